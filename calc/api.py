@@ -1,0 +1,146 @@
+"""The public entry points: list, describe, run — the same in CPython and Pyodide.
+
+Results are plain JSON-ready dicts: money as strings with two decimals,
+rates as decimal strings, dates ISO. Bad input never raises: it returns
+{"ok": false, "errors": [...]} with a Chinese and an English message.
+
+>>> run("no-such-calc", "x", {})["errors"][0]["message_en"]
+'Unknown calculator "no-such-calc". Known: flexible-contribution.'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+from .data import load_policies
+from .errors import InputError, InputErrors
+from .inputs import validate
+from .money import money_str, percent_str, plain_number, yuan_en, yuan_zh
+from .policy import Policy
+from .registry import Calculator, OutputSpec, calculators
+
+NOT_STATED = {"zh": "原文未给出", "en": "not stated in the source"}
+NOT_APPLICABLE = {"zh": "不适用", "en": "not applicable"}
+
+
+def list_calculators() -> dict:
+    policies = load_policies()
+    return {"ok": True, "calculators": [
+        {
+            "name": calc.name,
+            "title": calc.title.as_dict(),
+            "policies": sorted(pid for pid, p in policies.items() if calc.name in p.get("calculators", [])),
+        }
+        for calc in calculators().values()
+    ]}
+
+
+def _unknown_calculator(name: str) -> InputErrors:
+    known = ", ".join(calculators())
+    return InputErrors([InputError("calculator", f"未知的计算器“{name}”。可用：{known}。",
+                                   f"Unknown calculator \"{name}\". Known: {known}.")])
+
+
+def _find(name: str) -> Calculator:
+    calc = calculators().get(name)
+    if calc is None:
+        raise _unknown_calculator(name)
+    return calc
+
+
+def describe(name: str) -> dict:
+    try:
+        calc = _find(name)
+    except InputErrors as exc:
+        return failure(exc)
+    return {"ok": True, **calc.describe()}
+
+
+def _policy_for(calc: Calculator, policy_id: object) -> Policy:
+    data = load_policies().get(policy_id) if isinstance(policy_id, str) else None
+    applicable = sorted(pid for pid, p in load_policies().items() if calc.name in p.get("calculators", []))
+    if data is None or calc.name not in data.get("calculators", []):
+        raise InputErrors([InputError(
+            "policy",
+            f"计算器“{calc.name}”不适用于政策“{policy_id}”。可用政策：{'、'.join(applicable)}。",
+            f"Calculator \"{calc.name}\" does not apply to policy \"{policy_id}\". Policies: {', '.join(applicable)}.",
+        )])
+    return Policy(data)
+
+
+def serialize(spec: OutputSpec, value: object) -> object:
+    if value is None:
+        return None
+    if spec.type == "money":
+        return money_str(value)
+    if spec.type == "ratio":
+        return plain_number(value)
+    if spec.type == "date":
+        return value.isoformat()
+    return value
+
+
+def display(spec: OutputSpec, value: object) -> dict:
+    """The text a page shows for an output, in both languages (JS only places it)."""
+    if value is None:
+        return dict(NOT_STATED)
+    if spec.type == "money":
+        return {"zh": yuan_zh(value), "en": yuan_en(value)}
+    if spec.type == "ratio":
+        return {"zh": percent_str(value), "en": percent_str(value)}
+    if spec.type == "date":
+        return {"zh": value.isoformat(), "en": value.isoformat()}
+    if spec.type == "boolean":
+        return {"zh": "是" if value else "否", "en": "yes" if value else "no"}
+    return {"zh": str(value), "en": str(value)}
+
+
+def failure(exc: InputErrors) -> dict:
+    return {"ok": False, "errors": [e.as_dict() for e in exc.errors]}
+
+
+def run(name: str, policy_id: str, inputs: object) -> dict:
+    """Validate, compute and serialize. Never raises for bad input."""
+    try:
+        calc = _find(name)
+        policy = _policy_for(calc, policy_id)
+        values = validate(list(calc.inputs), inputs)
+        result, steps = calc.compute(policy, values)
+    except InputErrors as exc:
+        return failure(exc)
+    # an output the compute step leaves out does not exist under this policy
+    return {
+        "ok": True,
+        "calculator": calc.name,
+        "policy": policy.id,
+        "inputs": {k: _plain(v) for k, v in values.items()},
+        "result": {o.name: serialize(o, result.get(o.name)) for o in calc.outputs},
+        "display": {o.name: display(o, result[o.name]) if o.name in result else dict(NOT_APPLICABLE)
+                    for o in calc.outputs},
+        "steps": [s.as_dict() for s in steps],
+    }
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, Decimal):
+        return money_str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def run_json(name: str, policy_id: str, inputs_json: str) -> str:
+    """JSON text in, JSON text out: the Web Worker's entry point."""
+    try:
+        inputs = json.loads(inputs_json)
+    except (ValueError, TypeError):
+        out = failure(InputErrors([InputError("input", "输入不是有效的 JSON。", "Input is not valid JSON.")]))
+    else:
+        out = run(name, policy_id, inputs)
+    return dumps(out)
+
+
+def dumps(obj: dict) -> str:
+    """The one JSON encoding used everywhere (CLI, worker, parity tests)."""
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,15 @@
+"""The compiled policy data shipped with calc (built from policies/*.yaml)."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+POLICIES_JSON = Path(__file__).with_name("data") / "policies.json"
+
+
+@lru_cache(maxsize=1)
+def load_policies() -> dict:
+    """{policy id: policy dict}. Numbers are decimal strings, dates ISO strings."""
+    with POLICIES_JSON.open(encoding="utf-8") as fh:
+        return json.load(fh)["policies"]

@@ -1,0 +1,205 @@
+"""`flexible-contribution`: what a flexible-employment worker pays for employee medical insurance.
+
+base  = reference wage × base ratio, rounded as the policy says
+basic = base × rate, rounded to the fen (ROUND_HALF_UP) unless the policy says otherwise
+
+衡阳 2023 reproduces every figure the Hengyang Daily published:
+
+>>> r = run_flexible("hunan/hengyang/2023-flexible-employment", {})
+>>> [r[k] for k in ("base", "rate", "basic_monthly", "basic_annual")]
+['3586.00', '0.08', '286.88', '3442.56']
+>>> [r[k] for k in ("critical_illness_monthly", "critical_illness_annual", "monthly_total", "annual_total")]
+['15.00', '180.00', '301.88', '3622.56']
+>>> run_flexible("hunan/hengyang/2023-flexible-employment", {"months": 6})["period_total"]
+'1811.28'
+
+周口 2024 states the rate (6.4 %) but not the wage or the 大额补充 premium; both are inputs:
+
+>>> r = run_flexible("henan/zhoukou/2024-flexible-employment", {"average_monthly_wage": "7000"})
+>>> [r[k] for k in ("base", "rate", "basic_monthly", "monthly_total", "annual_total", "supplementary_annual")]
+['7000.00', '0.064', '448.00', '448.00', '5376.00', None]
+>>> run_flexible("henan/zhoukou/2024-flexible-employment",
+...              {"average_monthly_wage": "7000", "supplementary_annual": "100", "months": 3})["period_total"]
+'1444.00'
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .errors import InputError, InputErrors
+from .inputs import InputSpec, Text
+from .money import cents, money_str, percent_str, plain_number, round_to
+from .policy import Policy
+from .registry import Calculator, OutputSpec
+from .steps import Step, step
+
+MONTHS_A_YEAR = 12
+
+INPUTS = (
+    InputSpec("months", "integer", Text("缴费月数", "Months paid"), default=12, minimum=1, maximum=12,
+              help=Text("本年度要缴几个月（1–12）。", "How many months of this year you pay for (1–12).")),
+    InputSpec("average_monthly_wage", "money", Text("上年度全省月平均工资（元）", "Last year's provincial average monthly wage (yuan)"),
+              help=Text("政策以此工资为缴费基数，但原文未给出数额：请按有关部门公布的数字填写。",
+                        "The policy bases the contribution on this wage but its text gives no amount: enter the officially published figure."),
+              required_when_missing="base_reference_wage"),
+    InputSpec("supplementary_annual", "money", Text("大额补充医疗保险费（元/年）", "Supplementary major-illness premium (yuan/year)"),
+              help=Text("原文未给出数额；不填则合计中不含此项。",
+                        "The source gives no amount; leave blank to exclude it from the totals."),
+              required_when_missing=None),
+)
+
+OUTPUTS = (
+    OutputSpec("base", "money", Text("缴费基数（元/月）", "Contribution base (yuan/month)")),
+    OutputSpec("rate", "ratio", Text("缴费费率", "Contribution rate")),
+    OutputSpec("basic_monthly", "money", Text("基本医保费（元/月）", "Basic insurance (yuan/month)")),
+    OutputSpec("basic_annual", "money", Text("基本医保费（元/年）", "Basic insurance (yuan/year)")),
+    OutputSpec("critical_illness_monthly", "money", Text("大病保险费（元/月）", "Critical-illness insurance (yuan/month)")),
+    OutputSpec("critical_illness_annual", "money", Text("大病保险费（元/年）", "Critical-illness insurance (yuan/year)")),
+    OutputSpec("supplementary_annual", "money", Text("大额补充医疗保险费（元/年）", "Supplementary major-illness premium (yuan/year)")),
+    OutputSpec("monthly_total", "money", Text("每月合计（元）", "Monthly total (yuan)")),
+    OutputSpec("months", "integer", Text("缴费月数", "Months paid")),
+    OutputSpec("period_total", "money", Text("所选月数合计（元）", "Total for the months chosen (yuan)")),
+    OutputSpec("annual_total", "money", Text("全年合计（元）", "Full-year total (yuan)")),
+)
+
+
+def _check_applicable_inputs(policy: Policy, values: dict) -> None:
+    """An input the policy does not need is an error, not silently ignored."""
+    errors = []
+    if policy.is_open("base_reference_wage"):
+        if values["average_monthly_wage"] is None:
+            errors.append(InputError(
+                "average_monthly_wage",
+                f"本政策以“{policy.label('base_reference_wage')['zh']}”为缴费基数，原文未给出数额：请填写上年度全省月平均工资。",
+                f"This policy bases the contribution on \"{policy.label('base_reference_wage')['en']}\", "
+                "which its text does not state: enter last year's provincial average monthly wage.",
+            ))
+    elif values["average_monthly_wage"] is not None:
+        errors.append(InputError(
+            "average_monthly_wage",
+            "本政策已给出缴费基准值，无需填写平均工资。",
+            "This policy states its own reference wage; leave the average wage empty.",
+        ))
+    if values["supplementary_annual"] is not None and not policy.has("supplementary_annual"):
+        errors.append(InputError(
+            "supplementary_annual",
+            "本政策没有按年缴纳的大额补充医疗保险费，请勿填写。",
+            "This policy has no yearly supplementary premium; leave it empty.",
+        ))
+    if errors:
+        raise InputErrors(errors)
+
+
+def _base(policy: Policy, values: dict) -> tuple[Decimal, Step]:
+    ratio = policy.rate("base_ratio")
+    if policy.is_open("base_reference_wage"):
+        wage, wage_zh, wage_en = values["average_monthly_wage"], "（您填写的）", " (your input)"
+    else:
+        wage, wage_zh, wage_en = policy.decimal("base_reference_wage"), "", ""
+    exact = wage * ratio
+    rounding = policy.value("base_rounding") if policy.has("base_rounding") else None
+    if rounding:
+        base = round_to(exact, rounding["step"], rounding["mode"])
+        how_zh = f"，按 {rounding['step']} 元取整（{rounding['mode']}）"
+        how_en = f", rounded to {rounding['step']} yuan ({rounding['mode']})"
+    else:
+        base, how_zh, how_en = exact, "", ""
+    figures = {"wage": money_str(wage), "ratio": percent_str(ratio), "exact": plain_number(exact), "base": money_str(base)}
+    return base, step(
+        policy, "base",
+        f"缴费基数 = {money_str(wage)}{wage_zh} × {percent_str(ratio)} = {plain_number(exact)}{how_zh} → {money_str(base)} 元/月",
+        f"Base = {money_str(wage)}{wage_en} × {percent_str(ratio)} = {plain_number(exact)}{how_en} → {money_str(base)} yuan/month",
+        figures,
+        tuple(n for n in ("base_reference_wage", "base_ratio", "base_rounding") if policy.has(n)),
+    )
+
+
+def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+    _check_applicable_inputs(policy, values)
+    months = values["months"]
+    base, base_step = _base(policy, values)
+    rate = policy.rate("contribution_rate")
+    basic_monthly = cents(base * rate)
+    steps = [base_step, step(
+        policy, "basic_monthly",
+        f"基本医保费 = {money_str(base)} × {percent_str(rate)} = {plain_number(base * rate)}，四舍五入到分 → {money_str(basic_monthly)} 元/月",
+        f"Basic insurance = {money_str(base)} × {percent_str(rate)} = {plain_number(base * rate)}, rounded half-up to the fen → {money_str(basic_monthly)} yuan/month",
+        {"base": money_str(base), "rate": percent_str(rate), "basic_monthly": money_str(basic_monthly)},
+        ("contribution_rate",),
+    )]
+
+    critical = policy.decimal("critical_illness_monthly") if policy.has("critical_illness_monthly") else None
+    if critical is not None:
+        steps.append(step(
+            policy, "critical_illness_monthly",
+            f"大病保险费 {money_str(critical)} 元/月（全年 {money_str(critical * MONTHS_A_YEAR)} 元）",
+            f"Critical-illness insurance {money_str(critical)} yuan/month ({money_str(critical * MONTHS_A_YEAR)} yuan a year)",
+            {"critical_illness_monthly": money_str(critical)},
+            ("critical_illness_monthly",),
+        ))
+    monthly_total = basic_monthly + (critical or 0)
+
+    supplementary = values["supplementary_annual"]
+    if policy.has("supplementary_annual"):
+        if supplementary is None:
+            steps.append(step(
+                policy, "supplementary_annual",
+                "大额补充医疗保险费按年缴纳，原文未给出数额，以下合计不含此项。",
+                "The supplementary major-illness premium is paid yearly; the source gives no amount, so the totals below exclude it.",
+                {}, ("supplementary_annual",),
+            ))
+        else:
+            steps.append(step(
+                policy, "supplementary_annual",
+                f"大额补充医疗保险费按年缴纳一次：{money_str(supplementary)} 元（您填写的）",
+                f"Supplementary major-illness premium, paid once a year: {money_str(supplementary)} yuan (your input)",
+                {"supplementary_annual": money_str(supplementary)}, ("supplementary_annual",),
+            ))
+    yearly_extra = supplementary or Decimal(0)
+    period_total = monthly_total * months + yearly_extra
+    annual_total = monthly_total * MONTHS_A_YEAR + yearly_extra
+    extra_zh = f" + {money_str(yearly_extra)}" if supplementary is not None else ""
+    steps.append(Step(
+        "period_total",
+        f"每月合计 {money_str(monthly_total)} 元 × {months} 个月{extra_zh} = {money_str(period_total)} 元",
+        f"Monthly total {money_str(monthly_total)} yuan × {months} months{extra_zh} = {money_str(period_total)} yuan",
+        {"monthly_total": money_str(monthly_total), "months": str(months), "period_total": money_str(period_total)},
+    ))
+    result = {  # outputs a policy does not have are left out: the API reports them "not applicable"
+        "base": base,
+        "rate": rate,
+        "basic_monthly": basic_monthly,
+        "basic_annual": basic_monthly * MONTHS_A_YEAR,
+        "monthly_total": monthly_total,
+        "months": months,
+        "period_total": period_total,
+        "annual_total": annual_total,
+    }
+    if critical is not None:
+        result["critical_illness_monthly"] = critical
+        result["critical_illness_annual"] = critical * MONTHS_A_YEAR
+    if policy.has("supplementary_annual"):
+        result["supplementary_annual"] = supplementary
+    return result, steps
+
+
+CALCULATOR = Calculator(
+    name="flexible-contribution",
+    title=Text("灵活就业人员职工医保缴费", "Flexible-employment contribution to employee medical insurance"),
+    description=Text(
+        "按政策的缴费基数和费率，算出每月、所选月数和全年要缴多少。",
+        "Works out what you pay a month, for the months you choose and for a full year, from the policy's base and rate.",
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=_compute,
+)
+
+
+def run_flexible(policy_id: str, inputs: dict) -> dict:
+    """Doctest helper: the `result` object of a successful run."""
+    from .api import run
+
+    out = run(CALCULATOR.name, policy_id, inputs)
+    assert out["ok"], out
+    return out["result"]

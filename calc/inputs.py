@@ -1,0 +1,179 @@
+"""Declared calculator inputs and their validation (bilingual errors).
+
+Browsers send raw strings; the CLI sends JSON values. Both go through here,
+so a form and the command line get the same checks and the same messages.
+
+>>> spec = InputSpec("months", "integer", Text("月数", "Months"), default=12, minimum=1, maximum=12)
+>>> validate([spec], {"months": "6"})
+{'months': 6}
+>>> validate([spec], {})
+{'months': 12}
+>>> try:
+...     validate([spec], {"months": 13})
+... except InputErrors as e:
+...     print(e.errors[0].message_en)
+Months must be between 1 and 12.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from .errors import InputError, InputErrors
+
+INPUT_TYPES = ("integer", "money", "date", "enum", "list", "boolean")
+_MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
+_INT_RE = re.compile(r"^[+-]?\d{1,9}$")
+
+
+@dataclass(frozen=True)
+class Text:
+    zh: str
+    en: str
+
+    def as_dict(self) -> dict:
+        return {"zh": self.zh, "en": self.en}
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    name: str
+    type: str
+    label: Text
+    help: Text | None = None
+    default: object = None
+    required: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[Choice, ...] = field(default_factory=tuple)
+    # which policies need it: a policy parameter name whose value being null makes it required
+    required_when_missing: str | None = None
+
+    def describe(self) -> dict:
+        out: dict = {
+            "name": self.name,
+            "type": self.type,
+            "label": self.label.as_dict(),
+            "required": self.required,
+            "default": self.default,
+        }
+        if self.help:
+            out["help"] = self.help.as_dict()
+        if self.minimum is not None:
+            out["minimum"] = self.minimum
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        if self.choices:
+            out["choices"] = [{"value": c.value, "label": c.label.as_dict()} for c in self.choices]
+        if self.required_when_missing:
+            out["required_when_policy_lacks"] = self.required_when_missing
+        return out
+
+
+def _error(spec: InputSpec, zh: str, en: str) -> InputError:
+    return InputError(spec.name, f"{spec.label.zh}{zh}", f"{spec.label.en} {en}")
+
+
+def _parse_integer(spec: InputSpec, raw: object) -> int:
+    if isinstance(raw, bool):
+        raise ValueError
+    if isinstance(raw, int):
+        value = raw
+    elif isinstance(raw, str) and _INT_RE.match(raw.strip()):
+        value = int(raw.strip())
+    else:
+        raise ValueError
+    return value
+
+
+def _parse_money(raw: object) -> Decimal:
+    if isinstance(raw, bool) or isinstance(raw, float):
+        # JSON floats lose cents; ask for a string or an integer instead
+        raise ValueError
+    text = str(raw).strip().replace(",", "") if isinstance(raw, (int, str)) else None
+    if text is None or not _MONEY_RE.match(text):
+        raise ValueError
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - the regex already guards this
+        raise ValueError from exc
+
+
+def _parse_one(spec: InputSpec, raw: object) -> object:
+    if spec.type == "integer":
+        try:
+            value = _parse_integer(spec, raw)
+        except ValueError:
+            raise InputErrors([_error(spec, "须为整数。", "must be a whole number.")]) from None
+        lo, hi = spec.minimum, spec.maximum
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            raise InputErrors([_error(spec, f"须在 {lo} 到 {hi} 之间。", f"must be between {lo} and {hi}.")])
+        return value
+    if spec.type == "money":
+        try:
+            return _parse_money(raw)
+        except ValueError:
+            raise InputErrors([_error(
+                spec, "须为不小于 0 的金额（元），最多两位小数，例如 7000 或 7000.50。",
+                "must be an amount in yuan, not negative, with at most two decimals (e.g. 7000 or 7000.50).",
+            )]) from None
+    if spec.type == "date":
+        try:
+            if not isinstance(raw, str):
+                raise ValueError
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise InputErrors([_error(spec, "须为日期，格式 YYYY-MM-DD。", "must be a date in the form YYYY-MM-DD.")]) from None
+    if spec.type == "boolean":
+        if isinstance(raw, bool):
+            return raw
+        if raw in ("true", "false"):
+            return raw == "true"
+        raise InputErrors([_error(spec, "须为 true 或 false。", "must be true or false.")])
+    allowed = [c.value for c in spec.choices]
+    if spec.type == "enum":
+        if raw not in allowed:
+            raise InputErrors([_error(spec, f"须为以下之一：{'、'.join(allowed)}。", f"must be one of: {', '.join(allowed)}.")])
+        return raw
+    if spec.type == "list":
+        if not isinstance(raw, list) or any(v not in allowed for v in raw):
+            raise InputErrors([_error(spec, f"须为列表，取值限于：{'、'.join(allowed)}。",
+                                      f"must be a list of: {', '.join(allowed)}.")])
+        return sorted(set(raw), key=allowed.index)  # order and repeats never change a result
+    raise AssertionError(f"unknown input type {spec.type}")
+
+
+def validate(specs: list[InputSpec], raw: object) -> dict:
+    """Parse raw inputs against specs; raise InputErrors listing every problem."""
+    if not isinstance(raw, dict):
+        raise InputErrors([InputError("input", "输入须为 JSON 对象，例如 {\"months\": 6}。",
+                                      "Input must be a JSON object, e.g. {\"months\": 6}.")])
+    known = {s.name for s in specs}
+    errors = [
+        InputError(key, f"未知的输入项“{key}”。可用：{'、'.join(sorted(known))}。",
+                   f"Unknown input \"{key}\". Known inputs: {', '.join(sorted(known))}.")
+        for key in raw if key not in known
+    ]
+    values: dict = {}
+    for spec in specs:
+        value = raw.get(spec.name)
+        if value is None or value == "":
+            if spec.required:
+                errors.append(_error(spec, "为必填项。", "is required."))
+            values[spec.name] = spec.default
+            continue
+        try:
+            values[spec.name] = _parse_one(spec, value)
+        except InputErrors as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise InputErrors(errors)
+    return values

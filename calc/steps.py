@@ -1,0 +1,22 @@
+"""A step of a calculation: what was done, in both languages, and on what it rests."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .policy import Policy
+
+
+@dataclass
+class Step:
+    id: str
+    zh: str
+    en: str
+    figures: dict = field(default_factory=dict)   # name → string, as printed
+    cites: list = field(default_factory=list)      # citation dicts from Policy.cite
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "zh": self.zh, "en": self.en, "figures": self.figures, "cites": self.cites}
+
+
+def step(policy: Policy, id: str, zh: str, en: str, figures: dict, cite: tuple[str, ...] = ()) -> Step:
+    return Step(id, zh, en, figures, [policy.cite(name) for name in cite])

@@ -1,0 +1,264 @@
+"""Load, validate and compile every policy YAML file.
+
+    python -m scripts.policy_loader            # check all policies, one line per problem
+    python -m scripts.policy_loader --compile  # ... and write calc/data/policies.json
+
+A problem line reads `file:line: field: English / 中文`. Floats in YAML are read
+as Decimal, never as binary floats.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from . import policy_schema as schema
+from .provenance import missing_from_quote, quote_in_source
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICIES_DIR = ROOT / "policies"
+SOURCES_DIR = POLICIES_DIR / "sources"
+COMPILED = ROOT / "calc" / "data" / "policies.json"
+
+
+@dataclass(frozen=True)
+class PolicyProblem:
+    path: str
+    line: int
+    field: str
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.en} / {self.zh}"
+
+
+class DecimalLoader(yaml.SafeLoader):
+    """SafeLoader that reads 286.88 as Decimal('286.88')."""
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    text = node.value.replace("_", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise yaml.constructor.ConstructorError(None, None, f"not a finite number: {node.value!r}", node.start_mark)
+    return value
+
+
+DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+def _line_index(node: yaml.Node, prefix: str = "", out: dict | None = None) -> dict[str, int]:
+    """field path → line, for messages about fields found after parsing."""
+    out = {} if out is None else out
+    out.setdefault(prefix, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _line_index(value, f"{prefix}.{key.value}" if prefix else key.value, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _line_index(child, f"{prefix}[{i}]", out)
+    return out
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def expected_id(path: Path, policies_dir: Path) -> str:
+    return path.resolve().relative_to(policies_dir.resolve()).with_suffix("").as_posix()
+
+
+def _source_texts(policy: dict, sources_dir: Path) -> dict[str, list[str]]:
+    texts = {}
+    for key, src in policy["sources"].items():
+        found = []
+        for name in (src["file"], src.get("normalised")):
+            if name and (sources_dir / name).is_file():
+                found.append((sources_dir / name).read_text(encoding="utf-8"))
+        texts[key] = found
+    return texts
+
+
+def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sources_dir: Path,
+                      known_calculators: set[str]) -> list[tuple[int, str, str, str]]:
+    """Checks that need the whole document: ids, periods, sources, provenance."""
+    out = []
+
+    def add(field: str, en: str, zh: str) -> None:
+        line = lines.get(field) or lines.get(field.rsplit(".", 1)[0], 1)
+        out.append((line, field, en, zh))
+
+    if policy["id"] != policy_id:
+        add("id", f"must equal the file's path {policy_id!r}", f"须与文件路径一致：{policy_id!r}")
+    eff = policy["effective"]
+    if eff.get("to") and eff["to"] < eff["from"]:
+        add("effective.to", "ends before it starts", "结束日期早于开始日期")
+    for name in policy["calculators"]:
+        if name not in known_calculators:
+            add("calculators", f"unknown calculator {name!r} (known: {', '.join(sorted(known_calculators))})",
+                f"未知的计算器 {name!r}")
+    for key, src in policy["sources"].items():
+        for attr in ("file", "normalised"):
+            name = src.get(attr)
+            if name and not (sources_dir / name).is_file():
+                add(f"sources.{key}.{attr}", f"file {name!r} not found in policies/sources/", f"policies/sources/ 中找不到文件 {name!r}")
+    texts = _source_texts(policy, sources_dir)
+    for name, param in policy["parameters"].items():
+        base = f"parameters.{name}"
+        status = param.get("status", "stated")
+        if status != "stated" and "how" not in param:
+            add(f"{base}.status", f"status {status!r} needs `how` (how we got it / why it is open)", f"状态 {status!r} 需要 how 说明")
+        if status == "not_stated" and param["value"] is not None:
+            add(f"{base}.value", "a not_stated figure must have value null (never invent it)", "原文未给出的数字，value 须为 null（不得编造）")
+        if status == "stated" and param["value"] is None and param["unit"] not in ("rule", "text"):
+            add(f"{base}.value", "value is null but status is stated: use not_stated", "value 为空但状态为 stated：请用 not_stated")
+        if param.get("period") and param["period"].get("to") and param["period"]["to"] < param["period"]["from"]:
+            add(f"{base}.period.to", "ends before it starts", "结束日期早于开始日期")
+        if param["unit"] == "percent" and not isinstance(param["value"], (int, Decimal, type(None))):
+            add(f"{base}.value", "a percent must be a number (60 for 60 %)", "百分比须为数字（60 表示 60%）")
+        if param["unit"] == "rounding" and param["value"] is not None:
+            rounding = param["value"]
+            if not (isinstance(rounding, dict) and set(rounding) == {"step", "mode"}
+                    and rounding["mode"] in schema.ROUNDING_MODES and isinstance(rounding["step"], str)):
+                add(f"{base}.value", f"rounding must be {{step: \"0.01\", mode: one of {', '.join(schema.ROUNDING_MODES)}}}",
+                    "取整规则须为 {step: \"0.01\", mode: 取整方式}")
+        ref = param["source"]["ref"]
+        quote = param["source"]["quote"]
+        if ref not in policy["sources"]:
+            add(f"{base}.source.ref", f"unknown source {ref!r} (declared: {', '.join(policy['sources'])})", f"未声明的来源 {ref!r}")
+            continue
+        if texts[ref] and not any(quote_in_source(quote, t) for t in texts[ref]):
+            add(f"{base}.source.quote", f"quote not found in source {ref!r} (compared without whitespace)",
+                f"引文在来源 {ref!r} 中找不到（已忽略空白比较）")
+        if status == "stated":
+            missing = missing_from_quote(param["value"], quote)
+            if missing:
+                add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
+                    "or mark the value inferred/derived with `how`",
+                    f"数字 {'、'.join(missing)} 不在引文中：请引用写明它的原句，或标为 inferred/derived 并说明 how")
+    return out
+
+
+def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR,
+                known_calculators: set[str] | None = None) -> tuple[dict | None, list[PolicyProblem]]:
+    rel = _rel(path)
+    if known_calculators is None:
+        from calc.registry import calculators
+        known_calculators = set(calculators())
+
+    def problem(line: int, field: str, en: str, zh: str) -> PolicyProblem:
+        return PolicyProblem(rel, line, field, en, zh)
+
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [problem(line, "(file)", "not UTF-8 text (save the file as UTF-8)", "不是 UTF-8 编码（请另存为 UTF-8）")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return None, [problem(line, "(yaml)", f"invalid YAML: {getattr(exc, 'problem', exc)}", "YAML 语法错误")]
+    if node is None:
+        return None, [problem(1, "(file)", "empty file", "空文件")]
+    problems = [problem(p.line, p.field, p.en, p.zh) for p in schema.policy(node, "")]
+    if problems:
+        return None, problems
+    try:
+        data = yaml.load(text, Loader=DecimalLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, [problem(mark.line + 1 if mark else 1, "(yaml)", str(getattr(exc, "problem", exc)), "YAML 数值错误")]
+    policy_id = expected_id(path, policies_dir)
+    lines = _line_index(node)
+    problems = [problem(*p) for p in semantic_problems(data, lines, policy_id, sources_dir, known_calculators)]
+    return (None if problems else data), problems
+
+
+def policy_files(policies_dir: Path = POLICIES_DIR) -> list[Path]:
+    return sorted(p for p in policies_dir.rglob("*.yaml") if "sources" not in p.relative_to(policies_dir).parts)
+
+
+def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR) -> tuple[dict[str, dict], list[PolicyProblem]]:
+    policies: dict[str, dict] = {}
+    problems: list[PolicyProblem] = []
+    for path in policy_files(policies_dir):
+        data, found = load_policy(path, policies_dir, sources_dir)
+        problems += found
+        if data is not None:
+            if data["id"] in policies:
+                problems.append(PolicyProblem(_rel(path), 1, "id", f"duplicate policy id {data['id']!r}", f"重复的政策 id {data['id']!r}"))
+            policies[data["id"]] = data
+    return policies, problems
+
+
+def to_json_ready(value: object) -> object:
+    """Decimal → string, date → ISO string: what calc reads in CPython and Pyodide."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json_ready(v) for v in value]
+    return value
+
+
+def compiled_text(policies: dict[str, dict]) -> str:
+    payload = {"format": 1, "policies": {pid: to_json_ready(policies[pid]) for pid in sorted(policies)}}
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_compiled(policies: dict[str, dict], out: Path = COMPILED) -> bool:
+    """Write calc/data/policies.json if it changed; True when written."""
+    text = compiled_text(policies)
+    if out.is_file() and out.read_text(encoding="utf-8") == text:
+        return False
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(out)
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.policy_loader", description=__doc__.splitlines()[0])
+    parser.add_argument("--compile", action="store_true", help="write calc/data/policies.json")
+    parser.add_argument("files", nargs="*", type=Path, help="check only these files")
+    args = parser.parse_args(argv)
+    if args.files:
+        problems = [p for f in args.files for p in load_policy(f)[1]]
+        policies = {}
+    else:
+        policies, problems = load_all()
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) / {len(problems)} 个问题", file=sys.stderr)
+        return 1
+    if args.compile:
+        written = write_compiled(policies)
+        print(f"{len(policies)} policies → {_rel(COMPILED)}{' (updated)' if written else ' (unchanged)'}")
+    else:
+        print(f"{len(policies)} policies OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,214 @@
+"""The shape of a policy YAML file, checked node by node so every problem has a line.
+
+Unknown keys are errors (OpenFisca's loaders silently ignore misplaced keys;
+we don't). Each check yields `Problem(line, field, en, zh)`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import yaml
+
+UNITS = (
+    "CNY", "CNY/month", "CNY/year", "CNY/person", "CNY/person/year",
+    "percent", "months", "days", "years", "year", "persons", "date", "date-range",
+    "text", "rule", "list", "table", "rounding", "categories", "mapping",
+)
+STATUSES = ("stated", "inferred", "derived", "not_stated")
+TOPICS = ("flexible-employment", "resident", "enrolment-measures")
+ROUNDING_MODES = ("ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_HALF_DOWN", "ROUND_DOWN", "ROUND_UP", "ROUND_FLOOR", "ROUND_CEILING")
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+KEY_RE = re.compile(r"^[a-z][a-z0-9-]*$")
+YEAR_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    field: str
+    en: str
+    zh: str
+
+
+Check = Callable[[yaml.Node, str], Iterator[Problem]]
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _problem(node: yaml.Node, field: str, en: str, zh: str) -> Problem:
+    return Problem(_line(node), field, en, zh)
+
+
+def resolve_scalar(node: yaml.ScalarNode) -> object:
+    """The scalar's plain-Python reading (tags were resolved by the composer)."""
+    tag = node.tag
+    if tag.endswith(":null"):
+        return None
+    if tag.endswith(":bool"):
+        return node.value.lower() in ("true", "yes", "on")
+    if tag.endswith(":int"):
+        return int(node.value)
+    if tag.endswith(":float"):
+        return node.value  # kept as text: floats never enter the data
+    if tag.endswith(":timestamp"):
+        try:
+            return dt.date.fromisoformat(node.value)
+        except ValueError:
+            return node.value
+    return node.value
+
+
+def string(node: yaml.Node, field: str) -> Iterator[Problem]:
+    if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":str") or not node.value.strip():
+        yield _problem(node, field, "must be a non-empty text", "须为非空文本")
+
+
+def nullable(check: Check) -> Check:
+    def inner(node: yaml.Node, field: str) -> Iterator[Problem]:
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+            return
+        yield from check(node, field)
+    return inner
+
+
+def date(node: yaml.Node, field: str) -> Iterator[Problem]:
+    if not (isinstance(node, yaml.ScalarNode) and isinstance(resolve_scalar(node), dt.date)):
+        yield _problem(node, field, f"must be a date YYYY-MM-DD, got {_show(node)}", f"须为日期 YYYY-MM-DD，实际为 {_show(node)}")
+
+
+def date_or_month(node: yaml.Node, field: str) -> Iterator[Problem]:
+    """A publication date; a year-month string when the source gives only the month."""
+    if isinstance(node, yaml.ScalarNode) and YEAR_MONTH_RE.match(node.value) and node.tag.endswith(":str"):
+        return
+    yield from date(node, field)
+
+
+def enum(*allowed: str) -> Check:
+    def inner(node: yaml.Node, field: str) -> Iterator[Problem]:
+        if not isinstance(node, yaml.ScalarNode) or node.value not in allowed:
+            yield _problem(node, field, f"must be one of {', '.join(allowed)}; got {_show(node)}",
+                           f"须为以下之一：{'、'.join(allowed)}；实际为 {_show(node)}")
+    return inner
+
+
+def pattern(regex: re.Pattern, what_en: str, what_zh: str) -> Check:
+    def inner(node: yaml.Node, field: str) -> Iterator[Problem]:
+        if not isinstance(node, yaml.ScalarNode) or not regex.match(node.value):
+            yield _problem(node, field, f"must be {what_en}; got {_show(node)}", f"须为{what_zh}；实际为 {_show(node)}")
+    return inner
+
+
+def anything(node: yaml.Node, field: str) -> Iterator[Problem]:
+    return iter(())
+
+
+def _show(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return repr(node.value)
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+
+
+def duplicate_keys(node: yaml.MappingNode, field: str) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for key, _ in node.value:
+        if key.value in seen:
+            yield _problem(key, f"{field}.{key.value}".lstrip("."), "duplicate key (YAML would keep only the last)",
+                           "重复的键（YAML 只会保留最后一个）")
+        seen.add(key.value)
+
+
+def mapping(required: dict[str, Check], optional: dict[str, Check] | None = None) -> Check:
+    optional = optional or {}
+
+    def inner(node: yaml.Node, field: str) -> Iterator[Problem]:
+        if not isinstance(node, yaml.MappingNode):
+            yield _problem(node, field or "(top)", f"must be a mapping, got {_show(node)}", f"须为映射（键: 值），实际为 {_show(node)}")
+            return
+        yield from duplicate_keys(node, field)
+        present = {}
+        for key, value in node.value:
+            name = key.value
+            sub = f"{field}.{name}" if field else name
+            present[name] = value
+            if name in required:
+                yield from required[name](value, sub)
+            elif name in optional:
+                yield from optional[name](value, sub)
+            else:
+                known = ", ".join(list(required) + list(optional))
+                yield _problem(key, sub, f"unknown key (allowed here: {known})", f"未知的键（此处允许：{known}）")
+        for name in required:
+            if name not in present:
+                yield _problem(node, f"{field}.{name}" if field else name, "is missing", "缺少此项")
+    return inner
+
+
+def mapping_of(key_check: Check, value_check: Check) -> Check:
+    def inner(node: yaml.Node, field: str) -> Iterator[Problem]:
+        if not isinstance(node, yaml.MappingNode):
+            yield _problem(node, field, f"must be a mapping, got {_show(node)}", f"须为映射，实际为 {_show(node)}")
+            return
+        yield from duplicate_keys(node, field)
+        for key, value in node.value:
+            sub = f"{field}.{key.value}"
+            yield from key_check(key, sub)
+            yield from value_check(value, sub)
+    return inner
+
+
+def sequence(item: Check, min_items: int = 0) -> Check:
+    def inner(node: yaml.Node, field: str) -> Iterator[Problem]:
+        if not isinstance(node, yaml.SequenceNode):
+            yield _problem(node, field, f"must be a list, got {_show(node)}", f"须为列表，实际为 {_show(node)}")
+            return
+        if len(node.value) < min_items:
+            yield _problem(node, field, f"needs at least {min_items} item(s)", f"至少需要 {min_items} 项")
+        for i, child in enumerate(node.value):
+            yield from item(child, f"{field}[{i}]")
+    return inner
+
+
+bilingual = mapping({"zh": string, "en": string})
+period = mapping({"from": date}, {"to": nullable(date)})
+source_ref = mapping({"ref": pattern(KEY_RE, "a source key", "来源键名"), "quote": string})
+
+parameter = mapping(
+    {"label": bilingual, "description": bilingual, "value": anything, "unit": enum(*UNITS), "source": source_ref},
+    {"period": period, "status": enum(*STATUSES), "how": bilingual},
+)
+
+source = mapping(
+    {"file": string, "title": bilingual, "publisher": bilingual, "date": date_or_month},
+    {"normalised": nullable(string), "notes": bilingual},
+)
+
+reading = mapping({"id": pattern(KEY_RE, "a lowercase-hyphen id", "小写连字符 id"), "zh": string, "en": string},
+                  {"parameters": sequence(pattern(NAME_RE, "a parameter name", "参数名"))})
+
+example = mapping({"inputs": mapping_of(pattern(NAME_RE, "an input name", "输入名"), anything), "note": bilingual})
+
+jurisdiction = mapping({"province": bilingual}, {"city": bilingual, "county": bilingual})
+
+policy = mapping(
+    {
+        "id": string,
+        "title": bilingual,
+        "topic": enum(*TOPICS),
+        "jurisdiction": jurisdiction,
+        "issuers": sequence(bilingual, min_items=1),
+        "document_number": nullable(string),
+        "published": date_or_month,
+        "effective": period,
+        "calculators": sequence(pattern(KEY_RE, "a calculator name", "计算器名")),
+        "sources": mapping_of(pattern(KEY_RE, "a lowercase-hyphen source key", "小写连字符来源键"), source),
+        "summary": bilingual,
+        "covers": bilingual,
+        "parameters": mapping_of(pattern(NAME_RE, "a snake_case parameter name", "下划线小写参数名"), parameter),
+    },
+    {"readings": sequence(reading), "examples": sequence(example)},
+)
