@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from .data import load_policies
 from .errors import InputError, InputErrors
-from .inputs import validate
+from .inputs import InputSpec, validate
 from .money import money_str, percent_str, plain_number, yuan_en, yuan_zh
 from .policy import Policy
 from .registry import Calculator, OutputSpec, calculators
@@ -69,6 +69,39 @@ def _policy_for(calc: Calculator, policy_id: object) -> Policy:
     return Policy(data)
 
 
+def input_applies(spec: InputSpec, policy: Policy) -> bool:
+    """Whether a policy uses this input (forms show only these)."""
+    if spec.applies_when is None:
+        return True
+    kind, _, param = spec.applies_when.partition(":")
+    return policy.is_open(param) if kind == "open" else policy.has(param)
+
+
+def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
+    return [spec for spec in calc.inputs if input_applies(spec, policy)]
+
+
+def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None:
+    """A needed input that is missing, or an input the policy has no use for, is an error."""
+    errors = []
+    for spec in calc.inputs:
+        given = values[spec.name] is not None and values[spec.name] != spec.default
+        if not input_applies(spec, policy):
+            if given:
+                errors.append(InputError(
+                    spec.name, f"本政策不使用“{spec.label.zh}”，请勿填写。",
+                    f"This policy does not use \"{spec.label.en}\"; leave it empty."))
+        elif spec.applies_when and spec.applies_when.startswith("open:") and values[spec.name] is None:
+            param = spec.applies_when.partition(":")[2]
+            errors.append(InputError(
+                spec.name,
+                f"本政策依据“{policy.label(param)['zh']}”计算，但原文未给出数额：请填写“{spec.label.zh}”。",
+                f"This policy depends on \"{policy.label(param)['en']}\", which its text does not state: "
+                f"enter \"{spec.label.en}\"."))
+    if errors:
+        raise InputErrors(errors)
+
+
 def serialize(spec: OutputSpec, value: object) -> object:
     if value is None:
         return None
@@ -106,6 +139,7 @@ def run(name: str, policy_id: str, inputs: object) -> dict:
         calc = _find(name)
         policy = _policy_for(calc, policy_id)
         values = validate(list(calc.inputs), inputs)
+        _check_applicability(calc, policy, values)
         result, steps = calc.compute(policy, values)
     except InputErrors as exc:
         return failure(exc)

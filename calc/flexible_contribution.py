@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
 from .money import cents, money_str, percent_str, plain_number, round_to
 from .policy import Policy
@@ -41,11 +40,11 @@ INPUTS = (
     InputSpec("average_monthly_wage", "money", Text("上年度全省月平均工资（元）", "Last year's provincial average monthly wage (yuan)"),
               help=Text("政策以此工资为缴费基数，但原文未给出数额：请按有关部门公布的数字填写。",
                         "The policy bases the contribution on this wage but its text gives no amount: enter the officially published figure."),
-              required_when_missing="base_reference_wage"),
+              applies_when="open:base_reference_wage"),
     InputSpec("supplementary_annual", "money", Text("大额补充医疗保险费（元/年）", "Supplementary major-illness premium (yuan/year)"),
               help=Text("原文未给出数额；不填则合计中不含此项。",
                         "The source gives no amount; leave blank to exclude it from the totals."),
-              required_when_missing=None),
+              applies_when="has:supplementary_annual"),
 )
 
 OUTPUTS = (
@@ -61,33 +60,6 @@ OUTPUTS = (
     OutputSpec("period_total", "money", Text("所选月数合计（元）", "Total for the months chosen (yuan)")),
     OutputSpec("annual_total", "money", Text("全年合计（元）", "Full-year total (yuan)")),
 )
-
-
-def _check_applicable_inputs(policy: Policy, values: dict) -> None:
-    """An input the policy does not need is an error, not silently ignored."""
-    errors = []
-    if policy.is_open("base_reference_wage"):
-        if values["average_monthly_wage"] is None:
-            errors.append(InputError(
-                "average_monthly_wage",
-                f"本政策以“{policy.label('base_reference_wage')['zh']}”为缴费基数，原文未给出数额：请填写上年度全省月平均工资。",
-                f"This policy bases the contribution on \"{policy.label('base_reference_wage')['en']}\", "
-                "which its text does not state: enter last year's provincial average monthly wage.",
-            ))
-    elif values["average_monthly_wage"] is not None:
-        errors.append(InputError(
-            "average_monthly_wage",
-            "本政策已给出缴费基准值，无需填写平均工资。",
-            "This policy states its own reference wage; leave the average wage empty.",
-        ))
-    if values["supplementary_annual"] is not None and not policy.has("supplementary_annual"):
-        errors.append(InputError(
-            "supplementary_annual",
-            "本政策没有按年缴纳的大额补充医疗保险费，请勿填写。",
-            "This policy has no yearly supplementary premium; leave it empty.",
-        ))
-    if errors:
-        raise InputErrors(errors)
 
 
 def _base(policy: Policy, values: dict) -> tuple[Decimal, Step]:
@@ -115,7 +87,6 @@ def _base(policy: Policy, values: dict) -> tuple[Decimal, Step]:
 
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
-    _check_applicable_inputs(policy, values)
     months = values["months"]
     base, base_step = _base(policy, values)
     rate = policy.rate("contribution_rate")

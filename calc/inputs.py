@@ -54,8 +54,9 @@ class InputSpec:
     minimum: int | None = None
     maximum: int | None = None
     choices: tuple[Choice, ...] = field(default_factory=tuple)
-    # which policies need it: a policy parameter name whose value being null makes it required
-    required_when_missing: str | None = None
+    # when it applies: None (always), "open:PARAM" (the policy names PARAM but leaves its
+    # value open: the input is then required) or "has:PARAM" (the policy has PARAM)
+    applies_when: str | None = None
 
     def describe(self) -> dict:
         out: dict = {
@@ -73,8 +74,8 @@ class InputSpec:
             out["maximum"] = self.maximum
         if self.choices:
             out["choices"] = [{"value": c.value, "label": c.label.as_dict()} for c in self.choices]
-        if self.required_when_missing:
-            out["required_when_policy_lacks"] = self.required_when_missing
+        if self.applies_when:
+            out["applies_when"] = self.applies_when
         return out
 
 

@@ -1,0 +1,55 @@
+"""Thin MkDocs glue: all logic lives in scripts/ modules that know nothing of MkDocs.
+
+on_config:     validate policies (stop with file:line: field lines), compile calc data,
+               write the generated pages and the navigation
+on_post_build: vendor Pyodide (from npm, never a CDN) and the calc bundle into the site
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # mkdocs loads hooks by path; our modules import as scripts.*
+    sys.path.insert(0, str(ROOT))
+
+from scripts.bundle_calc import write_calc_bundle  # noqa: E402
+from scripts.policy_loader import load_all, write_compiled  # noqa: E402
+from scripts.site_pages import nav, render_site  # noqa: E402
+from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
+
+
+@event_priority(100)  # before mkdocs-static-i18n reads the nav and languages
+def on_config(config, **kwargs):
+    policies, problems = load_all()
+    if problems:
+        lines = "\n".join(str(p) for p in problems)
+        raise Abort(f"\n{lines}\n{len(problems)} problem(s) in policies/ — build stopped / policies/ 有 {len(problems)} 个问题，构建已停止")
+    write_compiled(policies)
+    docs_dir = Path(config["docs_dir"])
+    try:
+        render_site(policies, docs_dir)
+    except ValueError as exc:
+        raise Abort(f"page generation failed / 页面生成失败: {exc}") from None
+    entries, translations = nav(policies)
+    config["nav"] = entries
+    i18n = config["plugins"].get("i18n")
+    if i18n is not None:
+        for language in i18n.config["languages"]:
+            if language["locale"] == "en":
+                language["nav_translations"] = translations
+    return config
+
+
+def on_post_build(config, **kwargs):
+    site = Path(config["site_dir"])
+    if (site.parent / "assets" / "mingbai").is_dir() and site.name == "en":
+        return  # the English build shares the root site's assets
+    try:
+        vendor_pyodide(ROOT / "node_modules", site / "assets" / "pyodide")
+    except VendorError as exc:
+        raise Abort(str(exc)) from None
+    write_calc_bundle(ROOT / "calc", site / "assets" / "mingbai" / "calc-bundle.js")

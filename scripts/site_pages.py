@@ -1,0 +1,214 @@
+"""Render policy YAML into Markdown pages (zh default, en suffix) — generator-agnostic.
+
+MkDocs calls this from a thin hook; a later generator can call it unchanged.
+Every number on a page is either a policy figure (printed as stored) or comes
+from `calc.run` at build time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+import calc
+from calc.api import applicable_inputs
+from calc.policy import Policy
+from calc.registry import calculators
+
+from .formatting import STATUS_TEXT, format_value, pick, table_rows
+
+TEMPLATES = Path(__file__).with_name("templates")
+LANGS = ("zh", "en")
+UI = {
+    "in_short": ("一句话说明", "In short"),
+    "covers": ("适用对象", "Who it covers"),
+    "calculator": ("算一算", "Calculator"),
+    "examples": ("算例", "Worked examples"),
+    "figures": ("政策数字及出处", "Figures and their sources"),
+    "readings": ("我们如何理解", "How we read this"),
+    "sources": ("来源", "Sources"),
+    "figure": ("项目", "Item"),
+    "value": ("数值", "Value"),
+    "quote": ("原文", "Source text"),
+    "status": ("依据", "Basis"),
+    "region": ("地区", "Region"),
+    "doc_number": ("文号", "Document no."),
+    "published": ("发布", "Published"),
+    "effective": ("有效期", "In force"),
+    "issuers": ("发布单位", "Issued by"),
+    "open_end": ("未规定", "open-ended"),
+    "inputs": ("输入", "Inputs"),
+    "steps": ("计算步骤", "Steps"),
+    "result": ("结果", "Result"),
+    "prerendered": ("以下为预先算好的示例结果；修改输入后将在本机重新计算（无需联网）。",
+                    "Below is a precomputed example; change any input to recompute on this device (no network needed)."),
+    "home_title": ("医保政策明白纸", "Medical insurance, explained"),
+    "home_intro": ("把医保政策原文变成看得懂的说明和计算器。每个数字都注明出处：文件、日期和原句。",
+                   "Public medical-insurance policies turned into plain explanations and calculators. Every figure names its source: document, date and the exact sentence."),
+    "policies": ("政策", "Policies"),
+    "year": ("年度", "Year"),
+    "no_number": ("无", "none"),
+    "not_applicable": ("（本政策不适用）", "(not used by this policy)"),
+    "optional": ("选填", "optional"),
+}
+
+
+def ui(lang: str) -> dict[str, str]:
+    return {key: pick(lang, pair) for key, pair in UI.items()}
+
+
+def page_path(policy_id: str, lang: str) -> str:
+    """Markdown path under docs/ (mkdocs-static-i18n suffix layout)."""
+    return f"policies/{policy_id}.md" if lang == "zh" else f"policies/{policy_id}.en.md"
+
+
+def assets_prefix(policy_id: str, lang: str) -> str:
+    """Relative URL from a policy page to the site's assets/ (directory URLs)."""
+    depth = len(f"policies/{policy_id}".split("/")) + (1 if lang == "en" else 0)
+    return "../" * depth + "assets/"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,             # YAML text is data: a <script> in a label prints as text
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["fmt"] = format_value
+    env.filters["mdesc"] = markdown_escape
+    return env
+
+
+def markdown_escape(text: str) -> str:
+    """Escape Markdown syntax in YAML text placed in Markdown (HTML is escaped by autoescape)."""
+    return "".join("\\" + ch if ch in "\\`*_[]|#" else ch for ch in str(text))
+
+
+@dataclass
+class Widget:
+    """Everything the widget template needs for one calculator on one page."""
+    uid: str
+    calc: dict           # calc.describe() output
+    inputs: list[dict]   # applicable input descriptions, with "value" prefilled
+    run: dict            # calc.run() output for the prefilled inputs (prerendered)
+    note: dict | None
+
+
+def _prefill(spec: dict, example_inputs: dict) -> str:
+    value = example_inputs.get(spec["name"], spec["default"])
+    return "" if value is None else str(value)
+
+
+def build_widgets(policy: dict, lang: str) -> list[Widget]:
+    pol = Policy(policy)
+    widgets = []
+    for index, name in enumerate(policy["calculators"]):
+        calc_obj = calculators()[name]
+        example = next((e for e in policy.get("examples", []) if e.get("calculator", policy["calculators"][0]) == name), None)
+        example_inputs = dict(example["inputs"]) if example else {}
+        inputs = []
+        for spec in applicable_inputs(calc_obj, pol):
+            desc = spec.describe()
+            desc["value"] = _prefill(desc, example_inputs)
+            inputs.append(desc)
+        run = calc.run(name, policy["id"], example_inputs)
+        if not run["ok"]:
+            raise ValueError(f"{policy['id']}: example for {name} fails: {run['errors']}")
+        widgets.append(Widget(f"mb-{index + 1}-{lang}", calc.describe(name), inputs, run, example["note"] if example else None))
+    return widgets
+
+
+def build_examples(policy: dict) -> list[dict]:
+    """Worked examples: the policy's example inputs run through calc at build time."""
+    out = []
+    for example in policy.get("examples", []):
+        name = example.get("calculator", policy["calculators"][0])
+        run = calc.run(name, policy["id"], dict(example["inputs"]))
+        if not run["ok"]:
+            raise ValueError(f"{policy['id']}: example {example['inputs']} fails: {run['errors']}")
+        out.append({"note": example["note"], "calc": calc.describe(name), "run": run, "inputs": example["inputs"]})
+    return out
+
+
+def _region(policy: dict, lang: str) -> str:
+    parts = [policy["jurisdiction"][k][lang] for k in ("province", "city", "county") if k in policy["jurisdiction"]]
+    return " · ".join(parts if lang == "zh" else reversed(parts))
+
+
+def render_policy(env: jinja2.Environment, policy: dict, lang: str) -> str:
+    parameters = [
+        {"name": name, **param, "status": param.get("status", "stated"), "how": param.get("how"),
+         "display": format_value(param, lang), "table": table_rows(param, lang),
+         "status_text": pick(lang, STATUS_TEXT[param.get("status", "stated")])}
+        for name, param in policy["parameters"].items()
+    ]
+    return env.get_template("policy.md.j2").render(
+        p=policy, lang=lang, t=ui(lang), region=_region(policy, lang), parameters=parameters,
+        readings=policy.get("readings", []),
+        widgets=build_widgets(policy, lang), examples=build_examples(policy),
+        assets=assets_prefix(policy["id"], lang),
+    )
+
+
+def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -> str:
+    by_region: dict[str, list[dict]] = {}
+    for pid in sorted(policies):
+        p = policies[pid]
+        by_region.setdefault(p["jurisdiction"]["province"][lang], []).append(
+            {"id": pid, "title": p["title"][lang], "region": _region(p, lang),
+             "year": str(p["effective"]["from"])[:4], "link": page_path(pid, "zh")})
+    for items in by_region.values():
+        items.sort(key=lambda i: (i["region"], i["year"]))
+    return env.get_template("home.md.j2").render(lang=lang, t=ui(lang), by_region=by_region)
+
+
+def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
+    """MkDocs nav in Chinese (sections per province and city) + English translations of section titles."""
+    tree: dict[str, dict[str, list[str]]] = {}
+    translations: dict[str, str] = {}
+    for pid in sorted(policies):
+        j = policies[pid]["jurisdiction"]
+        province = j["province"]["zh"]
+        place = j.get("city", j["province"])["zh"] + (j["county"]["zh"] if "county" in j else "")
+        translations[province] = j["province"]["en"]
+        translations[place] = " · ".join(j[k]["en"] for k in ("city", "county") if k in j) or j["province"]["en"]
+        tree.setdefault(province, {}).setdefault(place, []).append(page_path(pid, "zh"))
+    entries: list = [{"首页": "index.md"}]
+    translations["首页"] = "Home"
+    for province, places in tree.items():
+        entries.append({province: [{place: pages} for place, pages in places.items()]})
+    entries.append({"关于本站": "about.md"})
+    translations["关于本站"] = "About"
+    return entries, translations
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Only touch files whose text changed, so `mkdocs serve` does not rebuild in a loop."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
+    """Write every generated page under docs_dir; return the paths written or kept."""
+    env = _environment()
+    written = []
+    for lang in LANGS:
+        home = docs_dir / ("index.md" if lang == "zh" else "index.en.md")
+        write_if_changed(home, render_home(env, policies, lang))
+        written.append(home)
+        for pid, policy in policies.items():
+            path = docs_dir / page_path(pid, lang)
+            write_if_changed(path, render_policy(env, policy, lang))
+            written.append(path)
+    # pages of policies that no longer exist must not linger
+    generated = docs_dir / "policies"
+    for stale in set(generated.rglob("*.md")) - set(written):
+        stale.unlink()
+    return written
