@@ -167,7 +167,7 @@ def _plain(value: object) -> object:
 def run_json(name: str, policy_id: str, inputs_json: str) -> str:
     """JSON text in, JSON text out: the Web Worker's entry point."""
     try:
-        inputs = json.loads(inputs_json)
+        inputs = json.loads(inputs_json, parse_float=Decimal)
     except (ValueError, TypeError):
         out = failure(InputErrors([InputError("input", "输入不是有效的 JSON。", "Input is not valid JSON.")]))
     else:

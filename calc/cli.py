@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from decimal import Decimal
 import sys
 
 from .api import describe, dumps, failure, list_calculators, run
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             out = describe(args.calculator)
         else:
             try:
-                inputs = json.loads(args.input)
+                inputs = json.loads(args.input, parse_float=Decimal)
             except ValueError as exc:
                 raise InputErrors([InputError("input", f"--input 不是有效的 JSON：{exc}", f"--input is not valid JSON: {exc}")]) from None
             out = run(args.calculator, args.policy, inputs)

@@ -97,9 +97,8 @@ def _parse_integer(spec: InputSpec, raw: object) -> int:
 
 def _parse_money(raw: object) -> Decimal:
     if isinstance(raw, bool) or isinstance(raw, float):
-        # JSON floats lose cents; ask for a string or an integer instead
-        raise ValueError
-    text = str(raw).strip().replace(",", "") if isinstance(raw, (int, str)) else None
+        raise ValueError  # binary floats lose cents: JSON numbers arrive as Decimal (parse_float)
+    text = str(raw).strip().replace(",", "") if isinstance(raw, (int, str, Decimal)) else None
     if text is None or not _MONEY_RE.match(text):
         raise ValueError
     try:

@@ -6,6 +6,7 @@ on_post_build: vendor Pyodide (from npm, never a CDN) and the calc bundle into t
 """
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -53,3 +54,8 @@ def on_post_build(config, **kwargs):
     except VendorError as exc:
         raise Abort(str(exc)) from None
     write_calc_bundle(ROOT / "calc", site / "assets" / "mingbai" / "calc-bundle.js")
+    # mkdocs-material's language switcher fetches <language>/sitemap.xml; the root one
+    # (made i18n-aware by mkdocs-static-i18n) lists every language's pages
+    for language in ("en",):
+        if (site / "sitemap.xml").is_file() and (site / language).is_dir():
+            shutil.copyfile(site / "sitemap.xml", site / language / "sitemap.xml")

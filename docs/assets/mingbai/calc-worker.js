@@ -1,0 +1,232 @@
+/* Mingbai calculator worker (classic Web Worker, no modules).
+ *
+ * Protocol (page -> worker):
+ *   {type: "init", assets: "<absolute URL of the site's assets/ dir, ending in />"}
+ *   {id, calc, policy, inputs}            compute; inputs are raw strings/bools/lists
+ * Worker -> page:
+ *   {type: "progress", loaded, total, phase: "download"}   bytes of the big Pyodide files
+ *   {type: "phase", phase: "start"}                         downloads done, Python starting
+ *   {type: "ready", ms, timings}                             calc imported; timings = ms since
+ *                                                            boot for scripts/pyodide/calc
+ *   {type: "result", id, result}                             result = calc.run JSON object
+ *   {type: "error", id?, fatal, message}                     fatal = engine failed to load
+ *
+ * Everything is loaded from the same-origin assets/ directory: the vendored
+ * Pyodide (assets/pyodide/) and the calc sources (assets/mingbai/calc-bundle.js,
+ * which defines self.MINGBAI_CALC_FILES). No micropip, no loadPackage, no CDN.
+ *
+ * file:// hook: if self.MINGBAI_EMBEDDED_ASSETS = {"pyodide.asm.wasm": <ArrayBuffer |
+ * Uint8Array | base64 string>, "python_stdlib.zip": ...} is defined before boot
+ * (e.g. by an importScripts'ed data file, or prepended to a Blob worker), the
+ * fetch shim answers those files from it instead of the network.
+ */
+/* eslint-env worker */
+(function () {
+  "use strict";
+
+  var MIME = {
+    "pyodide.asm.wasm": "application/wasm",
+    "python_stdlib.zip": "application/zip"
+  };
+  var CALC_ROOT = "/home/pyodide/mingbai";
+  var PROGRESS_INTERVAL_MS = 80;
+
+  var nativeFetch = self.fetch ? self.fetch.bind(self) : null;
+  var pyodideBase = null;      // absolute URL of assets/pyodide/
+  var booting = null;          // Promise<run_json PyProxy>
+  var runJson = null;
+  var files = {};              // name -> {loaded, total}
+  var lastProgress = 0;
+  var queue = [];              // compute requests waiting for boot
+  var fatal = null;
+
+  function post(msg) {
+    self.postMessage(msg);
+  }
+
+  function errorText(err) {
+    if (!err) return "unknown error";
+    var text = String(err.message || err);
+    // Python tracebacks are long; their last line says what happened.
+    // Pyodide appends a hint about pyodide.setDebug(), which says nothing.
+    var lines = text.split("\n").filter(function (line) {
+      return line.trim() && line.indexOf("pyodide.setDebug") < 0;
+    });
+    return (lines.length ? lines[lines.length - 1].trim() : text.trim()).slice(0, 300);
+  }
+
+  /* ---------- progress ---------- */
+
+  function reportProgress(force) {
+    var now = Date.now();
+    if (!force && now - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = now;
+    var loaded = 0, total = 0, known = true;
+    for (var name in files) {
+      if (!Object.prototype.hasOwnProperty.call(files, name)) continue;
+      loaded += files[name].loaded;
+      if (files[name].total > 0) total += Math.max(files[name].total, files[name].loaded);
+      else known = false;
+    }
+    post({ type: "progress", phase: "download", loaded: loaded, total: known ? total : 0 });
+  }
+
+  /* ---------- fetch shim for the two big files ---------- */
+
+  function fileName(url) {
+    return url.split(/[?#]/)[0].split("/").pop();
+  }
+
+  function requestURL(input) {
+    if (typeof input === "string") return input;
+    if (input && typeof input.href === "string") return input.href;   // URL object
+    if (input && typeof input.url === "string") return input.url;     // Request
+    return String(input);
+  }
+
+  function embeddedBytes(name) {
+    var table = self.MINGBAI_EMBEDDED_ASSETS;
+    if (!table || !Object.prototype.hasOwnProperty.call(table, name)) return null;
+    var data = table[name];
+    if (typeof data === "string") {
+      var bin = atob(data), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      return bytes;
+    }
+    return data instanceof Uint8Array ? data : new Uint8Array(data);
+  }
+
+  function countingResponse(name, resp) {
+    if (!resp.ok || !resp.body) return resp;
+    var entry = files[name];
+    entry.total = parseInt(resp.headers.get("Content-Length") || "0", 10) || 0;
+    reportProgress(true);
+    var counter = new TransformStream({
+      transform: function (chunk, ctrl) {
+        entry.loaded += chunk.byteLength;
+        reportProgress(false);
+        ctrl.enqueue(chunk);
+      },
+      flush: function () {
+        if (entry.total < entry.loaded) entry.total = entry.loaded;  // compressed Content-Length
+        reportProgress(true);
+      }
+    });
+    return new Response(resp.body.pipeThrough(counter), {
+      status: resp.status,
+      statusText: resp.statusText,
+      headers: { "Content-Type": MIME[name] }   // instantiateStreaming needs application/wasm
+    });
+  }
+
+  function shimmedFetch(input, init) {
+    var url = requestURL(input);
+    var name = fileName(url);
+    if (!Object.prototype.hasOwnProperty.call(MIME, name) || !pyodideBase ||
+        url.indexOf(pyodideBase) !== 0) {
+      return nativeFetch(input, init);
+    }
+    files[name] = files[name] || { loaded: 0, total: 0 };
+    var bytes = embeddedBytes(name);
+    if (bytes) {
+      files[name].loaded = files[name].total = bytes.byteLength;
+      reportProgress(true);
+      return Promise.resolve(new Response(bytes, { status: 200, headers: { "Content-Type": MIME[name] } }));
+    }
+    return nativeFetch(input, init).then(function (resp) {
+      return countingResponse(name, resp);
+    });
+  }
+
+  /* ---------- boot ---------- */
+
+  function writeCalcFiles(py, calcFiles) {
+    var FS = py.FS;
+    var names = Object.keys(calcFiles).sort();
+    if (!names.length) throw new Error("calc-bundle.js defines no files");
+    for (var i = 0; i < names.length; i++) {
+      var path = CALC_ROOT + "/" + names[i];
+      FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
+      FS.writeFile(path, calcFiles[names[i]], { encoding: "utf8" });
+    }
+  }
+
+  function boot(assets) {
+    var t0 = performance.now();
+    var timings = {};
+    var lap = function (name) { timings[name] = Math.round(performance.now() - t0); };
+    pyodideBase = assets + "pyodide/";
+    self.fetch = shimmedFetch;
+    importScripts(pyodideBase + "pyodide.js", assets + "mingbai/calc-bundle.js");
+    lap("scripts");
+    if (typeof self.loadPyodide !== "function") throw new Error("pyodide.js did not define loadPyodide");
+    if (!self.MINGBAI_CALC_FILES) throw new Error("calc-bundle.js did not define MINGBAI_CALC_FILES");
+    return self.loadPyodide({
+      indexURL: pyodideBase,
+      stdout: function () {},
+      stderr: function (line) { console.warn("[mingbai calc] " + line); }
+    }).then(function (py) {
+      lap("pyodide");
+      post({ type: "phase", phase: "start" });
+      writeCalcFiles(py, self.MINGBAI_CALC_FILES);
+      py.runPython(
+        "import sys\n" +
+        "sys.path.insert(0, " + JSON.stringify(CALC_ROOT) + ")\n" +
+        "import calc\n"
+      );
+      // Kept for the worker's lifetime (a borrowed attribute dies with its parent proxy).
+      var fn = py.runPython("calc.run_json");
+      if (!fn) throw new Error("calc.run_json is missing");
+      lap("calc");
+      runJson = fn;
+      post({ type: "ready", ms: timings.calc, timings: timings });
+      return fn;
+    });
+  }
+
+  function compute(req) {
+    try {
+      var text = runJson(String(req.calc), String(req.policy), JSON.stringify(req.inputs || {}));
+      post({ type: "result", id: req.id, result: JSON.parse(text) });
+    } catch (err) {
+      post({ type: "error", id: req.id, fatal: false, message: errorText(err) });
+    }
+  }
+
+  function failAll(err) {
+    fatal = errorText(err);
+    console.warn("[mingbai calc] engine failed to load:", err && err.message ? err.message : err);
+    post({ type: "error", fatal: true, message: fatal });
+    var waiting = queue;
+    queue = [];
+    for (var i = 0; i < waiting.length; i++) {
+      post({ type: "error", id: waiting[i].id, fatal: true, message: fatal });
+    }
+  }
+
+  self.onmessage = function (ev) {
+    var msg = ev.data || {};
+    if (msg.type === "init") {
+      if (booting) return;
+      try {
+        booting = boot(String(msg.assets));
+      } catch (err) {
+        booting = Promise.reject(err);
+      }
+      booting.then(function () {
+        var waiting = queue;
+        queue = [];
+        for (var i = 0; i < waiting.length; i++) compute(waiting[i]);
+      }, failAll);
+      return;
+    }
+    if (msg.id === undefined || msg.id === null) return;
+    if (fatal) {
+      post({ type: "error", id: msg.id, fatal: true, message: fatal });
+    } else if (runJson) {
+      compute(msg);
+    } else {
+      queue.push(msg);
+    }
+  };
+})();

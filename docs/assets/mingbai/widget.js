@@ -1,0 +1,565 @@
+/* Mingbai calculator widget (classic script, no modules, no dependencies).
+ *
+ * Enhances every <form class="mb-calc"> (markup: ARCHITECTURE.md, "Widget").
+ * The prerendered page already shows the default result; this script only
+ * makes it live: one shared Web Worker (assets/mingbai/calc-worker.js) runs
+ * the Python calc package in Pyodide and answers with the calc.run JSON.
+ * Strings from that JSON are placed with textContent; no arithmetic here.
+ *
+ * Optional page hooks (tests, benchmarks, file:// builds):
+ *   window.MINGBAI_WIDGET_CONFIG = {idleBoot: false, idleTimeout: 2000}
+ *   window.MINGBAI_WORKER_SOURCE = "<worker source>"   use a Blob worker instead of a URL
+ * Public object: window.MingbaiWidget {scan, boot, state, timings}
+ * Form attribute set here: data-mb-state = idle | loading | ready | error
+ * Performance marks: mingbai:boot, mingbai:ready, mingbai:first-result
+ */
+(function () {
+  "use strict";
+  if (window.MingbaiWidget) return;
+
+  var config = window.MINGBAI_WIDGET_CONFIG || {};
+  var IDLE_TIMEOUT = typeof config.idleTimeout === "number" ? config.idleTimeout : 2000;
+  var IDLE_BOOT = config.idleBoot !== false;
+  var BAD_INPUT = "?";
+
+  var TEXT = {
+    zh: {
+      loading: "正在加载计算引擎",
+      starting: "正在启动计算引擎…",
+      ready: "就绪",
+      failed: "计算引擎加载失败",
+      reload: "请刷新页面重试。",
+      computeFailed: "计算出错",
+      mb: "MB"
+    },
+    en: {
+      loading: "Loading engine",
+      starting: "Starting engine…",
+      ready: "Ready",
+      failed: "The calculation engine failed to load",
+      reload: "Please reload the page.",
+      computeFailed: "Calculation failed",
+      mb: "MB"
+    }
+  };
+
+  var forms = [];            // per-form state objects
+  var worker = null;
+  var engine = "idle";       // idle | loading | ready | error
+  var engineError = "";
+  var progress = { loaded: 0, total: 0, phase: "" };
+  var nextId = 1;
+  var inflight = {};         // request id -> form state
+  var firstResultMarked = false;
+  var idForms = 0;
+
+  function mark(name) {
+    try { if (window.performance && performance.mark) performance.mark(name); } catch (e) { /* ignore */ }
+  }
+
+  function langOf(form) {
+    var lang = (form.getAttribute("data-lang") || document.documentElement.lang || "zh").toLowerCase();
+    return lang.indexOf("en") === 0 ? "en" : "zh";
+  }
+
+  function other(lang) {
+    return lang === "en" ? "zh" : "en";
+  }
+
+  /* ---------- DOM helpers ---------- */
+
+  function $all(root, sel) {
+    return Array.prototype.slice.call(root.querySelectorAll(sel));
+  }
+
+  function clearChildren(el) {
+    while (el.firstChild) el.removeChild(el.firstChild);
+  }
+
+  function controlsOf(field) {
+    return $all(field, "input, select, textarea");
+  }
+
+  function fieldByName(st, name) {
+    for (var i = 0; i < st.fields.length; i++) {
+      if (st.fields[i].getAttribute("data-field") === name) return st.fields[i];
+    }
+    return null;
+  }
+
+  function ensureId(el, prefix) {
+    if (!el.id) {
+      idForms += 1;
+      el.id = prefix + "-" + idForms;
+    }
+    return el.id;
+  }
+
+  /* ---------- input collection (raw values only) ---------- */
+
+  function collect(st) {
+    var inputs = {};
+    st.fields.forEach(function (field) {
+      var name = field.getAttribute("data-field");
+      var type = field.getAttribute("data-type");
+      var controls = controlsOf(field);
+      if (!name || !controls.length) return;
+      if (type === "list") {
+        inputs[name] = controls.filter(function (c) {
+          return c.type === "checkbox" && c.checked;
+        }).map(function (c) { return c.value; });
+        return;
+      }
+      if (type === "boolean") {
+        var box = controls.filter(function (c) { return c.type === "checkbox"; })[0];
+        if (box) { inputs[name] = !!box.checked; return; }
+      }
+      var radios = controls.filter(function (c) { return c.type === "radio"; });
+      var value;
+      if (radios.length) {
+        var picked = radios.filter(function (c) { return c.checked; })[0];
+        value = picked ? picked.value : "";
+      } else {
+        value = controls[0].value;
+        // type=number/date hide unparsable text as "" (validity.badInput): send a
+        // placeholder calc rejects, so the user sees calc's message rather than a
+        // result silently computed from the default.
+        if (!value && controls[0].validity && controls[0].validity.badInput) value = BAD_INPUT;
+      }
+      value = String(value == null ? "" : value).trim();
+      if (value !== "") inputs[name] = value;
+    });
+    return inputs;
+  }
+
+  function changedFromDefaults(st) {
+    return st.fields.some(function (field) {
+      return controlsOf(field).some(function (c) {
+        if (c.type === "checkbox" || c.type === "radio") return c.checked !== c.defaultChecked;
+        if (c.tagName === "SELECT") {
+          if (c.multiple) {
+            return $all(c, "option").some(function (o) { return o.selected !== o.defaultSelected; });
+          }
+          var opts = $all(c, "option");
+          var def = opts.filter(function (o) { return o.defaultSelected; })[0] || opts[0];
+          return def ? c.value !== def.value : false;
+        }
+        return c.value !== c.defaultValue;
+      });
+    });
+  }
+
+  /* ---------- status ---------- */
+
+  function formatMB(bytes) {
+    return (bytes / 1e6).toFixed(1);
+  }
+
+  function renderStatus(st) {
+    var status = st.status;
+    if (!status) return;
+    var t = TEXT[st.lang];
+    if (engine === "error") {
+      var detail = engineError ? "（" + engineError + "）" : "";
+      var detailEn = engineError ? " (" + engineError + ")" : "";
+      var zhText = TEXT.zh.failed + detail + "。" + TEXT.zh.reload;
+      var enText = TEXT.en.failed + detailEn + ". " + TEXT.en.reload;
+      status.textContent = st.lang === "en" ? enText + " " + zhText : zhText + " " + enText;
+      status.classList.add("mb-status-error");
+      return;
+    }
+    status.classList.remove("mb-status-error");
+    if (engine === "loading") {
+      if (progress.phase === "start") {
+        status.textContent = t.starting;
+        return;
+      }
+      // Live region text changes only when the phase does; the byte counter
+      // and bar are aria-hidden so screen readers are not flooded.
+      if (!st.progressEl) {
+        clearChildren(status);
+        status.appendChild(document.createTextNode(t.loading + " "));
+        st.progressEl = document.createElement("span");
+        st.progressEl.className = "mb-progress";
+        st.progressEl.setAttribute("aria-hidden", "true");
+        st.barEl = document.createElement("progress");
+        st.barEl.className = "mb-progress-bar";
+        st.barEl.setAttribute("aria-hidden", "true");
+        st.barEl.max = 1;
+        status.appendChild(st.progressEl);
+        status.appendChild(st.barEl);
+      }
+      var counter = progress.total > 0
+        ? formatMB(progress.loaded) + "/" + formatMB(progress.total) + " " + t.mb
+        : (progress.loaded > 0 ? formatMB(progress.loaded) + " " + t.mb : "…");
+      st.progressEl.textContent = counter;
+      if (progress.total > 0) st.barEl.value = Math.min(1, progress.loaded / progress.total);
+      return;
+    }
+    st.progressEl = st.barEl = null;
+    if (engine === "ready") status.textContent = t.ready;
+  }
+
+  function setEngine(state) {
+    engine = state;
+    forms.forEach(function (st) {
+      st.form.setAttribute("data-mb-state", state);
+      if (state !== "loading") st.progressEl = null;
+      renderStatus(st);
+    });
+  }
+
+  /* ---------- results and errors ---------- */
+
+  function setStale(st, stale) {
+    [st.result, st.steps].forEach(function (el) {
+      if (el) el.classList.toggle("mb-stale", stale);
+    });
+  }
+
+  function describedBy(control, id, add) {
+    var tokens = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    tokens = tokens.filter(function (t) { return t !== id; });
+    if (add) tokens.push(id);
+    if (tokens.length) control.setAttribute("aria-describedby", tokens.join(" "));
+    else control.removeAttribute("aria-describedby");
+  }
+
+  function errorElFor(field) {
+    var el = field.querySelector(".mb-error");
+    if (!el) {
+      el = document.createElement("p");
+      el.className = "mb-error";
+      el.hidden = true;
+      field.appendChild(el);
+    }
+    var first = controlsOf(field)[0];
+    ensureId(el, (first && first.id ? first.id : "mb-field") + "-error");
+    return el;
+  }
+
+  function formErrorEl(st) {
+    var el = st.form.querySelector(".mb-form-error");
+    if (!el) {
+      el = document.createElement("p");
+      el.className = "mb-form-error";
+      el.setAttribute("role", "alert");
+      el.hidden = true;
+      var anchor = st.status || st.result;
+      if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(el, anchor);
+      else st.form.appendChild(el);
+    }
+    return el;
+  }
+
+  function clearErrors(st) {
+    st.fields.forEach(function (field) {
+      var el = field.querySelector(".mb-error");
+      if (!el) return;
+      el.textContent = "";
+      el.hidden = true;
+      controlsOf(field).forEach(function (c) {
+        c.removeAttribute("aria-invalid");
+        if (el.id) describedBy(c, el.id, false);
+      });
+    });
+    var formErr = st.form.querySelector(".mb-form-error");
+    if (formErr) {
+      formErr.textContent = "";
+      formErr.hidden = true;
+    }
+  }
+
+  function showErrors(st, errors) {
+    clearErrors(st);
+    var key = st.lang === "en" ? "message_en" : "message_zh";
+    var perField = {};
+    var general = [];
+    (errors || []).forEach(function (err) {
+      var msg = String((err && (err[key] || err.message_zh || err.message_en)) || "");
+      var field = err && err.field ? fieldByName(st, String(err.field)) : null;
+      if (field) {
+        var name = field.getAttribute("data-field");
+        (perField[name] = perField[name] || { field: field, msgs: [] }).msgs.push(msg);
+      } else {
+        general.push(msg);
+      }
+    });
+    Object.keys(perField).forEach(function (name) {
+      var entry = perField[name];
+      var el = errorElFor(entry.field);
+      el.textContent = entry.msgs.join(" ");
+      el.hidden = false;
+      controlsOf(entry.field).forEach(function (c) {
+        c.setAttribute("aria-invalid", "true");
+        describedBy(c, el.id, true);
+      });
+    });
+    if (general.length) {
+      var fe = formErrorEl(st);
+      fe.textContent = general.join(" ");
+      fe.hidden = false;
+    }
+    setStale(st, true);
+  }
+
+  function displayText(value, lang) {
+    if (value === null || value === undefined) return "—";
+    if (typeof value === "object") {
+      var v = value[lang];
+      if (v === undefined || v === null) v = value[other(lang)];
+      return v === undefined || v === null ? "—" : String(v);
+    }
+    return String(value);
+  }
+
+  function applyResult(st, res) {
+    if (!res || res.ok !== true) {
+      showErrors(st, res && res.errors && res.errors.length ? res.errors : [{
+        field: null,
+        message_zh: TEXT.zh.computeFailed + "。",
+        message_en: TEXT.en.computeFailed + "."
+      }]);
+      return;
+    }
+    var display = res.display || {};
+    var result = res.result || {};
+    $all(st.form, "[data-output]").forEach(function (el) {
+      var name = el.getAttribute("data-output");
+      var value = Object.prototype.hasOwnProperty.call(display, name) ? display[name]
+        : (Object.prototype.hasOwnProperty.call(result, name) ? result[name] : undefined);
+      el.textContent = displayText(value, st.lang);
+    });
+    if (st.steps) {
+      var frag = document.createDocumentFragment();
+      (res.steps || []).forEach(function (step) {
+        var li = document.createElement("li");
+        li.textContent = displayText(step, st.lang);
+        if (step && step.id) li.setAttribute("data-step", String(step.id));
+        frag.appendChild(li);
+      });
+      clearChildren(st.steps);
+      st.steps.appendChild(frag);
+    }
+    clearErrors(st);
+    setStale(st, false);
+    if (!firstResultMarked) {
+      firstResultMarked = true;
+      mark("mingbai:first-result");
+    }
+  }
+
+  /* ---------- worker ---------- */
+
+  function assetsURL(st) {
+    var attr = st.form.getAttribute("data-assets") || "assets/";
+    if (attr.charAt(attr.length - 1) !== "/") attr += "/";
+    return new URL(attr, document.baseURI).href;
+  }
+
+  function engineFailed(message) {
+    engineError = String(message || "").slice(0, 300);
+    setEngine("error");
+    forms.forEach(function (st) {
+      st.busy = false;
+      st.pending = false;
+    });
+    if (worker) {
+      try { worker.terminate(); } catch (e) { /* ignore */ }
+    }
+  }
+
+  function onWorkerMessage(ev) {
+    var msg = ev.data || {};
+    if (msg.type === "progress") {
+      progress.loaded = msg.loaded || 0;
+      progress.total = msg.total || 0;
+      progress.phase = "download";
+      if (engine === "loading") forms.forEach(renderStatus);
+    } else if (msg.type === "phase") {
+      progress.phase = msg.phase;
+      if (engine === "loading") forms.forEach(renderStatus);
+    } else if (msg.type === "ready") {
+      mark("mingbai:ready");
+      window.MingbaiWidget.timings = msg.timings || null;
+      setEngine("ready");
+      forms.forEach(function (st) { if (st.pending && !st.busy) send(st); });
+    } else if (msg.type === "result" || msg.type === "error") {
+      if (msg.type === "error" && msg.fatal) {
+        if (engine !== "error") engineFailed(msg.message);
+        if (msg.id === undefined) return;
+      }
+      var st = inflight[msg.id];
+      if (!st) return;
+      delete inflight[msg.id];
+      st.busy = false;
+      if (msg.id === st.lastSent && !st.pending) {
+        st.shownKey = st.sentKey;
+        st.shownOk = msg.type === "result" && !!msg.result && msg.result.ok === true;
+        if (msg.type === "result") applyResult(st, msg.result);
+        else if (!msg.fatal) {
+          showErrors(st, [{
+            field: null,
+            message_zh: TEXT.zh.computeFailed + "：" + msg.message,
+            message_en: TEXT.en.computeFailed + ": " + msg.message
+          }]);
+        }
+      }
+      if (st.pending && engine === "ready") send(st);
+    }
+  }
+
+  function createWorker(assets) {
+    if (window.MINGBAI_WORKER_SOURCE) {
+      var blob = new Blob([window.MINGBAI_WORKER_SOURCE], { type: "text/javascript" });
+      return new Worker(URL.createObjectURL(blob));
+    }
+    return new Worker(assets + "mingbai/calc-worker.js");
+  }
+
+  function boot(st) {
+    if (worker || engine === "error") return;
+    st = st || forms[0];
+    if (!st) return;
+    mark("mingbai:boot");
+    var assets = assetsURL(st);
+    progress = { loaded: 0, total: 0, phase: "download" };
+    setEngine("loading");
+    try {
+      worker = createWorker(assets);
+    } catch (err) {
+      engineFailed(err && err.message ? err.message : String(err));
+      return;
+    }
+    worker.onmessage = onWorkerMessage;
+    worker.onerror = function (ev) {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      engineFailed((ev && ev.message) || "worker script failed to load (" + assets + "mingbai/calc-worker.js)");
+    };
+    worker.onmessageerror = function () {
+      engineFailed("message could not be decoded");
+    };
+    worker.postMessage({ type: "init", assets: assets });
+  }
+
+  /* ---------- requests ---------- */
+
+  // At most one request per form is in flight; while it is, only the latest
+  // inputs wait (st.pending). Answers to anything but the last request sent
+  // are dropped (sequence ids), so a slow answer never overwrites a newer one.
+  function send(st) {
+    var inputs = collect(st);
+    st.pending = false;
+    st.busy = true;
+    st.sentKey = JSON.stringify(inputs);
+    var id = nextId++;
+    st.lastSent = id;
+    inflight[id] = st;
+    worker.postMessage({
+      id: id,
+      calc: st.form.getAttribute("data-calc"),
+      policy: st.form.getAttribute("data-policy"),
+      inputs: inputs
+    });
+  }
+
+  function request(st) {
+    var key = JSON.stringify(collect(st));
+    if (st.busy) {
+      // the in-flight request already carries exactly these inputs?
+      st.pending = key !== st.sentKey;
+      setStale(st, true);
+      return;
+    }
+    if (key === st.shownKey) {
+      // e.g. a change event after input, or typing back the shown value
+      st.pending = false;
+      setStale(st, !st.shownOk);
+      return;
+    }
+    // The shown result no longer matches the inputs until an answer arrives.
+    setStale(st, true);
+    st.pending = true;
+    if (engine === "error") return;
+    if (!worker) boot(st);
+    if (engine === "ready") send(st);
+    // else: sent when the engine is ready (latest inputs only)
+  }
+
+  /* ---------- set-up ---------- */
+
+  function enhance(form) {
+    if (form.__mingbai) return;
+    var st = {
+      form: form,
+      lang: langOf(form),
+      fields: $all(form, ".mb-field[data-field][data-type]"),
+      status: form.querySelector(".mb-status"),
+      result: form.querySelector(".mb-result"),
+      steps: form.querySelector("ol.mb-steps"),
+      pending: false,
+      busy: false,
+      lastSent: 0,
+      sentKey: null,
+      shownKey: null,        // inputs whose answer the page shows (prerender: the defaults)
+      shownOk: true,
+      progressEl: null,
+      barEl: null
+    };
+    form.__mingbai = st;
+    forms.push(st);
+    form.setAttribute("data-mb-state", engine);
+    if (engine !== "idle") renderStatus(st);
+
+    var wake = function () { if (!worker) boot(st); };
+    form.addEventListener("focusin", wake);
+    form.addEventListener("pointerdown", wake);
+    form.addEventListener("input", function (ev) {
+      if (ev.target && ev.target.closest && ev.target.closest(".mb-field")) request(st);
+    });
+    form.addEventListener("change", function (ev) {
+      if (ev.target && ev.target.closest && ev.target.closest(".mb-field")) request(st);
+    });
+    form.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      request(st);
+    });
+    // Restored form state (back/forward, autofill) may not match the prerender.
+    if (changedFromDefaults(st)) request(st);
+    else st.shownKey = JSON.stringify(collect(st));
+  }
+
+  function scheduleIdleBoot() {
+    if (!IDLE_BOOT || worker || !forms.length) return;
+    var conn = navigator.connection;
+    if (conn && conn.saveData) return;   // data saver: wait for an interaction
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(function () { boot(); }, { timeout: IDLE_TIMEOUT });
+    } else {
+      setTimeout(function () { boot(); }, IDLE_TIMEOUT);
+    }
+  }
+
+  function scan(root) {
+    $all(root || document, "form.mb-calc").forEach(enhance);
+    forms = forms.filter(function (st) { return st.form.isConnected !== false; });
+    scheduleIdleBoot();
+  }
+
+  window.MingbaiWidget = {
+    scan: scan,
+    boot: function () { boot(); },
+    state: function () { return engine; },
+    timings: null            // worker boot breakdown (ms), set when the engine is ready
+  };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { scan(); });
+  } else {
+    scan();
+  }
+  // mkdocs-material instant navigation swaps page content without reloading.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { scan(); });
+  }
+})();

@@ -1,0 +1,133 @@
+"""Fixtures for the Playwright (sync API) browser tests.
+
+- `built_site`: the real site, built once per session with `mkdocs build --strict`;
+- `site_url`: that directory served on 127.0.0.1 (random port, threaded http.server);
+- `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ served the same way
+  (widget behaviours that the real pages cannot trigger: every input type, a broken engine);
+- `open_page`: opens a URL in a fresh, guarded browser context (cold cache) and collects
+  console errors, page errors and every request that tried to leave 127.0.0.1.
+"""
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from support import REPO, build_site, guard_context, launch_chromium, serve
+
+sys.path.insert(0, str(REPO / "scripts"))
+from bundle_calc import write_calc_bundle  # noqa: E402
+from vendor_pyodide import vendor_pyodide  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+WIDGET_ASSETS = REPO / "docs" / "assets" / "mingbai"
+
+# Records what .mb-status showed over time (the loading progress is transient).
+STATUS_LOG_SCRIPT = """
+window.__mbStatusLog = [];
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".mb-status").forEach(function (el) {
+    var last = null;
+    var note = function () {
+      var t = el.textContent;
+      if (t !== last) { last = t; window.__mbStatusLog.push(t); }
+    };
+    note();
+    new MutationObserver(note).observe(el, {subtree: true, childList: true, characterData: true});
+  });
+});
+"""
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("Debian chromium (/usr/bin/chromium) is not installed")
+    b = launch_chromium(playwright_instance)
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    try:
+        return build_site(out, strict=True)
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixture_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("fixture-site")
+    shutil.copytree(FIXTURES, root / "fixtures")
+    shutil.copytree(WIDGET_ASSETS, root / "assets" / "mingbai")
+    write_calc_bundle(REPO / "calc", root / "assets" / "mingbai" / "calc-bundle.js")
+    vendor_pyodide(REPO / "node_modules", root / "assets" / "pyodide")
+    # A worker that loads, next to no Pyodide: importScripts fails inside the worker.
+    (root / "broken-assets" / "mingbai").mkdir(parents=True)
+    shutil.copy2(WIDGET_ASSETS / "calc-worker.js", root / "broken-assets" / "mingbai" / "calc-worker.js")
+    with serve(root) as url:
+        yield url
+
+
+@dataclass
+class Opened:
+    page: object
+    context: object
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    outside: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
+
+    def status_log(self) -> list[str]:
+        return self.page.evaluate("window.__mbStatusLog || []")
+
+    def assert_clean(self):
+        assert self.outside == [], f"requests left 127.0.0.1: {self.outside}"
+        assert self.page_errors == [], f"uncaught page errors: {self.page_errors}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def open_page(browser):
+    contexts = []
+
+    def _open(url: str, javascript: bool = True, config: dict | None = None) -> Opened:
+        context = browser.new_context(java_script_enabled=javascript, locale="zh-CN")
+        contexts.append(context)
+        opened = Opened(page=None, context=context)
+        opened.outside = guard_context(context)
+        if config is not None:
+            import json
+
+            context.add_init_script(f"window.MINGBAI_WIDGET_CONFIG = {json.dumps(config)};")
+        context.add_init_script(STATUS_LOG_SCRIPT)
+        page = context.new_page()
+        opened.page = page
+        page.on("console", lambda m: m.type == "error" and opened.console_errors.append(m.text))
+        page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
+        page.on("request", lambda r: opened.requests.append(r.url))   # worker requests included
+        # (console messages from the worker are reported on the page as well)
+        page.goto(url, wait_until="load")
+        return opened
+
+    yield _open
+    for c in contexts:
+        c.close()

@@ -1,0 +1,98 @@
+"""Shared helpers for the browser tests and scripts/bench_widget.py.
+
+- serve(directory): a threaded http.server on 127.0.0.1 (random free port);
+- build_site(out_dir): `mkdocs build --strict -d out_dir` from the repository root;
+- launch_chromium(playwright): Debian's /usr/bin/chromium, headless, no background traffic;
+- guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("MINGBAI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+HENGYANG_ZH = "policies/hunan/hengyang/2023-flexible-employment/"
+HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
+LOCAL_HOST = "127.0.0.1"
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".zip": "application/zip",
+    }
+
+    def log_message(self, format, *args):  # noqa: A002 - signature from the base class
+        pass
+
+    def end_headers(self):
+        # Each fresh browser context is a cold cache anyway; keep revalidation simple.
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Yield the base URL ("http://127.0.0.1:PORT/") of a server for directory."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="mingbai-test-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def build_site(out_dir: Path, strict: bool = True) -> Path:
+    """Run the project's real MkDocs build into out_dir; raise RuntimeError with its log on failure."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(out_dir)]
+    if strict:
+        cmd.insert(4, "--strict")
+    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return Path(out_dir)
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def guard_context(context) -> list[str]:
+    """Abort and record every request that is not for 127.0.0.1 (returns the live list)."""
+    outside: list[str] = []
+
+    def handle(route):
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob") or (parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST):
+            route.continue_()
+        else:
+            outside.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return outside
