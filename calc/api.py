@@ -153,6 +153,7 @@ def run(name: str, policy_id: str, inputs: object) -> dict:
         "display": {o.name: display(o, result[o.name]) if o.name in result else dict(NOT_APPLICABLE)
                     for o in calc.outputs},
         "steps": [s.as_dict() for s in steps],
+        **({"charts": calc.charts(result)} if calc.charts else {}),
     }
 
 

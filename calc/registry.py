@@ -1,6 +1,7 @@
 """Calculator declarations and the registry `python -m calc list` reads."""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -28,6 +29,8 @@ class Calculator:
     outputs: tuple[OutputSpec, ...]
     # compute(policy, values) -> (result, steps); result values are Decimal/int/date/str/None
     compute: Callable
+    # charts(result) -> {name: svg text}: pictures drawn from the result (optional)
+    charts: Callable | None = None
 
     def describe(self) -> dict:
         return {
@@ -39,8 +42,12 @@ class Calculator:
         }
 
 
-def calculators() -> dict[str, Calculator]:
-    from . import flexible_contribution
+# one line per calculator module (calc/<module>.py defines CALCULATOR)
+CALCULATOR_MODULES = (
+    "flexible_contribution",
+)
 
-    found = [flexible_contribution.CALCULATOR]
+
+def calculators() -> dict[str, Calculator]:
+    found = [importlib.import_module(f"{__package__}.{module}").CALCULATOR for module in CALCULATOR_MODULES]
     return {c.name: c for c in found}

@@ -114,6 +114,7 @@ def build_widgets(policy: dict, lang: str) -> list[Widget]:
         for spec in applicable_inputs(calc_obj, pol):
             desc = spec.describe()
             desc["value"] = _prefill(desc, example_inputs)
+            desc["selected"] = list(example_inputs.get(spec.name) or []) if spec.type == "list" else []
             inputs.append(desc)
         run = calc.run(name, policy["id"], example_inputs)
         if not run["ok"]:
