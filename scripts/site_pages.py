@@ -51,6 +51,8 @@ UI = {
     "no_number": ("无", "none"),
     "not_applicable": ("（本政策不适用）", "(not used by this policy)"),
     "optional": ("选填", "optional"),
+    "colon": ("：", ": "),
+    "list_sep": ("；", "; "),
 }
 
 
