@@ -43,6 +43,7 @@ BLANK_PATH = "/__bench__/blank.html"
 BLANK_HTML = b"<!doctype html><html><head><meta charset='utf-8'><title>blank</title></head><body></body></html>"
 CALC = "flexible-contribution"
 POLICY = "hunan/hengyang/2023-flexible-employment"
+FORM = f'form.mb-calc[data-calc="{CALC}"][data-policy="{POLICY}"]'
 GOAL_RATIO, GOAL_P95_MS, GOAL_LONGTASK_MS = 1.15, 16.0, 50.0
 
 LONGTASK_SCRIPT = """
@@ -73,7 +74,7 @@ async (indexURL) => {
 
 FIRST_RESULT_JS = """
 (value) => new Promise((resolve, reject) => {
-  const form = document.querySelector("form.mb-calc");
+  const form = document.querySelector(FORM_SELECTOR);
   const out = form.querySelector("[data-output=period_total]");
   const input = form.querySelector(".mb-field[data-field=months] input");
   const result = form.querySelector(".mb-result");
@@ -98,11 +99,11 @@ FIRST_RESULT_JS = """
   input.value = value;
   input.dispatchEvent(new Event("input", {bubbles: true}));
 })
-"""
+""".replace("FORM_SELECTOR", json.dumps(FORM))
 
 RECOMPUTE_JS = """
 async (values) => {
-  const form = document.querySelector("form.mb-calc");
+  const form = document.querySelector(FORM_SELECTOR);
   const out = form.querySelector("[data-output=period_total]");
   const input = form.querySelector(".mb-field[data-field=months] input");
   const latencies = [], texts = [];
@@ -121,7 +122,7 @@ async (values) => {
   }
   return {latencies, texts};
 }
-"""
+""".replace("FORM_SELECTOR", json.dumps(FORM))
 
 
 class BenchHandler(QuietHandler):
@@ -194,7 +195,7 @@ def run_recompute(browser, url: str, samples: int, seed: int) -> dict:
     try:
         page.evaluate(FIRST_RESULT_JS, "6")
         rng = random.Random(seed)
-        box = page.locator("form.mb-calc .mb-field[data-field=months] input")
+        box = page.locator(f"{FORM} .mb-field[data-field=months] input")
         lo = int(box.get_attribute("min") or 1)
         hi = int(box.get_attribute("max") or 12)
         values, prev = [], 6

@@ -2,8 +2,9 @@
 
 - `built_site`: the real site, built once per session with `mkdocs build --strict`;
 - `site_url`: that directory served on 127.0.0.1 (random port, threaded http.server);
-- `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ served the same way
-  (widget behaviours that the real pages cannot trigger: every input type, a broken engine);
+- `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ + a calc
+  bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
+  trigger: every input type, a broken engine, the file:// Blob-worker design);
 - `open_page`: opens a URL in a fresh, guarded browser context (cold cache) and collects
   console errors, page errors and every request that tried to leave 127.0.0.1.
 """
@@ -16,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO, build_site, guard_context, launch_chromium, serve
+sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever pytest's import mode
+from support import REPO, build_site, guard_context, launch_chromium, serve  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))
 from bundle_calc import write_calc_bundle  # noqa: E402
@@ -74,7 +76,7 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def fixture_url(tmp_path_factory):
+def fixture_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fixture-site")
     shutil.copytree(FIXTURES, root / "fixtures")
     shutil.copytree(WIDGET_ASSETS, root / "assets" / "mingbai")
@@ -83,7 +85,12 @@ def fixture_url(tmp_path_factory):
     # A worker that loads, next to no Pyodide: importScripts fails inside the worker.
     (root / "broken-assets" / "mingbai").mkdir(parents=True)
     shutil.copy2(WIDGET_ASSETS / "calc-worker.js", root / "broken-assets" / "mingbai" / "calc-worker.js")
-    with serve(root) as url:
+    return root
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site):
+    with serve(fixture_site) as url:
         yield url
 
 

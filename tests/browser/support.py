@@ -88,7 +88,7 @@ def guard_context(context) -> list[str]:
     def handle(route):
         url = route.request.url
         parts = urlsplit(url)
-        if parts.scheme in ("data", "blob") or (parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST):
+        if parts.scheme in ("data", "blob", "file") or (parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST):
             route.continue_()
         else:
             outside.append(url)

@@ -12,9 +12,12 @@ import json
 import re
 import sys
 
+import pytest
 from playwright.sync_api import expect
 
 from support import REPO
+
+pytestmark = pytest.mark.browser
 
 ECHO = "[data-output=echo]"
 
@@ -179,7 +182,7 @@ def test_worker_script_missing_shows_bilingual_error(open_page, fixture_url):
     status = o.page.locator(".mb-status")
     expect(status).to_contain_text("计算引擎加载失败", timeout=15000)
     expect(status).to_contain_text("The calculation engine failed to load")
-    expect(status).to_have_class(re.compile(r"\bmb-status-error\b"))
+    expect(status).to_have_class(re.compile(r"\bmb-engine-error\b"))
     assert o.page.locator("form.mb-calc").get_attribute("data-mb-state") == "error"
     expect(o.page.locator(".mb-result")).to_have_class(re.compile(r"\bmb-stale\b"))
     assert o.outside == []
@@ -208,4 +211,46 @@ def test_real_engine_on_fixture_page(open_page, fixture_url):
 
     want = calc.run("flexible-contribution", "hunan/hengyang/2023-flexible-employment", {"months": "abc"})
     expect(page.locator("#mb-1-months-error")).to_have_text(want["errors"][0]["message_zh"])
+    o.assert_clean()
+
+
+def test_file_url_mode_with_self_contained_blob_worker(open_page, fixture_site, tmp_path):
+    """The file:// design: no fetch, no importScripts, no worker URL — everything embedded.
+
+    Chromium refuses workers and importScripts from file://, so a file:// build hands
+    widget.js one Blob worker source (MINGBAI_WORKER_SOURCE) = pyodide.js + pyodide.asm.js
+    + calc-bundle.js + MINGBAI_EMBEDDED_ASSETS (wasm, stdlib, lock file) + calc-worker.js.
+    """
+    import base64
+
+    assets = fixture_site / "assets"
+    py, mb = assets / "pyodide", assets / "mingbai"
+    embedded = ",".join(
+        f'"{name}": "{base64.b64encode((py / name).read_bytes()).decode()}"'
+        for name in ("pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+    )
+    source = "\n;\n".join([
+        (py / "pyodide.js").read_text(encoding="utf-8"),
+        (py / "pyodide.asm.js").read_text(encoding="utf-8"),
+        (mb / "calc-bundle.js").read_text(encoding="utf-8"),
+        "self.MINGBAI_EMBEDDED_ASSETS = {" + embedded + "};",
+        (mb / "calc-worker.js").read_text(encoding="utf-8"),
+    ])
+    page_dir = fixture_site / "filemode"
+    page_dir.mkdir(exist_ok=True)
+    (page_dir / "worker-source.js").write_text(
+        "window.MINGBAI_WORKER_SOURCE = " + json.dumps(source) + ";\n", encoding="utf-8")
+    html = (fixture_site / "fixtures" / "hengyang.html").read_text(encoding="utf-8")
+    html = html.replace('<script src="../assets/mingbai/widget.js">',
+                        '<script src="worker-source.js"></script>\n<script src="../assets/mingbai/widget.js">')
+    (page_dir / "hengyang.html").write_text(html, encoding="utf-8")
+
+    o = open_page((page_dir / "hengyang.html").as_uri())
+    page = o.page
+    page.fill("#mb-1-months", "6")
+    expect(page.locator("[data-output=period_total]")).to_have_text("1811.28 元", timeout=90_000)
+    expect(page.locator(".mb-status")).to_have_text("就绪")
+    fetched = [u for u in o.requests if not u.startswith(("file:", "blob:"))]
+    assert fetched == [], fetched
+    assert not any("pyodide" in u for u in o.requests), o.requests
     o.assert_clean()

@@ -15,6 +15,8 @@ from playwright.sync_api import expect
 
 from support import HENGYANG_EN, HENGYANG_ZH, REPO
 
+pytestmark = pytest.mark.browser
+
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
 
@@ -25,7 +27,7 @@ LOADING = {"zh": r"正在加载计算引擎 \d+\.\d/\d+\.\d MB", "en": r"Loading
 READY = {"zh": "就绪", "en": "Ready"}
 BOOT_TIMEOUT = 90_000   # ms; Pyodide boots in a few seconds, CI machines can be slow
 
-FORM = f'form.mb-calc[data-policy="{POLICY}"]'
+FORM = f'form.mb-calc[data-calc="{CALC}"][data-policy="{POLICY}"]'
 MONTHS = f'{FORM} .mb-field[data-field="months"]'
 
 
@@ -61,9 +63,9 @@ def test_prerendered_numbers_without_javascript(open_page, site_url, lang):
 
 def fill_months(page, value: str) -> None:
     box = page.locator(f"{MONTHS} input")
-    if box.get_attribute("type") == "number" and not re.fullmatch(r"[0-9.eE+-]*", value):
-        # a number input cannot hold letters; type them so the browser flags badInput
-        box.fill("")
+    if box.get_attribute("type") == "number" and not re.fullmatch(r"[+-]?\d+(\.\d+)?", value):
+        # fill() refuses non-numbers for type=number; type over the selection like a user
+        box.select_text()
         box.press_sequentially(value)
     else:
         box.fill(value)
@@ -94,9 +96,14 @@ def test_pyodide_computes_and_validates_in_page_language(open_page, site_url, la
     # invalid values: the calc message, inline, in the page language only
     error = page.locator(f"{MONTHS} .mb-error")
     box = page.locator(f"{MONTHS} input")
-    invalid = ["13", "abc"] if box.get_attribute("type") != "number" else ["13", "1.5"]
-    for bad in invalid:
-        want = expected({"months": bad})
+    if box.get_attribute("type") != "number":
+        invalid = [("13", "13"), ("abc", "abc")]
+    else:
+        # a number input cannot hold "abc"; "e" leaves it unparsable (validity.badInput),
+        # which must give calc's not-a-whole-number message, not a silent default
+        invalid = [("13", "13"), ("1.5", "1.5"), ("e", "abc")]
+    for bad, as_text in invalid:
+        want = expected({"months": as_text})
         assert not want["ok"] and want["errors"][0]["field"] == "months", want
         fill_months(page, bad)
         message = want["errors"][0]["message_" + lang]

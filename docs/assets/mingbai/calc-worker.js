@@ -15,10 +15,15 @@
  * Pyodide (assets/pyodide/) and the calc sources (assets/mingbai/calc-bundle.js,
  * which defines self.MINGBAI_CALC_FILES). No micropip, no loadPackage, no CDN.
  *
- * file:// hook: if self.MINGBAI_EMBEDDED_ASSETS = {"pyodide.asm.wasm": <ArrayBuffer |
- * Uint8Array | base64 string>, "python_stdlib.zip": ...} is defined before boot
- * (e.g. by an importScripts'ed data file, or prepended to a Blob worker), the
- * fetch shim answers those files from it instead of the network.
+ * file:// hook (Chromium refuses file:// workers and importScripts): build one
+ * Blob worker source = pyodide.js + pyodide.asm.js + calc-bundle.js + a script
+ * defining self.MINGBAI_EMBEDDED_ASSETS = {"pyodide.asm.wasm": <ArrayBuffer |
+ * Uint8Array | base64 string>, "python_stdlib.zip": ..., "pyodide-lock.json": ...}
+ * + this file, and hand it to widget.js as window.MINGBAI_WORKER_SOURCE. Then
+ * nothing is fetched: scripts already defined are not imported again
+ * (loadPyodide, _createPyodideModule, MINGBAI_CALC_FILES), the fetch shim
+ * answers the two big files from the embedded data, and the lock file is
+ * passed as lockFileContents.
  */
 /* eslint-env worker */
 (function () {
@@ -96,6 +101,11 @@
     return data instanceof Uint8Array ? data : new Uint8Array(data);
   }
 
+  function embeddedText(name) {
+    var bytes = embeddedBytes(name);
+    return bytes ? new TextDecoder("utf-8").decode(bytes) : null;
+  }
+
   function countingResponse(name, resp) {
     if (!resp.ok || !resp.body) return resp;
     var entry = files[name];
@@ -157,20 +167,29 @@
     var lap = function (name) { timings[name] = Math.round(performance.now() - t0); };
     pyodideBase = assets + "pyodide/";
     self.fetch = shimmedFetch;
-    importScripts(pyodideBase + "pyodide.js", assets + "mingbai/calc-bundle.js");
-    lap("scripts");
+    // Scripts already present (a self-contained Blob worker) are not fetched again.
+    if (typeof self.loadPyodide !== "function") importScripts(pyodideBase + "pyodide.js");
     if (typeof self.loadPyodide !== "function") throw new Error("pyodide.js did not define loadPyodide");
-    if (!self.MINGBAI_CALC_FILES) throw new Error("calc-bundle.js did not define MINGBAI_CALC_FILES");
-    return self.loadPyodide({
+    var options = {
       indexURL: pyodideBase,
       stdout: function () {},
       stderr: function (line) { console.warn("[mingbai calc] " + line); }
-    }).then(function (py) {
+    };
+    var lock = embeddedText("pyodide-lock.json");
+    if (lock) options.lockFileContents = lock;
+    // loadPyodide() starts the wasm/stdlib downloads synchronously; fetch and
+    // parse the calc bundle while they run.
+    var loading = self.loadPyodide(options);
+    if (!self.MINGBAI_CALC_FILES) importScripts(assets + "mingbai/calc-bundle.js");
+    lap("scripts");
+    if (!self.MINGBAI_CALC_FILES) throw new Error("calc-bundle.js did not define MINGBAI_CALC_FILES");
+    return loading.then(function (py) {
       lap("pyodide");
       post({ type: "phase", phase: "start" });
       writeCalcFiles(py, self.MINGBAI_CALC_FILES);
       py.runPython(
         "import sys\n" +
+        "sys.dont_write_bytecode = True\n" +   // nothing would ever read the .pyc again
         "sys.path.insert(0, " + JSON.stringify(CALC_ROOT) + ")\n" +
         "import calc\n"
       );

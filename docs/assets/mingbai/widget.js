@@ -51,7 +51,7 @@
   var nextId = 1;
   var inflight = {};         // request id -> form state
   var firstResultMarked = false;
-  var idForms = 0;
+  var idCounter = 0;
 
   function mark(name) {
     try { if (window.performance && performance.mark) performance.mark(name); } catch (e) { /* ignore */ }
@@ -89,8 +89,8 @@
 
   function ensureId(el, prefix) {
     if (!el.id) {
-      idForms += 1;
-      el.id = prefix + "-" + idForms;
+      idCounter += 1;
+      el.id = prefix + "-" + idCounter;
     }
     return el.id;
   }
@@ -165,10 +165,10 @@
       var zhText = TEXT.zh.failed + detail + "。" + TEXT.zh.reload;
       var enText = TEXT.en.failed + detailEn + ". " + TEXT.en.reload;
       status.textContent = st.lang === "en" ? enText + " " + zhText : zhText + " " + enText;
-      status.classList.add("mb-status-error");
+      status.classList.add("mb-engine-error");
       return;
     }
-    status.classList.remove("mb-status-error");
+    status.classList.remove("mb-engine-error");
     if (engine === "loading") {
       if (progress.phase === "start") {
         status.textContent = t.starting;
