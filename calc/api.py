@@ -4,18 +4,30 @@ Results are plain JSON-ready dicts: money as strings with two decimals,
 rates as decimal strings, dates ISO. Bad input never raises: it returns
 {"ok": false, "errors": [...]} with a Chinese and an English message.
 
->>> run("no-such-calc", "x", {})["errors"][0]["message_en"]
-'Unknown calculator "no-such-calc". Known: flexible-contribution.'
+>>> run("no-such-calc", "x", {})["errors"][0]["message_en"]    # doctest: +ELLIPSIS
+'Unknown calculator "no-such-calc". Known: flexible-contribution...'
+
+Text outputs may be codes (shown by their label) or bilingual texts from the policy;
+list outputs are shown one item after another:
+
+>>> spec = OutputSpec("who", "text", Text("谁", "Who"), (Choice("self", Text("本人", "you")),))
+>>> display(spec, "self"), display(spec, {"zh": "医疗救助", "en": "medical assistance"})["en"]
+({'zh': '本人', 'en': 'you'}, 'medical assistance')
+>>> display(OutputSpec("w", "list", Text("提示", "Warnings")), [{"id": "a", "zh": "甲。", "en": "A."}, {"id": "b", "zh": "乙。", "en": "B."}])
+{'zh': '甲。 乙。', 'en': 'A. B.'}
+>>> display(OutputSpec("w", "list", Text("提示", "Warnings")), [])
+{'zh': '无', 'en': 'none'}
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from decimal import Decimal
 
 from .data import load_policies
 from .errors import InputError, InputErrors
-from .inputs import InputSpec, validate
+from .inputs import Choice, InputSpec, Text, validate
 from .money import money_str, percent_str, plain_number, yuan_en, yuan_zh
 from .policy import Policy
 from .registry import Calculator, OutputSpec, calculators
@@ -70,15 +82,38 @@ def _policy_for(calc: Calculator, policy_id: object) -> Policy:
 
 
 def input_applies(spec: InputSpec, policy: Policy) -> bool:
-    """Whether a policy uses this input (forms show only these)."""
+    """Whether a policy uses this input (forms show only these).
+
+    "open:PARAM" and "unstated:PARAM" both apply when the policy leaves PARAM open;
+    "open:" then requires the input, "unstated:" leaves it optional.
+    """
     if spec.applies_when is None:
         return True
     kind, _, param = spec.applies_when.partition(":")
-    return policy.is_open(param) if kind == "open" else policy.has(param)
+    return policy.is_open(param) if kind in ("open", "unstated") else policy.has(param)
+
+
+def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
+    """An enum whose choices come from the policy (`choices_from="PARAM.KEY"`) gets them here.
+
+    Each row of the table PARAM gives one choice: the row's KEY (a bilingual text, or a
+    plain text) is the label, its zh text the value. Other specs are returned unchanged.
+    """
+    if not spec.choices_from or spec.choices:
+        return spec
+    param, _, key = spec.choices_from.partition(".")
+    if not policy.has(param):
+        return spec
+    choices = []
+    for row in policy.value(param):
+        label = row[key] if key else row
+        text = Text(label["zh"], label["en"]) if isinstance(label, dict) else Text(str(label), str(label))
+        choices.append(Choice(text.zh, text))
+    return dataclasses.replace(spec, choices=tuple(choices))
 
 
 def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
-    return [spec for spec in calc.inputs if input_applies(spec, policy)]
+    return [resolve_choices(spec, policy) for spec in calc.inputs if input_applies(spec, policy)]
 
 
 def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None:
@@ -126,7 +161,22 @@ def display(spec: OutputSpec, value: object) -> dict:
         return {"zh": value.isoformat(), "en": value.isoformat()}
     if spec.type == "boolean":
         return {"zh": "是" if value else "否", "en": "yes" if value else "no"}
-    return {"zh": str(value), "en": str(value)}
+    if spec.type == "list":
+        if not value:
+            return {"zh": "无", "en": "none"}
+        seps = {"zh": " ", "en": " "} if all(isinstance(v, dict) for v in value) else {"zh": "、", "en": ", "}
+        return {lang: seps[lang].join(_text(item, spec, lang) for item in value) for lang in ("zh", "en")}
+    return {lang: _text(value, spec, lang) for lang in ("zh", "en")}
+
+
+def _text(value: object, spec: OutputSpec, lang: str) -> str:
+    """A bilingual dict picks its language; a code with a declared choice shows its label."""
+    if isinstance(value, dict) and "zh" in value and "en" in value:
+        return value[lang]
+    for choice in spec.choices:
+        if choice.value == value:
+            return getattr(choice.label, lang)
+    return str(value)
 
 
 def failure(exc: InputErrors) -> dict:
@@ -138,7 +188,7 @@ def run(name: str, policy_id: str, inputs: object) -> dict:
     try:
         calc = _find(name)
         policy = _policy_for(calc, policy_id)
-        values = validate(list(calc.inputs), inputs)
+        values = validate([resolve_choices(spec, policy) for spec in calc.inputs], inputs)
         _check_applicability(calc, policy, values)
         result, steps = calc.compute(policy, values)
     except InputErrors as exc:

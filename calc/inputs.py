@@ -13,6 +13,17 @@ so a form and the command line get the same checks and the same messages.
 ... except InputErrors as e:
 ...     print(e.errors[0].message_en)
 Months must be between 1 and 12.
+
+Lists whose items follow a pattern rather than fixed choices (the browser may send
+an array or one text with the items separated by commas, spaces or 、):
+
+>>> validate([InputSpec("unpaid", "month_list", Text("欠费月份", "Unpaid months"))], {"unpaid": "2023-5, 2023-03，2023-03"})
+{'unpaid': ['2023-03', '2023-05']}
+>>> validate([InputSpec("years", "integer_list", Text("年份", "Years"), minimum=1900, maximum=2200)], {"years": ["2024", 2021]})
+{'years': [2021, 2024]}
+
+Choices that depend on the policy (`choices_from="PARAM.KEY"`: the KEY of each row of the
+table PARAM) are filled in by `calc.api` for a given policy; unresolved, any text passes.
 """
 from __future__ import annotations
 
@@ -23,7 +34,13 @@ from decimal import Decimal, InvalidOperation
 
 from .errors import InputError, InputErrors
 
-INPUT_TYPES = ("integer", "money", "date", "enum", "list", "boolean")
+INPUT_TYPES = ("integer", "money", "date", "enum", "list", "boolean", "month_list", "integer_list")
+# month_list: items "YYYY-MM" (sorted, without repeats); integer_list: whole numbers, each
+# between minimum and maximum (sorted, without repeats). Both accept an array or one text.
+MONTH_PATTERN = r"^[12]\d{3}-(0[1-9]|1[0-2])$"   # the normalised form, reported by describe()
+_MONTH_IN_RE = re.compile(r"^([12]\d{3})[-/.年](0?[1-9]|1[0-2])月?$")
+_LIST_SPLIT_RE = re.compile(r"[\s,，、;；]+")
+MAX_LIST_ITEMS = 600
 _MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
 _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 
@@ -57,6 +74,9 @@ class InputSpec:
     # when it applies: None (always), "open:PARAM" (the policy names PARAM but leaves its
     # value open: the input is then required) or "has:PARAM" (the policy has PARAM)
     applies_when: str | None = None
+    # enum only: choices that come from the policy: "PARAM.KEY" — the KEY of each row of the
+    # table parameter PARAM gives a value (its zh text) and a label (calc.api.resolve_choices)
+    choices_from: str | None = None
 
     def describe(self) -> dict:
         out: dict = {
@@ -76,6 +96,10 @@ class InputSpec:
             out["choices"] = [{"value": c.value, "label": c.label.as_dict()} for c in self.choices]
         if self.applies_when:
             out["applies_when"] = self.applies_when
+        if self.choices_from:
+            out["choices_from"] = self.choices_from
+        if self.type == "month_list":
+            out["item_pattern"] = MONTH_PATTERN
         return out
 
 
@@ -138,8 +162,14 @@ def _parse_one(spec: InputSpec, raw: object) -> object:
         if raw in ("true", "false"):
             return raw == "true"
         raise InputErrors([_error(spec, "须为 true 或 false。", "must be true or false.")])
+    if spec.type in ("month_list", "integer_list"):
+        return _parse_item_list(spec, raw)
     allowed = [c.value for c in spec.choices]
     if spec.type == "enum":
+        if spec.choices_from and not spec.choices:  # not resolved for a policy: the calculator checks
+            if not isinstance(raw, str) or not raw.strip():
+                raise InputErrors([_error(spec, "须为文本。", "must be a text.")])
+            return raw.strip()
         if raw not in allowed:
             raise InputErrors([_error(spec, f"须为以下之一：{'、'.join(allowed)}。", f"must be one of: {', '.join(allowed)}.")])
         return raw
@@ -149,6 +179,44 @@ def _parse_one(spec: InputSpec, raw: object) -> object:
                                       f"must be a list of: {', '.join(allowed)}.")])
         return sorted(set(raw), key=allowed.index)  # order and repeats never change a result
     raise AssertionError(f"unknown input type {spec.type}")
+
+
+def _list_items(raw: object) -> list:
+    if isinstance(raw, str):   # one text: "2023-03, 2023-04" (brackets and quotes of a pasted list are ignored)
+        return [item for item in _LIST_SPLIT_RE.split(raw.strip().strip("[]").replace("'", " ").replace('"', " ")) if item]
+    if isinstance(raw, list):
+        return raw
+    raise ValueError
+
+
+def _parse_month(item: object) -> str:
+    match = _MONTH_IN_RE.match(item.strip()) if isinstance(item, str) else None
+    if not match:
+        raise ValueError
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
+
+
+def _parse_item_list(spec: InputSpec, raw: object) -> list:
+    lo, hi = spec.minimum, spec.maximum
+    try:
+        items = _list_items(raw)
+        if len(items) > MAX_LIST_ITEMS:
+            raise ValueError
+        if spec.type == "month_list":
+            parsed = [_parse_month(item) for item in items]
+        else:
+            parsed = [_parse_integer(spec, item.strip() if isinstance(item, str) else item) for item in items]
+            if any((lo is not None and v < lo) or (hi is not None and v > hi) for v in parsed):
+                raise ValueError
+    except ValueError:
+        if spec.type == "month_list":
+            raise InputErrors([_error(
+                spec, f"须为月份列表，每项形如 2023-03（最多 {MAX_LIST_ITEMS} 项）。",
+                f"must be a list of months written like 2023-03 (at most {MAX_LIST_ITEMS}).")]) from None
+        raise InputErrors([_error(
+            spec, f"须为整数列表，每项在 {lo} 到 {hi} 之间（最多 {MAX_LIST_ITEMS} 项）。",
+            f"must be a list of whole numbers, each between {lo} and {hi} (at most {MAX_LIST_ITEMS}).")]) from None
+    return sorted(set(parsed))  # order and repeats never change a result
 
 
 def validate(specs: list[InputSpec], raw: object) -> dict:

@@ -36,6 +36,14 @@ class Policy:
             raise ValueError(f"{self.id}: {name} is not a percent")
         return to_decimal(param["value"]) / 100
 
+    def status(self, name: str) -> str:
+        """stated | inferred | derived | not_stated"""
+        return self.parameters[name].get("status", "stated")
+
+    def readings(self, name: str) -> list[str]:
+        """Ids of the policy's "how we read this" notes about parameter `name`."""
+        return [r["id"] for r in self.data.get("readings", []) if name in r.get("parameters", [])]
+
     def label(self, name: str) -> dict:
         return self.parameters[name]["label"]
 

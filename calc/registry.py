@@ -5,7 +5,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Callable
 
-from .inputs import InputSpec, Text
+from .inputs import Choice, InputSpec, Text
 
 OUTPUT_TYPES = ("money", "ratio", "integer", "date", "text", "boolean", "list")
 
@@ -15,9 +15,14 @@ class OutputSpec:
     name: str
     type: str
     label: Text
+    # for text outputs that are codes: the label shown for each code (display)
+    choices: tuple[Choice, ...] = ()
 
     def describe(self) -> dict:
-        return {"name": self.name, "type": self.type, "label": self.label.as_dict()}
+        out = {"name": self.name, "type": self.type, "label": self.label.as_dict()}
+        if self.choices:
+            out["choices"] = [{"value": c.value, "label": c.label.as_dict()} for c in self.choices]
+        return out
 
 
 @dataclass(frozen=True)
@@ -29,7 +34,7 @@ class Calculator:
     outputs: tuple[OutputSpec, ...]
     # compute(policy, values) -> (result, steps); result values are Decimal/int/date/str/None
     compute: Callable
-    # charts(result) -> {name: svg text}: pictures drawn from the result (optional)
+    # charts(result) -> {name: {"zh": svg text, "en": svg text}}: pictures drawn from the result (optional)
     charts: Callable | None = None
 
     def describe(self) -> dict:
@@ -45,6 +50,12 @@ class Calculator:
 # one line per calculator module (calc/<module>.py defines CALCULATOR)
 CALCULATOR_MODULES = (
     "flexible_contribution",
+    "flexible_arrears",
+    "critical_illness_cap",
+    "family_mutual_aid",
+    "enrolment_progress",
+    "resident_contribution",
+    "resident_benefit_start",
 )
 
 

@@ -110,6 +110,10 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
         if name not in known_calculators:
             add("calculators", f"unknown calculator {name!r} (known: {', '.join(sorted(known_calculators))})",
                 f"未知的计算器 {name!r}")
+    for i, example in enumerate(policy.get("examples") or []):
+        if "calculator" in example and example["calculator"] not in policy["calculators"]:
+            add(f"examples[{i}].calculator", f"{example['calculator']!r} is not in this policy's calculators",
+                f"{example['calculator']!r} 不在本政策的 calculators 中")
     for key, src in policy["sources"].items():
         for attr in ("file", "normalised"):
             name = src.get(attr)

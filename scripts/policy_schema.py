@@ -190,7 +190,8 @@ source = mapping(
 reading = mapping({"id": pattern(KEY_RE, "a lowercase-hyphen id", "小写连字符 id"), "zh": string, "en": string},
                   {"parameters": sequence(pattern(NAME_RE, "a parameter name", "参数名"))})
 
-example = mapping({"inputs": mapping_of(pattern(NAME_RE, "an input name", "输入名"), anything), "note": bilingual})
+example = mapping({"inputs": mapping_of(pattern(NAME_RE, "an input name", "输入名"), anything), "note": bilingual},
+                  {"calculator": pattern(KEY_RE, "a calculator name", "计算器名")})
 
 jurisdiction = mapping({"province": bilingual}, {"city": bilingual, "county": bilingual})
 

@@ -102,6 +102,8 @@ class Widget:
 
 def _prefill(spec: dict, example_inputs: dict) -> str:
     value = example_inputs.get(spec["name"], spec["default"])
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
 
 

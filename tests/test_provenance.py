@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from calc.registry import calculators
 from scripts.policy_loader import SOURCES_DIR, _line_index, load_all, semantic_problems
 from scripts.provenance import missing_from_quote, numbers_in, quote_in_source
 
@@ -47,7 +48,7 @@ def test_the_checker_catches_a_changed_number() -> None:
     policy = copy.deepcopy(POLICIES[pid])
     policy["parameters"]["critical_illness_monthly"]["value"] = Decimal("16")
     lines = {}
-    problems = semantic_problems(policy, lines, pid, SOURCES_DIR, {"flexible-contribution"})
+    problems = semantic_problems(policy, lines, pid, SOURCES_DIR, set(calculators()))
     assert [p[1] for p in problems] == ["parameters.critical_illness_monthly.value"]
 
 
@@ -55,7 +56,7 @@ def test_the_checker_catches_an_edited_quote() -> None:
     pid = "hunan/hengyang/2023-flexible-employment"
     policy = copy.deepcopy(POLICIES[pid])
     policy["parameters"]["base_ratio"]["source"]["quote"] = "缴费基数为缴费基准值的70%"
-    problems = semantic_problems(policy, {}, pid, SOURCES_DIR, {"flexible-contribution"})
+    problems = semantic_problems(policy, {}, pid, SOURCES_DIR, set(calculators()))
     assert "parameters.base_ratio.source.quote" in [p[1] for p in problems]
 
 

@@ -313,6 +313,16 @@
     return String(value);
   }
 
+  /* Charts are SVG text drawn by calc (the same code drew the prerendered one).
+     Parsed as XML, never as HTML: no script runs, malformed text is ignored. */
+  function placeSvg(el, text) {
+    var doc = new DOMParser().parseFromString(text, "image/svg+xml");
+    var root = doc.documentElement;
+    if (!root || root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) return;
+    clearChildren(el);
+    el.appendChild(document.importNode(root, true));
+  }
+
   function applyResult(st, res) {
     if (!res || res.ok !== true) {
       showErrors(st, res && res.errors && res.errors.length ? res.errors : [{
@@ -341,6 +351,11 @@
       clearChildren(st.steps);
       st.steps.appendChild(frag);
     }
+    var charts = res.charts || {};
+    $all(st.form, "[data-chart]").forEach(function (el) {
+      var name = el.getAttribute("data-chart");
+      if (Object.prototype.hasOwnProperty.call(charts, name)) placeSvg(el, displayText(charts[name], st.lang));
+    });
     clearErrors(st);
     setStale(st, false);
     if (!firstResultMarked) {

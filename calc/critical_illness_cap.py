@@ -1,0 +1,200 @@
+"""`critical-illness-cap`: Hunan's 2025 incentives that raise the resident critical-illness limit.
+
+Continuity: after `critical_illness_continuous_years_required` (4) full continuous years,
+each further continuous year adds `critical_illness_continuous_increment` (5000 yuan).
+Zero reimbursement: a year with no fund reimbursement followed by normal enrolment adds
+`critical_illness_zero_claim_increment` (5000) the next year. Both add up
+(`critical_illness_increments_cumulative`), but the total increase is capped at
+`critical_illness_increase_cap` (20 %) of the area's original limit, which the report
+does not give (`critical_illness_original_cap`: an input).
+
+Enrolled 2021–2026 with 2024 and 2025 claim-free, earlier years counted (reading
+`continuity-lapse-and-earlier-years`): 6 continuous years → 2 × 5000, plus 2 × 5000:
+
+>>> r = run_cap({"original_cap": "300000", "enrolled_years": [2021, 2022, 2023, 2024, 2025, 2026],
+...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026, "count_earlier_years": True})
+>>> [r[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase", "ceiling", "increase", "cap")]
+[6, '10000.00', '10000.00', '60000.00', '20000.00', '320000.00']
+
+Only years from 2025 counted (the default): 2 continuous years, no continuity increase yet:
+
+>>> r = run_cap({"original_cap": "300000", "enrolled_years": "2021 2022 2023 2024 2025 2026",
+...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026})
+>>> [r[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase", "increase", "cap")]
+[2, '0.00', '5000.00', '5000.00', '305000.00']
+
+The 20 % ceiling binds: 100000 × 20 % = 20000, however many years:
+
+>>> run_cap({"original_cap": "100000", "enrolled_years": list(range(2000, 2031)), "benefit_year": 2030,
+...          "count_earlier_years": True})["increase"]
+'20000.00'
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from .errors import InputError, InputErrors
+from .inputs import InputSpec, Text
+from .money import cents, money_str, percent_str
+from .policy import Policy
+from .registry import Calculator, OutputSpec
+from .steps import Step, step
+
+FIRST_YEAR, LAST_YEAR = 1950, 2200   # plausible years only (not policy figures)
+
+INPUTS = (
+    InputSpec("original_cap", "money", Text("当地居民大病保险原封顶线（元/年）", "Local original critical-illness limit (yuan/year)"),
+              applies_when="open:critical_illness_original_cap",
+              help=Text("各统筹地区不同，措施没有给出：请按当地公布的数字填写。",
+                        "It differs by area and the measures do not give it: enter your area's published figure.")),
+    InputSpec("enrolled_years", "integer_list", Text("按时参加居民医保的年份", "Years enrolled in resident insurance on time"),
+              minimum=FIRST_YEAR, maximum=LAST_YEAR,
+              help=Text("在集中参保缴费期内参保缴费的待遇年度，例如 2022, 2023, 2024。没有列出的年份视为断保。",
+                        "The insurance years you paid for during the collection period, e.g. 2022, 2023, 2024. A year not listed is a lapse.")),
+    InputSpec("zero_reimbursement_years", "integer_list", Text("零报销的年份", "Years with no reimbursement"),
+              minimum=FIRST_YEAR, maximum=LAST_YEAR,
+              help=Text("当年基金没有为您报销任何费用的参保年份。", "Insured years in which the fund reimbursed nothing for you.")),
+    InputSpec("benefit_year", "integer", Text("计算哪一年的封顶线", "Year of the limit"), required=True,
+              minimum=FIRST_YEAR, maximum=LAST_YEAR,
+              help=Text("要计算支付限额的待遇年度（视为按时参保）。", "The insurance year whose limit you want (taken as enrolled on time).")),
+    InputSpec("count_earlier_years", "boolean", Text("激励施行前的年份也计入", "Count years before the incentives began"),
+              default=False,
+              help=Text("原文没有说明激励施行以前的参保年份是否计入。不勾选：只从施行那一年起计算（较保守）；勾选：计入所填的全部年份。",
+                        "The text does not say whether years before the incentives began count. Unticked: only years from "
+                        "the start year count (the cautious reading); ticked: every year listed counts.")),
+)
+
+OUTPUTS = (
+    OutputSpec("continuous_years", "integer", Text("连续参保年数（含当年）", "Continuous years (including this one)")),
+    OutputSpec("continuity_increase", "money", Text("连续参保激励（元）", "Continuity increase (yuan)")),
+    OutputSpec("zero_reimbursement_years_counted", "integer", Text("计入的零报销年数", "Claim-free years counted")),
+    OutputSpec("zero_reimbursement_increase", "money", Text("零报销激励（元）", "Zero-reimbursement increase (yuan)")),
+    OutputSpec("uncapped_increase", "money", Text("激励合计（未封顶，元）", "Increases before the ceiling (yuan)")),
+    OutputSpec("ceiling", "money", Text("累计提高上限（元）", "Ceiling on the increase (yuan)")),
+    OutputSpec("increase", "money", Text("实际提高（元）", "Increase (yuan)")),
+    OutputSpec("cap", "money", Text("提高后的支付限额（元/年）", "Limit after the increase (yuan/year)")),
+)
+
+
+def _years(years: list[int]) -> str:
+    return ", ".join(str(y) for y in years) if years else "—"
+
+
+def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+    year: int = values["benefit_year"]
+    original: Decimal = values["original_cap"]
+    zero_years: list[int] = values["zero_reimbursement_years"] or []
+    listed: list[int] = values["enrolled_years"] or []
+    count_earlier: bool = bool(values["count_earlier_years"])
+    from_year = dt.date.fromisoformat(policy.value("critical_illness_incentive_from")).year
+    errors = []
+    if year < from_year:
+        errors.append(InputError("benefit_year", f"激励自 {policy.value('critical_illness_incentive_from')} 起施行：请填写 {from_year} 年或以后的年份。",
+                                 f"The incentives apply from {policy.value('critical_illness_incentive_from')}: enter {from_year} or later."))
+    if original <= 0:
+        errors.append(InputError("original_cap", "原封顶线须大于 0。", "The original limit must be more than 0."))
+    not_enrolled = [y for y in zero_years if y not in listed and y != year]
+    if not_enrolled:
+        errors.append(InputError("zero_reimbursement_years",
+                                 f"零报销年份须是参保年份：{'、'.join(map(str, not_enrolled))} 不在参保年份中。",
+                                 f"Claim-free years must be enrolled years: {', '.join(map(str, not_enrolled))} are not listed as enrolled."))
+    if errors:
+        raise InputErrors(errors)
+
+    enrolled = set(listed) | {year}
+    earliest = from_year if not count_earlier else FIRST_YEAR
+    start = year
+    while start - 1 in enrolled and start - 1 >= earliest:
+        start -= 1
+    n = year - start + 1
+    required = int(policy.decimal("critical_illness_continuous_years_required"))
+    per_year = policy.decimal("critical_illness_continuous_increment")
+    per_zero = policy.decimal("critical_illness_zero_claim_increment")
+    further = max(0, n - required)
+    continuity = per_year * further
+    dropped = sorted(y for y in enrolled if y < start)
+    later = sorted(y for y in enrolled if y > year)
+    if start - 1 in enrolled:   # the run stops where counting starts, not at a lapse
+        why_zh, why_en = f"只从 {from_year} 年起计算", f"counting only from {from_year}"
+    else:
+        why_zh, why_en = f"{start - 1} 年没有按时参保，连续计算从此重新开始", f"no on-time enrolment in {start - 1}: continuity restarts after it"
+    steps = [step(
+        policy, "continuity",
+        f"连续参保 {start}–{year} 年，共 {n} 年（{why_zh}；之前的 {_years(dropped)} 不计）。满 {required} 年后每再连续 1 年提高 "
+        f"{money_str(per_year)} 元：{further} × {money_str(per_year)} = {money_str(continuity)} 元",
+        f"Continuously enrolled {start}–{year}: {n} year(s) ({why_en}; earlier years {_years(dropped)} do not count). After "
+        f"{required} full years each further year adds {money_str(per_year)} yuan: {further} × {money_str(per_year)} = {money_str(continuity)} yuan",
+        {"continuous_years": str(n), "further_years": str(further), "continuity_increase": money_str(continuity)},
+        ("critical_illness_incentive_from", "critical_illness_continuous_years_required", "critical_illness_continuous_increment"),
+    )]
+    if later:
+        steps.append(Step("later_years", f"{_years(later)} 晚于 {year} 年，不影响当年限额。",
+                          f"{_years(later)} come after {year} and do not affect its limit.", {"later_years": _years(later)}))
+
+    counted = [z for z in zero_years if start <= z < year]
+    ignored = [z for z in zero_years if z not in counted]
+    zero = per_zero * len(counted)
+    steps.append(step(
+        policy, "zero_reimbursement",
+        f"零报销且次年正常参保的年份：{_years(counted)}，共 {len(counted)} 年（不计：{_years(ignored)}，须在本次连续参保期内且早于 {year} 年），"
+        f"每年提高 {money_str(per_zero)} 元：{money_str(zero)} 元",
+        f"Claim-free years followed by normal enrolment: {_years(counted)}, {len(counted)} in all (not counted: {_years(ignored)}; "
+        f"they must fall in this continuous run and before {year}), {money_str(per_zero)} yuan each: {money_str(zero)} yuan",
+        {"zero_years": _years(counted), "zero_reimbursement_increase": money_str(zero)},
+        ("critical_illness_zero_claim_increment",),
+    ))
+
+    uncapped = continuity + zero
+    rate = policy.rate("critical_illness_increase_cap")
+    ceiling = cents(original * rate)
+    increase = min(uncapped, ceiling)
+    cap = original + increase
+    capped_zh = "，超过上限，按上限计" if uncapped > ceiling else ""
+    capped_en = ", above the ceiling, so the ceiling applies" if uncapped > ceiling else ""
+    steps.append(step(
+        policy, "ceiling",
+        f"两项累计 {money_str(continuity)} + {money_str(zero)} = {money_str(uncapped)} 元；上限 = 原封顶线 {money_str(original)}（您填写的）× "
+        f"{percent_str(rate)} = {money_str(ceiling)} 元（四舍五入到分）{capped_zh}：提高 {money_str(increase)} 元",
+        f"Both together {money_str(continuity)} + {money_str(zero)} = {money_str(uncapped)} yuan; ceiling = original limit "
+        f"{money_str(original)} (your input) × {percent_str(rate)} = {money_str(ceiling)} yuan (rounded half-up to the fen){capped_en}: "
+        f"increase {money_str(increase)} yuan",
+        {"uncapped_increase": money_str(uncapped), "ceiling": money_str(ceiling), "increase": money_str(increase)},
+        ("critical_illness_increments_cumulative", "critical_illness_increase_cap", "critical_illness_original_cap"),
+    ))
+    steps.append(Step("cap", f"{year} 年支付限额 = {money_str(original)} + {money_str(increase)} = {money_str(cap)} 元",
+                      f"{year} limit = {money_str(original)} + {money_str(increase)} = {money_str(cap)} yuan",
+                      {"cap": money_str(cap)}))
+    result = {
+        "continuous_years": n,
+        "continuity_increase": continuity,
+        "zero_reimbursement_years_counted": len(counted),
+        "zero_reimbursement_increase": zero,
+        "uncapped_increase": uncapped,
+        "ceiling": ceiling,
+        "increase": increase,
+        "cap": cap,
+    }
+    return result, steps
+
+
+CALCULATOR = Calculator(
+    name="critical-illness-cap",
+    title=Text("居民大病保险支付限额激励", "Critical-illness limit incentives for residents"),
+    description=Text(
+        "连续参保和零报销可以提高居民大病保险的支付限额：算出某一年能提高多少、提高后是多少。",
+        "Continuous enrolment and claim-free years raise the resident critical-illness limit: how much for a given year, and the new limit.",
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=_compute,
+)
+
+
+def run_cap(inputs: dict) -> dict:
+    """Doctest helper: the `result` of a successful run under the Hunan 2025 measures."""
+    from .api import run
+
+    out = run(CALCULATOR.name, "hunan/2025-enrolment-measures", inputs)
+    assert out["ok"], out
+    return out["result"]

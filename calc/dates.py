@@ -1,0 +1,70 @@
+"""Calendar arithmetic the rules need, each convention spelled out.
+
+Day windows ("出生后90天内", "在断保90天内"). The event day is day 0 and the
+window's last day is day N, so a payment is within an N-day window when
+payment − event ≤ N days (policy reading `ninety-days`):
+
+>>> import datetime as dt
+>>> birth = dt.date(2023, 3, 10)
+>>> [day_number(birth, dt.date(2023, 6, d)) for d in (7, 8, 9)]
+[89, 90, 91]
+>>> [within_days(birth, dt.date(2023, 6, d), 90) for d in (7, 8, 9)]
+[True, True, False]
+>>> window_last_day(birth, 90)
+datetime.date(2023, 6, 8)
+>>> within_days(birth, dt.date(2023, 3, 9), 90)   # paid before the event: not "within"
+False
+
+"From the month after payment" (从缴费的下个月起) is the first day of the next
+calendar month (reading `next-month`):
+
+>>> first_of_next_month(dt.date(2023, 6, 9))
+datetime.date(2023, 7, 1)
+>>> first_of_next_month(dt.date(2023, 12, 31))
+datetime.date(2024, 1, 1)
+
+Whole calendar months (waiting periods) land on the same day of the month,
+or on the month's last day when it is shorter (reading `waiting-period-dates`):
+
+>>> add_months(dt.date(2025, 3, 15), 3)
+datetime.date(2025, 6, 15)
+>>> add_months(dt.date(2025, 11, 30), 3)
+datetime.date(2026, 2, 28)
+>>> add_months(dt.date(2024, 11, 30), 3)   # 2024 is a leap year
+datetime.date(2025, 2, 28)
+>>> add_months(dt.date(2023, 11, 29), 3)
+datetime.date(2024, 2, 29)
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def day_number(event: dt.date, day: dt.date) -> int:
+    """Which day `day` is, counting the event day as day 0 (negative: before the event)."""
+    return (day - event).days
+
+
+def within_days(event: dt.date, day: dt.date, limit: int) -> bool:
+    """True when `day` falls on day 0 … day `limit` after `event` (both ends included)."""
+    return 0 <= day_number(event, day) <= limit
+
+
+def window_last_day(event: dt.date, limit: int) -> dt.date:
+    """The last day still inside a `limit`-day window opened by `event` (day `limit`)."""
+    return event + dt.timedelta(days=limit)
+
+
+def first_of_next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later, clamped to that month's last day."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))

@@ -1,0 +1,383 @@
+"""`flexible-arrears`: "I stopped paying for a few months — what now?" (flexible employment).
+
+The rules are policy data: both cities stop benefits from the month after the
+arrears (`arrears_benefits_stop`) and restore them on payment within a grace of
+`arrears_grace_months`; beyond it 衡阳 suspends enrolment and waits
+`restoration_wait_days` days, 周口 waits `arrears_waiting_months` months.
+周口 also has a first-enrolment rule and a switching rule (parameters
+`first_enrolment_wait_months`, `chronic_disease_wait_months`, `switch_*`).
+The monthly contribution comes from `flexible-contribution` itself.
+
+衡阳 2023: 3 months unpaid (含) and paid up → restored the day the money arrives,
+the gap covered retroactively; the arrears are 3 × 301.88:
+
+>>> r = run_arrears("hunan/hengyang/2023-flexible-employment",
+...                 {"unpaid_months": ["2023-03", "2023-04", "2023-05"], "payment_date": "2023-06-10"})
+>>> [r[k] for k in ("arrears_months", "monthly_contribution", "arrears_due", "status")]
+[3, '301.88', '905.64', 'restored']
+>>> [r[k] for k in ("benefits_suspended_from", "benefits_from", "retroactive", "waiting_days")]
+['2023-04-01', '2023-06-10', True, 0]
+
+4 months → 暂停参保; benefits "从缴费30日后" (reading `thirty-days`: day 31 after payment), not back-dated:
+
+>>> r = run_arrears("hunan/hengyang/2023-flexible-employment",
+...                 {"unpaid_months": "2023-01 2023-02 2023-03 2023-04", "payment_date": "2023-05-01"})
+>>> [r[k] for k in ("arrears_months", "arrears_due", "status", "benefits_from", "retroactive", "waiting_days")]
+[4, '1207.52', 'suspended_enrolment', '2023-06-01', False, 30]
+
+周口 2024: more than 3 months → a 3-month waiting period (reading `three-month-wait`);
+the text does not say whether the gap is covered (retroactive: null):
+
+>>> r = run_arrears("henan/zhoukou/2024-flexible-employment",
+...                 {"unpaid_months": ["2024-07", "2024-08", "2024-09", "2024-10"], "payment_date": "2024-11-15",
+...                  "average_monthly_wage": "7000"})
+>>> [r[k] for k in ("arrears_due", "status", "waiting_months", "benefits_from", "retroactive", "payback_required")]
+['1792.00', 'waiting_period', 3, '2025-02-16', None, None]
+
+First enrolment: benefits after 3 consecutive paid months, 门诊慢特病 after 6:
+
+>>> r = run_arrears("henan/zhoukou/2024-flexible-employment",
+...                 {"first_enrolment": True, "paid_months": 1, "payment_date": "2024-07-05", "average_monthly_wage": "7000"})
+>>> [r[k] for k in ("status", "benefits_from", "chronic_disease_claims_from")]
+['first_enrolment_wait', '2024-10-01', '2025-01-01']
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from .dates import ONE_DAY, add_months, first_of_next_month, window_last_day
+from .errors import InputError, InputErrors
+from .flexible_contribution import CALCULATOR as CONTRIBUTION
+from .flexible_contribution import INPUTS as CONTRIBUTION_INPUTS
+from .inputs import Choice, InputSpec, Text
+from .money import money_str
+from .policy import Policy
+from .registry import Calculator, OutputSpec
+from .steps import Step, step
+
+_WAGE = next(spec for spec in CONTRIBUTION_INPUTS if spec.name == "average_monthly_wage")
+
+INPUTS = (
+    InputSpec("unpaid_months", "month_list", Text("欠费（未缴）月份", "Months not paid"),
+              help=Text("没有按时缴费的月份，形如 2023-03，可填多个（用逗号或空格分开）。切换参保时填中断缴费的月份。",
+                        "The months you did not pay on time, written like 2023-03; list several separated by commas "
+                        "or spaces. When switching schemes, list the months with no contributions.")),
+    InputSpec("payment_date", "date", Text("缴费（到账）日期", "Payment date (when the money arrives)"), required=True,
+              help=Text("补足欠费或恢复正常缴费、钱款到账的日期。", "The day your back-payment or resumed payment arrives.")),
+    _WAGE,
+    InputSpec("first_enrolment", "boolean", Text("首次参加灵活就业人员医保", "First time in flexible-employment insurance"),
+              default=False, applies_when="has:first_enrolment_wait_months",
+              help=Text("首次参保须连续缴费满一定月数才能享受待遇。", "First-time members must pay for some consecutive months before benefits start.")),
+    InputSpec("paid_months", "integer", Text("已连续缴费月数（含本次缴费所在月）", "Consecutive months paid (including the month of this payment)"),
+              minimum=1, maximum=1200, applies_when="has:first_enrolment_wait_months",
+              help=Text("首次参保或不满切换年限时需要：到本次缴费为止连续缴了几个月。",
+                        "Needed for first-time members: how many consecutive months you will have paid with this payment.")),
+    InputSpec("switched_from_employee", "boolean", Text("从职工医保切换过来", "Switching over from employee insurance"),
+              default=False, applies_when="has:switch_continuous_years",
+              help=Text("因就业等变化，从职工医保转为灵活就业人员医保。", "You move from employee insurance to flexible-employment insurance, e.g. after a job ends.")),
+    InputSpec("continuous_years_before_switch", "integer", Text("切换前已连续参保年数", "Continuous years insured before the switch"),
+              minimum=0, maximum=100, applies_when="has:switch_continuous_years",
+              help=Text("切换前连续参加基本医疗保险的整年数。", "Whole years of continuous basic medical insurance before the switch.")),
+)
+
+STATUSES = (
+    Choice("restored", Text("缴费后恢复待遇", "Benefits restored on payment")),
+    Choice("suspended_enrolment", Text("暂停参保，补缴后等待", "Enrolment suspended; wait after paying up")),
+    Choice("waiting_period", Text("缴费后有待遇等待期", "Waiting period after payment")),
+    Choice("first_enrolment_wait", Text("首次参保，须连续缴费满期", "First enrolment: consecutive months needed")),
+    Choice("seamless_switch", Text("切换参保，无缝衔接", "Switch without a break in benefits")),
+    Choice("eligible", Text("可以享受待遇", "Entitled to benefits")),
+)
+
+OUTPUTS = (
+    OutputSpec("arrears_months", "integer", Text("欠费（中断）月数", "Months not paid")),
+    OutputSpec("monthly_contribution", "money", Text("每月应缴（元）", "Monthly contribution (yuan)")),
+    OutputSpec("arrears_due", "money", Text("欠费月份合计应缴（元）", "Contributions for the unpaid months (yuan)")),
+    OutputSpec("payback_required", "boolean", Text("须补缴欠费", "Arrears must be paid back")),
+    OutputSpec("benefits_suspended_from", "date", Text("停止享受待遇日期", "Benefits stopped from")),
+    OutputSpec("status", "text", Text("状态", "Status"), STATUSES),
+    OutputSpec("benefits_from", "date", Text("恢复（开始）享受待遇日期", "Benefits (again) from")),
+    OutputSpec("retroactive", "boolean", Text("欠费期间待遇可追溯", "Unpaid period covered retroactively")),
+    OutputSpec("waiting_days", "integer", Text("等待天数", "Waiting days")),
+    OutputSpec("waiting_months", "integer", Text("等待月数", "Waiting months")),
+    OutputSpec("chronic_disease_claims_from", "date", Text("可申报门诊慢特病日期", "Chronic-disease outpatient claims from")),
+)
+
+
+def _month_start(month: str) -> dt.date:
+    year, mon = month.split("-")
+    return dt.date(int(year), int(mon), 1)
+
+
+def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bool) -> None:
+    """Inputs valid alone but wrong together: bilingual errors, never an exception."""
+    payment: dt.date = values["payment_date"]
+    effective = policy.data["effective"]
+    start = dt.date.fromisoformat(effective["from"])
+    end = dt.date.fromisoformat(effective["to"]) if effective.get("to") else None
+    errors = []
+    if payment < start:
+        errors.append(InputError("payment_date", f"缴费日期早于本政策施行日期（{start}）。",
+                                 f"The payment date is before this policy took effect ({start})."))
+    if payment.year > 9000:
+        errors.append(InputError("payment_date", "缴费日期不合理。", "The payment date is not plausible."))
+    if unpaid and _month_start(unpaid[-1]) > payment:
+        errors.append(InputError("unpaid_months", f"欠费月份 {unpaid[-1]} 晚于缴费日期 {payment}。",
+                                 f"The unpaid month {unpaid[-1]} is after the payment date {payment}."))
+    if in_arrears:
+        outside = [m for m in unpaid if _month_start(m) < start.replace(day=1) or (end and _month_start(m) > end)]
+        if outside:
+            span = f"{start:%Y-%m} – {end:%Y-%m}" if end else f"{start:%Y-%m} –"
+            errors.append(InputError(
+                "unpaid_months", f"本政策的缴费标准只适用于 {span} 的月份：{'、'.join(outside)} 不在其内。",
+                f"This policy's contribution standard covers the months {span} only: {', '.join(outside)} fall outside."))
+        elif unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
+            errors.append(InputError(
+                "payment_date", f"缴费日期在第一个欠费月份 {unpaid[0]} 之内：待遇从欠费次月才停止，尚未形成欠费后果。",
+                f"The payment falls within the first unpaid month {unpaid[0]}: benefits stop only from the next month, "
+                "so the arrears have had no effect yet."))
+    if errors:
+        raise InputErrors(errors)
+
+
+def _contribution(policy: Policy, values: dict) -> tuple[Decimal, list[Step]]:
+    """The monthly contribution, computed by flexible-contribution (never a second formula)."""
+    result, steps = CONTRIBUTION.compute(policy, {
+        "months": 1, "average_monthly_wage": values["average_monthly_wage"], "supplementary_annual": None})
+    keep = [s for s in steps if s.id in ("base", "basic_monthly", "critical_illness_monthly")]
+    parts = [result["basic_monthly"]] + ([result["critical_illness_monthly"]] if "critical_illness_monthly" in result else [])
+    total = result["monthly_total"]
+    keep.append(Step(
+        "monthly_total", f"每月应缴 = {' + '.join(money_str(p) for p in parts)} = {money_str(total)} 元（不含按年缴纳的费用）",
+        f"Monthly contribution = {' + '.join(money_str(p) for p in parts)} = {money_str(total)} yuan (yearly premiums excluded)",
+        {"monthly_total": money_str(total)}))
+    return total, keep
+
+
+def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict]:
+    """The first day of benefits after the beyond-grace wait, in the policy's unit (days or months)."""
+    if policy.has("restoration_wait_days"):
+        days = int(policy.decimal("restoration_wait_days"))
+        last = window_last_day(payment, days)
+        return last + ONE_DAY, {"waiting_days": days, "last": last}
+    months = int(policy.decimal("arrears_waiting_months"))
+    last = add_months(payment, months)
+    return last + ONE_DAY, {"waiting_months": months, "last": last}
+
+
+def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict, steps: list[Step]) -> None:
+    grace = int(policy.decimal("arrears_grace_months"))
+    if n <= grace:
+        result.update(status="restored", benefits_from=payment,
+                      retroactive=policy.value("arrears_retroactive_within_grace"))
+        result["waiting_days" if policy.has("restoration_wait_days") else "waiting_months"] = 0
+        retro = result["retroactive"]
+        retro_zh = {True: "欠费期间的待遇可追溯享受", False: "欠费期间的待遇不追补", None: "原文未说明欠费期间的待遇能否追溯"}[retro]
+        retro_en = {True: "the unpaid period is covered retroactively", False: "the unpaid period is not covered",
+                    None: "the text does not say whether the unpaid period is covered"}[retro]
+        steps.append(step(
+            policy, "grace",
+            f"欠费 {n} 个月，不超过 {grace} 个月（含）：缴费（到账）之日 {payment} 起恢复享受待遇；{retro_zh}。",
+            f"{n} month(s) unpaid, no more than {grace} (inclusive): benefits resume on the payment date {payment}; {retro_en}.",
+            {"arrears_months": str(n), "grace_months": str(grace), "benefits_from": payment.isoformat()},
+            ("arrears_grace_months", "arrears_retroactive_within_grace"),
+        ))
+        return
+    start, wait = _after_wait(policy, payment)
+    suspended = policy.has("arrears_suspension")
+    retro = policy.value("arrears_retroactive_beyond_grace")
+    result.update(status="suspended_enrolment" if suspended else "waiting_period", benefits_from=start, retroactive=retro)
+    if "waiting_days" in wait:
+        result["waiting_days"] = wait["waiting_days"]
+        wait_zh = f"缴费 {wait['waiting_days']} 日后享受待遇：缴费当日不计，第 {wait['waiting_days']} 日为 {wait['last']}"
+        wait_en = (f"benefits start {wait['waiting_days']} days after payment: the payment day is not counted, "
+                   f"day {wait['waiting_days']} is {wait['last']}")
+        cite = ("arrears_suspension", "restoration_wait_days", "arrears_retroactive_beyond_grace")
+    else:
+        result["waiting_months"] = wait["waiting_months"]
+        wait_zh = f"从缴费之日起 {wait['waiting_months']} 个月的等待期，至 {wait['last']} 止"
+        wait_en = f"a waiting period of {wait['waiting_months']} months from the payment date, ending on {wait['last']}"
+        cite = ("arrears_waiting_months", "arrears_retroactive_beyond_grace")
+    head_zh = "按暂停参保处理，补足欠费后恢复参保；" if suspended else ""
+    head_en = "enrolment is suspended and restored once the arrears are paid; " if suspended else ""
+    retro_zh = {True: "欠费期间的待遇可追溯", False: "欠费期间的待遇不再追补", None: "原文未说明欠费期间的待遇能否追溯"}[retro]
+    retro_en = {True: "the unpaid period is covered", False: "the unpaid period is not covered",
+                None: "the text does not say whether the unpaid period is covered"}[retro]
+    steps.append(step(
+        policy, "beyond_grace",
+        f"欠费 {n} 个月，超过 {grace} 个月：{head_zh}{wait_zh}，{start} 起享受待遇；{retro_zh}。",
+        f"{n} months unpaid, more than {grace}: {head_en}{wait_en}; benefits from {start}; {retro_en}.",
+        {"arrears_months": str(n), "grace_months": str(grace), "benefits_from": start.isoformat()},
+        cite,
+    ))
+
+
+def _first_enrolment_rule(policy: Policy, values: dict, result: dict, steps: list[Step]) -> dt.date:
+    paid = values["paid_months"]
+    payment: dt.date = values["payment_date"]
+    first_month = add_months(payment.replace(day=1), -(paid - 1))
+    wait = int(policy.decimal("first_enrolment_wait_months"))
+    chronic = int(policy.decimal("chronic_disease_wait_months"))
+    start = add_months(first_month, wait)
+    chronic_from = add_months(first_month, chronic)
+    more = max(0, wait - paid)
+    keep_zh = f"再连续缴 {more} 个月后" if more else "已满足"
+    keep_en = f"after {more} more consecutive month(s)" if more else "already met"
+    steps.append(step(
+        policy, "first_enrolment",
+        f"首次参保：连续缴费 {wait} 个月（含）后享受待遇。连续缴费从 {first_month:%Y-%m} 起，第 {wait} 个月为 "
+        f"{add_months(first_month, wait - 1):%Y-%m}（{keep_zh}），{start} 起享受待遇；连续缴费 {chronic} 个月（含）后，"
+        f"{chronic_from} 起可申报门诊慢特病（假定此后按月连续缴费）。",
+        f"First enrolment: benefits after {wait} consecutive paid months (inclusive). Payments run from {first_month:%Y-%m}; "
+        f"month {wait} is {add_months(first_month, wait - 1):%Y-%m} ({keep_en}), so benefits from {start}; after {chronic} months "
+        f"(inclusive), chronic-disease outpatient claims from {chronic_from} (assuming you keep paying every month).",
+        {"paid_months": str(paid), "first_month": f"{first_month:%Y-%m}", "benefits_from": start.isoformat(),
+         "chronic_disease_claims_from": chronic_from.isoformat()},
+        ("first_enrolment_wait_months", "chronic_disease_wait_months"),
+    ))
+    result["chronic_disease_claims_from"] = chronic_from
+    return start
+
+
+def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict, steps: list[Step]) -> None:
+    gap = int(policy.decimal("switch_gap_months"))
+    if n <= gap:
+        result.update(status="seamless_switch", benefits_from=payment, waiting_months=0)
+        steps.append(step(
+            policy, "switch",
+            f"切换参保：中断缴费 {n} 个月，不超过 {gap} 个月（含），缴费后即可正常享受待遇：{payment} 起。",
+            f"Switching schemes: a gap of {n} month(s), no more than {gap} (inclusive): benefits as soon as you pay, from {payment}.",
+            {"gap_months": str(n), "benefits_from": payment.isoformat()},
+            ("switch_continuous_years", "switch_gap_months"),
+        ))
+        return
+    months = int(policy.decimal("switch_waiting_months"))
+    last = add_months(payment, months)
+    result.update(status="waiting_period", benefits_from=last + ONE_DAY, waiting_months=months)
+    steps.append(step(
+        policy, "switch",
+        f"切换参保：中断缴费 {n} 个月，超过 {gap} 个月：缴费后有 {months} 个月等待期，至 {last} 止，{last + ONE_DAY} 起享受待遇；"
+        "等待期满后暂停原参保关系。",
+        f"Switching schemes: a gap of {n} months, more than {gap}: a {months}-month waiting period after paying, ending on {last}; "
+        f"benefits from {last + ONE_DAY}; the old enrolment is then suspended.",
+        {"gap_months": str(n), "benefits_from": (last + ONE_DAY).isoformat()},
+        ("switch_continuous_years", "switch_gap_months", "switch_waiting_months"),
+    ))
+
+
+def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+    unpaid: list[str] = values["unpaid_months"] or []
+    payment: dt.date = values["payment_date"]
+    n = len(unpaid)
+    first = bool(values["first_enrolment"])
+    switching = bool(values["switched_from_employee"])
+    errors = []
+    if switching and values["continuous_years_before_switch"] is None:
+        errors.append(InputError("continuous_years_before_switch", "切换参保时请填写切换前已连续参保年数。",
+                                 "When switching schemes, enter the continuous years insured before the switch."))
+    switch_applies = switching and values["continuous_years_before_switch"] is not None and \
+        values["continuous_years_before_switch"] >= int(policy.decimal("switch_continuous_years"))
+    first_applies = first and not switch_applies
+    if first_applies and values["paid_months"] is None:
+        errors.append(InputError("paid_months", "首次参保时请填写已连续缴费月数。",
+                                 "For a first enrolment, enter the consecutive months paid."))
+    if not unpaid and not first_applies and not switch_applies and not errors:
+        errors.append(InputError("unpaid_months", "请填写没有按时缴费的月份（首次参保的请勾选“首次参加”）。",
+                                 "Enter the months you did not pay on time (first-time members: tick \"first time\")."))
+    if errors:
+        raise InputErrors(errors)
+    _check_dates(policy, values, unpaid, in_arrears=not switch_applies)
+    if first_applies:
+        run_start = add_months(payment.replace(day=1), -(values["paid_months"] - 1))
+        overlap = [m for m in unpaid if _month_start(m) >= run_start]
+        if overlap:
+            raise InputErrors([InputError(
+                "paid_months", f"连续缴费的月份（{run_start:%Y-%m} 起）与欠费月份 {'、'.join(overlap)} 重叠。",
+                f"The consecutive paid months (from {run_start:%Y-%m}) overlap the unpaid months {', '.join(overlap)}.")])
+
+    monthly, steps = _contribution(policy, values)
+    result: dict = {"arrears_months": n, "monthly_contribution": monthly}
+    if switch_applies:
+        result["arrears_due"] = None
+        result["payback_required"] = None
+        steps.append(Step(
+            "gap", f"切换参保前中断缴费 {n} 个月；原文未说明中断月份是否需要补缴，故不计算补缴金额。",
+            f"{n} month(s) without contributions before the switch; the text does not say whether they must be paid, "
+            "so no back-payment is computed.", {"gap_months": str(n)}))
+        _switch_rule(policy, n, payment, result, steps)
+        if first:
+            result["chronic_disease_claims_from"] = None
+            chronic = int(policy.decimal("chronic_disease_wait_months"))
+            steps.append(step(
+                policy, "chronic_after_switch",
+                f"满足切换条件的，原文未说明首次参保须连续缴费 {chronic} 个月方可申报门诊慢特病的规定是否仍然适用。",
+                f"For a qualifying switch, the text does not say whether the {chronic}-month rule for chronic-disease claims "
+                "of first-time members still applies.", {}, ("chronic_disease_wait_months",)))
+        return result, steps
+
+    due = monthly * n
+    result["arrears_due"] = due
+    result["payback_required"] = policy.value("arrears_payback_required")
+    if switching:
+        steps.append(step(
+            policy, "switch_not_applicable",
+            f"切换前连续参保 {values['continuous_years_before_switch']} 年，不满 {policy.decimal('switch_continuous_years')} 年："
+            "切换规定不适用，按首次参保或欠费规定处理。",
+            f"{values['continuous_years_before_switch']} continuous year(s) before the switch, fewer than "
+            f"{policy.decimal('switch_continuous_years')}: the switching rule does not apply; the first-enrolment or arrears rules do.",
+            {"continuous_years": str(values["continuous_years_before_switch"])}, ("switch_continuous_years",)))
+    if n:
+        suspended_from = first_of_next_month(_month_start(unpaid[0]))
+        result["benefits_suspended_from"] = suspended_from
+        steps.append(step(
+            policy, "suspended",
+            f"欠费月份 {'、'.join(unpaid)}，共 {n} 个月；从欠费次月起停止享受待遇：{suspended_from} 起。",
+            f"Unpaid months {', '.join(unpaid)}: {n} in all; benefits stop from the month after the arrears, on {suspended_from}.",
+            {"unpaid_months": " ".join(unpaid), "arrears_months": str(n), "benefits_suspended_from": suspended_from.isoformat()},
+            ("arrears_benefits_stop",)))
+        required = result["payback_required"]
+        note_zh = {True: "须补足", False: "无须补缴", None: "原文未说明是否须补缴，仅供参考"}[required]
+        note_en = {True: "must be paid back", False: "need not be paid back",
+                   None: "the text does not say whether it must be paid back; for information"}[required]
+        steps.append(step(
+            policy, "arrears_due",
+            f"欠费月份应缴 = 每月 {money_str(monthly)} 元 × {n} 个月 = {money_str(due)} 元（{note_zh}）",
+            f"Contributions for the unpaid months = {money_str(monthly)} yuan × {n} = {money_str(due)} yuan ({note_en})",
+            {"monthly_total": money_str(monthly), "arrears_months": str(n), "arrears_due": money_str(due)},
+            ("arrears_payback_required",)))
+        _arrears_rule(policy, n, payment, result, steps)
+    if first_applies:
+        start = _first_enrolment_rule(policy, values, result, steps)
+        if not n:
+            result.update(status="first_enrolment_wait" if start > payment else "eligible",
+                          benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
+        elif start > result["benefits_from"]:
+            result.update(status="first_enrolment_wait", benefits_from=start,
+                          waiting_months=int(policy.decimal("first_enrolment_wait_months")))
+            steps.append(Step("combined", f"两项规定都适用，以较晚的日期为准：{start} 起享受待遇。",
+                              f"Both rules apply; the later date governs: benefits from {start}.",
+                              {"benefits_from": start.isoformat()}))
+    return result, steps
+
+
+CALCULATOR = Calculator(
+    name="flexible-arrears",
+    title=Text("灵活就业人员欠费后的待遇", "Benefits after missed flexible-employment payments"),
+    description=Text(
+        "停缴了几个月怎么办：待遇何时停止、补缴多少、何时恢复、有没有等待期。",
+        "Stopped paying for a few months? When benefits stop, what the missed months cost, when benefits return and whether you wait.",
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=_compute,
+)
+
+
+def run_arrears(policy_id: str, inputs: dict) -> dict:
+    """Doctest helper: the `result` object of a successful run."""
+    from .api import run
+
+    out = run(CALCULATOR.name, policy_id, inputs)
+    assert out["ok"], out
+    return out["result"]

@@ -1,0 +1,669 @@
+"""`resident-benefit-start`: what a resident pays for the year and from when they are covered.
+
+The rules are policy data. County notices (平江, 双清 2023) give the collection period
+(`collection_period_start`/`_end`, optionally `collection_period_extension_end`), the
+benefit year (`benefit_period_start`/`_end`), one parameter per special case
+(`special_case_newborn`, `special_case_welfare_institution_child`,
+`special_case_employee_insurance_lapse`, `special_case_first_enrolment_groups`,
+`special_case_hardship_missed_collection`: each with `benefits_from` and, where there is
+one, `window_days`), what those cases pay (`special_cases_contribution`), the late
+rule (`late_enrolment`: individual + fiscal, `month_after_payment`) and refunds
+(`refund_deadline`, `no_refund_from`). The Hunan 2025 measures give a fixed waiting
+period instead (`fixed_waiting_period_months`, `fixed_waiting_period_applies_to`).
+
+Day windows count the event day as day 0 (reading `ninety-days`, calc/dates.py).
+
+>>> PJ = "hunan/yueyang/pingjiang/2023-resident"
+>>> r = run_start(PJ, {"payment_date": "2022-11-15"})
+>>> r["amount"], r["amount_basis"], r["cover_from"], r["cover_to"]
+('350.00', 'individual', '2023-01-01', '2023-12-31')
+
+A newborn (born 2023-03-10) paid for on day 90 is covered from birth at 350 yuan; on day 91 the
+late rule applies: individual + fiscal (the fiscal figure is not in the source), cover from the next month:
+
+>>> r = run_start(PJ, {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": "2023-06-08"})
+>>> r["days_since_event"], r["amount"], r["cover_from"]
+(90, '350.00', '2023-03-10')
+>>> r = run_start(PJ, {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": "2023-06-09"})
+>>> r["days_since_event"], r["amount_basis"], r["amount"], r["determined"], r["cover_from"]
+(91, 'full_financing', None, False, '2023-07-01')
+>>> run_start(PJ, {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": "2023-06-09",
+...                "fiscal_subsidy": "610"})["amount"]
+'960.00'
+
+双清: refundable until 2022-12-31, not from 2023-01-01:
+
+>>> SQ = "hunan/shaoyang/shuangqing/2023-resident"
+>>> r = run_start(SQ, {"payment_date": "2022-12-31"})
+>>> r["refund"], r["refund_deadline"]
+('refundable_until_deadline', '2022-12-31')
+>>> run_start(SQ, {"circumstance": "demobilized_soldier", "payment_date": "2023-01-01"})["refund"]
+'not_refundable'
+
+Hunan 2025: outside the collection period, a fixed 3-month waiting period from the day of payment:
+
+>>> r = run_start("hunan/2025-enrolment-measures", {"payment_date": "2025-03-15", "paid_in_collection_period": False})
+>>> r["waiting_period_end"], r["cover_from"], r["amount"], r["determined"]
+('2025-06-14', '2025-06-15', None, False)
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from .charts import Mark, Span, timeline
+from .dates import ONE_DAY, add_months, day_number, first_of_next_month, window_last_day
+from .errors import InputError, InputErrors
+from .inputs import Choice, InputSpec, Text
+from .money import money_str
+from .policy import Policy
+from .registry import Calculator, OutputSpec
+from .steps import Step, step
+
+CIRCUMSTANCES = {
+    "regular": Text("在集中缴费期内正常参保", "Ordinary enrolment in the collection period"),
+    "newborn": Text("新生儿", "Newborn"),
+    "welfare_institution_child": Text("儿童福利机构接收的儿童", "Child taken in by a children's welfare institution"),
+    "employee_lapse": Text("劳动关系终止、职工医保断保", "Employee insurance lapsed because employment ended"),
+    "new_employment_form": Text("新就业形态从业人员（凭居住证初次在居住地参保）",
+                                "Worker in a new form of employment, first enrolment where they live"),
+    "demobilized_soldier": Text("复转军人", "Demobilised or transferred soldier"),
+    "released_prisoner": Text("刑满释放人员", "Person released from prison"),
+    "unemployed_graduate": Text("未及时就业的应届大中专毕业生", "New graduate not yet employed"),
+    "hardship_missed_window": Text("困难群众或稳定脱贫人口，经核实因客观原因未在缴费期参保",
+                                   "Person in difficulty or stably out of poverty who missed the period for verified objective reasons"),
+    "new_household": Text("当年新迁入户口", "Household registration newly moved here this year"),
+    "other_late": Text("其他客观原因未能按时参保", "Another objective reason for enrolling late"),
+}
+# the enum value → the group code the policies' `special_case_first_enrolment_groups` use
+FIRST_ENROLMENT_GROUP = {
+    "new_employment_form": "new_employment_form_worker",
+    "demobilized_soldier": "demobilised_soldier",
+    "released_prisoner": "released_prisoner",
+    "unemployed_graduate": "unemployed_new_graduate",
+}
+EVENT = {   # what event_date means, and the rule parameter, for circumstances that name a date
+    "newborn": (Text("出生", "birth"), "special_case_newborn"),
+    "welfare_institution_child": (Text("进入儿童福利机构", "entry into the welfare institution"), "special_case_welfare_institution_child"),
+    "employee_lapse": (Text("职工医保最后一天", "last day of employee insurance"), "special_case_employee_insurance_lapse"),
+    "new_household": (Text("户口迁入", "household registration moved"), None),
+}
+BASIS = {
+    "individual": Text("个人缴费标准", "Individual contribution"),
+    "full_financing": Text("筹资标准（个人缴费 + 财政补助，全部由个人缴纳）",
+                           "Full financing standard (individual contribution + government subsidy, all paid by you)"),
+}
+PAID_BY = {
+    "medical_assistance_by_category": Text("医疗救助资金按认定类别资助（须经民政部门认定为重点保障对象）",
+                                           "The medical assistance fund, by the child's recognised category (if civil affairs recognise the child as a priority case)"),
+    "welfare_institution": Text("儿童福利机构", "The children's welfare institution"),
+}
+REFUND = {
+    "refundable_until_deadline": Text("待遇期开始前可申请退费（重复缴费、参加职工医保或在其他地区参保等）",
+                                      "A refund can be applied for until cover starts (paid twice, joined employee insurance, enrolled elsewhere…)"),
+    "not_refundable": Text("待遇期已开始：个人缴费不再退回", "Cover has started: contributions are not returned"),
+}
+
+INPUTS = (
+    InputSpec("circumstance", "enum", Text("参保情形", "Your situation"), default="regular",
+              choices=tuple(Choice(k, v) for k, v in CIRCUMSTANCES.items()),
+              help=Text("选“正常参保”以外的情形时，请同时填写相应的日期。", "For any situation other than ordinary enrolment, also enter the matching date."),
+              applies_when="has:special_cases_contribution"),
+    InputSpec("event_date", "date", Text("相关日期（出生日、进入福利机构日、职工医保最后一天、户口迁入日）",
+                                         "Date of the event (birth, entry into the institution, last day of employee insurance, household move)"),
+              help=Text("新生儿填出生日；福利机构儿童填进入机构之日；职工医保断保填职工医保的最后一天（次日即断保之日）；新迁入户口可填迁入日。",
+                        "Newborn: date of birth; welfare-institution child: day of entry; employee insurance: its last day "
+                        "(the next day is the day it lapsed); new household registration: the day of the move (optional)."),
+              applies_when="has:special_cases_contribution"),
+    InputSpec("payment_date", "date", Text("缴费日期", "Payment date"), required=True),
+    InputSpec("fiscal_subsidy", "money", Text("财政补助标准（元/人，逾期参保时需要）", "Government subsidy per person (yuan; needed for late enrolment)"),
+              help=Text("逾期参保要连同财政补助一起缴纳，但原文没有写本年度的金额：请按当地公布的数字填写。不填则逾期参保的金额显示为“原文未给出”。",
+                        "Late joiners also pay the government subsidy, but the source does not give this year's amount: enter the locally "
+                        "published figure. Left empty, late-enrolment amounts show as not stated."),
+              applies_when="has:fiscal_subsidy"),
+    InputSpec("township_extended", "boolean", Text("所在乡镇（街道）延长了集中缴费期", "Your township extended the collection period"),
+              default=False,
+              help=Text("只有未如期达到参保率、并决定延长的乡镇（街道）才延长。", "Only townships that missed the enrolment rate and chose to extend did so."),
+              applies_when="has:collection_period_extension_end"),
+    InputSpec("paid_in_collection_period", "boolean", Text("在集中参保缴费期内缴费", "Paid during the collection period"), default=True,
+              help=Text("集中参保缴费期由各地每年公布。", "The collection period is announced locally each year."),
+              applies_when="has:fixed_waiting_period_months"),
+    InputSpec("continuously_enrolled", "boolean", Text("一直连续参保（没有断保）", "Continuously insured (no gap)"), default=True,
+              applies_when="has:fixed_waiting_period_months"),
+    InputSpec("individual_standard", "money", Text("个人缴费标准（元/人/年）", "Individual contribution (yuan/person/year)"),
+              help=Text("原文没有写金额：请按当地本年度公布的标准填写。", "The source gives no amount: enter this year's local standard."),
+              applies_when="unstated:individual_contribution"),
+)
+
+OUTPUTS = (
+    OutputSpec("amount", "money", Text("应缴金额（元）", "Amount to pay (yuan)")),
+    OutputSpec("amount_basis", "text", Text("缴费标准", "Basis of the amount"), tuple(Choice(k, v) for k, v in BASIS.items())),
+    OutputSpec("days_since_event", "integer", Text("缴费日是出生或断保后的第几天（当天为第0天）", "Payment day counted from the birth or the lapse (that day = day 0)")),
+    OutputSpec("waiting_period_end", "date", Text("固定等待期最后一天", "Last day of the fixed waiting period")),
+    OutputSpec("cover_from", "date", Text("享受待遇起始日", "Covered from")),
+    OutputSpec("cover_to", "date", Text("待遇期结束日", "Covered until")),
+    OutputSpec("paid_by", "text", Text("个人缴费由谁资助", "Contribution paid by"), tuple(Choice(k, v) for k, v in PAID_BY.items())),
+    OutputSpec("refund", "text", Text("能否退费", "Refunds"), tuple(Choice(k, v) for k, v in REFUND.items())),
+    OutputSpec("refund_deadline", "date", Text("退费截止日", "Last day for a refund")),
+    OutputSpec("determined", "boolean", Text("原文能否确定结果", "Result fixed by the sources")),
+    OutputSpec("warnings", "list", Text("提示", "Warnings")),
+)
+
+
+def _date(policy: Policy, name: str) -> dt.date:
+    value = policy.value(name)
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _warn(warnings: list, id: str, zh: str, en: str) -> None:
+    warnings.append({"id": id, "zh": zh, "en": en})
+
+
+def _y(value: Decimal) -> tuple[str, str]:
+    return f"{money_str(value)} 元", f"{money_str(value)} yuan"
+
+
+def _note(policy: Policy, name: str) -> tuple[str, str]:
+    ids = policy.readings(name) if policy.has(name) else []
+    if not ids:
+        return "", ""
+    return f"（见解读“{'、'.join(ids)}”）", f" (see reading \"{', '.join(ids)}\")"
+
+
+class _Run:
+    """Collects the result, steps and warnings of one computation."""
+
+    def __init__(self, policy: Policy, values: dict):
+        self.policy, self.values = policy, values
+        self.result: dict = {}
+        self.steps: list[Step] = []
+        self.warnings: list[dict] = []
+        self.determined = True
+        self.chart: dict = {"marks": [], "spans": []}
+
+    def step(self, id: str, zh: str, en: str, figures: dict | None = None, cite: tuple[str, ...] = ()) -> None:
+        self.steps.append(step(self.policy, id, zh, en, figures or {}, cite))
+
+    def warn(self, id: str, zh: str, en: str) -> None:
+        _warn(self.warnings, id, zh, en)
+
+    # amounts -------------------------------------------------------------
+    def individual(self) -> Decimal | None:
+        policy = self.policy
+        if policy.is_open("individual_contribution"):
+            value = self.values["individual_standard"]
+            if value is None:
+                self.step("individual", "个人缴费标准：原文没有写金额，您也没有填写，因此应缴金额无法计算。",
+                          "Individual contribution: the source gives no amount and none was entered, so the amount cannot be worked out.",
+                          {}, ("individual_contribution",))
+                self.warn("individual_standard_missing", "缺少个人缴费标准：原文没有写金额，请填写当地本年度的标准。",
+                          "The individual contribution is missing: the source gives no amount; enter this year's local standard.")
+                self.determined = False
+                return None
+            zh, en = _y(value)
+            self.step("individual", f"个人缴费标准：{zh}（您填写的）。", f"Individual contribution: {en} (your input).",
+                      {"individual": money_str(value)}, ("individual_contribution",))
+            return value
+        value = policy.decimal("individual_contribution")
+        zh, en = _y(value)
+        self.step("individual", f"个人缴费标准：{zh}/年。", f"Individual contribution: {en} a year.",
+                  {"individual": money_str(value)}, ("individual_contribution",))
+        return value
+
+    def fiscal(self) -> Decimal | None:
+        policy = self.policy
+        if not policy.is_open("fiscal_subsidy"):
+            value = policy.decimal("fiscal_subsidy")
+            zh, en = _y(value)
+            self.step("fiscal", f"财政补助标准：{zh}。", f"Government subsidy: {en}.", {"fiscal": money_str(value)}, ("fiscal_subsidy",))
+            return value
+        value = self.values["fiscal_subsidy"]
+        ref_zh = ref_en = ""
+        cites: tuple[str, ...] = ("fiscal_subsidy",)
+        for name in sorted(n for n in policy.parameters if n.startswith("fiscal_subsidy_") and n[15:].isdigit()):
+            old = policy.decimal(name)
+            year = name[15:]
+            ref_zh += f"原文只给出 {year} 年为 {money_str(old)} 元，不能直接当作本年度的数字。"
+            ref_en += f" The source only gives {money_str(old)} yuan for {year}, which cannot simply be used for this year."
+            cites += (name,)
+        note_zh, note_en = _note(policy, "fiscal_subsidy")
+        if value is None:
+            self.step("fiscal", f"财政补助标准：原文没有写本年度的金额{note_zh}，您也没有填写，因此逾期参保应缴的金额无法计算。{ref_zh}",
+                      f"Government subsidy: the source does not give this year's amount{note_en} and none was entered, so the "
+                      f"late-enrolment amount cannot be worked out.{ref_en}", {}, cites)
+            self.warn("fiscal_subsidy_missing",
+                      "缺少本年度财政补助标准：逾期参保的金额 = 个人缴费 + 财政补助，原文没有财政补助的金额，请填写当地公布的数字。",
+                      "This year's government subsidy is missing: the late-enrolment amount is the individual contribution plus "
+                      "the subsidy, and the source does not give the subsidy; enter the locally published figure.")
+            self.determined = False
+            return None
+        zh, en = _y(value)
+        self.step("fiscal", f"财政补助标准：{zh}（您填写的数字，原文没有写本年度的金额{note_zh}）。{ref_zh}",
+                  f"Government subsidy: {en} (your figure; the source does not give this year's amount{note_en}).{ref_en}",
+                  {"fiscal": money_str(value)}, cites)
+        return value
+
+    def pay_individual(self, cite: tuple[str, ...]) -> None:
+        amount = self.individual()
+        self.result["amount"] = amount
+        self.result["amount_basis"] = "individual"
+        if amount is not None:
+            zh, en = _y(amount)
+            self.step("amount", f"按个人缴费标准缴纳：{zh}。", f"You pay the individual contribution: {en}.",
+                      {"amount": money_str(amount)}, cite)
+
+    def pay_full(self, cite: tuple[str, ...]) -> None:
+        individual = self.individual()
+        fiscal = self.fiscal()
+        self.result["amount_basis"] = "full_financing"
+        if individual is None or fiscal is None:
+            self.result["amount"] = None
+            self.step("amount", "按筹资标准（个人缴费 + 财政补助）一次性足额缴纳：缺少上面的数字，金额无法计算。",
+                      "You pay the full financing standard (individual contribution + government subsidy) in one payment: "
+                      "a figure above is missing, so the amount cannot be worked out.", {}, cite)
+            return
+        amount = individual + fiscal
+        self.result["amount"] = amount
+        zh_i, en_i = _y(individual)
+        zh_f, en_f = _y(fiscal)
+        zh, en = _y(amount)
+        self.step("amount", f"按筹资标准一次性足额缴纳：{zh_i} + {zh_f} = {zh}（全部由个人承担）。",
+                  f"You pay the full financing standard in one payment: {en_i} + {en_f} = {en} (all paid by you).",
+                  {"individual": money_str(individual), "fiscal": money_str(fiscal), "amount": money_str(amount)}, cite)
+
+
+def _county(run: _Run) -> None:
+    """County notices with a collection period, special cases and a late rule (平江, 双清)."""
+    policy, values = run.policy, run.values
+    pay = values["payment_date"]
+    circ = values["circumstance"]
+    event = values["event_date"]
+    start, end = _date(policy, "collection_period_start"), _date(policy, "collection_period_end")
+    year_from, year_to = _date(policy, "benefit_period_start"), _date(policy, "benefit_period_end")
+    extended_to = _date(policy, "collection_period_extension_end") if values["township_extended"] else None
+    window_end = extended_to or end
+
+    errors = []
+    if pay < start:
+        errors.append(InputError("payment_date", f"本年度的缴费从 {start.isoformat()} 开始，缴费日期不能更早。",
+                                 f"Payments for this insurance year start on {start.isoformat()}; the payment date cannot be earlier."))
+    if pay > year_to:
+        errors.append(InputError("payment_date", f"缴费日期晚于本年度待遇期末 {year_to.isoformat()}：本政策只管这一年度。",
+                                 f"The payment date is after the end of this insurance year ({year_to.isoformat()}); this policy covers only that year."))
+    needs_event = circ in ("newborn", "welfare_institution_child", "employee_lapse")
+    if needs_event and event is None:
+        what = EVENT[circ][0]
+        errors.append(InputError("event_date", f"请填写{what.zh}的日期。", f"Enter the date of {what.en}."))
+    if event is not None and circ in EVENT and event > pay:
+        what = EVENT[circ][0]
+        errors.append(InputError("event_date", f"{what.zh}日期不能晚于缴费日期。", f"The date of {what.en} cannot be after the payment date."))
+    if errors:
+        raise InputErrors(errors)
+
+    run.step("collection_period",
+             f"集中参保缴费期：{start.isoformat()} 至 {end.isoformat()}；待遇期 {year_from.isoformat()} 至 {year_to.isoformat()}。",
+             f"Collection period: {start.isoformat()} to {end.isoformat()}; insurance year {year_from.isoformat()} to {year_to.isoformat()}.",
+             {"start": start.isoformat(), "end": end.isoformat()},
+             ("collection_period_start", "collection_period_end", "benefit_period_start", "benefit_period_end"))
+    if extended_to:
+        note_zh, note_en = _note(policy, "collection_period_extension_end")
+        run.step("extension", f"您所在乡镇延长了集中缴费期，最迟至 {extended_to.isoformat()}{note_zh}。",
+                 f"Your township extended the collection period, at the latest to {extended_to.isoformat()}{note_en}.",
+                 {"extended_to": extended_to.isoformat()}, ("collection_period_extension_end",))
+    run.result["cover_to"] = year_to
+    run.chart["marks"].append(("payment", pay))
+    run.chart["year_end"] = year_to
+
+    kind, own_start, rule = _classify(run, circ, event, pay)
+    in_window = start <= pay <= window_end
+    in_extension = extended_to is not None and end < pay <= extended_to
+
+    if kind == "own_date":
+        run.pay_individual(("special_cases_contribution",))
+        _cover(run, own_start, rule)
+        if circ == "welfare_institution_child":
+            _welfare_payer(run, in_window)
+    elif kind == "from_payment" and not (start <= pay <= end):
+        run.pay_individual(("special_cases_contribution",))
+        _cover(run, pay, rule)
+        if circ == "hardship_missed_window":
+            run.step("hardship_subsidy", "属于资助对象的，个人缴费还可能获得参保资助：见“城乡居民医保个人缴费与参保资助”计算器。",
+                     "If you belong to a subsidised group, the contribution may also be subsidised: see the resident contribution calculator.")
+    elif in_window:
+        if kind in ("from_payment", "late"):
+            note_zh, note_en = _note(policy, "special_cases_contribution")
+            run.step("in_window", f"在集中缴费期内缴费，按正常参保办理{note_zh}。",
+                     f"Paid within the collection period: treated as ordinary enrolment{note_en}.")
+        run.pay_individual(("collection_period_start", "collection_period_end"))
+        if in_extension:
+            run.result["cover_from"] = None
+            run.determined = False
+            note_zh, note_en = _note(policy, "collection_period_extension_end")
+            run.step("cover_from", f"在延长的缴费期内缴费：方案没有写这种情况从哪天起享受待遇{note_zh}。",
+                     f"Paid during the extended period: the plan does not say from when such payers are covered{note_en}.",
+                     {}, ("collection_period_extension_end", "benefit_period_start"))
+            run.warn("extension_cover_not_stated",
+                     "在延长期内缴费的，方案没有写从哪天起享受待遇，请向乡镇（街道）医保经办确认。",
+                     "For payments in the extended period the plan does not say when cover starts; ask your township's insurance office.")
+            run.chart["unknown_from"] = pay
+        else:
+            _cover(run, year_from, None, cite=("benefit_period_start",))
+    elif kind == "late":
+        late = policy.value("late_enrolment")
+        run.pay_full(("late_enrolment",))
+        cover = first_of_next_month(pay)
+        note_zh, note_en = _note(policy, "late_enrolment")
+        if cover > year_to:
+            run.result.pop("cover_to", None)
+            run.step("cover_from",
+                     f"从缴费的下个月起享受待遇：{cover.isoformat()}，已在本年度待遇期（至 {year_to.isoformat()}）之后{note_zh}。",
+                     f"Covered from the month after payment: {cover.isoformat()}, which is after this insurance year "
+                     f"(ends {year_to.isoformat()}){note_en}.", {"cover_from": cover.isoformat()}, ("late_enrolment", "benefit_period_end"))
+            run.chart["no_cover"] = (pay, year_to, cover)
+            run.warn("no_cover_this_year",
+                     f"在 {pay.isoformat()} 按逾期标准缴费，待遇要从 {cover.isoformat()} 起，已过本年度：这笔钱买不到本年度的任何待遇。",
+                     f"Paying the late standard on {pay.isoformat()} gives cover only from {cover.isoformat()}, after this "
+                     "insurance year has ended: it buys no cover for this year.")
+        else:
+            run.result["cover_from"] = cover
+            run.step("cover_from", f"从缴费的下个月起享受待遇：{cover.isoformat()}{note_zh}。",
+                     f"Covered from the month after payment: {cover.isoformat()}{note_en}.",
+                     {"cover_from": cover.isoformat()}, ("late_enrolment",))
+        if circ == "other_late":
+            cases = late.get("cases", []) if isinstance(late, dict) else []
+            run.warn("other_late_not_listed",
+                     "原文只具体列出当年新迁入户口、新生儿未在90天内参保、职工医保断保未在90天内参保这几种逾期情形；"
+                     "其他原因能否按逾期规定参保，由当地医保经办认定。",
+                     "The source lists specifically only these late cases: a new household registration this year, a newborn "
+                     "not enrolled within 90 days, and employee insurance lapsed more than 90 days before; whether another "
+                     "reason qualifies is for the local insurance office to decide.")
+            run.step("other_late", "您选择了“其他客观原因”：原文列出的逾期情形见提示。",
+                     "You chose \"another objective reason\": see the warning for the late cases the source lists.",
+                     {"listed_cases": ", ".join(cases)}, ("late_enrolment",))
+    else:  # an ordinary resident after the collection period
+        run.step("mid_year", "集中缴费期已过：除已明确的特殊情形外，原则上不得中途参保、不得享受医保待遇。",
+                 "The collection period is over: apart from the special cases listed, you may not, as a rule, enrol mid-year or receive benefits.",
+                 {}, ("mid_year_enrolment",))
+        run.warn("mid_year_not_allowed",
+                 "集中缴费期已过，普通居民原则上不能中途参保。如属新迁入户口、新生儿等特殊情形，请选择相应情形。",
+                 "The collection period is over; ordinary residents may not, as a rule, enrol mid-year. If you are in a special "
+                 "case (new household registration, newborn …), choose it.")
+        run.result.pop("cover_to", None)
+        return
+    _refund(run, pay)
+
+
+def _classify(run: _Run, circ: str, event: dt.date | None, pay: dt.date) -> tuple[str, dt.date | None, str | None]:
+    """(kind, start date named by the rule, rule parameter): kind is own_date | from_payment | late | regular."""
+    policy = run.policy
+    if circ in ("newborn", "employee_lapse"):
+        rule_name = EVENT[circ][1]
+        rule = policy.value(rule_name)
+        limit = int(rule["window_days"])
+        opened = event + ONE_DAY if circ == "employee_lapse" else event   # event_date: the last day of employee cover
+        days = day_number(opened, pay)
+        run.result["days_since_event"] = days
+        last = window_last_day(opened, limit)
+        note_zh, note_en = _note(policy, rule_name)
+        what = EVENT[circ][0]
+        if circ == "employee_lapse":
+            run.step("lapse_day", f"职工医保最后一天是 {event.isoformat()}，断保之日为次日 {opened.isoformat()}{note_zh}。",
+                     f"The last day of employee insurance is {event.isoformat()}, so it lapsed on {opened.isoformat()}{note_en}.",
+                     {"lapse_day": opened.isoformat()}, (rule_name,))
+        run.chart["marks"].append(("event", event))
+        within = 0 <= days <= limit
+        run.step("window",
+                 f"缴费日是{'断保' if circ == 'employee_lapse' else what.zh}后第 {days} 天（当天为第0天）；{limit} 天内即不晚于 {last.isoformat()}："
+                 + ("在期限内" if within else "已超过期限") + note_zh + "。",
+                 f"The payment falls on day {days} after {'the lapse' if circ == 'employee_lapse' else what.en} (that day is day 0); "
+                 f"within {limit} days means no later than {last.isoformat()}: " + ("within the window" if within else "past the window") + note_en + ".",
+                 {"days": str(days), "window_days": str(limit), "last_day": last.isoformat()}, (rule_name,))
+        return ("own_date", opened, rule_name) if within else ("late", None, "late_enrolment")
+    if circ == "welfare_institution_child":
+        run.chart["marks"].append(("event", event))
+        return "own_date", event, "special_case_welfare_institution_child"
+    if circ in FIRST_ENROLMENT_GROUP:
+        rule = policy.value("special_case_first_enrolment_groups")
+        if FIRST_ENROLMENT_GROUP[circ] not in rule["groups"]:
+            raise InputErrors([InputError("circumstance", "本政策没有这种特殊情形的规定。", "This policy has no rule for this situation.")])
+        return "from_payment", None, "special_case_first_enrolment_groups"
+    if circ == "hardship_missed_window":
+        return "from_payment", None, "special_case_hardship_missed_collection"
+    if circ in ("new_household", "other_late"):
+        if event is not None:
+            run.chart["marks"].append(("event", event))
+        return "late", None, "late_enrolment"
+    return "regular", None, None
+
+
+def _cover(run: _Run, start: dt.date, rule: str | None, cite: tuple[str, ...] = ()) -> None:
+    policy = run.policy
+    run.result["cover_from"] = start
+    year_from = _date(policy, "benefit_period_start")
+    cites = ((rule,) if rule else ()) + cite
+    run.step("cover_from", f"享受待遇起始日：{start.isoformat()}。", f"Covered from {start.isoformat()}.",
+             {"cover_from": start.isoformat()}, cites)
+    if start < year_from:
+        run.warn("starts_before_year",
+                 f"规定的起始日 {start.isoformat()} 早于本年度待遇期（{year_from.isoformat()} 起）。"
+                 f"{year_from.isoformat()} 之前的费用属于上一年度，本政策没有写上一年度如何结算，请向医保经办确认。",
+                 f"The rule's start date {start.isoformat()} is before this insurance year (from {year_from.isoformat()}). "
+                 f"Costs before {year_from.isoformat()} belong to the previous year, which this policy does not settle; ask the insurance office.")
+
+
+def _welfare_payer(run: _Run, in_window: bool) -> None:
+    policy = run.policy
+    rule = policy.value("special_case_welfare_institution_child")
+    key = "paid_by_within_collection_period" if in_window else "paid_by_outside_collection_period"
+    code = rule.get(key)
+    if code in PAID_BY:
+        run.result["paid_by"] = code
+        note_zh, note_en = _note(policy, "special_case_welfare_institution_child")
+        where_zh = "集中缴费期内" if in_window else "集中缴费期外"
+        where_en = "within" if in_window else "outside"
+        run.step("paid_by", f"{where_zh}参保，个人缴费由谁资助：{PAID_BY[code].zh}{note_zh}。",
+                 f"Enrolled {where_en} the collection period, the contribution is paid by: {PAID_BY[code].en[0].lower()}{PAID_BY[code].en[1:]}{note_en}.",
+                 {}, ("special_case_welfare_institution_child",))
+    else:
+        run.result["paid_by"] = None
+        run.step("paid_by", "原文没有写福利机构儿童的个人缴费由谁承担。",
+                 "The source does not say who pays the contribution for a welfare-institution child.",
+                 {}, ("special_case_welfare_institution_child",))
+
+
+def _refund(run: _Run, pay: dt.date) -> None:
+    policy = run.policy
+    if not policy.has("refund_deadline"):
+        return
+    deadline = _date(policy, "refund_deadline")
+    note_zh, note_en = _note(policy, "refund_deadline")
+    if pay <= deadline:
+        run.result["refund"] = "refundable_until_deadline"
+        run.result["refund_deadline"] = deadline
+        run.step("refund", f"在待遇期开始前（截止 {deadline.isoformat()}），因重复缴费、参加职工医保或在其他地区参保等，可依申请退费{note_zh}。",
+                 f"Until cover starts (up to {deadline.isoformat()}) you can apply for a refund if you paid twice, joined "
+                 f"employee insurance or enrolled elsewhere{note_en}.", {"refund_deadline": deadline.isoformat()},
+                 ("refund_deadline", "refund_reasons"))
+    else:
+        run.result["refund"] = "not_refundable"
+        no_refund = _date(policy, "no_refund_from")
+        run.step("refund", f"{no_refund.isoformat()} 起待遇期已开始：暂停参保关系的，个人缴费不再退回{note_zh}。",
+                 f"From {no_refund.isoformat()} cover has started: contributions are not returned when enrolment is suspended{note_en}.",
+                 {"no_refund_from": no_refund.isoformat()}, ("no_refund_from",))
+
+
+def _waiting(run: _Run) -> None:
+    """Provincial measures with a fixed waiting period (湖南 2025)."""
+    policy, values = run.policy, run.values
+    pay = values["payment_date"]
+    applies_from = _date(policy, "fixed_waiting_period_from")
+    if pay < applies_from:
+        raise InputErrors([InputError(
+            "payment_date", f"这些措施从 {applies_from.isoformat()} 起施行，请填写此后的缴费日期。",
+            f"These measures apply from {applies_from.isoformat()}; enter a payment date on or after it.")])
+    in_period, continuous = values["paid_in_collection_period"], values["continuously_enrolled"]
+    run.chart["marks"].append(("payment", pay))
+    if in_period:
+        run.step("in_period", "在集中参保缴费期内缴费：按个人缴费标准缴纳。", "Paid during the collection period: you pay the individual contribution.",
+                 {}, ("in_period_contribution",))
+        run.pay_individual(("in_period_contribution",))
+    else:
+        run.step("late", "在集中参保缴费期外缴费：按个人缴费标准加财政补助标准之和缴纳，并设置待遇等待期。",
+                 "Paid outside the collection period: you pay the individual contribution plus the government subsidy, and wait before cover starts.",
+                 {}, ("late_enrolment",))
+        run.pay_full(("late_enrolment",))
+    applies_to = set(policy.value("fixed_waiting_period_applies_to"))
+    reasons = []
+    if not in_period and "not_enrolled_in_collection_period" in applies_to:
+        reasons.append(("未在集中参保缴费期内参保", "did not enrol in the collection period"))
+    if not continuous and "not_continuously_enrolled" in applies_to:
+        reasons.append(("未连续参保", "not continuously insured"))
+    note_zh, note_en = _note(policy, "fixed_waiting_period_months")
+    if not reasons:
+        run.result["cover_from"] = None
+        run.result["cover_to"] = None
+        run.determined = False
+        run.step("cover_from", "在集中缴费期内参保且连续参保：没有固定等待期；但报道没有写待遇期从哪天开始、到哪天结束，请查看当地本年度的参保通知。",
+                 "Enrolled in the collection period and continuously insured: no fixed waiting period; but the report does not say "
+                 "when the insurance year starts or ends: see this year's local enrolment notice.", {}, ("fixed_waiting_period_applies_to",))
+        run.warn("benefit_year_not_stated", "报道没有写待遇期的起止日期，请查看当地本年度的参保通知。",
+                 "The report gives no start or end date for cover: see this year's local enrolment notice.")
+        return
+    months = int(policy.decimal("fixed_waiting_period_months"))
+    cover = add_months(pay, months)
+    last = cover - ONE_DAY
+    run.result.update(cover_from=cover, cover_to=None, waiting_period_end=last)
+    why_zh = "、".join(r[0] for r in reasons)
+    why_en = " and ".join(r[1] for r in reasons)
+    run.step("waiting", f"{why_zh}：参保后固定待遇等待期 {months} 个月，从缴费之日起算，{pay.isoformat()} 至 {last.isoformat()}；"
+                        f"等待期满次日 {cover.isoformat()} 起享受待遇{note_zh}。",
+             f"You {why_en}: a fixed waiting period of {months} months after joining, counted from the payment day, "
+             f"{pay.isoformat()} to {last.isoformat()}; covered from the next day, {cover.isoformat()}{note_en}.",
+             {"months": str(months), "waiting_period_end": last.isoformat(), "cover_from": cover.isoformat()},
+             ("fixed_waiting_period_months", "fixed_waiting_period_applies_to"))
+    run.step("cover_to", "报道没有写待遇期结束日。", "The report does not say when cover ends.")
+    if in_period:
+        note_zh, note_en = _note(policy, "fixed_waiting_period_applies_to")
+        run.warn("waiting_counted_from_payment",
+                 f"在集中缴费期内缴费但未连续参保的，等待期从缴费之日起算是我们的读法{note_zh}；如果当地从待遇年度开始日起算，待遇会更晚开始。",
+                 f"For a payment in the collection period after a gap, counting the waiting period from the payment day is our "
+                 f"reading{note_en}; if the local office counts from the start of the insurance year, cover starts later.")
+    run.chart["waiting"] = (pay, last)
+    if policy.is_open("variable_waiting_period"):
+        run.determined = False
+        note_zh, note_en = _note(policy, "variable_waiting_period")
+        run.step("variable_waiting", f"另有“变动等待期”，但报道没有写适用对象和长短{note_zh}：待遇可能比上面的日期更晚开始。",
+                 f"There is also a \"variable waiting period\", but the report says neither whom it applies to nor how long it is{note_en}: "
+                 "cover may start later than the date above.", {}, ("variable_waiting_period",))
+        run.warn("variable_waiting_period",
+                 f"除3个月固定等待期外还可能有“变动等待期”，报道没有写规则：{cover.isoformat()} 是最早的起始日。",
+                 f"Besides the fixed 3-month waiting period there may be a \"variable waiting period\", for which the report "
+                 f"gives no rule: {cover.isoformat()} is the earliest start.")
+
+
+def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+    run = _Run(policy, values)
+    if policy.has("fixed_waiting_period_months"):
+        _waiting(run)
+    else:
+        _county(run)
+    result = run.result
+    result["determined"] = run.determined and result.get("amount", 0) is not None
+    result["warnings"] = run.warnings
+    result["_timeline"] = _timeline_data(run)
+    return result, run.steps
+
+
+def _timeline_data(run: _Run) -> dict:
+    r = run.result
+    data = dict(run.chart)
+    data["cover_from"] = r.get("cover_from")
+    data["cover_to"] = r.get("cover_to")
+    data["has_cover"] = "cover_from" in r
+    data["variable"] = run.policy.is_open("variable_waiting_period") if run.policy.has("variable_waiting_period") else False
+    data["event_label"] = EVENT.get(run.values.get("circumstance") or "", (None, None))[0]
+    return data
+
+
+LABELS = {
+    "payment": Text("缴费", "Payment"),
+    "year_end": Text("本年度待遇期末", "End of the insurance year"),
+    "pending": Text("已缴费，待遇尚未开始", "Paid, not yet covered"),
+    "waiting": Text("固定等待期", "Fixed waiting period"),
+    "covered": Text("享受待遇", "Covered"),
+    "covered_earliest": Text("享受待遇（如有变动等待期则更晚）", "Covered (later if a variable waiting period applies)"),
+    "unknown": Text("起始日原文未写明", "Start not stated in the source"),
+    "open_end": Text("结束日原文未给出", "End not stated in the source"),
+    "no_cover": Text("本年度没有待遇", "No cover this year"),
+    "paid_no_cover": Text("已缴费，本年度没有待遇", "Paid, no cover this year"),
+    "late_start": Text("规定的待遇起始日（已过本年度）", "Start the rule gives (after this insurance year)"),
+}
+
+
+def _charts(result: dict) -> dict:
+    data = result.get("_timeline") or {}
+    out = {}
+    for lang in ("zh", "en"):
+        t = lambda key: getattr(LABELS[key], lang)  # noqa: E731
+        marks: list[Mark] = []
+        spans: list[Span] = []
+        pay = None
+        for kind, day in data.get("marks", []):
+            if kind == "payment":
+                pay = day
+                marks.append(Mark(t("payment"), day))
+            else:
+                label = data.get("event_label")
+                text = getattr(label, lang) if label else t("payment")
+                marks.append(Mark(text[:1].upper() + text[1:], day))
+        cover_from, cover_to = data.get("cover_from"), data.get("cover_to")
+        if data.get("year_end"):
+            marks.append(Mark(t("year_end"), data["year_end"]))
+        if data.get("waiting"):
+            start, end = data["waiting"]
+            spans.append(Span(t("waiting"), start, end, "waiting"))
+        elif cover_from and pay and cover_from > pay:
+            spans.append(Span(t("pending"), pay, cover_from - ONE_DAY, "pending"))
+        if cover_from:
+            label = t("covered_earliest") if data.get("waiting") and data.get("variable") else t("covered")
+            spans.append(Span(label, cover_from, cover_to, "covered"))
+            marks.append(Mark(t("covered"), cover_from))
+        elif data.get("unknown_from"):
+            spans.append(Span(t("unknown"), data["unknown_from"], cover_to, "unknown"))
+        elif data.get("no_cover"):
+            paid, year_end, late_start = data["no_cover"]
+            spans.append(Span(t("paid_no_cover"), paid, year_end, "pending"))
+            marks.append(Mark(t("late_start"), late_start))
+        parts = [f"{s.label}: {s.start.isoformat()}" + (f" – {s.end.isoformat()}" if s.end else "") for s in spans]
+        parts += [f"{m.label}: {m.day.isoformat()}" for m in marks]
+        if not spans:
+            parts.append(t("no_cover"))
+        title = "缴费与享受待遇的时间" if lang == "zh" else "Payment and cover over time"
+        desc = ("；".join(parts) + "。") if lang == "zh" else ("; ".join(parts) + ".")
+        out[lang] = timeline("timeline", title, desc, spans, marks, lang, open_end=t("open_end"),
+                             note=None if spans else t("no_cover"))
+    return {"timeline": out}
+
+
+CALCULATOR = Calculator(
+    name="resident-benefit-start",
+    title=Text("城乡居民医保：缴多少、从哪天起享受待遇", "Resident medical insurance: what to pay and when cover starts"),
+    description=Text(
+        "按参保情形和缴费日期，算出应缴金额（个人标准或含财政补助的筹资标准）、享受待遇的起止日期和能否退费。",
+        "From your situation and payment date, works out what you pay (individual or full financing standard), "
+        "when cover starts and ends, and whether a refund is possible.",
+    ),
+    inputs=INPUTS,
+    outputs=OUTPUTS,
+    compute=_compute,
+    charts=_charts,
+)
+
+
+def run_start(policy_id: str, inputs: dict) -> dict:
+    """Doctest helper: the `result` object of a successful run."""
+    from .api import run
+
+    out = run(CALCULATOR.name, policy_id, inputs)
+    assert out["ok"], out
+    return out["result"]
