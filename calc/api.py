@@ -30,7 +30,7 @@ from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text, validate
 from .money import money_str, percent_str, plain_number, yuan_en, yuan_zh
 from .policy import Policy
-from .registry import Calculator, OutputSpec, calculators
+from .registry import Calculator, OutputSpec, calculator, calculators
 
 NOT_STATED = {"zh": "原文未给出", "en": "not stated in the source"}
 NOT_APPLICABLE = {"zh": "不适用", "en": "not applicable"}
@@ -55,7 +55,7 @@ def _unknown_calculator(name: str) -> InputErrors:
 
 
 def _find(name: str) -> Calculator:
-    calc = calculators().get(name)
+    calc = calculator(name)
     if calc is None:
         raise _unknown_calculator(name)
     return calc

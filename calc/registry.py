@@ -62,3 +62,19 @@ CALCULATOR_MODULES = (
 def calculators() -> dict[str, Calculator]:
     found = [importlib.import_module(f"{__package__}.{module}").CALCULATOR for module in CALCULATOR_MODULES]
     return {c.name: c for c in found}
+
+
+def calculator(name: str) -> Calculator | None:
+    """One calculator, importing only its module: Pyodide compiles every import from
+    source, so a page that needs one calculator should not pay for all of them.
+
+    >>> calculator("flexible-contribution").name
+    'flexible-contribution'
+    >>> calculator("no-such") is None
+    True
+    """
+    module = name.replace("-", "_")
+    if module not in CALCULATOR_MODULES:
+        return None
+    found = importlib.import_module(f"{__package__}.{module}").CALCULATOR
+    return found if found.name == name else None
