@@ -31,6 +31,12 @@ STATUS_TEXT = {
 LANGS = ("zh", "en")
 
 
+def category_label(code: str, lang: str) -> str:
+    """A hardship category code in words (calc's shared vocabulary); other codes as they are."""
+    from calc.categories import CATEGORIES
+    return getattr(CATEGORIES[code], lang) if code in CATEGORIES else str(code)
+
+
 def pick(lang: str, pair: tuple[str, str]) -> str:
     return pair[LANGS.index(lang)]
 
@@ -51,6 +57,8 @@ def format_value(param: dict, lang: str) -> str:
         return "—"
     if unit in UNIT_TEXT:
         return pick(lang, UNIT_TEXT[unit]).format(value)
+    if unit == "categories" and isinstance(value, list):
+        return pick(lang, ("、", ", ")).join(category_label(code, lang) for code in value)
     if unit == "rounding":
         return pick(lang, (f"按 {value['step']} 元取整（{value['mode']}）", f"to {value['step']} yuan ({value['mode']})"))
     if isinstance(value, list):
@@ -71,5 +79,7 @@ def table_rows(param: dict, lang: str) -> tuple[list[str], list[list[str]]] | No
     value = param["value"]
     if param["unit"] != "table" or not isinstance(value, list) or not value:
         return None
-    header = list(value[0])
-    return header, [[_scalar(row.get(col), lang) for col in header] for row in value]
+    keys = list(value[0])
+    names = param.get("columns") or {}
+    header = [names[k][lang] if k in names else k for k in keys]
+    return header, [[_scalar(row.get(col), lang) for col in keys] for row in value]

@@ -179,7 +179,8 @@ source_ref = mapping({"ref": pattern(KEY_RE, "a source key", "来源键名"), "q
 
 parameter = mapping(
     {"label": bilingual, "description": bilingual, "value": anything, "unit": enum(*UNITS), "source": source_ref},
-    {"period": period, "status": enum(*STATUSES), "how": bilingual},
+    {"period": period, "status": enum(*STATUSES), "how": bilingual,
+     "columns": mapping_of(pattern(NAME_RE, "a column key", "列名"), bilingual)},  # table headers
 )
 
 source = mapping(

@@ -7,6 +7,7 @@ from `calc.run` at build time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import jinja2
@@ -17,6 +18,7 @@ from calc.policy import Policy
 from calc.registry import calculators
 
 from .formatting import STATUS_TEXT, format_value, pick, table_rows
+from .table_chart import bar_chart
 
 TEMPLATES = Path(__file__).with_name("templates")
 LANGS = ("zh", "en")
@@ -52,7 +54,21 @@ UI = {
     "not_applicable": ("（本政策不适用）", "(not used by this policy)"),
     "optional": ("选填", "optional"),
     "colon": ("：", ": "),
+    "total": ("合计", "Total"),
+    "compare": ("政策对比", "Compare policies"),
+    "compare_intro": ("逐项对比同类政策，数字和规则均取自各政策文件；标记“不同”的行是两地规定不一样的地方。",
+                      "Rule by rule, from each policy file; rows marked “differs” are where the places' rules are not the same."),
+    "differs": ("不同", "differs"),
+    "not_in_policy": ("未规定", "not in this policy"),
+    "full_table": ("完整表格和图表", "Full table and chart"),
     "list_sep": ("；", "; "),
+}
+
+
+TOPICS = {
+    "resident": ("城乡居民医保", "Resident medical insurance"),
+    "flexible-employment": ("灵活就业人员参加职工医保", "Flexible employment in employee insurance"),
+    "enrolment-measures": ("参保措施", "Enrolment measures"),
 }
 
 
@@ -159,6 +175,65 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str) -> str:
     )
 
 
+def table_page_path(policy_id: str, name: str, lang: str) -> str:
+    stem = f"policies/{policy_id}/{name.replace('_', '-')}"
+    return f"{stem}.md" if lang == "zh" else f"{stem}.en.md"
+
+
+def table_parameters(policy: dict) -> list[str]:
+    return [name for name, param in policy["parameters"].items() if param["unit"] == "table" and param["value"]]
+
+
+def render_table_page(env: jinja2.Environment, policy: dict, name: str, lang: str) -> str:
+    """A whole table parameter on its own page: sortable table, total, bar chart (build time)."""
+    param = policy["parameters"][name]
+    header, cells = table_rows(param, lang)
+    keys = list(param["value"][0])
+    numeric = [i for i, col in enumerate(keys) if all(isinstance(row.get(col), (int, Decimal)) for row in param["value"])]
+    rows = [[{"text": cell, "sort": cell if i in numeric else None} for i, cell in enumerate(row)] for row in cells]
+    label_col = next((i for i in range(len(header)) if i not in numeric), None)
+    chart = ""
+    if numeric and label_col is not None:
+        chart = bar_chart(param["label"][lang], [(row[label_col], param["value"][r][keys[numeric[0]]])
+                                                  for r, row in enumerate(cells)], "")
+    total_param = next((p for n, p in policy["parameters"].items() if n == f"{name}_total"), None)
+    total = None
+    if total_param is not None:
+        total = [format_value(total_param, lang) if i == numeric[0] else "" for i in range(len(header))] if numeric else None
+    return env.get_template("table.md.j2").render(
+        p=policy, f=param, lang=lang, t=ui(lang), header=header, rows=rows, chart=chart, total=total, back="../")
+
+
+def compare_groups(policies: dict[str, dict]) -> dict[str, list[dict]]:
+    """Policies of the same topic, compared when there are at least two."""
+    groups: dict[str, list[dict]] = {}
+    for pid in sorted(policies):
+        groups.setdefault(policies[pid]["topic"], []).append(policies[pid])
+    return {topic: items for topic, items in groups.items() if len(items) >= 2}
+
+
+def render_compare(env: jinja2.Environment, topic: str, items: list[dict], lang: str) -> str:
+    names: list[str] = []
+    for policy in items:
+        names += [n for n in policy["parameters"] if n not in names]
+    rows = []
+    for name in names:
+        cells = []
+        for policy in items:
+            param = policy["parameters"].get(name)
+            cells.append(None if param is None else {
+                "display": format_value(param, lang), "status": param.get("status", "stated"),
+                "status_text": pick(lang, STATUS_TEXT[param.get("status", "stated")]),
+                "description": param["description"][lang]})
+        label = next(p["parameters"][name]["label"][lang] for p in items if name in p["parameters"])
+        shown = [(c["display"], c["status"]) if c else None for c in cells]
+        rows.append({"label": label, "cells": cells, "differs": len(set(shown)) > 1})
+    title = f"{ui(lang)['compare']}{ui(lang)['colon']}{pick(lang, TOPICS[topic])}"
+    return env.get_template("compare.md.j2").render(
+        lang=lang, t=ui(lang), title=title, rows=rows,
+        policies=[{"region": _region(p, lang), "link": f"../../policies/{p['id']}/"} for p in items])
+
+
 def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -> str:
     by_region: dict[str, list[dict]] = {}
     for pid in sorted(policies):
@@ -181,11 +256,17 @@ def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
         place = j.get("city", j["province"])["zh"] + (j["county"]["zh"] if "county" in j else "")
         translations[province] = j["province"]["en"]
         translations[place] = " · ".join(j[k]["en"] for k in ("city", "county") if k in j) or j["province"]["en"]
-        tree.setdefault(province, {}).setdefault(place, []).append(page_path(pid, "zh"))
+        pages = tree.setdefault(province, {}).setdefault(place, [])
+        pages.append(page_path(pid, "zh"))
+        pages += [table_page_path(pid, name, "zh") for name in table_parameters(policies[pid])]
     entries: list = [{"首页": "index.md"}]
     translations["首页"] = "Home"
     for province, places in tree.items():
         entries.append({province: [{place: pages} for place, pages in places.items()]})
+    compare = [compare_page_path(topic, "zh") for topic in compare_groups(policies)]
+    if compare:
+        entries.append({"政策对比": compare})
+        translations["政策对比"] = "Compare"
     entries.append({"关于本站": "about.md"})
     translations["关于本站"] = "About"
     return entries, translations
@@ -212,8 +293,20 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
             path = docs_dir / page_path(pid, lang)
             write_if_changed(path, render_policy(env, policy, lang))
             written.append(path)
+            for name in table_parameters(policy):
+                path = docs_dir / table_page_path(pid, name, lang)
+                write_if_changed(path, render_table_page(env, policy, name, lang))
+                written.append(path)
+        for topic, items in compare_groups(policies).items():
+            path = docs_dir / compare_page_path(topic, lang)
+            write_if_changed(path, render_compare(env, topic, items, lang))
+            written.append(path)
     # pages of policies that no longer exist must not linger
-    generated = docs_dir / "policies"
-    for stale in set(generated.rglob("*.md")) - set(written):
-        stale.unlink()
+    for generated in (docs_dir / "policies", docs_dir / "compare"):
+        for stale in set(generated.rglob("*.md")) - set(written):
+            stale.unlink()
     return written
+
+
+def compare_page_path(topic: str, lang: str) -> str:
+    return f"compare/{topic}.md" if lang == "zh" else f"compare/{topic}.en.md"
