@@ -18,6 +18,8 @@ if str(ROOT) not in sys.path:  # mkdocs loads hooks by path; our modules import 
     sys.path.insert(0, str(ROOT))
 
 from scripts.bundle_calc import write_calc_bundle  # noqa: E402
+from scripts.embed_pages import write_embed_pages  # noqa: E402
+from scripts.hant import to_hant, write_hant_table  # noqa: E402
 from scripts.policy_loader import load_all, write_compiled  # noqa: E402
 from scripts.site_pages import nav, render_site  # noqa: E402
 from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
@@ -42,20 +44,25 @@ def on_config(config, **kwargs):
         for language in i18n.config["languages"]:
             if language["locale"] == "en":
                 language["nav_translations"] = translations
+            elif language["locale"] == "zh-Hant":
+                language["nav_translations"] = {zh: to_hant(zh) for zh in translations}
     return config
 
 
 def on_post_build(config, **kwargs):
     site = Path(config["site_dir"])
-    if (site.parent / "assets" / "mingbai").is_dir() and site.name == "en":
-        return  # the English build shares the root site's assets
+    if (site.parent / "assets" / "mingbai").is_dir() and site.name in ("en", "zh-Hant"):
+        return  # the other languages' builds share the root site's assets
     try:
         vendor_pyodide(ROOT / "node_modules", site / "assets" / "pyodide")
     except VendorError as exc:
         raise Abort(str(exc)) from None
     write_calc_bundle(ROOT / "calc", site / "assets" / "mingbai" / "calc-bundle.js")
+    write_embed_pages(site)  # embed/<calculator>/index.html: widget only, for other sites
+    write_hant_table(ROOT / "calc", site / "assets" / "mingbai" / "hant-map.js",
+                     extra=(ROOT / "docs" / "assets" / "mingbai" / "widget.js",))
     # mkdocs-material's language switcher fetches <language>/sitemap.xml; the root one
     # (made i18n-aware by mkdocs-static-i18n) lists every language's pages
-    for language in ("en",):
+    for language in ("en", "zh-Hant"):
         if (site / "sitemap.xml").is_file() and (site / language).is_dir():
             shutil.copyfile(site / "sitemap.xml", site / language / "sitemap.xml")

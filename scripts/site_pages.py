@@ -18,10 +18,14 @@ from calc.policy import Policy
 from calc.registry import calculators
 
 from .formatting import STATUS_TEXT, format_value, pick, table_rows
+from .hant import to_hant
 from .table_chart import bar_chart
 
 TEMPLATES = Path(__file__).with_name("templates")
 LANGS = ("zh", "en")
+DEFAULT_LOCALE = "zh"
+# page locales: zh-Hant pages are the zh pages converted with OpenCC (scripts/hant.py)
+LOCALES = ("zh", "en", "zh-Hant")
 UI = {
     "in_short": ("一句话说明", "In short"),
     "covers": ("适用对象", "Who it covers"),
@@ -76,14 +80,24 @@ def ui(lang: str) -> dict[str, str]:
     return {key: pick(lang, pair) for key, pair in UI.items()}
 
 
-def page_path(policy_id: str, lang: str) -> str:
-    """Markdown path under docs/ (mkdocs-static-i18n suffix layout)."""
-    return f"policies/{policy_id}.md" if lang == "zh" else f"policies/{policy_id}.en.md"
+def data_lang(locale: str) -> str:
+    """The language of the policy data a page shows: zh-Hant pages show the zh text, converted."""
+    return "en" if locale == "en" else "zh"
 
 
-def assets_prefix(policy_id: str, lang: str) -> str:
+def localized(stem: str, locale: str) -> str:
+    """Markdown path for a page in a locale (mkdocs-static-i18n suffix layout; zh is the default)."""
+    return f"{stem}.md" if locale == DEFAULT_LOCALE else f"{stem}.{locale}.md"
+
+
+def page_path(policy_id: str, locale: str) -> str:
+    """Markdown path under docs/ of a policy page."""
+    return localized(f"policies/{policy_id}", locale)
+
+
+def assets_prefix(policy_id: str, locale: str) -> str:
     """Relative URL from a policy page to the site's assets/ (directory URLs)."""
-    depth = len(f"policies/{policy_id}".split("/")) + (1 if lang == "en" else 0)
+    depth = len(f"policies/{policy_id}".split("/")) + (0 if locale == DEFAULT_LOCALE else 1)
     return "../" * depth + "assets/"
 
 
@@ -143,6 +157,14 @@ def build_widgets(policy: dict, lang: str) -> list[Widget]:
     return widgets
 
 
+def render_widget_html(policy: dict, calculator: str, locale: str, assets: str) -> str:
+    """One calculator's widget form, the same markup as on policy pages (embed pages use it)."""
+    lang = data_lang(locale)
+    widget = next(w for w in build_widgets(policy, lang) if w.calc["name"] == calculator)
+    html = _environment().get_template("widget.html.j2").render(w=widget, p=policy, lang=lang, locale=locale, t=ui(lang), assets=assets)
+    return to_hant(html) if locale == "zh-Hant" else html
+
+
 def build_examples(policy: dict) -> list[dict]:
     """Worked examples: the policy's example inputs run through calc at build time."""
     out = []
@@ -160,7 +182,7 @@ def _region(policy: dict, lang: str) -> str:
     return " · ".join(parts if lang == "zh" else reversed(parts))
 
 
-def render_policy(env: jinja2.Environment, policy: dict, lang: str) -> str:
+def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str | None = None) -> str:
     parameters = [
         {"name": name, **param, "status": param.get("status", "stated"), "how": param.get("how"),
          "display": format_value(param, lang), "table": table_rows(param, lang),
@@ -168,16 +190,15 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str) -> str:
         for name, param in policy["parameters"].items()
     ]
     return env.get_template("policy.md.j2").render(
-        p=policy, lang=lang, t=ui(lang), region=_region(policy, lang), parameters=parameters,
+        p=policy, lang=lang, locale=locale or lang, t=ui(lang), region=_region(policy, lang), parameters=parameters,
         readings=policy.get("readings", []),
         widgets=build_widgets(policy, lang), examples=build_examples(policy),
-        assets=assets_prefix(policy["id"], lang),
+        assets=assets_prefix(policy["id"], locale or lang),
     )
 
 
-def table_page_path(policy_id: str, name: str, lang: str) -> str:
-    stem = f"policies/{policy_id}/{name.replace('_', '-')}"
-    return f"{stem}.md" if lang == "zh" else f"{stem}.en.md"
+def table_page_path(policy_id: str, name: str, locale: str) -> str:
+    return localized(f"policies/{policy_id}/{name.replace('_', '-')}", locale)
 
 
 def table_parameters(policy: dict) -> list[str]:
@@ -285,22 +306,24 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
     """Write every generated page under docs_dir; return the paths written or kept."""
     env = _environment()
     written = []
-    for lang in LANGS:
-        home = docs_dir / ("index.md" if lang == "zh" else "index.en.md")
-        write_if_changed(home, render_home(env, policies, lang))
-        written.append(home)
+
+    def write(rel: str, text: str, locale: str) -> None:
+        path = docs_dir / rel
+        write_if_changed(path, to_hant(text) if locale == "zh-Hant" else text)
+        written.append(path)
+
+    for locale in LOCALES:
+        lang = data_lang(locale)
+        write(localized("index", locale), render_home(env, policies, lang), locale)
         for pid, policy in policies.items():
-            path = docs_dir / page_path(pid, lang)
-            write_if_changed(path, render_policy(env, policy, lang))
-            written.append(path)
+            write(page_path(pid, locale), render_policy(env, policy, lang, locale), locale)
             for name in table_parameters(policy):
-                path = docs_dir / table_page_path(pid, name, lang)
-                write_if_changed(path, render_table_page(env, policy, name, lang))
-                written.append(path)
+                write(table_page_path(pid, name, locale), render_table_page(env, policy, name, lang), locale)
         for topic, items in compare_groups(policies).items():
-            path = docs_dir / compare_page_path(topic, lang)
-            write_if_changed(path, render_compare(env, topic, items, lang))
-            written.append(path)
+            write(compare_page_path(topic, locale), render_compare(env, topic, items, lang), locale)
+    # hand-written zh pages get their zh-Hant version the same way
+    for source in HAND_WRITTEN_ZH:
+        write(localized(source, "zh-Hant"), (docs_dir / f"{source}.md").read_text(encoding="utf-8"), "zh-Hant")
     # pages of policies that no longer exist must not linger
     for generated in (docs_dir / "policies", docs_dir / "compare"):
         for stale in set(generated.rglob("*.md")) - set(written):
@@ -308,5 +331,8 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
     return written
 
 
-def compare_page_path(topic: str, lang: str) -> str:
-    return f"compare/{topic}.md" if lang == "zh" else f"compare/{topic}.en.md"
+HAND_WRITTEN_ZH = ("about",)
+
+
+def compare_page_path(topic: str, locale: str) -> str:
+    return localized(f"compare/{topic}", locale)

@@ -8,10 +8,21 @@
  *
  * Optional page hooks (tests, benchmarks, file:// builds):
  *   window.MINGBAI_WIDGET_CONFIG = {idleBoot: false, idleTimeout: 2000}
- *   window.MINGBAI_WORKER_SOURCE = "<worker source>"   use a Blob worker instead of a URL
- * Public object: window.MingbaiWidget {scan, boot, state, timings}
+ *   window.MINGBAI_WORKER_SOURCE = "<worker source>" | ["<part>", …]
+ *                                   use a Blob worker instead of a URL (parts are concatenated)
+ *   window.MINGBAI_NATIVE_WORKER = Worker   the browser's Worker, saved before a file://
+ *                                   shim (iframe-worker, for the theme's search) replaced it
+ * Public object: window.MingbaiWidget {scan, boot, state, timings, shareURL}
  * Form attribute set here: data-mb-state = idle | loading | ready | error
  * Performance marks: mingbai:boot, mingbai:ready, mingbai:first-result
+ *
+ * Shareable scenarios: inputs live in the query string,
+ *   ?calc=<calculator>&<input>=<value>&…#<form id>
+ * (a list repeats its key, an empty value meaning none ticked; booleans are
+ * true/false; `policy` and `lang` are kept, for embed pages). On load, a form
+ * takes the inputs when `calc` names its calculator (or when there is no `calc`
+ * and it is the page's only form), then computes. Each form gets a
+ * "复制链接 / Copy link" button that copies (and shows) that link.
  */
 (function () {
   "use strict";
@@ -30,7 +41,11 @@
       failed: "计算引擎加载失败",
       reload: "请刷新页面重试。",
       computeFailed: "计算出错",
-      mb: "MB"
+      mb: "MB",
+      share: "复制链接",
+      copied: "链接已复制，打开它即可看到同样的输入和结果。",
+      copyByHand: "请复制下面的链接。",
+      shareLabel: "本计算的链接"
     },
     en: {
       loading: "Loading engine",
@@ -39,9 +54,36 @@
       failed: "The calculation engine failed to load",
       reload: "Please reload the page.",
       computeFailed: "Calculation failed",
-      mb: "MB"
+      mb: "MB",
+      share: "Copy link",
+      copied: "Link copied: opening it shows the same inputs and result.",
+      copyByHand: "Copy the link below.",
+      shareLabel: "Link to this calculation"
     }
   };
+
+  /* zh-Hant pages (data-lang="zh-Hant") show calc's zh text converted character by character
+     with the table the build made from OpenCC (assets/mingbai/hant-map.js). */
+  function toHant(text) {
+    var table = window.MINGBAI_HANT;
+    if (!table) return text;
+    var out = "";
+    for (var i = 0; i < text.length; i++) out += table[text.charAt(i)] || text.charAt(i);
+    return out;
+  }
+
+  function txt(st, text) {
+    return st.hant ? toHant(text) : text;
+  }
+
+  function uiText(st) {
+    if (!st.hant) return TEXT[st.lang];
+    if (!TEXT.hant) {
+      TEXT.hant = {};
+      Object.keys(TEXT.zh).forEach(function (k) { TEXT.hant[k] = toHant(TEXT.zh[k]); });
+    }
+    return TEXT.hant;
+  }
 
   var forms = [];            // per-form state objects
   var worker = null;
@@ -158,13 +200,13 @@
   function renderStatus(st) {
     var status = st.status;
     if (!status) return;
-    var t = TEXT[st.lang];
+    var t = uiText(st);
     if (engine === "error") {
       var detail = engineError ? "（" + engineError + "）" : "";
       var detailEn = engineError ? " (" + engineError + ")" : "";
       var zhText = TEXT.zh.failed + detail + "。" + TEXT.zh.reload;
       var enText = TEXT.en.failed + detailEn + ". " + TEXT.en.reload;
-      status.textContent = st.lang === "en" ? enText + " " + zhText : zhText + " " + enText;
+      status.textContent = st.lang === "en" ? enText + " " + zhText : txt(st, zhText) + " " + enText;
       status.classList.add("mb-engine-error");
       return;
     }
@@ -276,7 +318,7 @@
     var perField = {};
     var general = [];
     (errors || []).forEach(function (err) {
-      var msg = String((err && (err[key] || err.message_zh || err.message_en)) || "");
+      var msg = txt(st, String((err && (err[key] || err.message_zh || err.message_en)) || ""));
       var field = err && err.field ? fieldByName(st, String(err.field)) : null;
       if (field) {
         var name = field.getAttribute("data-field");
@@ -338,13 +380,13 @@
       var name = el.getAttribute("data-output");
       var value = Object.prototype.hasOwnProperty.call(display, name) ? display[name]
         : (Object.prototype.hasOwnProperty.call(result, name) ? result[name] : undefined);
-      el.textContent = displayText(value, st.lang);
+      el.textContent = txt(st, displayText(value, st.lang));
     });
     if (st.steps) {
       var frag = document.createDocumentFragment();
       (res.steps || []).forEach(function (step) {
         var li = document.createElement("li");
-        li.textContent = displayText(step, st.lang);
+        li.textContent = txt(st, displayText(step, st.lang));
         if (step && step.id) li.setAttribute("data-step", String(step.id));
         frag.appendChild(li);
       });
@@ -354,7 +396,7 @@
     var charts = res.charts || {};
     $all(st.form, "[data-chart]").forEach(function (el) {
       var name = el.getAttribute("data-chart");
-      if (Object.prototype.hasOwnProperty.call(charts, name)) placeSvg(el, displayText(charts[name], st.lang));
+      if (Object.prototype.hasOwnProperty.call(charts, name)) placeSvg(el, txt(st, displayText(charts[name], st.lang)));
     });
     clearErrors(st);
     setStale(st, false);
@@ -425,11 +467,14 @@
   }
 
   function createWorker(assets) {
-    if (window.MINGBAI_WORKER_SOURCE) {
-      var blob = new Blob([window.MINGBAI_WORKER_SOURCE], { type: "text/javascript" });
-      return new Worker(URL.createObjectURL(blob));
+    var NativeWorker = window.MINGBAI_NATIVE_WORKER || window.Worker;
+    var source = window.MINGBAI_WORKER_SOURCE;
+    if (source) {
+      var blob = new Blob([].concat(source).map(function (part) { return part + "\n;\n"; }),
+                          { type: "text/javascript" });
+      return new NativeWorker(URL.createObjectURL(blob));
     }
-    return new Worker(assets + "mingbai/calc-worker.js");
+    return new NativeWorker(assets + "mingbai/calc-worker.js");
   }
 
   function boot(st) {
@@ -501,6 +546,132 @@
     // else: sent when the engine is ready (latest inputs only)
   }
 
+  /* ---------- shareable links: inputs in the URL ---------- */
+
+  var KEPT_PARAMS = ["policy", "lang"];     // embed pages: which policy and language
+
+  function fieldValues(field) {
+    var type = field.getAttribute("data-type");
+    var controls = controlsOf(field);
+    if (type === "list") {
+      var ticked = controls.filter(function (c) { return c.type === "checkbox" && c.checked; })
+        .map(function (c) { return c.value; });
+      return ticked.length ? ticked : [""];
+    }
+    var box = controls.filter(function (c) { return c.type === "checkbox"; })[0];
+    if (type === "boolean" && box) return [box.checked ? "true" : "false"];
+    var radios = controls.filter(function (c) { return c.type === "radio"; });
+    if (radios.length) {
+      var picked = radios.filter(function (c) { return c.checked; })[0];
+      return [picked ? picked.value : ""];
+    }
+    return controls.length ? [controls[0].value] : [];
+  }
+
+  function shareURL(st) {
+    var here = new URL(window.location.href);
+    var url = new URL(here.pathname, here.href);
+    KEPT_PARAMS.forEach(function (key) {
+      if (here.searchParams.has(key)) url.searchParams.set(key, here.searchParams.get(key));
+    });
+    url.searchParams.set("calc", st.form.getAttribute("data-calc") || "");
+    st.fields.forEach(function (field) {
+      var name = field.getAttribute("data-field");
+      fieldValues(field).forEach(function (v) { url.searchParams.append(name, v); });
+    });
+    if (st.form.id && !document.body.hasAttribute("data-mb-embed")) url.hash = st.form.id;
+    return url.href;
+  }
+
+  // The URL's inputs for this form, or null when the URL carries none for it.
+  function sharedInputs(form) {
+    var params;
+    try { params = new URL(window.location.href).searchParams; } catch (e) { return null; }
+    var calc = params.get("calc");
+    if (calc !== null ? calc !== form.getAttribute("data-calc")
+                      : document.querySelectorAll("form.mb-calc").length !== 1) return null;
+    return params;
+  }
+
+  function prefill(st) {
+    var params = sharedInputs(st.form);
+    if (!params) return;
+    st.fields.forEach(function (field) {
+      var name = field.getAttribute("data-field");
+      if (!params.has(name) || KEPT_PARAMS.indexOf(name) >= 0 || name === "calc") return;
+      var values = params.getAll(name);
+      var type = field.getAttribute("data-type");
+      controlsOf(field).forEach(function (c) {
+        if (c.type === "checkbox") {
+          c.checked = type === "boolean" ? /^(true|1|on|yes)$/i.test(values[0]) : values.indexOf(c.value) >= 0;
+        } else if (c.type === "radio") {
+          c.checked = c.value === values[0];
+        } else {
+          c.value = values[0];
+        }
+      });
+    });
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text);
+    }
+    return Promise.reject(new Error("no clipboard"));
+  }
+
+  function addShare(st) {
+    if (st.form.querySelector(".mb-share")) return;
+    var t = uiText(st);
+    var box = document.createElement("div");
+    box.className = "mb-share";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "mb-share-button";
+    button.textContent = t.share;
+    var note = document.createElement("span");
+    note.className = "mb-share-note";
+    note.setAttribute("role", "status");
+    note.setAttribute("aria-live", "polite");
+    var link = document.createElement("input");
+    link.type = "text";
+    link.readOnly = true;
+    link.className = "mb-share-url";
+    link.setAttribute("aria-label", t.shareLabel);
+    link.hidden = true;
+    box.appendChild(button);
+    box.appendChild(note);
+    box.appendChild(link);
+    button.addEventListener("click", function () {
+      var url = shareURL(st);
+      link.value = url;
+      link.hidden = false;
+      copyText(url).then(function () {
+        note.textContent = t.copied;
+      }, function () {
+        note.textContent = t.copyByHand;
+        link.focus();
+        link.select();
+      });
+    });
+    var anchor = st.form.querySelector(".mb-steps-box") || st.steps;
+    if (anchor && anchor.parentNode === st.form) st.form.insertBefore(box, anchor);
+    else st.form.appendChild(box);
+  }
+
+  /* ---------- embed snippets (policy pages) ---------- */
+
+  // The copy-paste code (scripts/templates/embed-snippet.html.j2) is written with page-relative
+  // URLs; a host page needs absolute ones.
+  function absoluteSnippet(code) {
+    if (code.__mingbai) return;
+    code.__mingbai = true;
+    code.textContent = code.textContent.replace(/(\ssrc=")([^"]+)"/g, function (all, lead, url) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return all;
+      try { return lead + new URL(url, document.baseURI).href + '"'; } catch (e) { return all; }
+    });
+  }
+
   /* ---------- set-up ---------- */
 
   function enhance(form) {
@@ -508,6 +679,7 @@
     var st = {
       form: form,
       lang: langOf(form),
+      hant: form.getAttribute("data-lang") === "zh-Hant",
       fields: $all(form, ".mb-field[data-field][data-type]"),
       status: form.querySelector(".mb-status"),
       result: form.querySelector(".mb-result"),
@@ -523,6 +695,8 @@
     };
     form.__mingbai = st;
     forms.push(st);
+    addShare(st);
+    prefill(st);
     form.setAttribute("data-mb-state", engine);
     if (engine !== "idle") renderStatus(st);
 
@@ -556,6 +730,7 @@
   }
 
   function scan(root) {
+    $all(root || document, "code.mb-embed-code").forEach(absoluteSnippet);
     $all(root || document, "form.mb-calc").forEach(enhance);
     forms = forms.filter(function (st) { return st.form.isConnected !== false; });
     scheduleIdleBoot();
@@ -564,6 +739,7 @@
   window.MingbaiWidget = {
     scan: scan,
     boot: function () { boot(); },
+    shareURL: function (form) { return form && form.__mingbai ? shareURL(form.__mingbai) : null; },
     state: function () { return engine; },
     timings: null            // worker boot breakdown (ms), set when the engine is ready
   };
