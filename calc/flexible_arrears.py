@@ -283,8 +283,12 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         errors.append(InputError("paid_months", "首次参保时请填写已连续缴费月数。",
                                  "For a first enrolment, enter the consecutive months paid."))
     if not unpaid and not first_applies and not switch_applies and not errors:
-        errors.append(InputError("unpaid_months", "请填写没有按时缴费的月份（首次参保的请勾选“首次参加”）。",
-                                 "Enter the months you did not pay on time (first-time members: tick \"first time\")."))
+        # mention the first-enrolment box only where the policy has that rule (and so the form has it)
+        has_first = policy.has("first_enrolment_wait_months")
+        errors.append(InputError(
+            "unpaid_months",
+            "请填写没有按时缴费的月份" + ("（首次参保的请勾选“首次参加”）。" if has_first else "。"),
+            "Enter the months you did not pay on time" + (" (first-time members: tick \"first time\")." if has_first else ".")))
     if errors:
         raise InputErrors(errors)
     _check_dates(policy, values, unpaid, in_arrears=not switch_applies)
