@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 
-POLICIES_JSON = Path(__file__).with_name("data") / "policies.json"
+# MINGBAI_POLICY_DATA: another compiled file (the build-scaling benchmark's synthetic policies)
+POLICIES_JSON = Path(os.environ.get("MINGBAI_POLICY_DATA") or Path(__file__).with_name("data") / "policies.json")
 
 
 @lru_cache(maxsize=1)

@@ -25,8 +25,21 @@ from scripts.site_pages import nav, render_site  # noqa: E402
 from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
 
 
+_NAV: dict = {}  # the default-language pass's navigation, reused by the other languages' passes
+
+
+def _other_language_pass(config) -> bool:
+    """mkdocs-static-i18n builds each further language inside the first build's on_post_build,
+    re-running every event: pages and assets are made once, in the first pass."""
+    i18n = config["plugins"].get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
 @event_priority(100)  # before mkdocs-static-i18n reads the nav and languages
 def on_config(config, **kwargs):
+    if _other_language_pass(config) and _NAV:
+        config["nav"] = _NAV["entries"]
+        return config
     policies, problems = load_all()
     if problems:
         lines = "\n".join(str(p) for p in problems)
@@ -38,7 +51,7 @@ def on_config(config, **kwargs):
     except ValueError as exc:
         raise Abort(f"page generation failed / 页面生成失败: {exc}") from None
     entries, translations = nav(policies)
-    config["nav"] = entries
+    config["nav"] = _NAV["entries"] = entries
     i18n = config["plugins"].get("i18n")
     if i18n is not None:
         for language in i18n.config["languages"]:
@@ -49,10 +62,11 @@ def on_config(config, **kwargs):
     return config
 
 
+@event_priority(-100)  # after mkdocs-static-i18n has built the other languages into the site
 def on_post_build(config, **kwargs):
-    site = Path(config["site_dir"])
-    if (site.parent / "assets" / "mingbai").is_dir() and site.name in ("en", "zh-Hant"):
+    if _other_language_pass(config):
         return  # the other languages' builds share the root site's assets
+    site = Path(config["site_dir"])
     try:
         vendor_pyodide(ROOT / "node_modules", site / "assets" / "pyodide")
     except VendorError as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -22,9 +23,10 @@ from . import policy_schema as schema
 from .provenance import missing_from_quote, quote_in_source
 
 ROOT = Path(__file__).resolve().parent.parent
-POLICIES_DIR = ROOT / "policies"
+# Overridable for the build-scaling benchmark (scripts/bench_build.py), which builds synthetic policies.
+POLICIES_DIR = Path(os.environ.get("MINGBAI_POLICIES_DIR") or ROOT / "policies")
 SOURCES_DIR = POLICIES_DIR / "sources"
-COMPILED = ROOT / "calc" / "data" / "policies.json"
+COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,11 @@ class PolicyProblem:
         return f"{self.path}:{self.line}: {self.field}: {self.en} / {self.zh}"
 
 
-class DecimalLoader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML has it (same events and marks, several times faster)
+_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DecimalLoader(_FAST_SAFE_LOADER):
     """SafeLoader that reads 286.88 as Decimal('286.88')."""
 
 
@@ -131,8 +137,17 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
             add(f"{base}.value", "value is null but status is stated: use not_stated", "value 为空但状态为 stated：请用 not_stated")
         if param.get("period") and param["period"].get("to") and param["period"]["to"] < param["period"]["from"]:
             add(f"{base}.period.to", "ends before it starts", "结束日期早于开始日期")
-        if param["unit"] == "percent" and not isinstance(param["value"], (int, Decimal, type(None))):
+        if param["unit"] == "percent" and not _is_number(param["value"], nullable=True):
             add(f"{base}.value", "a percent must be a number (60 for 60 %)", "百分比须为数字（60 表示 60%）")
+        elif param["unit"] in NUMBER_UNITS and not _is_number(param["value"], nullable=True):
+            add(f"{base}.value", f"unit {param['unit']} needs a number (or null), got {_kind(param['value'])}",
+                f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(param['value'], 'zh')}")
+        if param["unit"] == "date" and not isinstance(param["value"], (dt.date, type(None))):
+            add(f"{base}.value", f"unit date needs a date YYYY-MM-DD (or null), got {_kind(param['value'])}",
+                f"单位 date 须为日期 YYYY-MM-DD（或 null），实际为{_kind(param['value'], 'zh')}")
+        if param["unit"] == "categories" and param["value"] is not None:
+            for field, en, zh in category_problems(name, param["value"]):
+                add(f"{base}.value{field}", en, zh)
         if param["unit"] == "rounding" and param["value"] is not None:
             rounding = param["value"]
             if not (isinstance(rounding, dict) and set(rounding) == {"step", "mode"}
@@ -153,6 +168,80 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
                 add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
                     "or mark the value inferred/derived with `how`",
                     f"数字 {'、'.join(missing)} 不在引文中：请引用写明它的原句，或标为 inferred/derived 并说明 how")
+    if not out:   # a policy otherwise sound: its worked examples must run
+        out += example_problems(policy, lines, known_calculators)
+    return out
+
+
+NUMBER_UNITS = ("CNY", "CNY/month", "CNY/year", "CNY/person", "CNY/person/year", "months", "days", "years", "year", "persons")
+# the codes a `categories` parameter may list: calc's one vocabulary of subsidised groups,
+# except where a calculator names its own (module, dict of codes)
+CATEGORY_VOCABULARIES = {"family_mutual_aid_relatives": ("calc.family_mutual_aid", "LABELS")}
+
+
+def _is_number(value: object, nullable: bool = False) -> bool:
+    return (value is None and nullable) or (isinstance(value, (int, Decimal)) and not isinstance(value, bool))
+
+
+def _kind(value: object, lang: str = "en") -> str:
+    kinds = {"en": {str: "a text", list: "a list", dict: "a mapping", bool: "true/false", dt.date: "a date"},
+             "zh": {str: "文本", list: "列表", dict: "映射", bool: "真/假", dt.date: "日期"}}[lang]
+    kind = next((k for t, k in kinds.items() if isinstance(value, t)), type(value).__name__)
+    return f"{kind} {value!r}" if isinstance(value, (str, bool, dt.date)) else kind
+
+
+def category_vocabulary(name: str) -> dict:
+    import importlib
+    module, attr = CATEGORY_VOCABULARIES.get(name, ("calc.categories", "CATEGORIES"))
+    return getattr(importlib.import_module(module), attr)
+
+
+def category_problems(name: str, value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a `categories` value that is not a list of known codes, each once."""
+    if not isinstance(value, list):
+        return [("", f"a categories value must be a list of codes, got {_kind(value)}",
+                 f"类别须为代码列表，实际为{_kind(value, 'zh')}")]
+    known = category_vocabulary(name)
+    out, seen = [], set()
+    for i, code in enumerate(value):
+        if not isinstance(code, str) or code not in known:
+            out.append((f"[{i}]", f"unknown category code {code!r} (known: {', '.join(known)})",
+                        f"未知的类别代码 {code!r}（可用：{'、'.join(known)}）"))
+        elif code in seen:
+            out.append((f"[{i}]", f"category code {code!r} is listed twice", f"类别代码 {code!r} 重复"))
+        seen.add(code)
+    return out
+
+
+def example_problems(policy: dict, lines: dict[str, int], known_calculators: set[str]) -> list[tuple[int, str, str, str]]:
+    """Run every worked example through its calculator now, so a bad one is reported with its
+    file and line (not as a failed page build). Skipped unless the policy's calculators exist."""
+    from calc.api import run_policy
+    from calc.registry import calculator
+
+    names = policy["calculators"]
+    if not all(name in known_calculators and calculator(name) is not None for name in names):
+        return []
+    data = to_json_ready(policy)
+    out = []
+    for i, example in enumerate(policy.get("examples") or []):
+        field = f"examples[{i}].inputs"
+        line = lines.get(field) or lines.get(f"examples[{i}]", 1)
+        name = example.get("calculator", names[0] if names else None)
+        if name is None:
+            out.append((line, f"examples[{i}]", "an example needs a calculator, and this policy lists none",
+                        "算例需要计算器，但本政策没有列出"))
+            continue
+        try:
+            result = run_policy(name, data, dict(example["inputs"]))
+        except Exception as exc:  # noqa: BLE001 - a build reports it with the line, never a traceback
+            out.append((line, field, f"the example makes {name} fail: {type(exc).__name__}: {exc}",
+                        f"算例使计算器 {name} 出错：{type(exc).__name__}: {exc}"))
+            continue
+        if not result["ok"]:
+            err = result["errors"][0]
+            out.append((line, field, f"the example is not valid input for {name}: {err['field']}: {err['message_en']}",
+                        f"算例不是 {name} 的有效输入：{err['field']}：{err['message_zh']}"))
     return out
 
 
@@ -173,14 +262,14 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
         line = raw[: exc.start].count(b"\n") + 1
         return None, [problem(line, "(file)", "not UTF-8 text (save the file as UTF-8)", "不是 UTF-8 编码（请另存为 UTF-8）")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_FAST_SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         return None, [problem(line, "(yaml)", f"invalid YAML: {getattr(exc, 'problem', exc)}", "YAML 语法错误")]
     if node is None:
         return None, [problem(1, "(file)", "empty file", "空文件")]
-    problems = [problem(p.line, p.field, p.en, p.zh) for p in schema.policy(node, "")]
+    problems = [problem(p.line, p.field, p.en, p.zh) for p in [*schema.policy(node, ""), *schema.numbers(node)]]
     if problems:
         return None, problems
     try:
@@ -201,13 +290,20 @@ def policy_files(policies_dir: Path = POLICIES_DIR) -> list[Path]:
 def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR) -> tuple[dict[str, dict], list[PolicyProblem]]:
     policies: dict[str, dict] = {}
     problems: list[PolicyProblem] = []
+    first: dict[str, Path] = {}
     for path in policy_files(policies_dir):
         data, found = load_policy(path, policies_dir, sources_dir)
         problems += found
         if data is not None:
-            if data["id"] in policies:
-                problems.append(PolicyProblem(_rel(path), 1, "id", f"duplicate policy id {data['id']!r}", f"重复的政策 id {data['id']!r}"))
+            if data["id"] in policies:   # two files, one id (e.g. a symlinked copy)
+                line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                             if text.startswith("id:")), 1)
+                problems.append(PolicyProblem(
+                    _rel(path), line, "id", f"duplicate policy id {data['id']!r} (also in {_rel(first[data['id']])})",
+                    f"重复的政策 id {data['id']!r}（{_rel(first[data['id']])} 中已有）"))
+                continue
             policies[data["id"]] = data
+            first[data["id"]] = path
     return policies, problems
 
 

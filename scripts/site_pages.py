@@ -7,6 +7,8 @@ from `calc.run` at build time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape as html_escape
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -101,7 +103,9 @@ def assets_prefix(policy_id: str, locale: str) -> str:
     return "../" * depth + "assets/"
 
 
+@lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    """One environment per process: compiling templates is most of a small build's time."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,             # YAML text is data: a <script> in a label prints as text
@@ -225,15 +229,33 @@ def render_table_page(env: jinja2.Environment, policy: dict, name: str, lang: st
         p=policy, f=param, lang=lang, t=ui(lang), header=header, rows=rows, chart=chart, total=total, back="../")
 
 
+COMPARE_MAX = 6   # columns a person can read side by side
+
+
 def compare_groups(policies: dict[str, dict]) -> dict[str, list[dict]]:
-    """Policies of the same topic, compared when there are at least two."""
-    groups: dict[str, list[dict]] = {}
+    """Policies of one topic in one province, side by side: page key → policies.
+
+    Per province, so a page stays readable (and the build linear) with thousands of
+    policies; a province with more than COMPARE_MAX is split by effective year.
+    """
+    groups: dict[tuple[str, str], list[dict]] = {}
     for pid in sorted(policies):
-        groups.setdefault(policies[pid]["topic"], []).append(policies[pid])
-    return {topic: items for topic, items in groups.items() if len(items) >= 2}
+        p = policies[pid]
+        groups.setdefault((p["topic"], pid.split("/")[0]), []).append(p)
+    pages: dict[str, list[dict]] = {}
+    for (topic, province), items in groups.items():
+        if len(items) <= COMPARE_MAX:
+            chunks = {f"{topic}/{province}": items}
+        else:
+            chunks = {}
+            for p in items:
+                chunks.setdefault(f"{topic}/{province}/{str(p['effective']['from'])[:4]}", []).append(p)
+        pages.update({key: chunk[:COMPARE_MAX] for key, chunk in chunks.items() if len(chunk) >= 2})
+    return pages
 
 
-def render_compare(env: jinja2.Environment, topic: str, items: list[dict], lang: str) -> str:
+def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: str) -> str:
+    topic = key.split("/")[0]
     names: list[str] = []
     for policy in items:
         names += [n for n in policy["parameters"] if n not in names]
@@ -249,10 +271,12 @@ def render_compare(env: jinja2.Environment, topic: str, items: list[dict], lang:
         label = next(p["parameters"][name]["label"][lang] for p in items if name in p["parameters"])
         shown = [(c["display"], c["status"]) if c else None for c in cells]
         rows.append({"label": label, "cells": cells, "differs": len(set(shown)) > 1})
-    title = f"{ui(lang)['compare']}{ui(lang)['colon']}{pick(lang, TOPICS[topic])}"
+    province = items[0]["jurisdiction"]["province"][lang]
+    title = f"{ui(lang)['compare']}{ui(lang)['colon']}{province} {pick(lang, TOPICS[topic])}"
     return env.get_template("compare.md.j2").render(
         lang=lang, t=ui(lang), title=title, rows=rows,
-        policies=[{"region": _region(p, lang), "link": f"../../policies/{p['id']}/"} for p in items])
+        policies=[{"region": _region(p, lang), "link": "../" * (key.count("/") + 2) + f"policies/{p['id']}/"}
+                  for p in items])
 
 
 def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -> str:
@@ -273,10 +297,11 @@ def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
     translations: dict[str, str] = {}
     for pid in sorted(policies):
         j = policies[pid]["jurisdiction"]
-        province = j["province"]["zh"]
-        place = j.get("city", j["province"])["zh"] + (j["county"]["zh"] if "county" in j else "")
-        translations[province] = j["province"]["en"]
-        translations[place] = " · ".join(j[k]["en"] for k in ("city", "county") if k in j) or j["province"]["en"]
+        # the theme prints nav titles as HTML (MkDocs templates do not autoescape): escape policy text
+        province = html_escape(j["province"]["zh"])
+        place = html_escape(j.get("city", j["province"])["zh"] + (j["county"]["zh"] if "county" in j else ""))
+        translations[province] = html_escape(j["province"]["en"])
+        translations[place] = html_escape(" · ".join(j[k]["en"] for k in ("city", "county") if k in j) or j["province"]["en"])
         pages = tree.setdefault(province, {}).setdefault(place, [])
         pages.append(page_path(pid, "zh"))
         pages += [table_page_path(pid, name, "zh") for name in table_parameters(policies[pid])]
