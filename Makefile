@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve build test bench policies clean
+.PHONY: install serve build bundle test bench fuzz policies clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -22,19 +22,27 @@ node_modules/.installed: package.json package-lock.json
 policies: .venv/.installed        ## validate policies/ and compile calc/data/policies.json
 	$(PY) -m scripts.policy_loader --compile
 
-build: install                     ## build the site into site/
-	.venv/bin/mkdocs build --strict
+build: install                     ## build the site into site/ (atomic: a failed build keeps the old site)
+	$(PY) scripts/build_site.py
 
 serve: install                     ## build and serve on http://127.0.0.1:8000
 	.venv/bin/mkdocs serve --strict -a $(HOST):$(PORT)
+
+bundle: install                    ## dist/mingbai-offline-<version>.zip: the whole site, opens from file:// with no server/network
+	$(PY) scripts/offline_bundle.py
 
 test: install                      ## every test: unit, doctests, schema, CLI, Pyodide parity, Chromium
 	bash scripts/ensure_chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install                     ## benchmarks (not tests): widget boot, recompute latency, long tasks
+bench: install                     ## benchmarks (not tests): widget boot, recompute latency, long tasks; offline bundle vs http
 	bash scripts/ensure_chromium.sh
 	$(PY) scripts/bench_widget.py
+	$(PY) scripts/bench_offline.py
+	$(PY) scripts/bench_build.py
+
+fuzz: install                      ## property-based fuzzing: 100 000 inputs per calculator, a fresh seed each run
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz_calculators.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache

@@ -17,9 +17,12 @@
  *
  * file:// hook (Chromium refuses file:// workers and importScripts): build one
  * Blob worker source = pyodide.js + pyodide.asm.js + calc-bundle.js + a script
- * defining self.MINGBAI_EMBEDDED_ASSETS = {"pyodide.asm.wasm": <ArrayBuffer |
- * Uint8Array | base64 string>, "python_stdlib.zip": ..., "pyodide-lock.json": ...}
- * + this file, and hand it to widget.js as window.MINGBAI_WORKER_SOURCE. Then
+ * defining self.MINGBAI_EMBEDDED_ASSETS = {"pyodide.asm.wasm": <entry>,
+ * "python_stdlib.zip": <entry>, "pyodide-lock.json": <entry>} + this file, and
+ * hand it to widget.js as window.MINGBAI_WORKER_SOURCE. An entry is an
+ * ArrayBuffer, a Uint8Array, a base64 string, or {gzip: <base64 of the gzipped
+ * file>, size: <bytes once unzipped>} (unzipped with DecompressionStream while
+ * Pyodide compiles it; scripts/offline_bundle.py writes this form). Then
  * nothing is fetched: scripts already defined are not imported again
  * (loadPyodide, _createPyodideModule, MINGBAI_CALC_FILES), the fetch shim
  * answers the two big files from the embedded data, and the lock file is
@@ -89,27 +92,36 @@
     return String(input);
   }
 
-  function embeddedBytes(name) {
+  function decodeBase64(text) {
+    if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(text);
+    var bin = atob(text), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
+  // {body: BodyInit, size} for an embedded file, or null when it is not embedded.
+  function embedded(name) {
     var table = self.MINGBAI_EMBEDDED_ASSETS;
     if (!table || !Object.prototype.hasOwnProperty.call(table, name)) return null;
     var data = table[name];
-    if (typeof data === "string") {
-      var bin = atob(data), bytes = new Uint8Array(bin.length);
-      for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      return bytes;
+    if (data && typeof data === "object" && typeof data.gzip === "string") {
+      var packed = new Blob([decodeBase64(data.gzip)]);
+      return { body: packed.stream().pipeThrough(new DecompressionStream("gzip")), size: data.size || 0 };
     }
-    return data instanceof Uint8Array ? data : new Uint8Array(data);
+    var bytes = typeof data === "string" ? decodeBase64(data)
+      : (data instanceof Uint8Array ? data : new Uint8Array(data));
+    return { body: bytes, size: bytes.byteLength };
   }
 
   function embeddedText(name) {
-    var bytes = embeddedBytes(name);
-    return bytes ? new TextDecoder("utf-8").decode(bytes) : null;
+    var found = embedded(name);
+    return found ? new Response(found.body).text() : null;   // a Promise: loadPyodide awaits it
   }
 
-  function countingResponse(name, resp) {
+  function countingResponse(name, resp, size) {
     if (!resp.ok || !resp.body) return resp;
     var entry = files[name];
-    entry.total = parseInt(resp.headers.get("Content-Length") || "0", 10) || 0;
+    entry.total = size || parseInt(resp.headers.get("Content-Length") || "0", 10) || 0;
     reportProgress(true);
     var counter = new TransformStream({
       transform: function (chunk, ctrl) {
@@ -137,11 +149,10 @@
       return nativeFetch(input, init);
     }
     files[name] = files[name] || { loaded: 0, total: 0 };
-    var bytes = embeddedBytes(name);
-    if (bytes) {
-      files[name].loaded = files[name].total = bytes.byteLength;
-      reportProgress(true);
-      return Promise.resolve(new Response(bytes, { status: 200, headers: { "Content-Type": MIME[name] } }));
+    var found = embedded(name);
+    if (found) {
+      var resp = new Response(found.body, { status: 200, headers: { "Content-Type": MIME[name] } });
+      return Promise.resolve(countingResponse(name, resp, found.size));
     }
     return nativeFetch(input, init).then(function (resp) {
       return countingResponse(name, resp);

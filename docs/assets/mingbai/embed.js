@@ -1,0 +1,68 @@
+/* Mingbai embed page (embed/<calculator>/index.html, scripts/embed_pages.py). Classic script,
+ * loaded before widget.js.
+ *
+ * Picks the variant the query names — ?policy=<policy id>&lang=<zh|en|…> (defaults: the first
+ * policy, zh) — from the page's <template>s and puts its widget form in <main>; widget.js then
+ * makes it live and takes any inputs in the query (shareable-link format, see widget.js).
+ * Stamps <body> with data-mb-embed, data-calc, data-policy, data-policy-version, data-lang and
+ * tells the host page its height (on load and whenever it changes) with
+ *   parent.postMessage({type: "mingbai:embed", v: 1, event: "resize", height, calc, policy,
+ *                       version, lang}, "*")
+ * The payload is public (no secrets), hence "*". This page listens to no messages.
+ */
+(function () {
+  "use strict";
+  var root = document.getElementById("mb-embed");
+  if (!root) return;
+  var params = new URLSearchParams(window.location.search);
+  var templates = Array.prototype.slice.call(document.querySelectorAll("template[data-policy]"));
+  var lang = params.get("lang") || "zh";
+  if (!templates.some(function (t) { return t.getAttribute("data-lang") === lang; })) lang = "zh";
+  var wanted = params.get("policy") || (templates[0] && templates[0].getAttribute("data-policy"));
+  var chosen = templates.filter(function (t) {
+    return t.getAttribute("data-policy") === wanted && t.getAttribute("data-lang") === lang;
+  })[0];
+  var calc = root.getAttribute("data-calc") || "";
+  var body = document.body;
+  body.setAttribute("data-mb-embed", "");
+  body.setAttribute("data-calc", calc);
+  body.setAttribute("data-lang", lang);
+  document.documentElement.lang = lang;
+
+  var stamp = { policy: "", version: "" };
+  if (chosen) {
+    stamp.policy = chosen.getAttribute("data-policy");
+    stamp.version = chosen.getAttribute("data-policy-version");
+    root.appendChild(document.importNode(chosen.content, true));
+    var form = root.querySelector("form.mb-calc");
+    if (form) form.setAttribute("data-policy-version", stamp.version);
+    body.setAttribute("data-policy", stamp.policy);
+    body.setAttribute("data-policy-version", stamp.version);
+    var title = chosen.getAttribute("data-title");
+    var calcTitle = form && form.querySelector(".mb-calc-title");
+    if (calcTitle) document.title = calcTitle.textContent + " · " + title + " · 明白 Mingbai";
+  } else {
+    var known = templates.filter(function (t) { return t.getAttribute("data-lang") === lang; })
+      .map(function (t) { return t.getAttribute("data-policy"); });
+    var p = document.createElement("p");
+    p.className = "mb-embed-error";
+    p.textContent = lang.indexOf("en") === 0
+      ? "This calculator has no policy “" + wanted + "”. Policies: " + known.join(", ") + "."
+      : "本计算器没有政策“" + wanted + "”。可用政策：" + known.join("、") + "。";
+    root.appendChild(p);
+  }
+
+  var last = -1;
+  function report() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last || window.parent === window) return;
+    last = height;
+    window.parent.postMessage({
+      type: "mingbai:embed", v: 1, event: "resize", height: height,
+      calc: calc, policy: stamp.policy, version: stamp.version, lang: lang
+    }, "*");
+  }
+  if (window.ResizeObserver) new ResizeObserver(report).observe(document.documentElement);
+  window.addEventListener("load", report);
+  report();
+})();

@@ -1,0 +1,199 @@
+"""The offline bundle (`make bundle`, scripts/offline_bundle.py), opened from file://.
+
+The zip is built once for this module (a full offline build: ~half a minute), unzipped into a
+temporary directory and opened by file:// URL in a context where every request that is not
+file:, blob: or data: is aborted and recorded. Expected figures come from CPython's calc.run.
+
+Console errors allowed on file:// pages — and only these: the theme's language switch fetches
+sitemap.xml (Chromium: CORS "Cross origin requests are only supported for protocol schemes …"
+and "Failed to load resource: net::ERR_FAILED" for …/sitemap.xml). Harmless: the switch links
+to the same page in the other language anyway (scripts/offline_bundle.py).
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from support import REPO
+
+pytestmark = pytest.mark.browser
+
+sys.path.insert(0, str(REPO))
+import calc  # noqa: E402
+
+MAX_ZIP_BYTES = 10 * 1000 * 1000
+BOOT_TIMEOUT = 90_000
+HENGYANG = "hunan/hengyang/2023-flexible-employment"
+STALE = re.compile(r"\bmb-stale\b")
+
+
+def is_harmless(text: str, url: str) -> bool:
+    """The known file:// sitemap.xml errors (see the module docstring)."""
+    return "sitemap.xml" in text or url.endswith("sitemap.xml")
+
+
+@pytest.fixture(scope="module")
+def bundle_zip(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "offline_bundle.py"), "--out", str(out)],
+                          cwd=REPO, capture_output=True, text=True, timeout=900)
+    if proc.returncode != 0:
+        pytest.fail(f"offline_bundle.py failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)
+    zips = list(out.glob("mingbai-offline-*.zip"))
+    assert len(zips) == 1, zips
+    return zips[0]
+
+
+@pytest.fixture(scope="module")
+def bundle_root(bundle_zip, tmp_path_factory) -> Path:
+    """The zip unzipped somewhere else, as a user would."""
+    where = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(bundle_zip) as zf:
+        zf.extractall(where)
+    (top,) = list(where.iterdir())
+    return top
+
+
+class FilePage:
+    def __init__(self, browser, url: str, config: dict | None = None):
+        self.context = browser.new_context(locale="zh-CN")
+        self.outside: list[str] = []
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.harmless: list[str] = []
+
+        def route(r):
+            url = r.request.url
+            if url.startswith(("file:", "blob:", "data:")):
+                r.continue_()
+            else:
+                self.outside.append(url)
+                r.abort()
+
+        self.context.route("**/*", route)
+        if config is not None:
+            import json
+
+            self.context.add_init_script(f"window.MINGBAI_WIDGET_CONFIG = {json.dumps(config)};")
+        self.page = self.context.new_page()
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        self.page.goto(url, wait_until="load")
+
+    def _console(self, msg):
+        if msg.type != "error":
+            return
+        where = (msg.location or {}).get("url", "")
+        (self.harmless if is_harmless(msg.text, where) else self.errors).append(f"{msg.text} @ {where}")
+
+    def assert_clean(self):
+        assert self.outside == [], f"requests left the file system: {self.outside}"
+        assert self.errors == [], f"console/page errors: {self.errors}"
+        fetched = [u for u in self.requests if not u.startswith(("file:", "blob:", "data:"))]
+        assert fetched == [], fetched
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def open_file(browser):
+    opened = []
+
+    def _open(url: str, config: dict | None = None) -> FilePage:
+        p = FilePage(browser, url, config)
+        opened.append(p)
+        return p
+
+    yield _open
+    for p in opened:
+        p.close()
+
+
+def test_zip_size_and_contents(bundle_zip):
+    size = bundle_zip.stat().st_size
+    assert size <= MAX_ZIP_BYTES, f"{bundle_zip.name}: {size / 1e6:.2f} MB > 10 MB"
+    version = re.search(r'"version":\s*"([^"]+)"', (REPO / "package.json").read_text(encoding="utf-8")).group(1)
+    assert bundle_zip.name == f"mingbai-offline-{version}.zip"
+    with zipfile.ZipFile(bundle_zip) as zf:
+        names = set(zf.namelist())
+    top = f"mingbai-offline-{version}/"
+    must = ["index.html", "en/index.html", f"policies/{HENGYANG}.html", f"en/policies/{HENGYANG}.html",
+            "search/search_index.js", "assets/mingbai/offline/engine.js", "assets/mingbai/offline/native-worker.js",
+            "assets/vendor/iframe-worker/shim.js", "assets/mingbai/widget.js", "assets/mingbai/calc-worker.js"]
+    must += [f"embed/{c['name']}/index.html" for c in calc.list_calculators()["calculators"] if c["policies"]]
+    missing = [m for m in must if top + m not in names]
+    assert missing == [], missing
+    # embedded in engine.js instead
+    assert top + "assets/pyodide/pyodide.asm.wasm" not in names
+
+
+def months(page, value: str):
+    form = page.locator(f'form.mb-calc[data-calc="flexible-contribution"][data-policy="{HENGYANG}"]')
+    form.locator('.mb-field[data-field="months"] input').fill(value)
+    return form
+
+
+def test_calculators_compute_from_file_url(open_file, bundle_root):
+    p = open_file((bundle_root / "policies" / f"{HENGYANG}.html").as_uri())
+    page = p.page
+    want = calc.run("flexible-contribution", HENGYANG, {"months": "6"})
+    form = months(page, "6")
+    period = form.locator('[data-output="period_total"]')
+    expect(period).to_have_text(want["display"]["period_total"]["zh"], timeout=BOOT_TIMEOUT)
+    expect(form.locator(".mb-result")).not_to_have_class(STALE)
+    expect(form.locator(".mb-status")).to_have_text("就绪")
+    expect(form.locator("ol.mb-steps > li").last).to_have_text(want["steps"][-1]["zh"])
+
+    # a second calculator on the page, same (Blob) worker
+    arrears = page.locator(f'form.mb-calc[data-calc="flexible-arrears"][data-policy="{HENGYANG}"]')
+    unpaid = arrears.locator('.mb-field[data-field="unpaid_months"] input').input_value()
+    arrears.locator('.mb-field[data-field="payment_date"] input').fill("2023-08-20")
+    want2 = calc.run("flexible-arrears", HENGYANG, {"unpaid_months": unpaid, "payment_date": "2023-08-20"})
+    assert want2["ok"], want2
+    expect(arrears.locator(".mb-result")).not_to_have_class(STALE, timeout=BOOT_TIMEOUT)
+    for name, text in want2["display"].items():
+        out = arrears.locator(f'dd[data-output="{name}"]')
+        if out.count():
+            expect(out).to_have_text(text["zh"])
+    # the engine came out of engine.js: no Pyodide file was requested
+    assert not [u for u in p.requests if "/assets/pyodide/" in u], p.requests
+    p.assert_clean()
+
+
+def test_english_page_computes_and_switches_language(open_file, bundle_root):
+    p = open_file((bundle_root / "index.html").as_uri(), config={"idleBoot": False})
+    page = p.page
+    expect(page.locator("h1").first).to_have_text(re.compile("明白纸"))
+    page.locator(f'a[href$="policies/{HENGYANG}.html"]').first.click()
+    page.wait_for_url(re.compile(re.escape(f"/policies/{HENGYANG}.html") + "$"))
+    # the language selector: hover the button, follow English
+    page.locator(".md-select").first.hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(re.compile(re.escape(f"/en/policies/{HENGYANG}.html") + "$"))
+    assert page.evaluate("document.documentElement.lang") == "en"
+    want = calc.run("flexible-contribution", HENGYANG, {"months": "3"})
+    form = months(page, "3")
+    expect(form.locator('[data-output="period_total"]')).to_have_text(
+        want["display"]["period_total"]["en"], timeout=BOOT_TIMEOUT)
+    expect(form.locator(".mb-status")).to_have_text("Ready")
+    p.assert_clean()
+
+
+def test_search_from_file_url(open_file, bundle_root):
+    p = open_file((bundle_root / "index.html").as_uri(), config={"idleBoot": False})
+    page = p.page
+    page.click("input.md-search__input")
+    page.keyboard.type("灵活就业")
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any(f"policies/{HENGYANG}.html" in href for href in links), links
+    assert all(href.startswith("file:") for href in links), links
+    p.assert_clean()
