@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from scripts.synthetic_policies import write_synthetic  # noqa: E402
 
 MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
-HAND_WRITTEN = ("about.md", "about.en.md", "assets/mingbai")
+HAND_WRITTEN = ("about.md", "about.en.md", "embed.md", "embed.en.md", "assets/mingbai")
 
 
 def _our_project(work: Path, count: int) -> tuple[Path, dict]:

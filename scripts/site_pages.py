@@ -313,6 +313,8 @@ def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
     if compare:
         entries.append({"政策对比": compare})
         translations["政策对比"] = "Compare"
+    entries.append({"嵌入计算器": "embed.md"})
+    translations["嵌入计算器"] = "Embed a calculator"
     entries.append({"关于本站": "about.md"})
     translations["关于本站"] = "About"
     return entries, translations
@@ -348,7 +350,8 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
             write(compare_page_path(topic, locale), render_compare(env, topic, items, lang), locale)
     # hand-written zh pages get their zh-Hant version the same way
     for source in HAND_WRITTEN_ZH:
-        write(localized(source, "zh-Hant"), (docs_dir / f"{source}.md").read_text(encoding="utf-8"), "zh-Hant")
+        if (docs_dir / f"{source}.md").is_file():
+            write(localized(source, "zh-Hant"), (docs_dir / f"{source}.md").read_text(encoding="utf-8"), "zh-Hant")
     # pages of policies that no longer exist must not linger
     for generated in (docs_dir / "policies", docs_dir / "compare"):
         for stale in set(generated.rglob("*.md")) - set(written):
@@ -356,7 +359,7 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
     return written
 
 
-HAND_WRITTEN_ZH = ("about",)
+HAND_WRITTEN_ZH = ("about", "embed")
 
 
 def compare_page_path(topic: str, locale: str) -> str:
