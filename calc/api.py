@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from .data import load_policies
 from .errors import InputError, InputErrors
-from .inputs import Choice, InputSpec, Text, validate
+from .inputs import Choice, InputSpec, Text, safe_text, validate
 from .money import money_str, percent_str, plain_number, yuan_en, yuan_zh
 from .policy import Policy
 from .registry import Calculator, OutputSpec, calculator, calculators
@@ -48,14 +48,14 @@ def list_calculators() -> dict:
     ]}
 
 
-def _unknown_calculator(name: str) -> InputErrors:
+def _unknown_calculator(name: object) -> InputErrors:
     known = ", ".join(calculators())
-    return InputErrors([InputError("calculator", f"未知的计算器“{name}”。可用：{known}。",
-                                   f"Unknown calculator \"{name}\". Known: {known}.")])
+    return InputErrors([InputError("calculator", f"未知的计算器“{safe_text(name)}”。可用：{known}。",
+                                   f"Unknown calculator \"{safe_text(name)}\". Known: {known}.")])
 
 
-def _find(name: str) -> Calculator:
-    calc = calculator(name)
+def _find(name: object) -> Calculator:
+    calc = calculator(name) if isinstance(name, str) else None
     if calc is None:
         raise _unknown_calculator(name)
     return calc
@@ -75,8 +75,8 @@ def _policy_for(calc: Calculator, policy_id: object) -> Policy:
     if data is None or calc.name not in data.get("calculators", []):
         raise InputErrors([InputError(
             "policy",
-            f"计算器“{calc.name}”不适用于政策“{policy_id}”。可用政策：{'、'.join(applicable)}。",
-            f"Calculator \"{calc.name}\" does not apply to policy \"{policy_id}\". Policies: {', '.join(applicable)}.",
+            f"计算器“{calc.name}”不适用于政策“{safe_text(policy_id)}”。可用政策：{'、'.join(applicable)}。",
+            f"Calculator \"{calc.name}\" does not apply to policy \"{safe_text(policy_id)}\". Policies: {', '.join(applicable)}.",
         )])
     return Policy(data)
 
@@ -188,6 +188,23 @@ def run(name: str, policy_id: str, inputs: object) -> dict:
     try:
         calc = _find(name)
         policy = _policy_for(calc, policy_id)
+    except InputErrors as exc:
+        return failure(exc)
+    return _run(calc, policy, inputs)
+
+
+def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
+    """`run` for a policy given as compiled data instead of by id: the policy loader runs
+    every worked example this way, before the data is compiled."""
+    try:
+        calc = _find(name)
+    except InputErrors as exc:
+        return failure(exc)
+    return _run(calc, Policy(policy_data), inputs)
+
+
+def _run(calc: Calculator, policy: Policy, inputs: object) -> dict:
+    try:
         values = validate([resolve_choices(spec, policy) for spec in calc.inputs], inputs)
         _check_applicability(calc, policy, values)
         result, steps = calc.compute(policy, values)

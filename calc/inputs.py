@@ -219,6 +219,17 @@ def _parse_item_list(spec: InputSpec, raw: object) -> list:
     return sorted(set(parsed))  # order and repeats never change a result
 
 
+def safe_text(key: object) -> str:
+    """Something the caller sent, as an error message shows it: always text that encodes
+    as UTF-8 (a lone surrogate from JSON such as "\\ud800" is shown escaped, never sent on raw).
+
+    >>> safe_text("\\ud800"), safe_text(3)
+    ('\\\\ud800', '3')
+    """
+    text = key if isinstance(key, str) else repr(key)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def validate(specs: list[InputSpec], raw: object) -> dict:
     """Parse raw inputs against specs; raise InputErrors listing every problem."""
     if not isinstance(raw, dict):
@@ -226,8 +237,9 @@ def validate(specs: list[InputSpec], raw: object) -> dict:
                                       "Input must be a JSON object, e.g. {\"months\": 6}.")])
     known = {s.name for s in specs}
     errors = [
-        InputError(key, f"未知的输入项“{key}”。可用：{'、'.join(sorted(known))}。",
-                   f"Unknown input \"{key}\". Known inputs: {', '.join(sorted(known))}.")
+        InputError(safe_text(key) if safe_text(key).strip() else "input",
+                   f"未知的输入项“{safe_text(key)}”。可用：{'、'.join(sorted(known))}。",
+                   f"Unknown input \"{safe_text(key)}\". Known inputs: {', '.join(sorted(known))}.")
         for key in raw if key not in known
     ]
     values: dict = {}

@@ -501,6 +501,8 @@ def _waiting(run: _Run) -> None:
         raise InputErrors([InputError(
             "payment_date", f"这些措施从 {applies_from.isoformat()} 起施行，请填写此后的缴费日期。",
             f"These measures apply from {applies_from.isoformat()}; enter a payment date on or after it.")])
+    if pay.year > 9000:   # the waiting period and the chart count months and days on from it
+        raise InputErrors([InputError("payment_date", "缴费日期不合理。", "The payment date is not plausible.")])
     in_period, continuous = values["paid_in_collection_period"], values["continuously_enrolled"]
     run.chart["marks"].append(("payment", pay))
     if in_period:

@@ -113,6 +113,27 @@ def _show(node: yaml.Node) -> str:
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
+FLOAT_SPECIAL_RE = re.compile(r"^[-+]?\.(nan|inf)$", re.IGNORECASE)
+
+
+def numbers(node: yaml.Node, field: str = "") -> Iterator[Problem]:
+    """Every number written as a YAML float anywhere in the file: no NaN or infinity, and no
+    exponent (6.0e+1): figures are written the way the source writes them."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from numbers(value, f"{field}.{key.value}" if field else str(key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            yield from numbers(child, f"{field}[{i}]")
+    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":float"):
+        if FLOAT_SPECIAL_RE.match(node.value):
+            yield _problem(node, field or "(top)", f"not a number: {node.value!r} (figures must be finite decimals)",
+                           f"不是数字：{node.value!r}（数字须为有限的十进制数）")
+        elif "e" in node.value.lower():
+            yield _problem(node, field or "(top)", f"write {node.value!r} without an exponent, as the source writes it",
+                           f"请按原文写出 {node.value!r}，不要用科学计数法")
+
+
 def duplicate_keys(node: yaml.MappingNode, field: str) -> Iterator[Problem]:
     seen: set[str] = set()
     for key, _ in node.value:

@@ -53,7 +53,66 @@ def test_broken_fixture_reports_file_line_and_field(path: Path) -> None:
 
 
 def test_broken_fixture_corpus_is_large_enough() -> None:
-    assert len(BROKEN) >= 20
+    assert len(BROKEN) >= 30
+
+
+def test_every_broken_fixture_is_generated_by_make_broken() -> None:
+    """tests/fixtures/broken/ is exactly what make_broken.py writes (regenerate it after editing the cases)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_broken", FIXTURES / "make_broken.py")
+    make_broken = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_broken)
+    names = set(make_broken.CASES) | set(make_broken.WHOLE) | {"not-utf8"}
+    assert {p.stem for p in BROKEN} == names
+
+
+def test_duplicate_policy_id_across_two_files(tmp_path: Path) -> None:
+    """Two files, one id (a symlinked copy resolves to the same path): the second is reported with its id line."""
+    policies = tmp_path / "policies"
+    (policies / "hunan" / "a").mkdir(parents=True)
+    (policies / "hunan" / "b").mkdir(parents=True)
+    text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8").replace("id: valid-minimal", "id: hunan/a/2023-x")
+    (policies / "hunan" / "a" / "2023-x.yaml").write_text(text, encoding="utf-8")
+    (policies / "hunan" / "b" / "2023-x.yaml").symlink_to(policies / "hunan" / "a" / "2023-x.yaml")
+    loaded, problems = load_all(policies, SOURCES_DIR)
+    assert list(loaded) == ["hunan/a/2023-x"]
+    assert len(problems) == 1, [str(p) for p in problems]
+    text = str(problems[0])
+    assert text.startswith(f"{policies / 'hunan' / 'b' / '2023-x.yaml'}:1: id: duplicate policy id 'hunan/a/2023-x'"), text
+    assert "also in" in text and "hunan/a/2023-x.yaml" in text and " / 重复的政策 id" in text
+
+
+def test_categories_use_calcs_vocabulary() -> None:
+    """Every `categories` parameter of the real policies lists known codes (the loader checks it)."""
+    from scripts.policy_loader import category_problems
+    policies, _ = load_all()
+    seen = 0
+    for policy in policies.values():
+        for name, param in policy["parameters"].items():
+            if param["unit"] == "categories":
+                seen += 1
+                assert category_problems(name, param["value"]) == [], (policy["id"], name)
+    assert seen >= 5
+    assert category_problems("subsidy_full_categories", ["parent"])   # a relation is not a subsidised group
+
+
+def test_mkdocs_build_stops_on_a_broken_policy_with_file_line_field(tmp_path: Path) -> None:
+    """The real build (in a copy of the repository) exits non-zero and prints the problem line, no traceback."""
+    from repo_copy import copy_repo, mkdocs_build
+    root = copy_repo(tmp_path / "repo")
+    broken = root / "policies" / "hunan" / "testville" / "2023-flexible-employment.yaml"
+    broken.parent.mkdir(parents=True)
+    text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("id: valid-minimal", "id: hunan/testville/2023-flexible-employment")
+                      .replace("value: 60", "value: 65"), encoding="utf-8")
+    proc = mkdocs_build(root, tmp_path / "site")
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output[-3000:]
+    assert "Traceback" not in output, output[-3000:]
+    line = ("policies/hunan/testville/2023-flexible-employment.yaml:24: parameters.base_ratio.value: "
+            "number(s) 65 not in the quote")
+    assert line in output, output[-3000:]
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_build_stops_on_a_broken_policy(tmp_path: Path) -> None:

@@ -161,17 +161,19 @@ def _skip_or_fail(msg: str):
 # Fixtures
 # --------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def pyodide_report(tmp_path_factory):
-    """Run scripts/pyodide_run.mjs once; return rc, stdout, stderr, parsed JSON."""
+def run_pyodide(cases: list[dict], cases_file: Path) -> dict:
+    """Write `cases` to cases_file, run scripts/pyodide_run.mjs on it once; return rc, stderr, parsed JSON.
+
+    Skips (fails under CI) when node or the npm Pyodide is missing. Also used by
+    tests/test_fuzz_calculators.py for its sample of fuzz inputs.
+    """
     node = shutil.which("node")
     if node is None:
         _skip_or_fail("`node` is not on PATH")
     if not (PYODIDE_DIR / "pyodide.mjs").is_file():
         _skip_or_fail(f"{PYODIDE_DIR.relative_to(REPO_ROOT)} is missing")
-    cases_file = tmp_path_factory.mktemp("pyodide_parity") / "cases.json"
-    cases = [{k: v[k] for k in ("name", "calculator", "policy", "inputs")} for v in ALL_VECTORS]
-    cases_file.write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
+    # ensure_ascii: lone surrogates and any code point travel as \u escapes
+    cases_file.write_text(json.dumps(cases, ensure_ascii=True), encoding="utf-8")
     try:
         proc = subprocess.run(
             [node, str(RUNNER), str(cases_file)],
@@ -188,6 +190,21 @@ def pyodide_report(tmp_path_factory):
             note = f"\nstdout is not JSON ({exc}):\n{proc.stdout[:2000]}"
             return {"rc": proc.returncode, "stderr": proc.stderr + note, "report": None}
     return {"rc": proc.returncode, "stderr": proc.stderr, "report": parsed}
+
+
+def run_pyodide_cases(cases: list[dict], cases_file: Path) -> dict:
+    """run_pyodide, failing unless the runner printed its JSON report; returns the report."""
+    out = run_pyodide(cases, cases_file)
+    if out["report"] is None:
+        pytest.fail(f"{RUNNER.name} exited {out['rc']} without a JSON report:\n{out['stderr'][-4000:]}", pytrace=False)
+    return out["report"]
+
+
+@pytest.fixture(scope="module")
+def pyodide_report(tmp_path_factory):
+    """Run scripts/pyodide_run.mjs once; return rc, stdout, stderr, parsed JSON."""
+    cases = [{k: v[k] for k in ("name", "calculator", "policy", "inputs")} for v in ALL_VECTORS]
+    return run_pyodide(cases, tmp_path_factory.mktemp("pyodide_parity") / "cases.json")
 
 
 @pytest.fixture(scope="module")
