@@ -411,7 +411,8 @@ def _classify(run: _Run, circ: str, event: dt.date | None, pay: dt.date) -> tupl
                      f"The last day of employee insurance is {event.isoformat()}, so it lapsed on {opened.isoformat()}{note_en}.",
                      {"lapse_day": opened.isoformat()}, (rule_name,))
         run.chart["marks"].append(("event", event))
-        within = 0 <= days <= limit
+        # paying before employee cover ends (days < 0) is in time too: cover still starts on the lapse day
+        within = days <= limit
         run.step("window",
                  f"缴费日是{'断保' if circ == 'employee_lapse' else what.zh}后第 {days} 天（当天为第0天）；{limit} 天内即不晚于 {last.isoformat()}："
                  + ("在期限内" if within else "已超过期限") + note_zh + "。",

@@ -316,3 +316,21 @@ def test_hunan_timeline_has_an_open_end_and_no_invented_end_date() -> None:
     svg = run(HN, {"payment_date": "2025-03-15", "paid_in_collection_period": False})["charts"]["timeline"]["en"]
     assert "Fixed waiting period" in svg and "End not stated in the source" in svg and "from 2025-06-15" in svg
     assert "2025-12-31" not in svg
+
+
+def test_paying_before_employee_cover_ends_is_in_time() -> None:
+    """职工医保断保90天内: paying on the last day of employee cover (before the lapse) is not late;
+    cover starts on the lapse day, so there is no gap."""
+    import calc
+    out = calc.run("resident-benefit-start", "hunan/yueyang/pingjiang/2023-resident",
+                   {"circumstance": "employee_lapse", "event_date": "2023-03-31", "payment_date": "2023-03-31"})
+    assert out["ok"], out
+    assert out["result"]["amount_basis"] == "individual"
+    assert out["result"]["cover_from"] == "2023-04-01"
+
+
+def test_newborn_payment_before_birth_is_an_input_error() -> None:
+    import calc
+    out = calc.run("resident-benefit-start", "hunan/yueyang/pingjiang/2023-resident",
+                   {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": "2023-03-09"})
+    assert not out["ok"] and out["errors"][0]["field"] == "event_date"
