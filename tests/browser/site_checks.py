@@ -1,0 +1,310 @@
+"""Helpers for test_csp.py, test_a11y.py and test_mobile.py: the built site's pages, a server with
+the strict CSP that records violations, and driving a calculator widget from the keyboard with what
+it shows checked against CPython's calc.run.
+
+- LANGS: the site's languages; site_pages(site): every built page (URL path, <html lang>, kind,
+  number of calculators);
+- serve_with_csp(dir) / Recorded(browser, reports): the site under CSP; every violation, console
+  error, page error and request leaving 127.0.0.1, per page (see test_csp.py);
+- collect(form): the inputs as the widget sends them (raw strings, booleans, lists);
+- expect_shows_calc(form, lang): poll until the form shows exactly calc.run's answer for its inputs
+  (outputs and steps, or calc's messages at the fields);
+- change_by_keyboard(page, control): change the focused control with keys a person would press.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import re
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import expect
+
+from support import LOCAL_HOST, REPO, QuietHandler, guard_context
+
+sys.path.insert(0, str(REPO))
+import calc  # noqa: E402
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags (!ENV, !!python/name:...): read them as nothing."""
+
+
+_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+# the site's languages (mkdocs.yml extra.language_roots), the default first
+LANGS = list(yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["extra"]["language_roots"])
+CHECKED_LANGS = ("zh", "en")   # calc.run's display languages: there results are compared exactly
+KEYBOARD_LANG = "zh"   # test_a11y drives every control of every widget in this language, under the CSP
+BOOT_TIMEOUT = 90_000     # ms: the first answer waits for Pyodide to boot
+ANSWER_TIMEOUT = 15_000   # ms: later answers
+
+# The inputs exactly as widget.js collect() sends them (per .mb-field: list -> checked values,
+# boolean -> checked, otherwise the trimmed value; unparsable number/date -> "?"; empty -> left out).
+COLLECT_JS = """form => {
+  const inputs = {};
+  for (const field of form.querySelectorAll('.mb-field[data-field][data-type]')) {
+    const name = field.dataset.field, type = field.dataset.type;
+    const controls = [...field.querySelectorAll('input, select, textarea')];
+    if (!controls.length) continue;
+    if (type === 'list') { inputs[name] = controls.filter(c => c.checked).map(c => c.value); continue; }
+    if (type === 'boolean') { inputs[name] = controls[0].checked; continue; }
+    let value = controls[0].value;
+    if (!value && controls[0].validity && controls[0].validity.badInput) value = '?';
+    value = String(value).trim();
+    if (value !== '') inputs[name] = value;
+  }
+  return inputs;
+}"""
+
+
+# --- the strict Content-Security-Policy -------------------------------------------------------
+
+CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:"
+REPORT_PATH = "/__csp-report"
+# securitypolicyviolation events in the page (workers report through REPORT_PATH only)
+RECORDER = """
+window.__mbCsp = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__mbCsp.push([e.effectiveDirective, e.blockedURI, e.sourceFile + ":" + e.lineNumber, e.sample].join(" | "));
+});
+"""
+
+
+class CSPHandler(QuietHandler):
+    """support.QuietHandler plus the CSP header (with report-uri) on every response."""
+    reports: list = []    # replaced per server
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", f"{CSP}; report-uri {REPORT_PATH}")
+        super().end_headers()
+
+    def do_POST(self):  # noqa: N802 - http.server naming
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode("utf-8", "replace")
+        if self.path == REPORT_PATH:
+            try:
+                self.reports.append(json.loads(body).get("csp-report", body))
+            except ValueError:
+                self.reports.append(body)
+        self.send_response(204)
+        self.end_headers()
+
+
+@contextlib.contextmanager
+def serve_with_csp(directory: Path):
+    """Like support.serve, with the CSP header on every response; yields (base URL, reports)."""
+    reports: list = []
+    handler = functools.partial(type("Handler", (CSPHandler,), {"reports": reports}), directory=str(directory))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="mingbai-csp-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/", reports
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def report_text(report) -> str:
+    if isinstance(report, dict):
+        return " | ".join(str(report.get(k)) for k in ("document-uri", "effective-directive", "blocked-uri",
+                                                       "source-file", "line-number"))
+    return str(report)
+
+
+class Recorded:
+    """A fresh guarded browser context with the violation recorder; call visited(path) before
+    leaving each page and close_and_check() at the end (asserts nothing went wrong)."""
+
+    def __init__(self, browser, reports: list):
+        self.context = browser.new_context(locale="zh-CN")
+        self.outside = guard_context(self.context)
+        # a page left before its idle boot would only abort downloads; boot on use instead
+        self.context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+        self.context.add_init_script(RECORDER)
+        self.reports = reports
+        reports.clear()
+        self.console: list[str] = []
+        self.errors: list[str] = []
+        self.events: list[str] = []
+        self.icons: list[tuple[str, int]] = []
+        page = self.page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.console.append(f"{page.url}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"{page.url}: {e}"))
+        page.on("response", lambda r: "/material-icons/" in r.url and self.icons.append((r.url, r.status)))
+
+    def visited(self, path: str) -> None:
+        self.events += [f"{path}: {e}" for e in self.page.evaluate("window.__mbCsp")]
+
+    def close_and_check(self) -> None:
+        try:
+            self.page.goto("about:blank")
+            time.sleep(0.5)   # reports are POSTed asynchronously
+        finally:
+            self.context.close()
+        assert self.events == [], "\n".join(self.events[:30])
+        assert self.reports == [], "\n".join(report_text(r) for r in self.reports[:30])
+        assert self.console == [], "\n".join(self.console[:30])
+        assert self.errors == [], "\n".join(self.errors[:30])
+        assert self.outside == [], self.outside
+
+
+# --- pages and widgets ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SitePage:
+    path: str        # URL path below the site root ("" for the home page)
+    lang: str        # <html lang>
+    kind: str        # home | policy | embed | other
+    calculators: int  # <form class="mb-calc"> in the HTML (embed pages: in <template>s, all languages)
+
+
+def site_pages(site: Path) -> list[SitePage]:
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        rel = html.relative_to(site).as_posix()
+        if rel != "404.html" and not rel.endswith("index.html"):
+            continue
+        text = html.read_text(encoding="utf-8")
+        lang = re.search(r'<html[^>]*\blang="([^"]+)"', text).group(1)
+        path = rel.removesuffix("index.html")
+        parts = path.split("/")
+        if rel == "404.html":
+            kind = "other"
+        elif parts[0] == "embed" and 'class="mb-calc"' in text:
+            kind = "embed"   # one calculator, its policies and languages in <template>s
+        elif "policies" in parts and 'class="mb-calc"' in text:
+            kind = "policy"
+        elif path in ("", f"{lang}/"):
+            kind = "home"
+        else:
+            kind = "other"
+        pages.append(SitePage(path, lang, kind, text.count('<form class="mb-calc"')))
+    return pages
+
+
+def collect(form) -> dict:
+    return form.evaluate(COLLECT_JS)
+
+
+def expected(form) -> dict:
+    return calc.run(form.get_attribute("data-calc"), form.get_attribute("data-policy"), collect(form))
+
+
+def _text(value, lang: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        v = value.get(lang)
+        if v is None:
+            v = value.get("en" if lang == "zh" else "zh")
+        return "—" if v is None else str(v)
+    return str(value)
+
+
+def expect_shows_calc(form, lang: str, timeout: int = ANSWER_TIMEOUT) -> dict:
+    """Wait until the form shows calc.run's answer for the inputs it holds now; return that answer."""
+    run = expected(form)
+    if run["ok"]:
+        display, result = run.get("display", {}), run.get("result", {})
+        for dd in form.locator("[data-output]").all():
+            name = dd.get_attribute("data-output")
+            value = display.get(name, result.get(name))
+            expect(dd, f"output {name}").to_have_text(_text(value, lang), timeout=timeout)
+        expect(form.locator(".mb-result")).not_to_have_class(re.compile(r"\bmb-stale\b"), timeout=timeout)
+        steps = form.locator("ol.mb-steps > li")
+        expect(steps).to_have_count(len(run["steps"]), timeout=timeout)
+        if run["steps"]:
+            expect(steps.last).to_have_text(_text(run["steps"][-1], lang), timeout=timeout)
+        expect(form.locator(".mb-error:not([hidden])")).to_have_count(0, timeout=timeout)
+    else:
+        key = "message_" + lang
+        for err in run["errors"]:
+            field = form.locator(f'.mb-field[data-field="{err.get("field")}"] .mb-error')
+            where = field if err.get("field") and field.count() else form.locator(".mb-form-error")
+            expect(where, f"error for {err.get('field')}").to_contain_text(err[key], timeout=timeout)
+            expect(where).to_be_visible()
+    return run
+
+
+def _next_month(text: str) -> str:
+    y, m = (int(p) for p in text.split("-"))
+    return f"{y + (m == 12)}-{m % 12 + 1:02d}"
+
+
+def change_by_keyboard(page, control) -> str:
+    """Change the focused control with the keyboard; return what was pressed (for messages).
+
+    checkbox: Space; select: ArrowDown (ArrowUp on the last option); number: ArrowDown/ArrowUp
+    within min/max, or type a value when empty; date: ArrowUp on the focused part, or type
+    MMDDYYYY when empty; text: type at the end (money: a 0;
+    lists: one more item), or a value when empty.
+    """
+    info = control.evaluate("""c => ({tag: c.tagName, type: c.type, value: c.value, min: c.min, max: c.max,
+        last: c.tagName === 'SELECT' && c.selectedIndex === c.options.length - 1,
+        kind: c.closest('.mb-field') && c.closest('.mb-field').dataset.type})""")
+    kb = page.keyboard
+    if info["type"] == "checkbox":
+        kb.press("Space")
+        return "Space"
+    if info["tag"] == "SELECT":
+        key = "ArrowUp" if info["last"] else "ArrowDown"
+        kb.press(key)
+        return key
+    value = info["value"]
+    if info["type"] == "number":
+        if value == "":
+            typed = info["min"] if info["min"] not in ("", "0") else "1"
+            kb.type(typed)
+            return f"type {typed}"
+        key = "ArrowDown" if info["min"] == "" or float(value) > float(info["min"]) else "ArrowUp"
+        kb.press(key)
+        return key
+    if info["type"] == "date":
+        if value:
+            kb.press("ArrowUp")
+            return "ArrowUp"
+        kb.type("03152024")   # month, day, year: headless Chromium's order, whatever the locale
+        assert control.input_value() == "2024-03-15", f"date typed as {control.input_value()!r}"
+        return "type 03152024"
+    kb.press("End")
+    if value == "":
+        typed = {"money": "100", "month_list": "2024-01"}.get(info["kind"], "1")
+    elif info["kind"] == "money":
+        typed = "0"
+    else:
+        last = re.split(r"[,\s、]+", value.strip())[-1]
+        nxt = _next_month(last) if re.fullmatch(r"\d{4}-\d{2}", last) else (
+            str(int(last) + 1) if last.isdigit() else "1")
+        typed = ", " + nxt
+    kb.type(typed)
+    return f"type {typed!r}"
+
+
+def tab_to_next(page, current: str | None, limit: int = 6) -> str:
+    """Press Tab until focus leaves the current element (a date input has several stops); return
+    a key for the newly focused element (id, or name=value for checkboxes in a group)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        now = page.evaluate("""() => { const a = document.activeElement;
+            if (!a || a === document.body) return '';
+            return a.id || (a.name ? a.name + '=' + a.value : a.tagName.toLowerCase()); }""")
+        if now != current:
+            return now
+    raise AssertionError(f"Tab does not leave {current!r}")
+
+
+def control_keys(form) -> list[str]:
+    """The keys (see tab_to_next) of the form's controls, in document order."""
+    return form.evaluate("""f => [...f.querySelectorAll('.mb-field input, .mb-field select, .mb-field textarea')]
+        .filter(c => !c.disabled && c.type !== 'hidden')
+        .map(c => c.id || (c.name + '=' + c.value))""")

@@ -1,0 +1,212 @@
+"""Accessibility of the calculator pages: axe-core, accessible names, keyboard-only use.
+
+- axe-core (npm devDependency, node_modules/axe-core/axe.min.js, injected from disk: nothing is
+  downloaded) on every calculator page in every language, embed pages included, as loaded and
+  again with every widget's results stale and the engine failed: no serious or critical
+  violation. Found and fixed: aria-dialog-name on material's search dialog
+  (scripts/theme/partials/search.html), color-contrast of material's footer copyright (site.css),
+  of the widget's help/status/result labels (widget.css --mb-muted) and of stale results (were
+  opacity .45). Nothing is excluded (KNOWN is empty).
+- every widget control's accessible name (Chromium's accessibility tree, through the DevTools
+  protocol) is its visible label, and Playwright's get_by_label finds it by that label;
+- every widget used from the keyboard alone: Tab from the calculator's title reaches each control
+  in order, keys change it (Space, arrows, typing), and the widget then shows exactly what
+  CPython's calc.run computes for the inputs it holds (results, or calc's messages at the field).
+  This runs on the site served with the strict CSP (test_csp.py) and asserts no violation too.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from site_checks import (ANSWER_TIMEOUT, BOOT_TIMEOUT, KEYBOARD_LANG, LANGS, Recorded, change_by_keyboard,
+                         control_keys, expect_shows_calc, serve_with_csp, site_pages, tab_to_next)
+from support import REPO, guard_context, serve
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+BAD_IMPACT = ("serious", "critical")
+# (rule id, CSS selector axe reports) -> why it cannot be fixed by us. Only mkdocs-material's own
+# markup may go here, each with its reason; nothing needs to be now.
+KNOWN: dict[tuple[str, str], str] = {}
+
+# Each control of every widget, with the text a sighted user reads as its label.
+CONTROLS_JS = """() => {
+  const text = el => (el ? el.innerText : '').replace(/\\s+/g, ' ').trim();
+  const out = [];
+  for (const form of document.querySelectorAll('form.mb-calc')) {
+    for (const c of form.querySelectorAll('.mb-field input, .mb-field select, .mb-field textarea, .mb-field fieldset')) {
+      let label;
+      if (c.tagName === 'FIELDSET') label = text(document.getElementById(c.getAttribute('aria-labelledby')));
+      else if (c.closest('label')) label = text(c.closest('label'));
+      else label = text(form.querySelector('label[for="' + c.id + '"]'));
+      const help = c.closest('.mb-field').querySelector('.mb-help');
+      out.push({form: form.id, key: c.id || (c.name + '=' + c.value), tag: c.tagName, label: label,
+                help: c.getAttribute('aria-describedby') && help ? text(help) : null});
+    }
+  }
+  return out;
+}"""
+CONTROL_SELECTOR = ".mb-calc .mb-field input, .mb-calc .mb-field select, .mb-calc .mb-field textarea, .mb-calc .mb-field fieldset"
+
+
+def _calculator_pages(built_site: Path, lang: str) -> list[str]:
+    pages = site_pages(built_site)
+    own = [p.path for p in pages if p.lang == lang and p.kind == "policy"]
+    embeds = [p.path + ("" if lang == "zh" else f"?lang={lang}") for p in pages if p.kind == "embed"]
+    return own + embeds
+
+
+def run_axe(page, within: str | None = None) -> list[str]:
+    """Serious and critical axe violations not in KNOWN, one line per element (within: only the
+    elements matching that selector, and what they contain)."""
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("within => axe.run(within ? {include: [[within]]} : document, {resultTypes: ['violations']})",
+                           within)
+    found = []
+    for v in result["violations"]:
+        if v["impact"] not in BAD_IMPACT:
+            continue
+        for node in v["nodes"]:
+            selector = " ".join(str(t) for t in node["target"])
+            if (v["id"], selector) not in KNOWN:
+                found.append(f"{v['impact']} {v['id']} {selector}: {node['failureSummary']!r}")
+    return found
+
+
+def accessible_names(page) -> list[dict]:
+    """Chromium's computed name and description for every widget control, in document order."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        ids = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": CONTROL_SELECTOR})["nodeIds"]
+        out = []
+        for node_id in ids:
+            nodes = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node_id, "fetchRelatives": False})["nodes"]
+            node = nodes[0]
+            props = {k: (node.get(k) or {}).get("value") for k in ("name", "description", "role")}
+            out.append(props)
+        return out
+    finally:
+        cdp.detach()
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+def _context(browser, **kwargs):
+    context = browser.new_context(locale="zh-CN", **kwargs)
+    outside = guard_context(context)
+    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+    return context, outside
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_and_names_on_every_calculator_page(browser, built_site, site, lang):
+    pages = _calculator_pages(built_site, lang)
+    assert pages, f"no calculator pages in {lang}"
+    context, outside = _context(browser)
+    context.route("**/assets/pyodide/**", lambda route: route.abort())
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        for path in pages:
+            page.goto(site + path, wait_until="load")
+            problems += [f"{path} axe: {v}" for v in run_axe(page)]
+            controls = page.evaluate(CONTROLS_JS)
+            names = accessible_names(page)
+            check_names(path, controls, names, page, problems)
+            # every widget changed once with the engine failing to load: stale results, the
+            # engine-error status (no Pyodide boot: the worker's Pyodide requests are refused)
+            for form_id in page.evaluate("[...document.querySelectorAll('form.mb-calc')].map(f => f.id)"):
+                first = page.locator(f"#{form_id} .mb-field").first.locator("input, select").first
+                first.focus()
+                change_by_keyboard(page, first)
+            expect(page.locator("form.mb-calc").first).to_have_attribute("data-mb-state", "error")
+            problems += [f"{path} axe (stale, engine error): {v}" for v in run_axe(page, "form.mb-calc")]
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems[:40])
+    assert outside == [], outside
+
+
+def check_names(path: str, controls: list[dict], names: list[dict], page, problems: list[str]) -> None:
+    """Accessible name == visible label; the help text is in the description; get_by_label finds it."""
+    assert len(controls) == len(names) and controls, (path, len(controls), len(names))
+    for c, ax in zip(controls, names):
+        where = f"{path} #{c['form']} {c['key']}"
+        if not c["label"]:
+            problems.append(f"{where}: no visible label")
+        if ax["name"] != c["label"]:
+            problems.append(f"{where}: accessible name {ax['name']!r} != visible label {c['label']!r}")
+        if c["help"] and c["help"] not in (ax["description"] or ""):
+            problems.append(f"{where}: description {ax['description']!r} lacks the help {c['help']!r}")
+        if c["tag"] != "FIELDSET":
+            by_label = page.locator(f"#{c['form']}").get_by_label(c["label"], exact=True)
+            keys = by_label.evaluate_all("els => els.map(c => c.id || (c.name + '=' + c.value))")
+            if keys != [c["key"]]:
+                problems.append(f"{where}: get_by_label({c['label']!r}) finds {keys}")
+
+
+@pytest.fixture(scope="module")
+def csp_site(built_site):
+    with serve_with_csp(built_site) as served:
+        yield served
+
+
+@pytest.mark.browser
+def test_every_widget_by_keyboard_alone(browser, built_site, csp_site):
+    """Tab reaches every control of every widget in order; each key press that changes a control
+    brings calc.run's answer for the new inputs. In KEYBOARD_LANG only: the markup and the script
+    are the same in every language (test_csp.py uses each widget's first control in the others).
+    Served with the strict CSP: zero violations as well."""
+    lang = KEYBOARD_LANG
+    url, reports = csp_site
+    pages = [p.path for p in site_pages(built_site) if p.lang == lang and p.kind == "policy"]
+    assert pages
+    rec = Recorded(browser, reports)
+    page = rec.page
+    problems: list[str] = []
+    for path in pages:
+        page.goto(url + path, wait_until="load")
+        timeout = BOOT_TIMEOUT
+        for form_id in page.evaluate("[...document.querySelectorAll('form.mb-calc')].map(f => f.id)"):
+            form = page.locator(f"#{form_id}")
+            form.locator(".mb-calc-title").click()   # sets where sequential focus navigation starts
+            focused = None
+            for key in control_keys(form):
+                focused = tab_to_next(page, focused)
+                assert focused == key, f"{path} #{form_id}: Tab reached {focused!r}, expected {key!r}"
+                pressed = change_by_keyboard(page, page.locator(":focus"))
+                try:
+                    expect_shows_calc(form, lang, timeout=timeout)
+                except AssertionError as exc:
+                    problems.append(f"{path} #{form_id} {key} ({pressed}): {str(exc).splitlines()[0]}")
+                timeout = ANSWER_TIMEOUT
+        rec.visited(path)
+    rec.close_and_check()
+    assert problems == [], "\n".join(problems[:40])
+
+
+def test_search_partial_is_materials_plus_a_name():
+    """scripts/theme/partials/search.html is mkdocs-material's, with aria-label on the dialog only."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    ours = (REPO / "scripts" / "theme" / "partials" / "search.html").read_text(encoding="utf-8")
+
+    def body(text: str) -> str:
+        return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)   # the leading comment
+
+    dialog = '<div class="md-search" data-md-component="search" role="dialog"'
+    named = dialog + ' aria-label="{{ lang.t(\'search\') }}"'
+    assert body(theirs).count(dialog + ">") == 1 and body(ours).count(named + ">") == 1
+    assert body(ours).replace(named, dialog, 1) == body(theirs), \
+        "mkdocs-material's partials/search.html changed: copy it again and keep the aria-label"

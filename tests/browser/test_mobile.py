@@ -1,0 +1,160 @@
+"""Phones: a 360×740 touch screen.
+
+- no page scrolls sideways (document.documentElement.scrollWidth <= innerWidth), in any language;
+- on policy and embed pages nothing in the content is wider than the screen or needs a sideways
+  scroll of its own (the figures table, charts, calculators) — code blocks excepted, they scroll
+  by design;
+- calculators: every control on screen, at least 24 px tall to tap (WCAG 2.5.8; a checkbox's
+  target is its label), its label on screen; results readable (on screen, not clipped, at least 12 px); and one widget used by touch
+  computes calc.run's answer.
+"""
+from __future__ import annotations
+
+import pytest
+
+from support import guard_context, serve
+from site_checks import BOOT_TIMEOUT, CHECKED_LANGS, LANGS, expect_shows_calc, site_pages
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+MIN_TARGET_PX = 24
+MIN_TEXT_PX = 12
+
+# Content wider than the screen: elements sticking out, and boxes that need a sideways scroll.
+OVERFLOW_JS = """(root) => {
+  const vw = window.innerWidth, out = [];
+  const scope = document.querySelector(root);
+  if (!scope) return ['no ' + root];
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+  for (const el of scope.querySelectorAll('*')) {
+    if (el.closest('pre')) continue;                       // code blocks scroll by design
+    const r = el.getBoundingClientRect();
+    if (!r.width || getComputedStyle(el).visibility === 'hidden') continue;
+    if (r.right > vw + 1 || r.left < -1) out.push(name(el) + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right));
+    const ox = getComputedStyle(el).overflowX;
+    if ((ox === 'auto' || ox === 'scroll') && el.scrollWidth > el.clientWidth + 1)
+      out.push(name(el) + ' scrolls sideways: ' + el.scrollWidth + ' > ' + el.clientWidth);
+  }
+  return out.slice(0, 10);
+}"""
+
+WIDGET_JS = """(minTarget) => {
+  const vw = window.innerWidth, out = [];
+  const onScreen = r => r.width > 0 && r.left >= -1 && r.right <= vw + 1;
+  for (const form of document.querySelectorAll('form.mb-calc')) {
+    for (const c of form.querySelectorAll('.mb-field input, .mb-field select')) {
+      const r = c.getBoundingClientRect(), key = form.id + ' ' + (c.id || c.name + '=' + c.value);
+      if (!onScreen(r)) out.push(key + ' off screen ' + Math.round(r.left) + '..' + Math.round(r.right));
+      const label = c.closest('label') || form.querySelector('label[for="' + c.id + '"]');
+      if (!label || !onScreen(label.getBoundingClientRect())) out.push(key + ' label off screen');
+      // a checkbox's target is its label (tapping either toggles it)
+      const target = c.type === 'checkbox' && label ? label.getBoundingClientRect() : r;
+      if (target.height < minTarget) out.push(key + ' only ' + target.height + 'px tall to tap');
+    }
+    for (const el of form.querySelectorAll('.mb-result dt, .mb-result dd, .mb-steps li, .mb-chart svg')) {
+      const r = el.getBoundingClientRect();
+      if (!onScreen(r)) out.push(form.id + ' ' + el.tagName + ' off screen ' + Math.round(r.left) + '..' + Math.round(r.right));
+      if (el.tagName !== 'svg') {
+        if (el.scrollWidth > el.clientWidth + 1) out.push(form.id + ' ' + el.tagName + ' clipped: ' + el.textContent.slice(0, 40));
+        const px = parseFloat(getComputedStyle(el).fontSize);
+        if (px < %d) out.push(form.id + ' ' + el.tagName + ' text ' + px + 'px');
+      }
+    }
+  }
+  return out.slice(0, 20);
+}""" % MIN_TEXT_PX
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    with serve(built_site) as url:
+        yield url
+
+
+def _phone(browser):
+    context = browser.new_context(locale="zh-CN", **PHONE)
+    outside = guard_context(context)
+    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+    return context, outside
+
+
+def _pages(built_site, lang):
+    pages = site_pages(built_site)
+    own = [(p.path, p.kind) for p in pages if p.lang == lang and p.kind != "embed"]
+    query = "" if lang == "zh" else f"?lang={lang}"
+    return own + [(p.path + query, p.kind) for p in pages if p.kind == "embed"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nothing_wider_than_a_phone(browser, built_site, site, lang):
+    """Every page of the language and every embed page: no sideways scroll; on policy and embed
+    pages, content and calculators fit, controls can be tapped, results can be read."""
+    context, outside = _phone(browser)
+    problems: list[str] = []
+    try:
+        page = context.new_page()
+        for path, kind in _pages(built_site, lang):
+            page.goto(site + path, wait_until="load")
+            width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            if width > inner:
+                problems.append(f"{path or '/'}: page scrolls sideways, {width} > {inner}")
+            if kind in ("policy", "embed"):
+                root = ".md-content" if kind == "policy" else "body"
+                problems += [f"{path}: {p}" for p in page.evaluate(OVERFLOW_JS, root)]
+                problems += [f"{path}: {p}" for p in page.evaluate(WIDGET_JS, MIN_TARGET_PX)]
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems[:40])
+    assert outside == [], outside
+
+
+@pytest.mark.parametrize("lang", [CHECKED_LANGS[0]])
+def test_a_calculator_by_touch(browser, built_site, site, lang):
+    """Tap into the first calculator's fields and type, tap a checkbox: calc.run's answers appear."""
+    path = next(p.path for p in site_pages(built_site) if p.lang == lang and p.kind == "policy")
+    context, outside = _phone(browser)
+    try:
+        page = context.new_page()
+        page.goto(site + path, wait_until="load")
+        form = page.locator("form.mb-calc").first
+        box = form.locator(".mb-field input:not([type=checkbox]):not([type=date])").first
+        box.scroll_into_view_if_needed()
+        box.tap()
+        page.keyboard.press("End")
+        page.keyboard.press("Backspace")
+        page.keyboard.type("1")
+        expect_shows_calc(form, lang, timeout=BOOT_TIMEOUT)
+        checkbox = page.locator("form.mb-calc .mb-field input[type=checkbox]").first
+        if checkbox.count():
+            other = page.locator("#" + checkbox.evaluate("c => c.closest('form').id"))
+            checkbox.scroll_into_view_if_needed()
+            checkbox.tap()
+            expect_shows_calc(other, lang)
+    finally:
+        context.close()
+    assert outside == [], outside
+
+
+@pytest.mark.xfail(strict=True, reason="calc/charts.py draws on a 640-unit-wide viewBox with 12-14 unit text, "
+                   "which the ~310 px wide chart of a 360 px phone shows at about 6 px (12-14 px on a desktop; "
+                   "the numbers are also in the result list and the chart's <desc>); for the calc owner: "
+                   "a narrower viewBox or larger text")
+def test_chart_text_readable_on_a_phone(browser, built_site, site):
+    lang = CHECKED_LANGS[0]
+    pages = [p.path for p in site_pages(built_site) if p.lang == lang and p.kind == "policy"]
+    context, outside = _phone(browser)
+    sizes: dict[str, float] = {}
+    try:
+        page = context.new_page()
+        for path in pages:
+            page.goto(site + path, wait_until="load")
+            smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('.mb-chart svg text')]
+                .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))""")
+            if smallest != float("inf"):
+                sizes[path] = round(smallest, 1)
+    finally:
+        context.close()
+    assert sizes, "no charts"
+    assert min(sizes.values()) >= MIN_TEXT_PX, sizes
