@@ -131,10 +131,10 @@ def stacked_bar(name: str, title: str, desc: str, parts: list[Part], lang: str) 
         fill = _fill(part.role, payer_index)
         if part.role == "payer":
             payer_index += 1
-        body.append(f'<rect x="{float(x):.2f}" y="{bar_y}" width="{float(width):.2f}" height="{bar_h}" fill="{fill}" '
+        body.append(f'<rect x="{x:.2f}" y="{bar_y}" width="{width:.2f}" height="{bar_h}" fill="{fill}" '
                     f'stroke="#ffffff" stroke-width="1"><title>{escape(part.label)}: {escape(part.amount)}</title></rect>')
-        if part.role != "unknown" and _text_width(part.amount, 14) + 8 <= float(width):
-            body.append(f'<text x="{float(x + width / 2):.2f}" y="{bar_y + bar_h / 2 + 5:g}" font-size="14" '
+        if part.role != "unknown" and Decimal(_text_width(part.amount, 14) + 8) <= width:  # geometry, not money
+            body.append(f'<text x="{x + width / 2:.2f}" y="{bar_y + bar_h / 2 + 5:g}" font-size="14" '
                         f'text-anchor="middle" fill="{TEXT_ON_COLOUR}">{escape(part.amount)}</text>')
         legend.append((fill, f"{part.label}: {part.amount}"))
         x += width
