@@ -58,7 +58,7 @@ UI = {
     "year": ("年度", "Year"),
     "no_number": ("无", "none"),
     "not_applicable": ("（本政策不适用）", "(not used by this policy)"),
-    "optional": ("选填", "optional"),
+    "optional": ("（选填）", " (optional)"),
     "colon": ("：", ": "),
     "total": ("合计", "Total"),
     "compare": ("政策对比", "Compare policies"),
@@ -141,6 +141,9 @@ def _prefill(spec: dict, example_inputs: dict) -> str:
     return "" if value is None else str(value)
 
 
+OPTIONAL_WORDS = ("optional", "可选", "可不填", "选填")
+
+
 def build_widgets(policy: dict, lang: str) -> list[Widget]:
     pol = Policy(policy)
     widgets = []
@@ -153,6 +156,9 @@ def build_widgets(policy: dict, lang: str) -> list[Widget]:
             desc = spec.describe()
             desc["value"] = _prefill(desc, example_inputs)
             desc["selected"] = list(example_inputs.get(spec.name) or []) if spec.type == "list" else []
+            # "has:" inputs are optional extras; say so unless calc's label already does
+            desc["mark_optional"] = (spec.applies_when or "").startswith("has:") and not any(
+                word in desc["label"]["zh"] + desc["label"]["en"] for word in OPTIONAL_WORDS)
             inputs.append(desc)
         run = calc.run(name, policy["id"], example_inputs)
         if not run["ok"]:
