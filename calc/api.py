@@ -232,6 +232,13 @@ def _plain(value: object) -> object:
     return value
 
 
+def result_of(name: str, policy_id: str, inputs: dict) -> dict:
+    """The `result` of a run that must succeed: the calculator modules' doctest helper."""
+    out = run(name, policy_id, inputs)
+    assert out["ok"], out
+    return out["result"]
+
+
 def run_json(name: str, policy_id: str, inputs_json: str) -> str:
     """JSON text in, JSON text out: the Web Worker's entry point."""
     try:

@@ -229,8 +229,6 @@ CALCULATOR = Calculator(
 
 def run_progress(inputs: dict) -> dict:
     """Doctest helper: the `result` of a successful run under the 平江 2023 notice."""
-    from .api import run
+    from .api import result_of
 
-    out = run(CALCULATOR.name, "hunan/yueyang/pingjiang/2023-resident", inputs)
-    assert out["ok"], out
-    return out["result"]
+    return result_of(CALCULATOR.name, "hunan/yueyang/pingjiang/2023-resident", inputs)

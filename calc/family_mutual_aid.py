@@ -148,8 +148,6 @@ CALCULATOR = Calculator(
 
 def run_aid(inputs: dict) -> dict:
     """Doctest helper: the `result` of a successful run under the Hunan 2025 measures."""
-    from .api import run
+    from .api import result_of
 
-    out = run(CALCULATOR.name, "hunan/2025-enrolment-measures", inputs)
-    assert out["ok"], out
-    return out["result"]
+    return result_of(CALCULATOR.name, "hunan/2025-enrolment-measures", inputs)

@@ -14,20 +14,17 @@ it shows checked against CPython's calc.run.
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
 import re
 import sys
-import threading
 import time
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
 from playwright.sync_api import expect
 
-from support import LOCAL_HOST, REPO, QuietHandler, guard_context
+from support import REPO, QuietHandler, guard_context, serve
 
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
@@ -100,17 +97,8 @@ class CSPHandler(QuietHandler):
 def serve_with_csp(directory: Path):
     """Like support.serve, with the CSP header on every response; yields (base URL, reports)."""
     reports: list = []
-    handler = functools.partial(type("Handler", (CSPHandler,), {"reports": reports}), directory=str(directory))
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="mingbai-csp-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/", reports
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(directory, type("Handler", (CSPHandler,), {"reports": reports})) as url:
+        yield url, reports
 
 
 def report_text(report) -> str:

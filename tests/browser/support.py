@@ -51,9 +51,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
-    """Yield the base URL ("http://127.0.0.1:PORT/") of a server for directory."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
+def serve(directory: Path, handler_class: type = None):
+    """Yield the base URL ("http://127.0.0.1:PORT/") of a server for directory
+    (handler_class: a QuietHandler subclass, e.g. one adding headers)."""
+    handler = functools.partial(handler_class or QuietHandler, directory=str(directory))
     server = ThreadingHTTPServer((LOCAL_HOST, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="mingbai-test-http", daemon=True)

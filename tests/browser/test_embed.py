@@ -10,17 +10,14 @@ Expected figures come from CPython's calc.run, versions from scripts/embed_pages
 from __future__ import annotations
 
 import contextlib
-import functools
 import re
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from support import HENGYANG_ZH, LOCAL_HOST, REPO, QuietHandler
+from support import HENGYANG_ZH, REPO, QuietHandler, serve
 
 pytestmark = pytest.mark.browser
 
@@ -48,16 +45,8 @@ def serve_with_csp(directory: Path, csp_for):
                 self.send_header("Content-Security-Policy", csp)
             super().end_headers()
 
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(Handler, directory=str(directory)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{LOCAL_HOST}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(directory, Handler) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
