@@ -2,6 +2,7 @@
 
 on_config:     validate policies (stop with file:line: field lines), compile calc data,
                write the generated pages and the navigation
+on_page_content / on_post_page: put generated raw HTML back (scripts/html_slots.py)
 on_post_build: vendor Pyodide (from npm, never a CDN) and the calc bundle into the site
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ if str(ROOT) not in sys.path:  # mkdocs loads hooks by path; our modules import 
 
 from scripts.bundle_calc import write_calc_bundle  # noqa: E402
 from scripts.embed_pages import write_embed_pages  # noqa: E402
+from scripts.html_slots import SlotError, fill
 from scripts.hant import to_hant, write_hant_table  # noqa: E402
 from scripts.policy_loader import load_all, write_compiled  # noqa: E402
 from scripts.site_pages import nav, render_site  # noqa: E402
@@ -60,6 +62,23 @@ def on_config(config, **kwargs):
             elif language["locale"] == "zh-Hant":
                 language["nav_translations"] = {zh: to_hant(zh) for zh in translations}
     return config
+
+
+def _fill(html: str, page, searchable: bool) -> str:
+    try:
+        return fill(html, searchable, page.file.src_uri)
+    except SlotError as exc:
+        raise Abort(str(exc)) from None
+
+
+@event_priority(100)  # before the search plugin and the theme read the page
+def on_page_content(html, page, **kwargs):
+    return _fill(html, page, searchable=True)
+
+
+@event_priority(100)  # the search plugin never parses these (data-search-exclude)
+def on_post_page(output, page, **kwargs):
+    return _fill(output, page, searchable=False)
 
 
 @event_priority(-100)  # after mkdocs-static-i18n has built the other languages into the site

@@ -19,6 +19,7 @@ from calc.api import applicable_inputs
 from calc.policy import Policy
 from calc.registry import calculators
 
+from . import html_slots
 from .formatting import STATUS_TEXT, format_value, pick, table_rows
 from .hant import to_hant
 from .table_chart import bar_chart
@@ -116,6 +117,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["fmt"] = format_value
     env.filters["mdesc"] = markdown_escape
+    env.globals["html_block"] = html_slots.html_block
     return env
 
 
@@ -339,10 +341,11 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
     """Write every generated page under docs_dir; return the paths written or kept."""
     env = _environment()
     written = []
+    html_slots.clear()
 
     def write(rel: str, text: str, locale: str) -> None:
         path = docs_dir / rel
-        write_if_changed(path, to_hant(text) if locale == "zh-Hant" else text)
+        write_if_changed(path, html_slots.stash(to_hant(text) if locale == "zh-Hant" else text))
         written.append(path)
 
     for locale in LOCALES:
