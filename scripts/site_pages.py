@@ -6,6 +6,7 @@ from `calc.run` at build time.
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from html import escape as html_escape
 from functools import lru_cache
@@ -57,6 +58,8 @@ UI = {
                    "Public medical-insurance policies turned into plain explanations and calculators. Every figure names its source: document, date and the exact sentence."),
     "policies": ("政策", "Policies"),
     "year": ("年度", "Year"),
+    "province_title": ("{name}医保政策", "Medical insurance policies: {name}"),
+    "province_all": ("本省全部 {n} 项政策", "All {n} policies in this province"),
     "no_number": ("无", "none"),
     "not_applicable": ("（本政策不适用）", "(not used by this policy)"),
     "optional": ("（选填）", " (optional)"),
@@ -136,6 +139,17 @@ class Widget:
     note: dict | None
 
 
+_RUNS: dict[tuple[str, str, str], dict] = {}   # emptied by render_site: policies may have changed
+
+
+def _example_run(name: str, policy_id: str, inputs: dict) -> dict:
+    """calc.run, once per build for each example (a page is rendered in three languages)."""
+    key = (name, policy_id, repr(sorted(inputs.items())))
+    if key not in _RUNS:
+        _RUNS[key] = calc.run(name, policy_id, inputs)
+    return _RUNS[key]
+
+
 def _prefill(spec: dict, example_inputs: dict) -> str:
     value = example_inputs.get(spec["name"], spec["default"])
     if isinstance(value, list):
@@ -162,7 +176,7 @@ def build_widgets(policy: dict, lang: str) -> list[Widget]:
             desc["mark_optional"] = (spec.applies_when or "").startswith("has:") and not any(
                 word in desc["label"]["zh"] + desc["label"]["en"] for word in OPTIONAL_WORDS)
             inputs.append(desc)
-        run = calc.run(name, policy["id"], example_inputs)
+        run = _example_run(name, policy["id"], example_inputs)
         if not run["ok"]:
             raise ValueError(f"{policy['id']}: example for {name} fails: {run['errors']}")
         widgets.append(Widget(f"mb-{index + 1}-{lang}", calc.describe(name), inputs, run, example["note"] if example else None))
@@ -182,7 +196,7 @@ def build_examples(policy: dict) -> list[dict]:
     out = []
     for example in policy.get("examples", []):
         name = example.get("calculator", policy["calculators"][0])
-        run = calc.run(name, policy["id"], dict(example["inputs"]))
+        run = _example_run(name, policy["id"], dict(example["inputs"]))
         if not run["ok"]:
             raise ValueError(f"{policy['id']}: example {example['inputs']} fails: {run['errors']}")
         out.append({"note": example["note"], "calc": calc.describe(name), "run": run, "inputs": example["inputs"]})
@@ -287,36 +301,71 @@ def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: s
                   for p in items])
 
 
-def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -> str:
+PROVINCE_WIDE = ("全省", "Province-wide")   # nav title of a province's own (not a city's) policies
+HOME_LIST_MAX = 12   # a province with more policies is one link on the home page, listed on its own page
+
+
+def province_of(policy_id: str) -> str:
+    """The province part of a policy id ("hunan/hengyang/2023-…" → "hunan")."""
+    return policy_id.split("/")[0]
+
+
+def province_page_path(province: str, locale: str) -> str:
+    """A province's page: its policies; the province's navigation section links to it."""
+    return localized(f"policies/{province}/index", locale)
+
+
+def _policy_rows(policies: dict[str, dict], lang: str, from_dir: str) -> dict[str, list[dict]]:
+    """Policies by province (in that language), each with a Markdown link relative to from_dir."""
     by_region: dict[str, list[dict]] = {}
     for pid in sorted(policies):
         p = policies[pid]
         by_region.setdefault(p["jurisdiction"]["province"][lang], []).append(
             {"id": pid, "title": p["title"][lang], "region": _region(p, lang),
-             "year": str(p["effective"]["from"])[:4], "link": page_path(pid, "zh")})
+             "year": str(p["effective"]["from"])[:4],
+             "link": posixpath.relpath(page_path(pid, "zh"), from_dir)})
     for items in by_region.values():
         items.sort(key=lambda i: (i["region"], i["year"]))
-    return env.get_template("home.md.j2").render(lang=lang, t=ui(lang), by_region=by_region)
+    return by_region
+
+
+def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -> str:
+    by_region = _policy_rows(policies, lang, ".")
+    provinces = {p["jurisdiction"]["province"][lang]: province_page_path(province_of(pid), "zh")
+                 for pid, p in policies.items()}
+    return env.get_template("home.md.j2").render(
+        lang=lang, t=ui(lang), by_region=by_region, provinces=provinces, list_max=HOME_LIST_MAX)
+
+
+def render_province(env: jinja2.Environment, province: str, policies: dict[str, dict], lang: str) -> str:
+    """One province's policies, grouped by place (a page per province keeps navigation small)."""
+    mine = {pid: p for pid, p in policies.items() if province_of(pid) == province}
+    by_region = _policy_rows(mine, lang, f"policies/{province}")
+    name = next(iter(by_region))
+    return env.get_template("province.md.j2").render(lang=lang, t=ui(lang), name=name, items=by_region[name])
 
 
 def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
     """MkDocs nav in Chinese (sections per province and city) + English translations of section titles."""
     tree: dict[str, dict[str, list[str]]] = {}
     translations: dict[str, str] = {}
+    slugs: dict[str, str] = {}
     for pid in sorted(policies):
         j = policies[pid]["jurisdiction"]
         # the theme prints nav titles as HTML (MkDocs templates do not autoescape): escape policy text
         province = html_escape(j["province"]["zh"])
-        place = html_escape(j.get("city", j["province"])["zh"] + (j["county"]["zh"] if "county" in j else ""))
+        place = html_escape("".join(j[k]["zh"] for k in ("city", "county") if k in j) or PROVINCE_WIDE[0])
         translations[province] = html_escape(j["province"]["en"])
-        translations[place] = html_escape(" · ".join(j[k]["en"] for k in ("city", "county") if k in j) or j["province"]["en"])
+        translations[place] = html_escape(" · ".join(j[k]["en"] for k in ("city", "county") if k in j) or PROVINCE_WIDE[1])
+        slugs[province] = province_of(pid)
         pages = tree.setdefault(province, {}).setdefault(place, [])
         pages.append(page_path(pid, "zh"))
         pages += [table_page_path(pid, name, "zh") for name in table_parameters(policies[pid])]
     entries: list = [{"首页": "index.md"}]
     translations["首页"] = "Home"
     for province, places in tree.items():
-        entries.append({province: [{place: pages} for place, pages in places.items()]})
+        entries.append({province: [province_page_path(slugs[province], "zh")]
+                                   + [{place: pages} for place, pages in places.items()]})
     compare = [compare_page_path(topic, "zh") for topic in compare_groups(policies)]
     if compare:
         entries.append({"政策对比": compare})
@@ -342,6 +391,7 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
     env = _environment()
     written = []
     html_slots.clear()
+    _RUNS.clear()
 
     def write(rel: str, text: str, locale: str) -> None:
         path = docs_dir / rel
@@ -351,6 +401,8 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
     for locale in LOCALES:
         lang = data_lang(locale)
         write(localized("index", locale), render_home(env, policies, lang), locale)
+        for province in sorted({province_of(pid) for pid in policies}):
+            write(province_page_path(province, locale), render_province(env, province, policies, lang), locale)
         for pid, policy in policies.items():
             write(page_path(pid, locale), render_policy(env, policy, lang, locale), locale)
             for name in table_parameters(policy):
