@@ -261,22 +261,26 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [problem(line, "(file)", "not UTF-8 text (save the file as UTF-8)", "不是 UTF-8 编码（请另存为 UTF-8）")]
+    loader = DecimalLoader(text)   # one parse: the node tree gives lines, then the data
     try:
-        node = yaml.compose(text, Loader=_FAST_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        return None, [problem(line, "(yaml)", f"invalid YAML: {getattr(exc, 'problem', exc)}", "YAML 语法错误")]
-    if node is None:
-        return None, [problem(1, "(file)", "empty file", "空文件")]
-    problems = [problem(p.line, p.field, p.en, p.zh) for p in [*schema.policy(node, ""), *schema.numbers(node)]]
-    if problems:
-        return None, problems
-    try:
-        data = yaml.load(text, Loader=DecimalLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return None, [problem(mark.line + 1 if mark else 1, "(yaml)", str(getattr(exc, "problem", exc)), "YAML 数值错误")]
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark else 1
+            return None, [problem(line, "(yaml)", f"invalid YAML: {getattr(exc, 'problem', exc)}", "YAML 语法错误")]
+        if node is None:
+            return None, [problem(1, "(file)", "empty file", "空文件")]
+        problems = [problem(p.line, p.field, p.en, p.zh) for p in [*schema.policy(node, ""), *schema.numbers(node)]]
+        if problems:
+            return None, problems
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            return None, [problem(mark.line + 1 if mark else 1, "(yaml)", str(getattr(exc, "problem", exc)), "YAML 数值错误")]
+    finally:
+        loader.dispose()
     policy_id = expected_id(path, policies_dir)
     lines = _line_index(node)
     problems = [problem(*p) for p in semantic_problems(data, lines, policy_id, sources_dir, known_calculators)]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 _ZH_DIGITS = "零一二三四五六七八九"
@@ -75,8 +76,13 @@ def date_in_text(value: dt.date, text: str) -> bool:
     return any(f in flat for f in forms)
 
 
+@lru_cache(maxsize=32)
+def _squashed_source(source_text: str) -> str:
+    return squash(source_text)   # a source backs many quotes (and many policies)
+
+
 def quote_in_source(quote: str, source_text: str) -> bool:
-    return squash(quote) in squash(source_text)
+    return squash(quote) in _squashed_source(source_text)
 
 
 def numbers_in(value: object) -> list[object]:
