@@ -26,8 +26,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-WIDTH = 640
-MARGIN = 12
+# Drawn for a phone: a 340-unit viewBox with 14-unit text shows text at 12-13 px on a
+# 360 px screen (a ~310 px wide chart); widget.css caps a chart at 400 px, ~16 px text.
+WIDTH = 340
+MARGIN = 10
+TEXT_SIZE = 14
+LINE = 18          # one line of legend text
 FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif"
 COLOURS = {
     "person": "#1d4ed8",
@@ -66,9 +70,36 @@ class Mark:
     day: dt.date
 
 
-def _text_width(text: str, size: float) -> float:
+def text_width(text: str, size: float) -> float:
     """Rough width of a text: CJK characters are about one em, others about 0.58 em."""
     return sum(size if ord(ch) > 0x2E7F else size * 0.58 for ch in text)
+
+
+_NO_LINE_START = set("，。、；：！？）」』》,.;:!?)")
+
+
+def wrap(text: str, size: float, width: float) -> list[str]:
+    """Lines of `text` no wider than `width` at `size` (CJK breaks anywhere, other text at spaces).
+
+    >>> wrap("Waiting period: 2023-03-10 – 2023-06-08", 14, 300)
+    ['Waiting period: 2023-03-10 –', '2023-06-08']
+    >>> wrap("等待期：2023-03-10 至 2023-06-08，期间不享受待遇。", 14, 200)
+    ['等待期：2023-03-10 至', '2023-06-08，期间不享受待遇。']
+    """
+    tokens: list[str] = []
+    for ch in text:   # a CJK character is a token; other runs split after spaces
+        if ord(ch) > 0x2E7F or not tokens or ord(tokens[-1][-1]) > 0x2E7F or tokens[-1][-1] == " ":
+            tokens.append(ch)
+        else:
+            tokens[-1] += ch
+    lines = [""]
+    for token in tokens:
+        candidate = lines[-1] + token
+        if lines[-1].strip() and text_width(candidate.rstrip(), size) > width and token[0] not in _NO_LINE_START:
+            lines.append(token.lstrip())
+        else:
+            lines[-1] = candidate
+    return [line.rstrip() for line in lines if line.strip()] or [""]
 
 
 def _ids(name: str, lang: str, body: str) -> tuple[str, str, str]:
@@ -101,9 +132,11 @@ def _fill(role: str, payer_index: int = 0) -> str:
     return COLOURS[role]
 
 
-def _legend(rows: list[tuple[str | None, str]], y: float, size: float = 13) -> tuple[list[str], float]:
-    """Swatch + text rows (swatch None: a tick mark); returns the SVG pieces and the y below the last row."""
+def _legend(rows: list[tuple[str | None, str]], y: float, size: float = TEXT_SIZE) -> tuple[list[str], float]:
+    """Swatch + text rows (swatch None: a tick mark), text wrapped to the width; returns the SVG
+    pieces and the y below the last row."""
     out = []
+    text_x = MARGIN + 22
     for fill, text in rows:
         if fill == "":
             pass   # a plain line of text
@@ -111,8 +144,10 @@ def _legend(rows: list[tuple[str | None, str]], y: float, size: float = 13) -> t
             out.append(f'<line x1="{MARGIN + 7}" y1="{y:g}" x2="{MARGIN + 7}" y2="{y + 14:g}" stroke="{TEXT}" stroke-width="1.5"/>')
         else:
             out.append(f'<rect x="{MARGIN}" y="{y:g}" width="14" height="14" fill="{fill}" stroke="{TEXT}" stroke-width="0.5"/>')
-        out.append(f'<text x="{MARGIN + 22}" y="{y + 12:g}" font-size="{size:g}" fill="{TEXT}">{escape(text)}</text>')
-        y += 22
+        lines = wrap(text, size, WIDTH - MARGIN - text_x)
+        for n, line in enumerate(lines):
+            out.append(f'<text x="{text_x}" y="{y + 12 + n * LINE:g}" font-size="{size:g}" fill="{TEXT}">{escape(line)}</text>')
+        y += 22 + (len(lines) - 1) * LINE
     return out, y
 
 
@@ -133,8 +168,8 @@ def stacked_bar(name: str, title: str, desc: str, parts: list[Part], lang: str) 
             payer_index += 1
         body.append(f'<rect x="{x:.2f}" y="{bar_y}" width="{width:.2f}" height="{bar_h}" fill="{fill}" '
                     f'stroke="#ffffff" stroke-width="1"><title>{escape(part.label)}: {escape(part.amount)}</title></rect>')
-        if part.role != "unknown" and Decimal(_text_width(part.amount, 14) + 8) <= width:  # geometry, not money
-            body.append(f'<text x="{x + width / 2:.2f}" y="{bar_y + bar_h / 2 + 5:g}" font-size="14" '
+        if part.role != "unknown" and Decimal(text_width(part.amount, TEXT_SIZE) + 8) <= width:  # geometry, not money
+            body.append(f'<text x="{x + width / 2:.2f}" y="{bar_y + bar_h / 2 + 5:g}" font-size="{TEXT_SIZE}" '
                         f'text-anchor="middle" fill="{TEXT_ON_COLOUR}">{escape(part.amount)}</text>')
         legend.append((fill, f"{part.label}: {part.amount}"))
         x += width
@@ -172,7 +207,7 @@ def timeline(name: str, title: str, desc: str, spans: list[Span], marks: list[Ma
     if any(s.end is None for s in spans):   # leave room for the open stretch
         last = max(last, max(s.start for s in spans if s.end is None) + dt.timedelta(days=30))
     open_end = open_end if any(s.end is None for s in spans) else None
-    inner = WIDTH - 2 * MARGIN - (40 if open_end else 0)
+    inner = WIDTH - 2 * MARGIN - (36 if open_end else 0)
     scale = inner / max((last - first).days, 1)
 
     def x(day: dt.date) -> float:
@@ -193,12 +228,12 @@ def timeline(name: str, title: str, desc: str, spans: list[Span], marks: list[Ma
     # ticks with date labels, staggered into rows so they never overlap
     axis_y = bar_y + bar_h + 4
     rows_end: list[float] = []
-    row_h = 16
+    row_h = LINE
     ticks: list[str] = []
     for mark in sorted(marks, key=lambda m: m.day):
         mx = x(mark.day)
         text = mark.day.isoformat()
-        width = _text_width(text, 12)
+        width = text_width(text, TEXT_SIZE)
         left = min(max(mx - width / 2, MARGIN), WIDTH - MARGIN - width)
         row = next((i for i, end in enumerate(rows_end) if left > end + 6), None)
         if row is None:
@@ -208,7 +243,7 @@ def timeline(name: str, title: str, desc: str, spans: list[Span], marks: list[Ma
             rows_end[row] = left + width
         ty = axis_y + 14 + row * row_h
         ticks.append(f'<line x1="{mx:.2f}" y1="{bar_y - 4}" x2="{mx:.2f}" y2="{ty - 11:g}" stroke="{TEXT}" stroke-width="1.5"/>')
-        ticks.append(f'<text x="{left:.2f}" y="{ty:g}" font-size="12" fill="{TEXT}">{escape(text)}</text>')
+        ticks.append(f'<text x="{left:.2f}" y="{ty:g}" font-size="{TEXT_SIZE}" fill="{TEXT}">{escape(text)}</text>')
     body += ticks
     legend_y = axis_y + 14 + max(len(rows_end), 1) * row_h
     legend: list[tuple[str | None, str]] = [(_fill(s.role), f"{s.label}: {_range(s, lang)}") for s in spans]

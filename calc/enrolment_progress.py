@@ -32,6 +32,7 @@ import datetime as dt
 from decimal import Decimal
 from html import escape
 
+from .charts import LINE, MARGIN, TEXT_SIZE, WIDTH, text_width, wrap
 from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
 from .money import percent_str, plain_number, round_to
@@ -168,7 +169,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
-WIDTH, BAR_X, BAR_W = 640, 12, 600
+BAR_X, BAR_W = MARGIN, WIDTH - 2 * MARGIN   # the phone-first geometry of calc/charts.py
 FONT = "system-ui, -apple-system, &apos;Segoe UI&apos;, &apos;Noto Sans CJK SC&apos;, &apos;Microsoft YaHei&apos;, sans-serif"
 
 
@@ -190,20 +191,26 @@ def _progress_svg(result: dict, lang: str) -> str:
     current = result["stage_target"]
     headline = f"{name}：完成 {percent_str(ratio)}" if lang == "zh" else f"{name}: {percent_str(ratio)} completed"
     fill = "#15803d" if result["met"] else "#1d4ed8"
-    body = [
-        f'<rect x="{BAR_X}" y="34" width="{BAR_W}" height="24" fill="#e5e7eb"/>',
-        f'<rect x="{BAR_X}" y="34" width="{plain_number(Decimal(_x(ratio)) - BAR_X)}" height="24" fill="{fill}"/>',
-        f'<text x="{BAR_X}" y="22" font-size="14" fill="#111827">{escape(headline)}</text>',
+    head = wrap(headline, TEXT_SIZE + 1, WIDTH - 2 * MARGIN)
+    bar_y = 12 + LINE * len(head)
+    body = [f'<text x="{BAR_X}" y="{18 + LINE * n}" font-size="{TEXT_SIZE + 1}" fill="#111827">{escape(line)}</text>'
+            for n, line in enumerate(head)]
+    body += [
+        f'<rect x="{BAR_X}" y="{bar_y}" width="{BAR_W}" height="24" fill="#e5e7eb"/>',
+        f'<rect x="{BAR_X}" y="{bar_y}" width="{plain_number(Decimal(_x(ratio)) - BAR_X)}" height="24" fill="{fill}"/>',
     ]
     for row, (cutoff, target) in enumerate(result["_stages"]):   # one label row per stage: never overlapping
         x = _x(target)
-        y = 76 + 16 * row
+        y = bar_y + 44 + LINE * row
         strong = target == current
         weight = ' font-weight="bold"' if strong else ""
-        body.append(f'<line x1="{x}" y1="28" x2="{x}" y2="{y - 10}" stroke="#111827" stroke-width="{2 if strong else 1}"/>')
-        body.append(f'<text x="{x}" y="{y}" font-size="12" text-anchor="end" dx="-4" fill="#111827"{weight}>'
-                    f'{escape(percent_str(target))} · {cutoff:%m-%d}</text>')
-    height = 76 + 16 * len(result["_stages"])
+        label = f"{percent_str(target)} · {cutoff:%m-%d}"
+        # left of its tick, unless that runs off the chart (geometry, not money)
+        anchor = "end" if Decimal(x) - Decimal(text_width(label, TEXT_SIZE) + 4) >= MARGIN else "start"
+        body.append(f'<line x1="{x}" y1="{bar_y - 6}" x2="{x}" y2="{y - 12}" stroke="#111827" stroke-width="{2 if strong else 1}"/>')
+        body.append(f'<text x="{x}" y="{y}" font-size="{TEXT_SIZE}" text-anchor="{anchor}" dx="{-4 if anchor == "end" else 4}" '
+                    f'fill="#111827"{weight}>{escape(label)}</text>')
+    height = bar_y + 44 + LINE * len(result["_stages"])
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
             f'aria-label="{escape(title)}" class="mb-chart mb-chart-progress" lang="{lang}" font-family="{FONT}">'
             f'<title>{escape(title)}</title><desc>{escape(desc)}</desc>{"".join(body)}</svg>')

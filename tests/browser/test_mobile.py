@@ -137,24 +137,36 @@ def test_a_calculator_by_touch(browser, built_site, site, lang):
     assert outside == [], outside
 
 
-@pytest.mark.xfail(strict=True, reason="calc/charts.py draws on a 640-unit-wide viewBox with 12-14 unit text, "
-                   "which the ~310 px wide chart of a 360 px phone shows at about 6 px (12-14 px on a desktop; "
-                   "the numbers are also in the result list and the chart's <desc>); for the calc owner: "
-                   "a narrower viewBox or larger text")
 def test_chart_text_readable_on_a_phone(browser, built_site, site):
-    lang = CHECKED_LANGS[0]
-    pages = [p.path for p in site_pages(built_site) if p.lang == lang and p.kind == "policy"]
+    """calc/charts.py (calculator charts) and scripts/table_chart.py (table pages) draw for a
+    phone: chart text at least MIN_TEXT_PX on screen, and none of it cut off at the chart's edge
+    (long legend lines wrap)."""
+    pages = [p.path for p in site_pages(built_site) if p.lang in CHECKED_LANGS and "policies/" in p.path]
     context, outside = _phone(browser)
     sizes: dict[str, float] = {}
+    clipped: dict[str, list[str]] = {}
+    table_charts = 0
     try:
         page = context.new_page()
         for path in pages:
             page.goto(site + path, wait_until="load")
-            smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('.mb-chart svg text')]
-                .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))""")
+            smallest, cut, tables = page.evaluate("""() => {
+                const texts = [...document.querySelectorAll('.mb-chart svg text, .mb-table-chart svg text')];
+                const cut = texts.filter(t => {
+                    const box = t.getBBox(), view = t.ownerSVGElement.viewBox.baseVal;
+                    return box.x < -0.5 || box.x + box.width > view.width + 0.5;
+                }).map(t => t.textContent);
+                return [Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)), cut,
+                        document.querySelectorAll('.mb-table-chart svg').length];
+            }""")
             if smallest != float("inf"):
                 sizes[path] = round(smallest, 1)
+            if cut:
+                clipped[path] = cut
+            table_charts += tables
     finally:
         context.close()
+    assert table_charts, "no table chart checked"
     assert sizes, "no charts"
     assert min(sizes.values()) >= MIN_TEXT_PX, sizes
+    assert clipped == {}, clipped
