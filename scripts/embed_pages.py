@@ -1,12 +1,16 @@
 """Embed pages: /embed/<calculator>/?policy=<id>&lang=<zh|en>[&<input>=<value>…] — no site chrome.
 
-One static HTML file per calculator (embed/<calculator>/index.html), written into the built
-site (MkDocs hook on_post_build; they are not MkDocs pages). It holds the calculator's widget
-form — the same markup as the policy pages, scripts/templates/widget.html.j2 through
-site_pages.render_widget_html — prerendered with each policy's example, once per (policy,
-language), each in a <template>. assets/mingbai/embed.js picks the one the query names (default:
-the first policy, zh) before widget.js makes it live; widget.js then takes any inputs in the
-query (the shareable-link format), so a shared scenario opens prefilled and computes.
+Static HTML files written into the built site (MkDocs hook on_post_build; not MkDocs pages):
+- embed/<calculator>/<policy id>/index.html: the calculator's widget form for that policy — the
+  same markup as the policy pages, scripts/templates/widget.html.j2 through
+  site_pages.render_widget_html — prerendered with the policy's example, once per language,
+  each in a <template>; assets/mingbai/embed.js shows the one ?lang= names (default zh) before
+  widget.js makes it live, then widget.js takes any inputs in the query (the shareable-link
+  format), so a shared scenario opens prefilled and computes.
+- embed/<calculator>/index.html: the public address. It lists the calculator's policies and
+  embed.js moves on (location.replace, query kept) to the page of the one ?policy= names
+  (default: the first), or says which policies exist. One page per policy keeps what an
+  embed downloads the same size however many policies the site has.
 
 Every variant is stamped with the policy id and its version — the sha256 of the policy's
 compiled data (calc/data/policies.json, what the calculator runs on), computed here at build
@@ -20,16 +24,21 @@ import hashlib
 import json
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 import calc
 from calc.data import load_policies
 
 from .hant import to_hant
-from .site_pages import LOCALES, TEMPLATES, data_lang, render_widget_html
+from .site_pages import LOCALES, data_lang, environment, render_widget_html
 
-ASSETS = "../../assets/"      # from embed/<calculator>/index.html
+def embed_path(calculator: str, policy_id: str | None = None) -> str:
+    """The public embed page of a calculator, or (policy_id) the page with that policy's forms."""
+    return f"embed/{calculator}/{policy_id}/index.html" if policy_id else f"embed/{calculator}/index.html"
+
+
+def _assets(path: str) -> str:
+    return "../" * path.count("/") + "assets/"
 
 
 def policy_version(policy: dict) -> str:
@@ -38,17 +47,13 @@ def policy_version(policy: dict) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-def embed_path(calculator: str) -> str:
-    return f"embed/{calculator}/index.html"
-
-
-def render_embed_page(calculator: dict, policies: dict[str, dict]) -> str:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
+def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: str | None = None) -> str:
+    """The calculator's public embed page (policy_id None), or the page of one policy."""
+    path = embed_path(calculator["name"], policy_id)
+    assets = _assets(path)
     variants = []
-    for pid in calculator["policies"]:
-        policy = policies[pid]
+    if policy_id is not None:
+        policy = policies[policy_id]
         for locale in LOCALES:
             lang = data_lang(locale)
             title = policy["title"][lang]
@@ -57,21 +62,23 @@ def render_embed_page(calculator: dict, policies: dict[str, dict]) -> str:
             if locale == "zh-Hant":
                 title, credit = to_hant(title), to_hant(credit)
             variants.append({
-                "policy": pid, "lang": locale, "version": policy_version(policy), "title": title,
-                "credit": credit, "html": Markup(render_widget_html(policy, calculator["name"], locale, ASSETS)),
+                "policy": policy_id, "lang": locale, "version": policy_version(policy), "title": title,
+                "credit": credit, "html": Markup(render_widget_html(policy, calculator["name"], locale, assets)),
             })
-    return env.get_template("embed.html.j2").render(c=calculator, variants=variants, assets=ASSETS)
+    return environment().get_template("embed.html.j2").render(
+        c=calculator, variants=variants, assets=assets,
+        base="../" * (path.count("/") - 2),   # back to embed/<calculator>/
+        policies=calculator["policies"] if policy_id is None else [])
 
 
 def write_embed_pages(site_dir: Path) -> list[Path]:
-    """Write embed/<calculator>/index.html for every calculator that has policies."""
+    """Write embed/<calculator>/index.html and one page per (calculator, policy)."""
     policies = load_policies()
     written = []
     for calculator in calc.list_calculators()["calculators"]:
-        if not calculator["policies"]:
-            continue
-        path = Path(site_dir) / embed_path(calculator["name"])
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render_embed_page(calculator, policies), encoding="utf-8")
-        written.append(path)
+        for policy_id in [None, *calculator["policies"]] if calculator["policies"] else []:
+            path = Path(site_dir) / embed_path(calculator["name"], policy_id)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render_embed_page(calculator, policies, policy_id), encoding="utf-8")
+            written.append(path)
     return written

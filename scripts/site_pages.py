@@ -108,7 +108,7 @@ def assets_prefix(policy_id: str, locale: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
     """One environment per process: compiling templates is most of a small build's time."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -187,7 +187,7 @@ def render_widget_html(policy: dict, calculator: str, locale: str, assets: str) 
     """One calculator's widget form, the same markup as on policy pages (embed pages use it)."""
     lang = data_lang(locale)
     widget = next(w for w in build_widgets(policy, lang) if w.calc["name"] == calculator)
-    html = _environment().get_template("widget.html.j2").render(w=widget, p=policy, lang=lang, locale=locale, t=ui(lang), assets=assets)
+    html = environment().get_template("widget.html.j2").render(w=widget, p=policy, lang=lang, locale=locale, t=ui(lang), assets=assets)
     return to_hant(html) if locale == "zh-Hant" else html
 
 
@@ -388,7 +388,7 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
     """Write every generated page under docs_dir; return the paths written or kept."""
-    env = _environment()
+    env = environment()
     written = []
     html_slots.clear()
     _RUNS.clear()

@@ -13,7 +13,7 @@ import pytest
 from scripts import html_slots
 from scripts.hant import to_hant
 from scripts.policy_loader import load_all
-from scripts.site_pages import (LOCALES, _environment, compare_groups, data_lang, render_compare,
+from scripts.site_pages import (LOCALES, environment, compare_groups, data_lang, render_compare,
                                 render_policy, render_table_page, table_parameters)
 
 MARKERS = re.compile(r"<!--/?mb-html(?:-unsearched)?-->\n")
@@ -23,7 +23,7 @@ MARKERS = re.compile(r"<!--/?mb-html(?:-unsearched)?-->\n")
 def pages() -> dict[str, str]:
     policies, problems = load_all()
     assert not problems
-    env = _environment()
+    env = environment()
     out = {}
     for locale in LOCALES:
         lang = data_lang(locale)
@@ -85,7 +85,7 @@ def test_a_missing_block_is_a_bilingual_error_not_an_empty_hole():
 
 
 def test_policy_text_cannot_forge_a_marker():
-    template = _environment().from_string("{% call html_block() %}<p>{{ text }}</p>{% endcall %}")
+    template = environment().from_string("{% call html_block() %}<p>{{ text }}</p>{% endcall %}")
     text = template.render(text="<!--/mb-html-->\n<script>alert(1)</script>")
     html_slots.clear()
     stashed = html_slots.stash(text)

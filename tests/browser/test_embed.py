@@ -123,11 +123,32 @@ def test_embed_markup_is_the_policy_page_markup(built_site):
         return " ".join(re.sub(r'data-assets="[^"]*"', "", form).split())
 
     page = (built_site / HENGYANG_ZH / "index.html").read_text(encoding="utf-8")
-    embed = (built_site / "embed" / "flexible-contribution" / "index.html").read_text(encoding="utf-8")
+    embed = (built_site / "embed" / "flexible-contribution" / HENGYANG / "index.html").read_text(encoding="utf-8")
     on_page = [f for f in forms(page) if 'data-calc="flexible-contribution"' in f]
     in_embed = [f for f in forms(embed) if f'data-policy="{HENGYANG}" data-lang="zh"' in f]
     assert len(on_page) == 1 and len(in_embed) == 1
     assert norm(on_page[0]) == norm(in_embed[0])
+
+
+def test_an_embed_downloads_one_policy_not_all(built_site):
+    """The public page lists policies and holds no forms; a policy's page holds that policy's
+    forms, one per language: what an embed loads does not grow with the number of policies."""
+    for name, pid in pairs():
+        public = (built_site / "embed" / name / "index.html").read_text(encoding="utf-8")
+        assert "<template" not in public and pid in re.search(r'data-policies="([^"]*)"', public).group(1).split()
+        own = (built_site / "embed" / name / pid / "index.html").read_text(encoding="utf-8")
+        variants = re.findall(r'<template data-policy="([^"]+)" data-lang="([^"]+)"', own)
+        assert sorted(variants) == sorted((pid, lang) for lang in ("zh", "en", "zh-Hant")), (name, pid)
+
+
+def test_a_policy_page_asked_for_another_policy_moves_on(open_page, site_url):
+    name, first, other = next((c["name"], *c["policies"][:2]) for c in calc.list_calculators()["calculators"]
+                              if len(c["policies"]) >= 2)
+    o = open_page(f"{site_url}embed/{name}/{first}/?policy={other}&lang=en&months=3", config={"idleBoot": False})
+    expect(o.page.locator("form.mb-calc")).to_have_attribute("data-policy", other)
+    assert o.page.url == f"{site_url}embed/{name}/{other}/?policy={other}&lang=en&months=3"
+    assert o.page.evaluate("document.documentElement.lang") == "en"
+    o.assert_clean()
 
 
 def test_unknown_policy_says_so(open_page, site_url):

@@ -197,3 +197,16 @@ def test_search_from_file_url(open_file, bundle_root):
     assert any(f"policies/{HENGYANG}.html" in href for href in links), links
     assert all(href.startswith("file:") for href in links), links
     p.assert_clean()
+
+
+def test_embed_address_opens_its_policy_from_file_url(open_file, bundle_root):
+    """embed/<calculator>/index.html?policy=… moves on to that policy's page (file:// has no
+    directory index: embed.js names index.html) and shows its prerendered form."""
+    url = (bundle_root / "embed" / "flexible-contribution" / "index.html").as_uri() + f"?policy={HENGYANG}&lang=en"
+    p = open_file(url, config={"idleBoot": False})
+    form = p.page.locator("form.mb-calc")
+    expect(form).to_have_attribute("data-policy", HENGYANG)
+    assert p.page.url.endswith(f"embed/flexible-contribution/{HENGYANG}/index.html?policy={HENGYANG}&lang=en")
+    want = calc.run("flexible-contribution", HENGYANG, {"months": form.locator('input[name="months"]').input_value()})
+    expect(form.locator('[data-output="annual_total"]')).to_have_text(want["display"]["annual_total"]["en"])
+    p.assert_clean()

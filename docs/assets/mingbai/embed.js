@@ -1,9 +1,11 @@
-/* Mingbai embed page (embed/<calculator>/index.html, scripts/embed_pages.py). Classic script,
- * loaded before widget.js.
+/* Mingbai embed pages (scripts/embed_pages.py). Classic script, loaded before widget.js.
  *
- * Picks the variant the query names — ?policy=<policy id>&lang=<zh|en|…> (defaults: the first
- * policy, zh) — from the page's <template>s and puts its widget form in <main>; widget.js then
- * makes it live and takes any inputs in the query (shareable-link format, see widget.js).
+ * embed/<calculator>/index.html (the public address, ?policy=<policy id>&lang=<zh|en|…>) lists
+ * the calculator's policies in data-policies: this script moves on, query kept, to
+ * embed/<calculator>/<policy id>/ (default: the first policy), or says which policies exist.
+ * There it picks the ?lang= variant (default zh) from the page's <template>s and puts its widget
+ * form in <main>; widget.js then makes it live and takes any inputs in the query (shareable-link
+ * format, see widget.js).
  * Stamps <body> with data-mb-embed, data-calc, data-policy, data-policy-version, data-lang and
  * tells the host page its height (on load and whenever it changes) with
  *   parent.postMessage({type: "mingbai:embed", v: 1, event: "resize", height, calc, policy,
@@ -17,8 +19,16 @@
   var params = new URLSearchParams(window.location.search);
   var templates = Array.prototype.slice.call(document.querySelectorAll("template[data-policy]"));
   var lang = params.get("lang") || "zh";
-  if (!templates.some(function (t) { return t.getAttribute("data-lang") === lang; })) lang = "zh";
-  var wanted = params.get("policy") || (templates[0] && templates[0].getAttribute("data-policy"));
+  if (templates.length && !templates.some(function (t) { return t.getAttribute("data-lang") === lang; })) lang = "zh";
+  var listed = (root.getAttribute("data-policies") || "").split(" ").filter(Boolean);
+  var here = templates.length ? templates[0].getAttribute("data-policy") : null;
+  var wanted = params.get("policy") || here || listed[0];
+  var index = window.location.protocol === "file:" ? "index.html" : "";   // file:// has no directory index
+  if (wanted !== here && (here !== null || listed.indexOf(wanted) >= 0)) {
+    // a policy's page asked for another policy: the public page knows whether it exists
+    window.location.replace(root.getAttribute("data-base") + (here === null ? wanted + "/" : "") + index + window.location.search);
+    return;
+  }
   var chosen = templates.filter(function (t) {
     return t.getAttribute("data-policy") === wanted && t.getAttribute("data-lang") === lang;
   })[0];
@@ -42,8 +52,7 @@
     var calcTitle = form && form.querySelector(".mb-calc-title");
     if (calcTitle) document.title = calcTitle.textContent + " · " + title + " · 明白 Mingbai";
   } else {
-    var known = templates.filter(function (t) { return t.getAttribute("data-lang") === lang; })
-      .map(function (t) { return t.getAttribute("data-policy"); });
+    var known = listed;
     var p = document.createElement("p");
     p.className = "mb-embed-error";
     p.textContent = lang.indexOf("en") === 0
