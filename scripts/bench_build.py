@@ -81,7 +81,8 @@ def _build(config: Path, out: Path, env: dict | None = None) -> float:
 
 
 def _count_pages(site: Path) -> int:
-    return sum(1 for _ in site.rglob("index.html"))
+    """MkDocs pages (every language); embed pages are written by our hook, not MkDocs pages."""
+    return sum(1 for page in site.rglob("index.html") if page.relative_to(site).parts[0] != "embed")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
                 pages = _count_pages(site)
                 pages_built[size] = pages
                 if plain_config is None:
-                    sample_page = next(site.glob("policies/**/index.html"))
-                    html = sample_page.read_text(encoding="utf-8")
+                    html = next(text for page in sorted(site.glob("policies/**/index.html"))
+                                if 'class="mb-calc"' in (text := page.read_text(encoding="utf-8")))
                     article = re.search(r"<article.*?</article>", html, re.S)
                     words = re.sub(r"<[^>]+>", " ", article.group(0) if article else html)
                     sample = " ".join(words.split())  # as long as our pages: same content cost

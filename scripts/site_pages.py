@@ -338,7 +338,7 @@ def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -
 
 
 def render_province(env: jinja2.Environment, province: str, policies: dict[str, dict], lang: str) -> str:
-    """One province's policies, grouped by place (a page per province keeps navigation small)."""
+    """One province's policies, by place and year (its nav section links here: navigation stays small)."""
     mine = {pid: p for pid, p in policies.items() if province_of(pid) == province}
     by_region = _policy_rows(mine, lang, f"policies/{province}")
     name = next(iter(by_region))
