@@ -3,6 +3,7 @@
 on_config:     validate policies (stop with file:line: field lines), compile calc data,
                write the generated pages and the navigation
 on_page_content / on_post_page: put generated raw HTML back (scripts/html_slots.py)
+on_post_template: keep the default language's 404.html
 on_post_build: vendor Pyodide (from npm, never a CDN) and the calc bundle into the site
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
 
 
 _NAV: dict = {}  # the default-language pass's navigation, reused by the other languages' passes
+_NOT_FOUND: dict = {}  # the default language's 404.html: each language's pass writes the site's one
 
 
 def _other_language_pass(config) -> bool:
@@ -81,11 +83,19 @@ def on_post_page(output, page, **kwargs):
     return _fill(output, page, searchable=False)
 
 
+def on_post_template(output_content, template_name, config, **kwargs):
+    if template_name == "404.html" and not _other_language_pass(config):
+        _NOT_FOUND["html"] = output_content
+    return output_content
+
+
 @event_priority(-100)  # after mkdocs-static-i18n has built the other languages into the site
 def on_post_build(config, **kwargs):
     if _other_language_pass(config):
         return  # the other languages' builds share the root site's assets
     site = Path(config["site_dir"])
+    if "html" in _NOT_FOUND:   # the last language built had overwritten it
+        (site / "404.html").write_text(_NOT_FOUND.pop("html"), encoding="utf-8")
     try:
         vendor_pyodide(ROOT / "node_modules", site / "assets" / "pyodide")
     except VendorError as exc:
