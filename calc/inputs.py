@@ -171,14 +171,22 @@ def _parse_one(spec: InputSpec, raw: object) -> object:
                 raise InputErrors([_error(spec, "须为文本。", "must be a text.")])
             return raw.strip()
         if raw not in allowed:
-            raise InputErrors([_error(spec, f"须为以下之一：{'、'.join(allowed)}。", f"must be one of: {', '.join(allowed)}.")])
+            raise InputErrors([_error(spec, f"须为以下之一：{_choices_text(spec, 'zh')}。",
+                                      f"must be one of: {_choices_text(spec, 'en')}.")])
         return raw
     if spec.type == "list":
         if not isinstance(raw, list) or any(v not in allowed for v in raw):
-            raise InputErrors([_error(spec, f"须为列表，取值限于：{'、'.join(allowed)}。",
-                                      f"must be a list of: {', '.join(allowed)}.")])
+            raise InputErrors([_error(spec, f"须为列表，取值限于：{_choices_text(spec, 'zh')}。",
+                                      f"must be a list of: {_choices_text(spec, 'en')}.")])
         return sorted(set(raw), key=allowed.index)  # order and repeats never change a result
     raise AssertionError(f"unknown input type {spec.type}")
+
+
+def _choices_text(spec: InputSpec, lang: str) -> str:
+    """The codes to type, each with its label: 'orphan“孤儿”、…' / 'orphan “Orphan”, …'."""
+    if lang == "zh":
+        return "、".join(f"{c.value}“{c.label.zh}”" for c in spec.choices)
+    return ", ".join(f"{c.value} “{c.label.en}”" for c in spec.choices)
 
 
 def _list_items(raw: object) -> list:

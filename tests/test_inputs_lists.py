@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from calc.errors import InputErrors
-from calc.inputs import InputSpec, Text, validate
+from calc.inputs import Choice, InputSpec, Text, validate
 
 MONTHS = InputSpec("m", "month_list", Text("月份", "Months"))
 YEARS = InputSpec("y", "integer_list", Text("年份", "Years"), minimum=1900, maximum=2200)
@@ -49,3 +49,14 @@ def test_describe_reports_the_new_fields() -> None:
     assert validate([spec], {"t": " 三阳乡 "}) == {"t": "三阳乡"}
     with pytest.raises(InputErrors):
         validate([spec], {"t": 3})
+
+
+@pytest.mark.parametrize("spec_type, raw", [("enum", "nonsense"), ("list", ["nonsense"])])
+def test_a_wrong_choice_names_every_code_with_its_label(spec_type: str, raw: object) -> None:
+    spec = InputSpec("c", spec_type, Text("身份", "Group"),
+                     choices=(Choice("orphan", Text("孤儿", "Orphan")), Choice("minimum_living", Text("低保对象", "Minimum living allowance"))))
+    with pytest.raises(InputErrors) as exc:
+        validate([spec], {"c": raw})
+    (err,) = exc.value.errors
+    assert "orphan“孤儿”、minimum_living“低保对象”" in err.message_zh
+    assert "orphan “Orphan”, minimum_living “Minimum living allowance”" in err.message_en
