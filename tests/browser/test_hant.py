@@ -44,9 +44,3 @@ def test_language_switcher_offers_three_languages(open_page, site_url: str) -> N
     opened = open_page(site_url + PAGE, javascript=False)
     names = [t.strip() for t in opened.page.locator(".md-select__link").all_text_contents()]
     assert names == ["中文", "English", "繁體中文"]
-
-
-def test_not_found_page_is_in_the_default_language(built_site) -> None:
-    """Each language's build writes the site's one 404.html; the hook keeps the zh one."""
-    text = (built_site / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="zh"' in text and "<title>明白 Mingbai</title>" in text
