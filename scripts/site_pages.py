@@ -6,6 +6,7 @@ from `calc.run` at build time.
 """
 from __future__ import annotations
 
+import os
 import posixpath
 from dataclasses import dataclass
 from html import escape as html_escape
@@ -382,7 +383,10 @@ def write_if_changed(path: Path, text: str) -> bool:
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    # whole file or nothing: a build reading docs/ meanwhile (mkdocs serve) never sees half a page
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
     return True
 
 
