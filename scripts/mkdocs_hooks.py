@@ -21,8 +21,8 @@ if str(ROOT) not in sys.path:  # mkdocs loads hooks by path; our modules import 
 
 from scripts.bundle_calc import write_calc_bundle  # noqa: E402
 from scripts.embed_pages import write_embed_pages  # noqa: E402
-from scripts.html_slots import SlotError, fill
 from scripts.hant import to_hant, write_hant_table  # noqa: E402
+from scripts.html_slots import SlotError, fill  # noqa: E402
 from scripts.policy_loader import load_all, write_compiled  # noqa: E402
 from scripts.site_pages import nav, render_site  # noqa: E402
 from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
