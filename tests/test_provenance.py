@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from calc.registry import calculators
-from scripts.policy_loader import SOURCES_DIR, _line_index, load_all, semantic_problems
+from scripts.policy_loader import SOURCES_DIR, load_all, semantic_problems
 from scripts.provenance import missing_from_quote, numbers_in, quote_in_source
 
 POLICIES, PROBLEMS = load_all()
