@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from calc import series
+
 from . import policy_schema as schema
 from .provenance import missing_from_quote, quote_in_source
 
@@ -109,9 +111,10 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
 
     if policy["id"] != policy_id:
         add("id", f"must equal the file's path {policy_id!r}", f"须与文件路径一致：{policy_id!r}")
-    eff = policy["effective"]
-    if eff.get("to") and eff["to"] < eff["from"]:
-        add("effective.to", "ends before it starts", "结束日期早于开始日期")
+    for field in ("effective", "governs.contributions", "governs.benefits"):
+        span = policy["effective"] if field == "effective" else policy["governs"][field.split(".")[1]]
+        if span.get("to") and span["to"] < span["from"]:
+            add(f"{field}.to", "ends before it starts", "结束日期早于开始日期")
     for name in policy["calculators"]:
         if name not in known_calculators:
             add("calculators", f"unknown calculator {name!r} (known: {', '.join(sorted(known_calculators))})",
@@ -308,7 +311,38 @@ def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR)
                 continue
             policies[data["id"]] = data
             first[data["id"]] = path
+    problems += series_problems(policies, first)
+    link_series(policies)
     return policies, problems
+
+
+def _field_line(path: Path, key: str) -> int:
+    """The line of a top-level key (for problems found across files, after parsing)."""
+    return next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if text.startswith(f"{key}:")), 1)
+
+
+def series_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[PolicyProblem]:
+    """Two policies of one series may not govern the same contribution months."""
+    out = []
+    for members in series.group(policies).values():
+        for older, newer in zip(members, members[1:]):
+            a, b = (policies[pid]["governs"]["contributions"] for pid in (older, newer))
+            if a.get("to") is None or a["to"] >= b["from"]:
+                out.append(PolicyProblem(
+                    _rel(paths[newer]), _field_line(paths[newer], "governs"), "governs.contributions",
+                    f"overlaps {older} (contributions {a['from']} – {a.get('to') or 'open'}); a series' periods must not overlap",
+                    f"与 {older} 的缴费期（{a['from']} 至 {a.get('to') or '未定'}）重叠：同一系列的期间不得重叠"))
+    return out
+
+
+def link_series(policies: dict[str, dict]) -> None:
+    """Each policy learns its series: the key, its members in time order, the one before and after."""
+    for key, members in series.group(policies).items():
+        for i, pid in enumerate(members):
+            policies[pid]["series"] = {"key": key, "members": members,
+                                       "previous": members[i - 1] if i else None,
+                                       "next": members[i + 1] if i + 1 < len(members) else None}
 
 
 def to_json_ready(value: object) -> object:

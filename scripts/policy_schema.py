@@ -204,9 +204,13 @@ parameter = mapping(
      "columns": mapping_of(pattern(NAME_RE, "a column key", "列名"), bilingual)},  # table headers
 )
 
+SOURCE_KINDS = ("original", "summary")   # the document itself, or a second-hand account of it (news report, digest)
+URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
+
 source = mapping(
-    {"file": string, "title": bilingual, "publisher": bilingual, "date": date_or_month},
-    {"normalised": nullable(string), "notes": bilingual},
+    {"file": string, "kind": enum(*SOURCE_KINDS), "title": bilingual, "publisher": bilingual, "date": date_or_month},
+    {"normalised": nullable(string), "notes": bilingual, "url": pattern(URL_RE, "an http(s) address", "http(s) 网址"),
+     "retrieved": date, "document_number": string},
 )
 
 reading = mapping({"id": pattern(KEY_RE, "a lowercase-hyphen id", "小写连字符 id"), "zh": string, "en": string},
@@ -215,7 +219,9 @@ reading = mapping({"id": pattern(KEY_RE, "a lowercase-hyphen id", "小写连字�
 example = mapping({"inputs": mapping_of(pattern(NAME_RE, "an input name", "输入名"), anything), "note": bilingual},
                   {"calculator": pattern(KEY_RE, "a calculator name", "计算器名")})
 
-jurisdiction = mapping({"province": bilingual}, {"city": bilingual, "county": bilingual})
+jurisdiction = mapping({"province": bilingual}, {"city": bilingual, "county": bilingual, "town": bilingual})
+# what a policy governs: the months (or insurance year) paid for, and the benefit year they buy
+governs = mapping({"contributions": period, "benefits": period})
 
 policy = mapping(
     {
@@ -227,11 +233,12 @@ policy = mapping(
         "document_number": nullable(string),
         "published": date_or_month,
         "effective": period,
+        "governs": governs,
         "calculators": sequence(pattern(KEY_RE, "a calculator name", "计算器名")),
         "sources": mapping_of(pattern(KEY_RE, "a lowercase-hyphen source key", "小写连字符来源键"), source),
         "summary": bilingual,
         "covers": bilingual,
         "parameters": mapping_of(pattern(NAME_RE, "a snake_case parameter name", "下划线小写参数名"), parameter),
     },
-    {"readings": sequence(reading), "examples": sequence(example)},
+    {"readings": sequence(reading), "examples": sequence(example), "contact": bilingual},
 )

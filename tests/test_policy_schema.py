@@ -109,7 +109,7 @@ def test_mkdocs_build_stops_on_a_broken_policy_with_file_line_field(tmp_path: Pa
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0, output[-3000:]
     assert "Traceback" not in output, output[-3000:]
-    line = ("policies/hunan/testville/2023-flexible-employment.yaml:24: parameters.base_ratio.value: "
+    line = ("policies/hunan/testville/2023-flexible-employment.yaml:28: parameters.base_ratio.value: "
             "number(s) 65 not in the quote")
     assert line in output, output[-3000:]
     assert not (tmp_path / "site" / "index.html").exists()

@@ -1,0 +1,84 @@
+"""Policies over time: a place's policies on one topic form a series, one per period.
+
+The loader links each compiled policy to its series (`series`: key, members in time order,
+previous, next); this module answers which member governs a day and whether a policy is
+still in force. A series key is the place path plus the topic:
+`hunan/hengyang/2023-flexible-employment` → `hunan/hengyang/flexible-employment`.
+
+>>> key_of("hunan/hengyang/2023-flexible-employment", "flexible-employment")
+'hunan/hengyang/flexible-employment'
+>>> policy_for("hunan/hengyang/flexible-employment", dt.date(2023, 6, 1))
+'hunan/hengyang/2023-flexible-employment'
+>>> policy_for("hunan/hengyang/flexible-employment", dt.date(1999, 6, 1)) is None
+True
+>>> status("hunan/hengyang/2023-flexible-employment", dt.date(2023, 6, 1))["state"]
+'in_force'
+>>> status("hunan/hengyang/2023-flexible-employment", dt.date(2026, 11, 29))["ended_on"]
+'2023-12-31'
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .data import load_policies
+
+
+def key_of(policy_id: str, topic: str) -> str:
+    place = policy_id.rsplit("/", 1)[0] if "/" in policy_id else ""
+    return f"{place}/{topic}" if place else topic
+
+
+def _day(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def group(policies: dict[str, dict]) -> dict[str, list[str]]:
+    """{series key: member ids ordered by the start of the contribution months they govern}."""
+    out: dict[str, list[str]] = {}
+    for pid, policy in policies.items():
+        out.setdefault(key_of(pid, policy["topic"]), []).append(pid)
+    for members in out.values():
+        members.sort(key=lambda pid: (_day(policies[pid]["governs"]["contributions"]["from"]), pid))
+    return out
+
+
+def members(key: str) -> list[str]:
+    return group(load_policies()).get(key, [])
+
+
+def _covers(span: dict, day: dt.date) -> bool:
+    end = _day(span.get("to"))
+    return _day(span["from"]) <= day and (end is None or day <= end)
+
+
+def policy_for(key: str, day: dt.date) -> str | None:
+    """The member whose contribution months include `day`, or None when none on file does."""
+    policies = load_policies()
+    return next((pid for pid in members(key) if _covers(policies[pid]["governs"]["contributions"], day)), None)
+
+
+def on_file(key: str) -> list[dict]:
+    """What a series holds, for messages: [{"policy", "from", "to"}] in time order."""
+    policies = load_policies()
+    return [{"policy": pid, **{k: policies[pid]["governs"]["contributions"].get(k) for k in ("from", "to")}}
+            for pid in members(key)]
+
+
+def status(policy_id: str, today: dt.date) -> dict:
+    """Whether a policy is in force on `today` and what comes after it.
+
+    state: `not_yet` (before its effective start), `in_force`, or `ended` (after its effective end);
+    `next`: the next member of its series on file (None when none is).
+    """
+    policy = load_policies()[policy_id]
+    start, end = _day(policy["effective"]["from"]), _day(policy["effective"].get("to"))
+    nxt = (policy.get("series") or {}).get("next")
+    if today < start:
+        state = "not_yet"
+    elif end is not None and today > end:
+        state = "ended"
+    else:
+        state = "in_force"
+    return {"state": state, "starts_on": start.isoformat(), "ended_on": end.isoformat() if end else None, "next": nxt}
