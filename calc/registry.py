@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .inputs import Choice, InputSpec, Text
+from .parameters import Parameter
 
 OUTPUT_TYPES = ("money", "ratio", "integer", "date", "text", "boolean", "list")
 
@@ -36,6 +37,8 @@ class Calculator:
     compute: Callable
     # charts(result) -> {name: {"zh": svg text, "en": svg text}}: pictures drawn from the result (optional)
     charts: Callable | None = None
+    # the policy parameters compute reads (calc/parameters.py): checked by the loader, listed on the authoring page
+    parameters: tuple[Parameter, ...] = ()
 
     def describe(self) -> dict:
         return {
@@ -44,6 +47,7 @@ class Calculator:
             "description": self.description.as_dict(),
             "inputs": [i.describe() for i in self.inputs],
             "outputs": [o.describe() for o in self.outputs],
+            "parameters": [p.as_dict() for p in self.parameters],
         }
 
 

@@ -67,12 +67,20 @@ def on_file(key: str) -> list[dict]:
 
 
 def status(policy_id: str, today: dt.date) -> dict:
+    """Whether a compiled policy is in force on `today`, and what comes after it (see `status_of`)."""
+    return status_of(load_policies()[policy_id], today)
+
+
+def status_of(policy: dict, today: dt.date) -> dict:
     """Whether a policy is in force on `today` and what comes after it.
 
     state: `not_yet` (before its effective start), `in_force`, or `ended` (after its effective end);
     `next`: the next member of its series on file (None when none is).
+
+    >>> p = {"effective": {"from": "2023-01-01", "to": "2023-12-31"}, "series": {"next": None}}
+    >>> [status_of(p, dt.date(*d))["state"] for d in ((2022, 12, 31), (2023, 12, 31), (2024, 1, 1))]
+    ['not_yet', 'in_force', 'ended']
     """
-    policy = load_policies()[policy_id]
     start, end = _day(policy["effective"]["from"]), _day(policy["effective"].get("to"))
     nxt = (policy.get("series") or {}).get("next")
     if today < start:

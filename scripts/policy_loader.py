@@ -171,9 +171,22 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
                 add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
                     "or mark the value inferred/derived with `how`",
                     f"数字 {'、'.join(missing)} 不在引文中：请引用写明它的原句，或标为 inferred/derived 并说明 how")
+    for field, en, zh in parameter_problems(policy, known_calculators):
+        add(field, en, zh)
     if not out:   # a policy otherwise sound: its worked examples must run
         out += example_problems(policy, lines, known_calculators)
     return out
+
+
+def parameter_problems(policy: dict, known_calculators: set[str]) -> list[tuple[str, str, str]]:
+    """The policy's parameters against what its calculators declare they read (calc/parameters.py):
+    a missing required one, or one no listed calculator reads and not marked `display_only: true`."""
+    from calc.parameters import policy_problems
+    from calc.registry import calculators
+
+    every = calculators()
+    listed = [every[name] for name in policy["calculators"] if name in every and name in known_calculators]
+    return policy_problems(policy, listed, list(every.values()))
 
 
 NUMBER_UNITS = ("CNY", "CNY/month", "CNY/year", "CNY/person", "CNY/person/year", "months", "days", "years", "year", "persons")

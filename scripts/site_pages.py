@@ -6,6 +6,7 @@ from `calc.run` at build time.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import posixpath
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 import calc
+from calc import series
 from calc.api import applicable_inputs
 from calc.policy import Policy
 from calc.registry import calculators
@@ -58,7 +60,7 @@ UI = {
     "home_intro": ("把医保政策原文变成看得懂的说明和计算器。每个数字都注明出处：文件、日期和原句。",
                    "Public medical-insurance policies turned into plain explanations and calculators. Every figure names its source: document, date and the exact sentence."),
     "policies": ("政策", "Policies"),
-    "year": ("年度", "Year"),
+    "year": ("适用年度", "Years covered"),
     "province_title": ("{name}医保政策", "Medical insurance policies: {name}"),
     "province_all": ("本省全部 {n} 项政策", "All {n} policies in this province"),
     "no_number": ("无", "none"),
@@ -73,6 +75,27 @@ UI = {
     "not_in_policy": ("未规定", "not in this policy"),
     "full_table": ("完整表格和图表", "Full table and chart"),
     "list_sep": ("；", "; "),
+    "years": ("适用年度", "Years covered"),
+    "status_label": ("是否有效", "Status"),
+    "status_in_force": ("现行有效：{span}。", "In force: {span}."),
+    "status_not_yet": ("尚未施行：自 {start} 起施行。", "Not yet in force: applies from {start}."),
+    "status_ended": ("已失效：本政策已于 {end} 结束。", "No longer in force: this policy ended on {end}."),
+    "status_newer": ("之后的政策：", "What came after it: "),
+    "status_no_newer": ("本站没有收录之后的政策。请向{whom}咨询现行标准，不要直接使用本页的数字。",
+                        "This site has no later policy for this place. Ask {whom} for the current figures; do not rely on this page's."),
+    "status_or_office": ("或当地医保经办机构", " or the local medical insurance office"),
+    "status_checked": ("以上按 {day} 的日期判断。", "Checked against the date {day}."),
+    "series": ("本地同类政策", "This place's policies on this topic"),
+    "this_page": ("本页", "this page"),
+    "text_used": ("依据的文本", "Text used"),
+    "kind_original": ("原文", "the original document"),
+    "kind_summary": ("二手报道（新闻报道或转述，不是原文）", "a second-hand account (news report or digest, not the original)"),
+    "retrieved": ("获取日期", "retrieved"),
+    "original_link": ("原文链接", "original"),
+    "stored_copy": ("本站存档", "stored copy"),
+    "issuers_reported": ("据{publishers}报道；本站没有见到原文", "as reported by {publishers}; we have not seen the original"),
+    "lp": ("（", " ("),
+    "rp": ("）", ")"),
 }
 
 
@@ -204,12 +227,66 @@ def build_examples(policy: dict) -> list[dict]:
     return out
 
 
+PLACE_LEVELS = ("province", "city", "county", "town")
+
+
 def _region(policy: dict, lang: str) -> str:
-    parts = [policy["jurisdiction"][k][lang] for k in ("province", "city", "county") if k in policy["jurisdiction"]]
+    parts = [policy["jurisdiction"][k][lang] for k in PLACE_LEVELS if k in policy["jurisdiction"]]
     return " · ".join(parts if lang == "zh" else reversed(parts))
 
 
-def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str | None = None) -> str:
+def build_day() -> dt.date:
+    """The date a build judges "in force" by (MINGBAI_TODAY for reproducible tests); pages re-judge in the browser."""
+    return dt.date.fromisoformat(os.environ["MINGBAI_TODAY"]) if os.environ.get("MINGBAI_TODAY") else dt.date.today()
+
+
+def years_label(policy: dict, lang: str) -> str:
+    """The benefit years a policy governs: 2023, 2023–2024, or 2025 起 / 2025 on."""
+    span = policy["governs"]["benefits"]
+    start, end = str(span["from"])[:4], str(span["to"])[:4] if span.get("to") else None
+    if end is None:
+        return f"{start} 起" if lang == "zh" else f"{start} on"
+    return start if start == end else f"{start}–{end}"
+
+
+def _policy_link(from_id: str, to_id: str) -> str:
+    return posixpath.relpath(f"policies/{to_id}", f"policies/{from_id}") + "/"
+
+
+def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
+    """What the status banner shows at build time; assets/mingbai/policy-status.js re-judges it by the reader's date."""
+    t = ui(lang)
+    eff = policy["effective"]
+    found = series.status_of(policy, build_day())
+    span = f"{eff['from']} – {eff.get('to') or t['open_end']}"
+    sep = "、" if lang == "zh" else ", "
+    whom = policy["contact"][lang] if policy.get("contact") else sep.join(i[lang] for i in policy["issuers"]) + t["status_or_office"]
+    series_info = policy.get("series") or {"members": [policy["id"]], "next": None}
+    members = [{"id": pid, "years": years_label(policies[pid], lang), "title": policies[pid]["title"][lang],
+                "link": None if pid == policy["id"] else _policy_link(policy["id"], pid)}
+               for pid in series_info["members"] if pid in policies]
+    nxt = series_info.get("next")
+    return {
+        "state": found["state"], "from": str(eff["from"]), "to": str(eff["to"]) if eff.get("to") else "",
+        "in_force": t["status_in_force"].format(span=span), "not_yet": t["status_not_yet"].format(start=eff["from"]),
+        "ended": t["status_ended"].format(end=eff.get("to") or ""),
+        "next": {"title": policies[nxt]["title"][lang], "years": years_label(policies[nxt], lang),
+                 "link": _policy_link(policy["id"], nxt)} if nxt and nxt in policies else None,
+        "no_newer": t["status_no_newer"].format(whom=whom), "checked": t["status_checked"].format(day=build_day()),
+        "checked_template": t["status_checked"], "series": members if len(members) > 1 else [],
+    }
+
+
+def _reported_by(policy: dict, lang: str) -> str:
+    """Publishers of the second-hand accounts when the policy rests on no original text, else empty."""
+    sources = policy["sources"].values()
+    if any(s["kind"] == "original" for s in sources):
+        return ""
+    return ("、" if lang == "zh" else ", ").join(dict.fromkeys(s["publisher"][lang] for s in sources))
+
+
+def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str | None = None,
+                  policies: dict[str, dict] | None = None) -> str:
     parameters = [
         {"name": name, **param, "status": param.get("status", "stated"), "how": param.get("how"),
          "display": format_value(param, lang), "table": table_rows(param, lang),
@@ -221,6 +298,8 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str 
         readings=policy.get("readings", []),
         widgets=build_widgets(policy, lang), examples=build_examples(policy),
         assets=assets_prefix(policy["id"], locale or lang),
+        status=status_view(policy, policies or {policy["id"]: policy}, lang), years=years_label(policy, lang),
+        reported_by=_reported_by(policy, lang),
     )
 
 
@@ -323,10 +402,10 @@ def _policy_rows(policies: dict[str, dict], lang: str, from_dir: str) -> dict[st
         p = policies[pid]
         by_region.setdefault(p["jurisdiction"]["province"][lang], []).append(
             {"id": pid, "title": p["title"][lang], "region": _region(p, lang),
-             "year": str(p["effective"]["from"])[:4],
+             "year": years_label(p, lang), "start": str(p["governs"]["benefits"]["from"]),
              "link": posixpath.relpath(page_path(pid, "zh"), from_dir)})
     for items in by_region.values():
-        items.sort(key=lambda i: (i["region"], i["year"]))
+        items.sort(key=lambda i: (i["region"], i["start"]))
     return by_region
 
 
@@ -408,7 +487,7 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
         for province in sorted({province_of(pid) for pid in policies}):
             write(province_page_path(province, locale), render_province(env, province, policies, lang), locale)
         for pid, policy in policies.items():
-            write(page_path(pid, locale), render_policy(env, policy, lang, locale), locale)
+            write(page_path(pid, locale), render_policy(env, policy, lang, locale, policies), locale)
             for name in table_parameters(policy):
                 write(table_page_path(pid, name, locale), render_table_page(env, policy, name, lang), locale)
         for topic, items in compare_groups(policies).items():
