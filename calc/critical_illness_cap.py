@@ -37,6 +37,7 @@ from decimal import Decimal
 from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
 from .money import cents, money_str, percent_str
+from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
@@ -178,6 +179,26 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
+# what compute reads from a policy (calc/parameters.py)
+PARAMETERS = (
+    Parameter("critical_illness_incentive_from", ("date",), Text(
+        "激励施行之日；只计算这一年及以后的限额，较保守的读法只从这一年起计算连续参保。",
+        "The day the incentives apply from: only limits of that year or later are computed, and the cautious reading counts "
+        "continuity from that year only.")),
+    Parameter("critical_illness_continuous_years_required", ("years",), Text(
+        "连续参保满这一年数后，之后每连续参保1年提高一次。", "After this many full continuous years, each further year raises the limit.")),
+    Parameter("critical_illness_continuous_increment", ("CNY",), Text(
+        "每多连续参保1年提高的金额。", "The increase for each further continuous year.")),
+    Parameter("critical_illness_zero_claim_increment", ("CNY",), Text(
+        "零报销且次年正常参保时，次年提高的金额。", "The increase the year after a claim-free year followed by normal enrolment.")),
+    Parameter("critical_illness_increments_cumulative", ("rule",), Text(
+        "两项激励可以累计（计算步骤引用的原句）。", "The two increases add up (the sentence the steps cite).")),
+    Parameter("critical_illness_increase_cap", ("percent",), Text(
+        "累计提高总额占原封顶线的上限（百分比）。", "The ceiling on the total increase, as a percentage of the original limit.")),
+    Parameter("critical_illness_original_cap", ("CNY/year",), Text(
+        "当地原封顶线；原文未给出（null）时表单请用户填写。", "The local original limit; left open (null), the form asks for it.")),
+)
+
 CALCULATOR = Calculator(
     name="critical-illness-cap",
     title=Text("居民大病保险支付限额激励", "Critical-illness limit incentives for residents"),
@@ -188,6 +209,7 @@ CALCULATOR = Calculator(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=_compute,
+    parameters=PARAMETERS,
 )
 
 

@@ -36,6 +36,7 @@ from .charts import LINE, MARGIN, TEXT_SIZE, WIDTH, text_width, wrap
 from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
 from .money import percent_str, plain_number, round_to
+from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
@@ -220,6 +221,19 @@ def _charts(result: dict) -> dict:
     return {"progress": {lang: _progress_svg(result, lang) for lang in ("zh", "en")}}
 
 
+# what compute reads from a policy (calc/parameters.py)
+PARAMETERS = (
+    Parameter("township_tasks", ("table",), Text(
+        "任务分配表：每行 {township: {zh, en}, task: 人数}。", "The task table: one row {township: {zh, en}, task: people} per unit.")),
+    Parameter("stage_targets", ("table",), Text(
+        "阶段目标：每行 {cutoff: 日期, target: 百分比}，按日期排列。", "Stage targets: rows {cutoff: date, target: percent}, in date order.")),
+    Parameter("award_min_completion", ("percent",), Text("评先进单位须达到的完成比例。", "The completion share needed for the award.")),
+    Parameter("award_max_rank", ("rule",), Text("评先进单位须排名在前多少名。", "The rank the award needs (top N).")),
+    Parameter("award_horticulture_centre", ("mapping",), Text(
+        "不参与排名的单位：{township: {zh, en}, ranked: false, min_completion_percent: 百分比}。",
+        "A unit not ranked: {township: {zh, en}, ranked: false, min_completion_percent: percent}."), required=False),
+)
+
 CALCULATOR = Calculator(
     name="enrolment-progress",
     title=Text("乡镇参保任务完成进度", "Township enrolment task progress"),
@@ -231,6 +245,7 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=_compute,
     charts=_charts,
+    parameters=PARAMETERS,
 )
 
 

@@ -18,6 +18,7 @@ False
 from __future__ import annotations
 
 from .inputs import Choice, InputSpec, Text
+from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
@@ -133,6 +134,18 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
+# what compute reads from a policy (calc/parameters.py)
+PARAMETERS = (
+    Parameter("family_mutual_aid_relatives", ("categories",), Text(
+        "可以共济的近亲属（本计算器的关系代码列表）。", "The close relatives the account may help (this calculator's relation codes).")),
+    Parameter("family_mutual_aid_uses", ("list",), Text(
+        "个人账户可支付的用途代码列表（如 resident_insurance_contribution）。",
+        "Codes of what the account may pay for (e.g. resident_insurance_contribution).")),
+    Parameter("family_mutual_aid_account", ("text",), Text("钱从哪个账户出（引用的原句）。", "Whose account pays (the sentence cited).")),
+    Parameter("family_mutual_aid_channels", ("list",), Text(
+        "线上办理的渠道（双语名称列表）。", "Where to set it up online (a list of bilingual names)."), required=False),
+)
+
 CALCULATOR = Calculator(
     name="family-mutual-aid",
     title=Text("职工医保个人账户家庭共济", "Family mutual aid from an employee-insurance personal account"),
@@ -143,6 +156,7 @@ CALCULATOR = Calculator(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=_compute,
+    parameters=PARAMETERS,
 )
 
 

@@ -50,8 +50,10 @@ from .dates import ONE_DAY, add_months, first_of_next_month, window_last_day
 from .errors import InputError, InputErrors
 from .flexible_contribution import CALCULATOR as CONTRIBUTION
 from .flexible_contribution import INPUTS as CONTRIBUTION_INPUTS
+from .flexible_contribution import PARAMETERS as CONTRIBUTION_PARAMETERS
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
+from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
@@ -365,6 +367,47 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
+# what compute reads from a policy: the monthly contribution's parameters, then the arrears rules
+PARAMETERS = CONTRIBUTION_PARAMETERS + (
+    Parameter("arrears_benefits_stop", ("rule",), Text(
+        "欠费后从次月起停止待遇（引用的原句；value 可为 null）。", "Benefits stop from the month after the arrears (the sentence cited; value may be null).")),
+    Parameter("arrears_grace_months", ("months",), Text(
+        "欠费不超过这么多个月（含），补缴后即恢复待遇。", "Arrears of up to this many months (inclusive) are restored on payment.")),
+    Parameter("arrears_retroactive_within_grace", ("rule",), Text(
+        "宽限期内补缴，欠费期间的待遇能否追溯：true / false / null（原文未说）。",
+        "Within the grace, is the unpaid period covered retroactively: true / false / null (not said).")),
+    Parameter("arrears_retroactive_beyond_grace", ("rule",), Text(
+        "超过宽限期补缴，欠费期间的待遇能否追溯：true / false / null。",
+        "Beyond the grace, is the unpaid period covered: true / false / null.")),
+    Parameter("arrears_payback_required", ("rule",), Text(
+        "欠费月份是否须补缴：true / false / null（原文未说）。", "Must the unpaid months be paid back: true / false / null (not said).")),
+    Parameter("arrears_suspension", ("months", "rule"), Text(
+        "超过宽限期按暂停参保处理（有此参数即暂停）。", "Beyond the grace, enrolment is suspended (its presence says so)."), required=False),
+    Parameter("restoration_wait_days", ("days",), Text(
+        "超过宽限期，补缴后等待的天数（缴费当日不计）。", "Beyond the grace, days to wait after paying (the payment day not counted)."),
+        required=False),
+    Parameter("arrears_waiting_months", ("months",), Text(
+        "超过宽限期，补缴后从缴费之日起的等待月数。", "Beyond the grace, months to wait from the payment date."),
+        when="lacks:restoration_wait_days"),
+    Parameter("first_enrolment_wait_months", ("months",), Text(
+        "首次参保须连续缴费满这么多个月才享受待遇；有此参数，表单才问是否首次参保。",
+        "First-time members wait this many consecutive paid months; with it the form asks about a first enrolment."),
+        required=False),
+    Parameter("chronic_disease_wait_months", ("months",), Text(
+        "首次参保连续缴费满这么多个月后，可申报门诊慢特病。", "First-time members can claim for chronic-disease outpatient care after this many months."),
+        when="has:first_enrolment_wait_months"),
+    Parameter("switch_continuous_years", ("years",), Text(
+        "从职工医保切换过来、此前连续参保满这么多年的，适用切换规定；有此参数，表单才问切换。",
+        "Switching from employee insurance after this many continuous years follows the switching rule; with it the form asks."),
+        required=False),
+    Parameter("switch_gap_months", ("months",), Text(
+        "切换时中断缴费不超过这么多个月（含）即无缝衔接。", "A switching gap of up to this many months (inclusive) has no break in benefits."),
+        when="has:switch_continuous_years"),
+    Parameter("switch_waiting_months", ("months",), Text(
+        "切换中断超过上述月数时的等待月数。", "The waiting months when the switching gap is longer."),
+        when="has:switch_continuous_years"),
+)
+
 CALCULATOR = Calculator(
     name="flexible-arrears",
     title=Text("灵活就业人员欠费后的待遇", "Benefits after missed flexible-employment payments"),
@@ -375,6 +418,7 @@ CALCULATOR = Calculator(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=_compute,
+    parameters=PARAMETERS,
 )
 
 

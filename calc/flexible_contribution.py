@@ -27,6 +27,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .inputs import InputSpec, Text
+from .parameters import Parameter
 from .money import cents, money_str, percent_str, plain_number, round_to
 from .policy import Policy
 from .registry import Calculator, OutputSpec
@@ -154,6 +155,25 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
+# what compute reads from a policy (calc/parameters.py; tests/test_authoring.py proves the list complete)
+PARAMETERS = (
+    Parameter("base_reference_wage", ("CNY/month",), Text(
+        "缴费基数所依据的月工资（基准值或平均工资）。原文未给出（value 为 null）时，表单请用户填写。",
+        "The monthly wage the base is taken from (benchmark or average wage). Left open (value null), the form asks for it.")),
+    Parameter("base_ratio", ("percent",), Text("缴费基数占该工资的百分比。", "The base as a percentage of that wage.")),
+    Parameter("base_rounding", ("rounding",), Text(
+        "缴费基数的取整：{step: \"1\", mode: ROUND_HALF_UP}；没有则不取整。",
+        "How the base is rounded: {step: \"1\", mode: ROUND_HALF_UP}; without it the base is not rounded."), required=False),
+    Parameter("contribution_rate", ("percent",), Text("基本医保缴费费率（百分比）。", "The basic-insurance contribution rate (percent).")),
+    Parameter("critical_illness_monthly", ("CNY/month",), Text(
+        "每月随基本医保一起缴纳的大病保险费；计入每月合计。", "A monthly critical-illness premium paid with the basic insurance; part of the monthly total."),
+        required=False),
+    Parameter("supplementary_annual", ("CNY/year",), Text(
+        "按年缴纳的大额补充医疗保险费；原文未给出金额时为 null，表单可选填。",
+        "A yearly supplementary major-illness premium; null when the source gives no amount (the form then takes an optional figure)."),
+        required=False),
+)
+
 CALCULATOR = Calculator(
     name="flexible-contribution",
     title=Text("灵活就业人员职工医保缴费", "Flexible-employment contribution to employee medical insurance"),
@@ -164,6 +184,7 @@ CALCULATOR = Calculator(
     inputs=INPUTS,
     outputs=OUTPUTS,
     compute=_compute,
+    parameters=PARAMETERS,
 )
 
 

@@ -56,6 +56,7 @@ from .dates import ONE_DAY, add_months, day_number, first_of_next_month, window_
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
+from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
@@ -648,6 +649,66 @@ def _charts(result: dict) -> dict:
     return {"timeline": out}
 
 
+# what compute reads from a policy (calc/parameters.py). Two shapes: a county notice (collection period,
+# special cases) or provincial measures with a fixed waiting period (`fixed_waiting_period_months`).
+COUNTY, MEASURES = "lacks:fixed_waiting_period_months", "has:fixed_waiting_period_months"
+PARAMETERS = (
+    Parameter("individual_contribution", ("CNY/person/year",), Text(
+        "个人缴费标准；原文未给出（null）时表单请用户填写。", "The individual contribution; left open (null), the form asks for it.")),
+    Parameter("fiscal_subsidy", ("CNY/person/year",), Text(
+        "本年度财政补助标准（逾期参保 = 个人缴费 + 财政补助）；原文未给出时为 null，表单可填。",
+        "This year's government subsidy (late enrolment pays contribution + subsidy); null when not stated (the form takes it).")),
+    Parameter("fiscal_subsidy_<year>", ("CNY/person/year",), Text(
+        "原文给出的往年财政补助（只作说明，不用于计算）。", "An earlier year's subsidy the source gives (mentioned, never used for this year)."),
+        required=False),
+    Parameter("late_enrolment", ("rule",), Text(
+        "逾期参保：个人缴费 + 财政补助，从缴费次月起享受待遇；{cases: [...]} 列出原文的逾期情形。",
+        "Late enrolment: contribution + subsidy, covered from the month after payment; {cases: [...]} lists the source's late cases.")),
+    Parameter("fixed_waiting_period_months", ("months",), Text(
+        "固定待遇等待期（月，从缴费之日起算）；有此参数即按省级措施计算。",
+        "A fixed waiting period (months from the payment day); with it the provincial-measures rules apply."), required=False),
+    Parameter("fixed_waiting_period_from", ("date",), Text("固定等待期施行之日。", "The day the fixed waiting period starts to apply."), when=MEASURES),
+    Parameter("fixed_waiting_period_applies_to", ("list",), Text(
+        "等待期适用于：not_enrolled_in_collection_period、not_continuously_enrolled。",
+        "Whom the waiting period applies to: not_enrolled_in_collection_period, not_continuously_enrolled."), when=MEASURES),
+    Parameter("in_period_contribution", ("text",), Text(
+        "集中缴费期内按个人缴费标准缴纳（引用的原句）。", "In the collection period you pay the individual contribution (the sentence cited)."),
+        when=MEASURES),
+    Parameter("variable_waiting_period", ("months",), Text(
+        "变动等待期；原文未给出规则时为 null（结果标为无法确定）。", "A variable waiting period; null when no rule is given (the result is then not determined)."),
+        required=False),
+    Parameter("collection_period_start", ("date",), Text("集中缴费期第一天。", "First day of the collection period."), when=COUNTY),
+    Parameter("collection_period_end", ("date",), Text("集中缴费期最后一天。", "Last day of the collection period."), when=COUNTY),
+    Parameter("collection_period_extension_end", ("date",), Text(
+        "乡镇延长缴费期的最后一天；有此参数，表单才问是否延长。", "Last day of a township's extended period; with it the form asks."), required=False),
+    Parameter("benefit_period_start", ("date",), Text("待遇期第一天。", "First day of the insurance (benefit) year."), when=COUNTY),
+    Parameter("benefit_period_end", ("date",), Text("待遇期最后一天。", "Last day of the insurance (benefit) year."), when=COUNTY),
+    Parameter("mid_year_enrolment", ("text",), Text(
+        "缴费期后普通居民原则上不得中途参保（引用的原句）。", "After the period ordinary residents may not enrol mid-year (the sentence cited)."), when=COUNTY),
+    Parameter("special_cases_contribution", ("text",), Text(
+        "特殊情形按个人缴费标准缴纳；有此参数，表单才问参保情形。",
+        "Special cases pay the individual contribution; with it the form asks about the situation."), required=False),
+    Parameter("special_case_newborn", ("rule",), Text(
+        "新生儿：{window_days: 天数, benefits_from: …}，期限内从出生之日起享受。", "Newborns: {window_days, benefits_from}; within the window, covered from birth."),
+        when="has:special_cases_contribution"),
+    Parameter("special_case_employee_insurance_lapse", ("rule",), Text(
+        "职工医保断保：{window_days: 天数, benefits_from: …}。", "Employee insurance lapsed: {window_days, benefits_from}."),
+        when="has:special_cases_contribution"),
+    Parameter("special_case_welfare_institution_child", ("rule",), Text(
+        "福利机构儿童：{paid_by_within_collection_period, paid_by_outside_collection_period}。",
+        "Children in welfare institutions: {paid_by_within_collection_period, paid_by_outside_collection_period}."),
+        when="has:special_cases_contribution"),
+    Parameter("special_case_first_enrolment_groups", ("rule",), Text(
+        "缴费后即享受待遇的首次参保群体：{groups: [...]}。", "First-enrolment groups covered from payment: {groups: [...]}."),
+        when="has:special_cases_contribution"),
+    Parameter("special_case_hardship_missed_collection", ("rule",), Text(
+        "困难群众因客观原因错过缴费期：缴费后即享受待遇。", "People in difficulty who missed the period for objective reasons: covered from payment."),
+        when="has:special_cases_contribution"),
+    Parameter("refund_deadline", ("date",), Text("可申请退费的最后一天。", "Last day a refund may be applied for."), required=False),
+    Parameter("refund_reasons", ("list",), Text("可退费的情形。", "The reasons a refund is possible."), when="has:refund_deadline"),
+    Parameter("no_refund_from", ("date",), Text("从这天起不再退费。", "From this day contributions are not returned."), when="has:refund_deadline"),
+)
+
 CALCULATOR = Calculator(
     name="resident-benefit-start",
     title=Text("城乡居民医保：缴多少、从哪天起享受待遇", "Resident medical insurance: what to pay and when cover starts"),
@@ -660,6 +721,7 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=_compute,
     charts=_charts,
+    parameters=PARAMETERS,
 )
 
 

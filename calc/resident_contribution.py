@@ -52,6 +52,7 @@ from .charts import Part, stacked_bar
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import cents, money_str, percent_str
+from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
@@ -510,6 +511,54 @@ def _charts(result: dict) -> dict:
     return {"who_pays": out}
 
 
+# what compute reads from a policy (calc/parameters.py; tests/test_authoring.py proves the list complete)
+PARAMETERS = (
+    Parameter("individual_contribution", ("CNY/person/year",), Text("个人缴费标准。", "The individual contribution standard.")),
+    Parameter("subsidy_full_categories", ("categories",), Text("全额资助的类别代码。", "Codes of the groups subsidised in full."), required=False),
+    Parameter("subsidy_full_rate", ("percent",), Text("全额资助占个人缴费的百分比。", "The full subsidy as a percentage of the contribution."),
+              when="has:subsidy_full_categories"),
+    Parameter("subsidy_half_categories", ("categories",), Text("半额资助的类别代码。", "Codes of the groups subsidised by half."), required=False),
+    Parameter("subsidy_half_rate", ("percent",), Text("半额资助占个人缴费的百分比。", "The half subsidy as a percentage of the contribution."),
+              when="has:subsidy_half_categories"),
+    Parameter("subsidy_half_amount", ("CNY/person/year",), Text(
+        "原文写明的半额资助金额（有则用它，而不是按百分比算）。", "The half subsidy as the source states it (used instead of the percentage)."),
+        required=False),
+    Parameter("<category>_subsidy", ("CNY/person/year",), Text(
+        "某一类别的资助金额；原文只点名而没有金额时为 null（结果标为无法确定）。",
+        "One group's subsidy; null when the source names the group but gives no amount (the result is then not determined)."),
+        required=False),
+    Parameter("subsidy_only_via", ("mapping",), Text(
+        "只通过另一身份资助的类别：{类别: 经由的类别}。", "Groups subsidised only through another: {group: the group it goes through}."), required=False),
+    Parameter("subsidy_funders", ("mapping",), Text("各类别资助的出资方：{类别: {zh, en}}。", "Who funds each group's subsidy: {group: {zh, en}}."),
+              required=False),
+    Parameter("subsidy_no_stacking", ("rule",), Text(
+        "多重身份的资助是否不累加：true 不累加（按较优一项），false 累加。", "Whether subsidies do not add up: true = the better one only, false = they add up."),
+        required=False),
+    Parameter("subsidy_fiscal_funding_groups", ("categories",), Text(
+        "资金由财政或主管部门安排的类别（步骤中加以说明）。", "Groups whose subsidy money the finance bureau or competent departments arrange (noted in the steps)."),
+        required=False),
+    Parameter("full_subsidy_payment_channel", ("text",), Text(
+        "全额资助者如何登记（代码，如 zero_payment_registration_by_township）。", "How fully subsidised people are registered (a code)."), required=False),
+    Parameter("half_subsidy_payment_channel", ("text",), Text("部分资助者如何缴费（代码，如 tax_system）。", "How partly subsidised people pay (a code)."),
+              required=False),
+    Parameter("payment_channels", ("list",), Text("普通居民的缴费方式（双语列表）。", "Ways an ordinary resident pays (a bilingual list)."), required=False),
+    Parameter("subsidy_list_date", ("date",), Text(
+        "资助名单的基准日；有此参数，表单才问认定日期和缴费日期。", "The subsidy lists' reference date; with it the form asks for the recognition and payment dates."),
+        required=False),
+    Parameter("collection_period_start", ("date",), Text("集中缴费期第一天（缴费日期不能更早）。", "First day of the collection period (no earlier payment)."),
+              required=False),
+    Parameter("collection_period_end", ("date",), Text("集中缴费期最后一天。", "Last day of the collection period."), when="has:subsidy_list_date"),
+    Parameter("subsidy_newly_recognised_in_collection_period", ("mapping",), Text(
+        "缴费期内新认定者的规定：{refund_if_already_paid: huimin_huinong_subsidy_card, …}。",
+        "The rule for people newly recognised during the period: {refund_if_already_paid: huimin_huinong_subsidy_card, …}."),
+        when="has:subsidy_list_date"),
+    Parameter("subsidy_newly_recognised_after_collection_period", ("mapping",), Text(
+        "缴费期后才认定者的规定（从下一个缴费期起资助）。", "The rule for people recognised after the period (subsidised from the next period)."),
+        when="has:subsidy_list_date"),
+    Parameter("subsidy_applied_at_payment", ("rule",), Text("缴费时同缴同补（引用的原句）。", "The subsidy is applied at payment (the sentence cited)."),
+              required=False),
+)
+
 CALCULATOR = Calculator(
     name="resident-contribution",
     title=Text("城乡居民医保个人缴费与参保资助", "Resident medical insurance: contribution and subsidy"),
@@ -521,6 +570,7 @@ CALCULATOR = Calculator(
     outputs=OUTPUTS,
     compute=_compute,
     charts=_charts,
+    parameters=PARAMETERS,
 )
 
 

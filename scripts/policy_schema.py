@@ -107,6 +107,11 @@ def anything(node: yaml.Node, field: str) -> Iterator[Problem]:
     return iter(())
 
 
+def boolean(node: yaml.Node, field: str) -> Iterator[Problem]:
+    if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool")):
+        yield _problem(node, field, f"must be true or false, got {_show(node)}", f"须为 true 或 false，实际为 {_show(node)}")
+
+
 def _show(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
         return repr(node.value)
@@ -201,7 +206,9 @@ source_ref = mapping({"ref": pattern(KEY_RE, "a source key", "来源键名"), "q
 parameter = mapping(
     {"label": bilingual, "description": bilingual, "value": anything, "unit": enum(*UNITS), "source": source_ref},
     {"period": period, "status": enum(*STATUSES), "how": bilingual,
-     "columns": mapping_of(pattern(NAME_RE, "a column key", "列名"), bilingual)},  # table headers
+     "columns": mapping_of(pattern(NAME_RE, "a column key", "列名"), bilingual),  # table headers
+     # shown on the page, read by no calculator: the loader accepts it (calc/parameters.py)
+     "display_only": boolean},
 )
 
 SOURCE_KINDS = ("original", "summary")   # the document itself, or a second-hand account of it (news report, digest)
