@@ -8,20 +8,23 @@ Zero reimbursement: a year with no fund reimbursement followed by normal enrolme
 `critical_illness_increase_cap` (20 %) of the area's original limit, which the report
 does not give (`critical_illness_original_cap`: an input).
 
-Enrolled 2021–2026 with 2024 and 2025 claim-free, earlier years counted (reading
+Enrolled 2021–2026 with 2024 and 2025 claim-free, earlier years counted (the default, reading
 `continuity-lapse-and-earlier-years`): 6 continuous years → 2 × 5000, plus 2 × 5000:
 
 >>> r = run_cap({"original_cap": "300000", "enrolled_years": [2021, 2022, 2023, 2024, 2025, 2026],
-...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026, "count_earlier_years": True})
+...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026})
 >>> [r[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase", "ceiling", "increase", "cap")]
 [6, '10000.00', '10000.00', '60000.00', '20000.00', '320000.00']
 
-Only years from 2025 counted (the default): 2 continuous years, no continuity increase yet:
+Only years from 2025 counted (the cautious reading, chosen): 2 continuous years, no continuity increase yet.
+Both readings' results are always shown side by side:
 
 >>> r = run_cap({"original_cap": "300000", "enrolled_years": "2021 2022 2023 2024 2025 2026",
-...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026})
+...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026, "count_earlier_years": False})
 >>> [r[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase", "increase", "cap")]
 [2, '0.00', '5000.00', '5000.00', '305000.00']
+>>> [r[k] for k in ("cap_counting_earlier_years", "cap_from_start_year_only")]
+['320000.00', '305000.00']
 
 The 20 % ceiling binds: 100000 × 20 % = 20000, however many years:
 
@@ -60,10 +63,12 @@ INPUTS = (
               minimum=FIRST_YEAR, maximum=LAST_YEAR,
               help=Text("要计算支付限额的待遇年度（视为按时参保）。", "The insurance year whose limit you want (taken as enrolled on time).")),
     InputSpec("count_earlier_years", "boolean", Text("激励施行前的年份也计入", "Count years before the incentives began"),
-              default=False,
-              help=Text("原文没有说明激励施行以前的参保年份是否计入。不勾选：只从施行那一年起计算（较保守）；勾选：计入所填的全部年份。",
-                        "The text does not say whether years before the incentives began count. Unticked: only years from "
-                        "the start year count (the cautious reading); ticked: every year listed counts.")),
+              default=True,
+              help=Text("原文没有说明激励施行以前的参保年份是否计入。勾选（默认）：计入所填的全部连续参保年份；"
+                        "不勾选：只从施行那一年起计算（较保守）。两种结果都会并列显示。",
+                        "The text does not say whether years before the incentives began count. Ticked (the default): "
+                        "every continuous year listed counts; unticked: only years from the start year count (the cautious "
+                        "reading). Both results are shown side by side.")),
 )
 
 OUTPUTS = (
@@ -75,6 +80,15 @@ OUTPUTS = (
     OutputSpec("ceiling", "money", Text("累计提高上限（元）", "Ceiling on the increase (yuan)")),
     OutputSpec("increase", "money", Text("实际提高（元）", "Increase (yuan)")),
     OutputSpec("cap", "money", Text("提高后的支付限额（元/年）", "Limit after the increase (yuan/year)")),
+    # both readings of "自2025年1月起…连续参保", side by side whichever is chosen (reading `continuity-lapse-and-earlier-years`)
+    OutputSpec("increase_counting_earlier_years", "money",
+               Text("计入施行前年份时：实际提高（元）", "Counting years before the start: increase (yuan)")),
+    OutputSpec("cap_counting_earlier_years", "money",
+               Text("计入施行前年份时：支付限额（元/年）", "Counting years before the start: limit (yuan/year)")),
+    OutputSpec("increase_from_start_year_only", "money",
+               Text("只从施行那一年起计算时：实际提高（元）", "Counting from the start year only: increase (yuan)")),
+    OutputSpec("cap_from_start_year_only", "money",
+               Text("只从施行那一年起计算时：支付限额（元/年）", "Counting from the start year only: limit (yuan/year)")),
 )
 
 
@@ -104,16 +118,54 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         raise InputErrors(errors)
 
     enrolled = set(listed) | {year}
-    earliest = from_year if not count_earlier else FIRST_YEAR
+    chosen = _figures(policy, enrolled, zero_years, year, original, FIRST_YEAR if count_earlier else from_year)
+    other = _figures(policy, enrolled, zero_years, year, original, from_year if count_earlier else FIRST_YEAR)
+    steps = _steps(policy, chosen, enrolled, year, from_year, original)
+    earlier, only = (chosen, other) if count_earlier else (other, chosen)
+    steps.append(Step(
+        "readings_compared",
+        f"两种读法并列：计入 {from_year} 年以前的连续参保年份，提高 {money_str(earlier['increase'])} 元，支付限额 "
+        f"{money_str(earlier['cap'])} 元；只从 {from_year} 年起计算（较保守），提高 {money_str(only['increase'])} 元，支付限额 "
+        f"{money_str(only['cap'])} 元。上面按{'前' if count_earlier else '后'}一种读法计算。",
+        f"Both readings side by side: counting continuous years before {from_year}, the increase is "
+        f"{money_str(earlier['increase'])} yuan and the limit {money_str(earlier['cap'])} yuan; counting from {from_year} only "
+        f"(the cautious reading), the increase is {money_str(only['increase'])} yuan and the limit {money_str(only['cap'])} yuan. "
+        f"The steps above follow the {'first' if count_earlier else 'second'}.",
+        {"cap_counting_earlier_years": money_str(earlier["cap"]), "cap_from_start_year_only": money_str(only["cap"])}))
+    result = {k: chosen[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase",
+                                     "uncapped_increase", "ceiling", "increase", "cap")}
+    result["zero_reimbursement_years_counted"] = len(chosen["counted"])
+    result.update(increase_counting_earlier_years=earlier["increase"], cap_counting_earlier_years=earlier["cap"],
+                  increase_from_start_year_only=only["increase"], cap_from_start_year_only=only["cap"])
+    return result, steps
+
+
+def _figures(policy: Policy, enrolled: set[int], zero_years: list[int], year: int, original: Decimal,
+             earliest: int) -> dict:
+    """Every figure of one reading: continuity counted back from `year`, not before `earliest`."""
     start = year
     while start - 1 in enrolled and start - 1 >= earliest:
         start -= 1
     n = year - start + 1
+    further = max(0, n - int(policy.decimal("critical_illness_continuous_years_required")))
+    continuity = policy.decimal("critical_illness_continuous_increment") * further
+    counted = [z for z in zero_years if start <= z < year]
+    zero = policy.decimal("critical_illness_zero_claim_increment") * len(counted)
+    uncapped = continuity + zero
+    ceiling = cents(original * policy.rate("critical_illness_increase_cap"))
+    increase = min(uncapped, ceiling)
+    return {"start": start, "continuous_years": n, "further": further, "continuity_increase": continuity,
+            "counted": counted, "ignored": [z for z in zero_years if z not in counted],
+            "zero_reimbursement_increase": zero, "uncapped_increase": uncapped, "ceiling": ceiling,
+            "increase": increase, "cap": original + increase}
+
+
+def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: int, original: Decimal) -> list[Step]:
+    """The steps of the chosen reading, each with the sentence it rests on."""
+    start, n, further, continuity = f["start"], f["continuous_years"], f["further"], f["continuity_increase"]
     required = int(policy.decimal("critical_illness_continuous_years_required"))
     per_year = policy.decimal("critical_illness_continuous_increment")
     per_zero = policy.decimal("critical_illness_zero_claim_increment")
-    further = max(0, n - required)
-    continuity = per_year * further
     dropped = sorted(y for y in enrolled if y < start)
     later = sorted(y for y in enrolled if y > year)
     if start - 1 in enrolled:   # the run stops where counting starts, not at a lapse
@@ -132,10 +184,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     if later:
         steps.append(Step("later_years", f"{_years(later)} 晚于 {year} 年，不影响当年限额。",
                           f"{_years(later)} come after {year} and do not affect its limit.", {"later_years": _years(later)}))
-
-    counted = [z for z in zero_years if start <= z < year]
-    ignored = [z for z in zero_years if z not in counted]
-    zero = per_zero * len(counted)
+    counted, ignored, zero = f["counted"], f["ignored"], f["zero_reimbursement_increase"]
     steps.append(step(
         policy, "zero_reimbursement",
         f"零报销且次年正常参保的年份：{_years(counted)}，共 {len(counted)} 年（不计：{_years(ignored)}，须在本次连续参保期内且早于 {year} 年），"
@@ -145,12 +194,8 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         {"zero_years": _years(counted), "zero_reimbursement_increase": money_str(zero)},
         ("critical_illness_zero_claim_increment",),
     ))
-
-    uncapped = continuity + zero
+    uncapped, ceiling, increase, cap = f["uncapped_increase"], f["ceiling"], f["increase"], f["cap"]
     rate = policy.rate("critical_illness_increase_cap")
-    ceiling = cents(original * rate)
-    increase = min(uncapped, ceiling)
-    cap = original + increase
     capped_zh = "，超过上限，按上限计" if uncapped > ceiling else ""
     capped_en = ", above the ceiling, so the ceiling applies" if uncapped > ceiling else ""
     steps.append(step(
@@ -166,17 +211,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     steps.append(Step("cap", f"{year} 年支付限额 = {money_str(original)} + {money_str(increase)} = {money_str(cap)} 元",
                       f"{year} limit = {money_str(original)} + {money_str(increase)} = {money_str(cap)} yuan",
                       {"cap": money_str(cap)}))
-    result = {
-        "continuous_years": n,
-        "continuity_increase": continuity,
-        "zero_reimbursement_years_counted": len(counted),
-        "zero_reimbursement_increase": zero,
-        "uncapped_increase": uncapped,
-        "ceiling": ceiling,
-        "increase": increase,
-        "cap": cap,
-    }
-    return result, steps
+    return steps
 
 
 # what compute reads from a policy (calc/parameters.py)

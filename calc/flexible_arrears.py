@@ -104,6 +104,14 @@ OUTPUTS = (
     OutputSpec("waiting_days", "integer", Text("等待天数", "Waiting days")),
     OutputSpec("waiting_months", "integer", Text("等待月数", "Waiting months")),
     OutputSpec("chronic_disease_claims_from", "date", Text("可申报门诊慢特病日期", "Chronic-disease outpatient claims from")),
+    # the other reading of "欠缴…3个月内（含）": how long the arrears have run (reading `arrears-dates`)
+    OutputSpec("arrears_run_months", "integer", Text("欠费已持续月数（另一种读法）", "Months the arrears have run (other reading)")),
+    OutputSpec("alternative_status", "text", Text("按欠费持续时间计的状态（另一种读法）", "Status by how long the arrears ran (other reading)"),
+               STATUSES),
+    OutputSpec("alternative_benefits_from", "date", Text("按欠费持续时间计的享受待遇日期（另一种读法）",
+                                                         "Benefits from, by how long the arrears ran (other reading)")),
+    OutputSpec("alternative_retroactive", "boolean", Text("按欠费持续时间计，欠费期间待遇可追溯（另一种读法）",
+                                                          "Unpaid period covered, by how long the arrears ran (other reading)")),
 )
 
 
@@ -215,6 +223,52 @@ def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict, steps:
     ))
 
 
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _run_months(unpaid: list[str], payment: dt.date) -> int:
+    """How long the arrears have run: from the first unpaid month to the month before payment (or to the
+    last unpaid month, if that is later), both included. March unpaid, paid in October → 7."""
+    first = _month_index(_month_start(unpaid[0]))
+    last = max(_month_index(payment) - 1, _month_index(_month_start(unpaid[-1])))
+    return last - first + 1
+
+
+def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, first_start: dt.date | None,
+                         result: dict, steps: list[Step]) -> None:
+    """The same arrears rule with the grace read as how long the arrears have run (reading `arrears-dates`)."""
+    run = _run_months(unpaid, payment)
+    alt: dict = {}
+    _arrears_rule(policy, run, payment, alt, [])
+    if first_start is not None and first_start > alt["benefits_from"]:   # both rules apply: the later date
+        alt.update(status="first_enrolment_wait", benefits_from=first_start)
+    result.update(arrears_run_months=run, alternative_status=alt["status"],
+                  alternative_benefits_from=alt["benefits_from"], alternative_retroactive=alt["retroactive"])
+    grace = int(policy.decimal("arrears_grace_months"))
+    same = (alt["status"], alt["benefits_from"], alt["retroactive"]) == \
+        (result["status"], result["benefits_from"], result["retroactive"])
+    retro_zh = {True: "欠费期间的待遇可追溯", False: "欠费期间的待遇不追补", None: "原文未说明欠费期间的待遇能否追溯"}[alt["retroactive"]]
+    retro_en = {True: "the unpaid period is covered", False: "the unpaid period is not covered",
+                None: "the text does not say whether the unpaid period is covered"}[alt["retroactive"]]
+    if same:
+        tail_zh, tail_en = "结果与上面相同。", "the result is the same as above."
+    else:
+        within = run <= grace
+        tail_zh = (f"{'不超过' if within else '超过'} {grace} 个月：{alt['benefits_from']} 起享受待遇，{retro_zh}"
+                   f"（按我们的读法：{result['benefits_from']} 起）。")
+        tail_en = (f"{'no more' if within else 'more'} than {grace}: benefits from {alt['benefits_from']}, {retro_en} "
+                   f"(by our reading: from {result['benefits_from']}).")
+    steps.append(step(
+        policy, "alternative_reading",
+        f"另一种读法：“{grace} 个月以内（含）”若指欠费已经持续的时间，从 {unpaid[0]} 到缴费前已欠 {run} 个月，{tail_zh}",
+        f"The other reading: if \"within {grace} months (inclusive)\" means how long the arrears have run, from {unpaid[0]} "
+        f"to the payment they have run {run} months; {tail_en}",
+        {"arrears_run_months": str(run), "alternative_benefits_from": alt["benefits_from"].isoformat()},
+        ("arrears_grace_months",),
+    ))
+
+
 def _first_enrolment_rule(policy: Policy, values: dict, result: dict, steps: list[Step]) -> dt.date:
     paid = values["paid_months"]
     payment: dt.date = values["payment_date"]
@@ -281,6 +335,9 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     switch_applies = switching and values["continuous_years_before_switch"] is not None and \
         values["continuous_years_before_switch"] >= int(policy.decimal("switch_continuous_years"))
     first_applies = first and not switch_applies
+    # switching into this scheme for the first time: the gap months come before joining it, so they are
+    # not arrears of this scheme and no benefits of it can stop then (issue 15 point 16)
+    gap_before_joining = switching and first_applies
     if first_applies and values["paid_months"] is None:
         errors.append(InputError("paid_months", "首次参保时请填写已连续缴费月数。",
                                  "For a first enrolment, enter the consecutive months paid."))
@@ -293,7 +350,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             "Enter the months you did not pay on time" + (" (first-time members: tick \"first time\")." if has_first else ".")))
     if errors:
         raise InputErrors(errors)
-    _check_dates(policy, values, unpaid, in_arrears=not switch_applies)
+    _check_dates(policy, values, unpaid, in_arrears=not switch_applies and not gap_before_joining)
     if first_applies:
         run_start = add_months(payment.replace(day=1), -(values["paid_months"] - 1))
         overlap = [m for m in unpaid if _month_start(m) >= run_start]
@@ -320,6 +377,22 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                 f"满足切换条件的，原文未说明首次参保须连续缴费 {chronic} 个月方可申报门诊慢特病的规定是否仍然适用。",
                 f"For a qualifying switch, the text does not say whether the {chronic}-month rule for chronic-disease claims "
                 "of first-time members still applies.", {}, ("chronic_disease_wait_months",)))
+        return result, steps
+
+    if gap_before_joining:
+        result["arrears_due"] = None
+        result["payback_required"] = None
+        steps.append(step(
+            policy, "gap_before_joining",
+            f"首次参加灵活就业人员医保：切换前中断缴费的 {n} 个月在参加本险种之前，不是本险种的欠费，不计停止待遇日期和补缴金额；"
+            "按首次参保的规定处理。",
+            f"A first enrolment in flexible-employment insurance: the {n} month(s) without contributions before the switch "
+            "come before joining this scheme, so they are not its arrears; no stop date or back-payment is computed, "
+            "and the first-enrolment rule applies.",
+            {"gap_months": str(n)}, ("switch_continuous_years", "first_enrolment_wait_months")))
+        start = _first_enrolment_rule(policy, values, result, steps)
+        result.update(status="first_enrolment_wait" if start > payment else "eligible",
+                      benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
         return result, steps
 
     due = monthly * n
@@ -353,8 +426,9 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             {"monthly_total": money_str(monthly), "arrears_months": str(n), "arrears_due": money_str(due)},
             ("arrears_payback_required",)))
         _arrears_rule(policy, n, payment, result, steps)
+    first_start = None
     if first_applies:
-        start = _first_enrolment_rule(policy, values, result, steps)
+        start = first_start = _first_enrolment_rule(policy, values, result, steps)
         if not n:
             result.update(status="first_enrolment_wait" if start > payment else "eligible",
                           benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
@@ -364,6 +438,8 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             steps.append(Step("combined", f"两项规定都适用，以较晚的日期为准：{start} 起享受待遇。",
                               f"Both rules apply; the later date governs: benefits from {start}.",
                               {"benefits_from": start.isoformat()}))
+    if n:
+        _alternative_reading(policy, unpaid, payment, first_start, result, steps)
     return result, steps
 
 

@@ -60,6 +60,8 @@ OUTPUTS = (
     OutputSpec("months", "integer", Text("缴费月数", "Months paid")),
     OutputSpec("period_total", "money", Text("所选月数合计（元）", "Total for the months chosen (yuan)")),
     OutputSpec("annual_total", "money", Text("全年合计（元）", "Full-year total (yuan)")),
+    OutputSpec("totals_complete", "boolean", Text("合计包含全部必缴费用", "Totals include every compulsory premium")),
+    OutputSpec("warnings", "list", Text("提示", "Warnings")),
 )
 
 
@@ -131,12 +133,26 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     period_total = monthly_total * months + yearly_extra
     annual_total = monthly_total * MONTHS_A_YEAR + yearly_extra
     extra_zh = f" + {money_str(yearly_extra)}" if supplementary is not None else ""
-    steps.append(Step(
-        "period_total",
-        f"每月合计 {money_str(monthly_total)} 元 × {months} 个月{extra_zh} = {money_str(period_total)} 元",
-        f"Monthly total {money_str(monthly_total)} yuan × {months} months{extra_zh} = {money_str(period_total)} yuan",
-        {"monthly_total": money_str(monthly_total), "months": str(months), "period_total": money_str(period_total)},
-    ))
+    # a compulsory premium the source gives no amount for, and the user left blank, is not in the totals:
+    # the totals themselves say so (issue 15 point 4), not only the table row
+    left_out = policy.has("supplementary_annual") and supplementary is None
+    out_zh = "（不含大额补充医疗保险费：原文未给出金额）" if left_out else ""
+    out_en = " (excluding the supplementary major-illness premium: the source gives no amount)" if left_out else ""
+    for sid, n, total in (("period_total", months, period_total), ("annual_total", MONTHS_A_YEAR, annual_total)):
+        steps.append(Step(
+            sid,
+            f"{'所选月数' if sid == 'period_total' else '全年'}合计 = 每月合计 {money_str(monthly_total)} 元 × {n} 个月{extra_zh}"
+            f" = {money_str(total)} 元{out_zh}",
+            f"{'Total for the months chosen' if sid == 'period_total' else 'Full-year total'} = monthly total "
+            f"{money_str(monthly_total)} yuan × {n} months{extra_zh} = {money_str(total)} yuan{out_en}",
+            {"monthly_total": money_str(monthly_total), "months": str(n), sid: money_str(total)},
+        ))
+    warnings = [{
+        "id": "supplementary-excluded",
+        "zh": "合计不含必须同时参加的大额补充医疗保险费：原文未给出金额，请向当地医保部门查询后填写。",
+        "en": "The totals exclude the supplementary major-illness premium, which is compulsory: the source gives no "
+              "amount; ask the local healthcare security office and enter it.",
+    }] if left_out else []
     result = {  # outputs a policy does not have are left out: the API reports them "not applicable"
         "base": base,
         "rate": rate,
@@ -146,6 +162,8 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         "months": months,
         "period_total": period_total,
         "annual_total": annual_total,
+        "totals_complete": not left_out,
+        "warnings": warnings,
     }
     if critical is not None:
         result["critical_illness_monthly"] = critical

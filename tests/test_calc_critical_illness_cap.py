@@ -58,16 +58,32 @@ def test_a_lapse_restarts_continuity_and_drops_earlier_zero_years() -> None:
     assert "2029" in out["steps"][0]["zh"]
 
 
-def test_years_before_2025_count_only_when_chosen() -> None:
-    """三湘都市报: 自2025年1月起 … — the report does not say whether earlier years count (reading
-    `continuity-lapse-and-earlier-years`): by default they do not; the user may count them."""
+def test_years_before_2025_count_by_default_and_the_cautious_reading_is_shown_beside() -> None:
+    """三湘都市报: 自2025年1月起,对连续参加居民医保满4年的参保人员,之后每连续参保1年,提高…5000元 — the natural
+    reading counts earlier years (issue 15 point 5); the cautious reading (only years from 2025) stays, and the
+    result shows both figures side by side (reading `continuity-lapse-and-earlier-years`)."""
     inputs = {**BASE, "enrolled_years": years(2019, 2026), "zero_reimbursement_years": [2023, 2025], "benefit_year": 2026}
-    default = result(inputs)
+    out = run(inputs)
+    default = out["result"]
     assert (default["continuous_years"], default["continuity_increase"], default["zero_reimbursement_increase"]) == \
-        (2, "0.00", "5000.00")
-    counted = result({**inputs, "count_earlier_years": True})
-    assert (counted["continuous_years"], counted["continuity_increase"], counted["zero_reimbursement_increase"]) == \
         (8, "20000.00", "10000.00")
+    assert (default["increase_counting_earlier_years"], default["cap_counting_earlier_years"]) == ("30000.00", "330000.00")
+    assert (default["increase_from_start_year_only"], default["cap_from_start_year_only"]) == ("5000.00", "305000.00")
+    both = next(s for s in out["steps"] if s["id"] == "readings_compared")
+    assert "330000.00" in both["zh"] and "305000.00" in both["zh"] and "305000.00" in both["en"]
+    cautious = result({**inputs, "count_earlier_years": False})
+    assert (cautious["continuous_years"], cautious["continuity_increase"], cautious["zero_reimbursement_increase"]) == \
+        (2, "0.00", "5000.00")
+    # the side-by-side figures do not depend on which reading is chosen
+    assert {k: v for k, v in cautious.items() if k.endswith(("_earlier_years", "_start_year_only"))} == \
+        {k: v for k, v in default.items() if k.endswith(("_earlier_years", "_start_year_only"))}
+
+
+def test_the_continuous_2019_2026_case_of_issue_15_gives_20000_by_default() -> None:
+    """Issue 15 point 5: continuous enrolment 2019–2026 gave 提高 0.00 元 under the old default."""
+    r = result({**BASE, "enrolled_years": years(2019, 2026), "benefit_year": 2026})
+    assert (r["continuity_increase"], r["increase"]) == ("20000.00", "20000.00")
+    assert r["increase_from_start_year_only"] == "0.00"   # the reading's "上例只提高0元"
 
 
 def test_zero_reimbursement_raises_next_years_limit() -> None:
