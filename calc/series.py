@@ -90,3 +90,25 @@ def status_of(policy: dict, today: dt.date) -> dict:
     else:
         state = "in_force"
     return {"state": state, "starts_on": start.isoformat(), "ended_on": end.isoformat() if end else None, "next": nxt}
+
+
+def _years(span: dict) -> tuple[str, str]:
+    start, end = str(span["from"])[:4], str(span["to"])[:4] if span.get("to") else None
+    if end is None:
+        return f"{start} 年起", f"from {start}"
+    return (f"{start} 年", start) if start == end else (f"{start}–{end} 年", f"{start}–{end}")
+
+
+def outside_error(policy_id: str, field: str, day: dt.date) -> "InputError":
+    """The bilingual error for a date no policy of this series on file governs: it names what is on file,
+    in words (years and titles), so the reader knows which page to open instead."""
+    from .errors import InputError
+
+    policies = load_policies()
+    key = (policies[policy_id].get("series") or {}).get("key") or key_of(policy_id, policies[policy_id]["topic"])
+    held = [(policies[pid]["title"], _years(policies[pid]["governs"]["contributions"])) for pid in members(key)] or [
+        (policies[policy_id]["title"], _years(policies[policy_id]["governs"]["contributions"]))]
+    zh = "；".join(f"{years[0]}：《{title['zh']}》" for title, years in held)
+    en = "; ".join(f"{years[1]}: “{title['en']}”" for title, years in held)
+    return InputError(field, f"本站没有收录适用于 {day.isoformat()} 的本地同类政策。已收录的有：{zh}。",
+                      f"This site has no policy of this place for {day.isoformat()}. On file: {en}.")

@@ -138,3 +138,15 @@ def test_calc_series_finds_the_policy_for_a_day() -> None:
         start = dt.date.fromisoformat(policy["governs"]["contributions"]["from"])
         assert series.policy_for(key, start) == pid
         assert series.policy_for(key, start - dt.timedelta(days=1)) in (None, policy["series"]["previous"])
+
+
+def test_a_date_no_policy_on_file_covers_names_what_is_on_file() -> None:
+    policies = series.load_policies()
+    for pid, policy in policies.items():
+        members = policy["series"]["members"]
+        error = series.outside_error(pid, "payment_date", dt.date(1990, 1, 1))
+        assert error.field == "payment_date" and "1990-01-01" in error.message_zh and "1990-01-01" in error.message_en
+        for member in members:
+            assert policies[member]["title"]["zh"] in error.message_zh
+            assert policies[member]["title"]["en"] in error.message_en
+        assert pid not in error.message_zh + error.message_en   # words, not ids
