@@ -13,8 +13,8 @@ import re
 import pytest
 
 from scripts.policy_loader import load_all
-from scripts.site_pages import (HOME_LIST_MAX, PROVINCE_WIDE, environment, nav, page_path, province_page_path,
-                                render_home, render_province)
+from scripts.site_pages import (HOME_LIST_MAX, PROVINCE_WIDE, environment, nav, page_path, province_of, province_page_path,
+                                render_home, render_province, table_page_path, table_parameters)
 
 HENGYANG = "hunan/hengyang/2023-flexible-employment"
 
@@ -43,11 +43,13 @@ def _many(template: dict, provinces: int, counties: int) -> dict[str, dict]:
 def test_provinces_are_sections_led_by_their_own_page(real):
     entries, translations = nav(real)
     assert list(entries[0]) == ["首页"] and [list(e)[0] for e in entries[-2:]] == ["嵌入计算器", "关于本站"]
-    provinces = [e for e in entries if list(e)[0].endswith("省")]
-    assert {list(e)[0] for e in provinces} == {"湖南省", "河南省"}
+    # the provinces come from the policies' own jurisdiction (no list kept here)
+    slugs = {p["jurisdiction"]["province"]["zh"]: province_of(pid) for pid, p in real.items()}
+    provinces = [e for e in entries if list(e)[0] in slugs]
+    assert {list(e)[0] for e in provinces} == set(slugs)
     for entry in provinces:
         (name, children), = entry.items()
-        slug = {"湖南省": "hunan", "河南省": "henan"}[name]
+        slug = slugs[name]
         assert children[0] == province_page_path(slug, "zh")
         for place in children[1:]:
             (_, pages), = place.items()
@@ -55,14 +57,17 @@ def test_provinces_are_sections_led_by_their_own_page(real):
     hunan = next(e["湖南省"] for e in provinces if "湖南省" in e)
     places = {list(p)[0]: list(p.values())[0] for p in hunan[1:]}
     # the province's own policy is under 全省, not a second 湖南省
-    assert places[PROVINCE_WIDE[0]] == [page_path("hunan/2025-enrolment-measures", "zh")]
+    province_wide = sorted(pid for pid in real if pid.startswith("hunan/") and pid.count("/") == 1)
+    assert places[PROVINCE_WIDE[0]] == [page for pid in province_wide for page in
+                                        [page_path(pid, "zh")] + [table_page_path(pid, n, "zh") for n in table_parameters(real[pid])]]
     assert translations[PROVINCE_WIDE[0]] == PROVINCE_WIDE[1] and translations["湖南省"] == "Hunan Province"
 
 
 def test_top_level_stays_the_same_size_as_places_grow(real):
     small, _ = nav(_many(real[HENGYANG], provinces=31, counties=3))
     large, _ = nav(_many(real[HENGYANG], provinces=31, counties=40))
-    assert len(small) == len(large) == 1 + 31 + 1 + 2   # home, provinces, compare, embed + about
+    sections = [e for e in large if list(e)[0].startswith("省")]
+    assert len(small) == len(large) == len(sections) + len(nav({})[0]) + 1   # provinces, the fixed pages, compare
     section = next(e for e in large if "省07" in e)["省07"]
     assert len(section) == 1 + 40   # its page, then its places: only this province's
 
