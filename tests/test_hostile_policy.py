@@ -128,6 +128,8 @@ def test_no_element_or_attribute_comes_from_policy_text(site: Path) -> None:
         where = path.relative_to(site).as_posix()
         for tag, attrs in parsed.elements:
             for name, value in attrs.items():
+                if name.startswith("data-pwn"):     # a Markdown attribute list ({: ...}) taken from policy text
+                    found.append(f"{where}: <{tag} {name}={value!r}>")
                 if name.startswith("on"):
                     found.append(f"{where}: <{tag} {name}={value!r}>")
                 url = value.strip().lower().replace("\t", "")
@@ -179,3 +181,30 @@ def test_widgets_show_policy_text_as_text(site: Path, locale: str) -> None:
     text = "".join(parsed.text)
     assert text.count(FUNDER[locale]) >= 3, "result, steps and chart all show the funder as text"
     assert any(t == "form" and a.get("data-calc") == "flexible-contribution" for t, a in parsed.elements)
+
+
+ATTR_LIST = "{: onclick=alert("    # Markdown attribute-list payloads in the fixture's title, city and table label
+
+
+@pytest.mark.parametrize("locale", ["zh", "en"])
+def test_markdown_attribute_lists_in_policy_text_stay_text(site: Path, locale: str) -> None:
+    """`{: onclick=... data-pwn=... }` after a title, a city or a table label is shown, never applied."""
+    prefix = "" if locale == "zh" else f"{locale}/"
+    pages = {
+        "policy": _page(site, POLICY_ID, locale),
+        "home": site / f"{prefix}index.html",
+        "province": site / f"{prefix}policies/hunan/index.html",
+        "table": site / f"{prefix}policies/{POLICY_ID}/hostile-table/index.html",
+    }
+    for kind, page in pages.items():
+        assert page.is_file(), f"{kind}: {page}"
+        parsed = parse(page)
+        text = "".join(parsed.text)
+        assert ATTR_LIST in text, f"{kind} page does not show the attribute list as text"
+        for tag, attrs in parsed.elements:
+            assert not any(k.startswith(("on", "data-pwn")) for k in attrs), f"{kind}: <{tag} {attrs}>"
+    compare = sorted(site.glob(f"{prefix}compare/*/*/index.html"))
+    assert compare, "no compare page built"
+    for page in compare:
+        for tag, attrs in parse(page).elements:
+            assert not any(k.startswith(("on", "data-pwn")) for k in attrs), f"{page}: <{tag} {attrs}>"
