@@ -171,6 +171,7 @@ def mapping(required: dict[str, Check], optional: dict[str, Check] | None = None
         for name in required:
             if name not in present:
                 yield _problem(node, f"{field}.{name}" if field else name, "is missing", "缺少此项")
+    inner.fields = (dict(required), dict(optional))   # read by the authoring reference page (no second list)
     return inner
 
 

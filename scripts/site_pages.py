@@ -24,6 +24,8 @@ from calc.policy import Policy
 from calc.registry import calculators
 
 from . import html_slots
+from .authoring_reference import NAV_TITLE, render_reference
+from .authoring_reference import PAGE as REFERENCE_PAGE
 from .formatting import STATUS_TEXT, format_value, pick, table_rows
 from .hant import to_hant
 from .table_chart import bar_chart
@@ -149,8 +151,15 @@ def environment() -> jinja2.Environment:
 
 
 def markdown_escape(text: str) -> str:
-    """Escape Markdown syntax in YAML text placed in Markdown (HTML is escaped by autoescape)."""
-    return "".join("\\" + ch if ch in "\\`*_[]|#" else ch for ch in str(text))
+    """Escape Markdown syntax in YAML text placed in Markdown (HTML is escaped by autoescape).
+
+    `{` and `}` too: a title ending in `{: onclick=... }` would otherwise be an attribute list
+    (the attr_list extension) and become a live attribute of the heading or table cell.
+
+    >>> markdown_escape("Title {: onclick=alert(1) }")
+    'Title \\\\{: onclick=alert(1) \\\\}'
+    """
+    return "".join("\\" + ch if ch in "\\`*_[]|#{}" else ch for ch in str(text))
 
 
 @dataclass
@@ -450,6 +459,8 @@ def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
     if compare:
         entries.append({"政策对比": compare})
         translations["政策对比"] = "Compare"
+    entries.append({NAV_TITLE[0]: localized(REFERENCE_PAGE, "zh")})   # generated from calc's declarations
+    translations[NAV_TITLE[0]] = NAV_TITLE[1]
     entries.append({"嵌入计算器": "embed.md"})
     translations["嵌入计算器"] = "Embed a calculator"
     entries.append({"关于本站": "about.md"})
@@ -492,6 +503,7 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
                 write(table_page_path(pid, name, locale), render_table_page(env, policy, name, lang), locale)
         for topic, items in compare_groups(policies).items():
             write(compare_page_path(topic, locale), render_compare(env, topic, items, lang), locale)
+        write(localized(REFERENCE_PAGE, locale), render_reference(policies, lang), locale)
     # hand-written zh pages get their zh-Hant version the same way
     for source in HAND_WRITTEN_ZH:
         if (docs_dir / f"{source}.md").is_file():

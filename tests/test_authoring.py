@@ -91,3 +91,63 @@ def test_policies_state_what_their_calculators_need() -> None:
     for pid, policy in load_policies().items():
         problems = policy_problems(policy, [calcs[n] for n in policy["calculators"]], list(calcs.values()))
         assert problems == [], (pid, problems)
+
+
+# --- the authoring reference page (scripts/authoring_reference.py) -------------------------------------
+
+@pytest.fixture(scope="module")
+def reference() -> dict[str, str]:
+    from scripts.authoring_reference import render_reference
+    from scripts.hant import to_hant
+    policies = load_policies()
+    zh = render_reference(policies, "zh")
+    return {"zh": zh, "en": render_reference(policies, "en"), "zh-Hant": to_hant(zh)}
+
+
+def test_reference_lists_every_calculator_its_inputs_and_parameters(reference) -> None:
+    from scripts.hant import to_hant
+    for lang, text in reference.items():
+        data_lang = "en" if lang == "en" else "zh"
+        shown = to_hant if lang == "zh-Hant" else str
+        for name, calc in calculators().items():
+            described = calc.describe()
+            assert f"{shown(described['title'][data_lang])} (`{name}`)" in text, (lang, name)
+            for spec in described["inputs"]:
+                assert f"| `{spec['name']}` | {spec['type']} | {shown(spec['label'][data_lang])}" in text, (lang, name, spec["name"])
+            for p in calc.parameters:
+                meaning = shown(getattr(p.meaning, data_lang)).replace("|", "\\|")
+                assert f"| `{p.name}` | {' / '.join(p.units)} |" in text and meaning in text, (lang, name, p.name)
+
+
+def test_reference_documents_every_yaml_field(reference) -> None:
+    from scripts.authoring_reference import BLOCKS
+    for prefix, check, _ in BLOCKS:
+        for name in [*check.fields[0], *check.fields[1]]:
+            for text in reference.values():
+                assert f"`{prefix}{name}`" in text, (prefix, name)
+
+
+def test_every_schema_field_has_a_meaning_and_no_meaning_is_stale() -> None:
+    """FIELD_MEANINGS is the one hand-written part: it must follow scripts/policy_schema.py."""
+    from scripts.authoring_reference import BLOCKS, FIELD_MEANINGS
+    fields = {prefix + name for prefix, check, _ in BLOCKS for name in [*check.fields[0], *check.fields[1]]}
+    assert not fields - set(FIELD_MEANINGS), \
+        f"add a {{zh, en}} meaning to FIELD_MEANINGS in scripts/authoring_reference.py for: {sorted(fields - set(FIELD_MEANINGS))}"
+    assert not set(FIELD_MEANINGS) - fields, f"FIELD_MEANINGS names fields the schema no longer has: {sorted(set(FIELD_MEANINGS) - fields)}"
+
+
+def test_reference_is_in_three_languages(reference) -> None:
+    assert "\n# 编写政策：字段与计算器参考\n" in reference["zh"] and "## 添加一项政策" in reference["zh"]
+    assert "## Adding a policy" in reference["en"] and "Parameters it reads" in reference["en"]
+    assert "編寫政策" in reference["zh-Hant"] and "编写" not in reference["zh-Hant"]
+    assert "display_only" in reference["zh"] and "display_only" in reference["en"]
+
+
+def test_reference_page_is_written_and_in_the_navigation(tmp_path) -> None:
+    from scripts.authoring_reference import NAV_TITLE, PAGE
+    from scripts.site_pages import nav, render_site
+    policies = load_policies()
+    entries, translations = nav(policies)
+    assert {NAV_TITLE[0]: f"{PAGE}.md"} in entries and translations[NAV_TITLE[0]] == NAV_TITLE[1]
+    written = {p.name for p in render_site(policies, tmp_path)}
+    assert {f"{PAGE}.md", f"{PAGE}.en.md", f"{PAGE}.zh-Hant.md"} <= written
