@@ -166,7 +166,7 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
             add(f"{base}.source.quote", f"quote not found in source {ref!r} (compared without whitespace)",
                 f"引文在来源 {ref!r} 中找不到（已忽略空白比较）")
         if status == "stated":
-            missing = missing_from_quote(param["value"], quote)
+            missing = missing_from_quote(param["value"], quote, param["unit"])
             if missing:
                 add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
                     "or mark the value inferred/derived with `how`",

@@ -58,15 +58,64 @@ def number_forms(value: Decimal) -> list[str]:
     return forms
 
 
-def number_in_text(value: Decimal, text: str) -> bool:
+def number_in_text(value: Decimal, text: str, unit: str | None = None) -> bool:
+    """Does the text state this figure? An occurrence that is part of a year or a date never counts
+    (unless the unit is a year), nor one whose unit or period in the text contradicts `unit`
+    ("全年计180元" does not back 180 CNY/month; "2022年度" does not back a wage of 2022)."""
     flat = re.sub(r"(?<=\d),(?=\d{3})", "", squash(text))
     for form in number_forms(value):
-        if form[0].isdigit():
-            if re.search(rf"(?<![\d.]){re.escape(form)}(?![\d])(?!\.\d)", flat):
+        pattern = rf"(?<![\d.]){re.escape(form)}(?![\d])(?!\.\d)" if form[0].isdigit() else re.escape(form)
+        for match in re.finditer(pattern, flat):
+            if not _is_date_part(flat, match.start(), match.end(), unit) and not _unit_conflict(flat, match, unit):
                 return True
-        elif form in flat:
-            return True
     return False
+
+
+_DATE_AFTER = re.compile(r"年|[-./]\d{1,2}(?!\d)")    # 2022年 / 2022年度 / 2022-12 / 2022.9
+_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:年|[-./])$")
+_OTHER_PERIOD = {   # words before a money figure (same clause) that give it another period than the unit's
+    "month": re.compile(r"全年|每年|年度|一年|/年|年缴|年标准|年人均"),
+    "year": re.compile(r"每月|按月|月缴|/月|月标准"),
+}
+_PERIOD_AFTER = {"month": re.compile(r"^元?/(?:人/)?年|^元/人·年"), "year": re.compile(r"^元?/(?:人/)?月|^元/人·月")}
+_NOT_MONEY = ("%", "％", "个月", "月", "年", "天", "日", "号", "人", "岁", "倍", "次", "项", "个")
+_NOT_OF_UNIT = {    # what may not follow a figure of this unit
+    "percent": ("元", "万元", "个月", "年", "天", "人", "岁"),
+    "months": ("元", "万元", "%", "％", "年", "天", "日", "人", "岁"),
+    "days": ("元", "万元", "%", "％", "个月", "年", "人", "岁"),
+    "persons": ("元", "万元", "%", "％", "个月", "年", "天", "岁"),
+}
+
+
+def _is_date_part(flat: str, start: int, end: int, unit: str | None) -> bool:
+    """The digits at flat[start:end] are a year (2022年度, 2022-12-31) or a month/day of a date."""
+    if unit in ("year", "date", "date-range"):
+        return False
+    digits = flat[start:end]
+    if re.fullmatch(r"(?:19|20)\d\d", digits) and _DATE_AFTER.match(flat, end):
+        return True
+    before, after = flat[max(0, start - 5):start], flat[end:end + 1]
+    if _YEAR_BEFORE.search(before):                       # 2023年1月, 2022-12-31
+        return True
+    if after == "月" and re.match(r"\d{1,2}[日号]", flat[end + 1:end + 4]):   # 9月1日
+        return True
+    return after in ("日", "号") and before.endswith("月")  # 12月31日
+
+
+def _unit_conflict(flat: str, match: re.Match, unit: str | None) -> bool:
+    """The text gives this occurrence another unit or period than the parameter's."""
+    if not unit:
+        return False
+    after = flat[match.end():match.end() + 4]
+    if unit.startswith("CNY"):
+        if after.startswith(_NOT_MONEY):
+            return True
+        period = "month" if unit.endswith("/month") else "year" if unit.endswith("/year") else None
+        if period:
+            clause = re.split(r"[，。；;,：:、（）()\d]", flat[max(0, match.start() - 8):match.start()])[-1]
+            return bool(_OTHER_PERIOD[period].search(clause) or _PERIOD_AFTER[period].search(after))
+        return False
+    return after.startswith(_NOT_OF_UNIT.get(unit, ()))
 
 
 def date_in_text(value: dt.date, text: str) -> bool:
@@ -98,14 +147,15 @@ def numbers_in(value: object) -> list[object]:
     return []
 
 
-def missing_from_quote(value: object, quote: str) -> list[str]:
-    """The numbers/dates of `value` that the quote does not contain, as text."""
+def missing_from_quote(value: object, quote: str, unit: str | None = None) -> list[str]:
+    """The numbers/dates of `value` that the quote does not contain, as text (a figure of `unit`:
+    years, dates and figures of another unit or period do not count; see number_in_text)."""
     missing = []
     for item in numbers_in(value):
         if isinstance(item, dt.date):
             ok = date_in_text(item, quote)
         else:
-            ok = number_in_text(Decimal(item), quote)
+            ok = number_in_text(Decimal(item), quote, unit)
         if not ok:
             missing.append(str(item))
     return missing

@@ -30,7 +30,7 @@ def test_quote_occurs_in_stored_source(pid: str, name: str, param: dict) -> None
 def test_stated_numbers_occur_in_their_quote(pid: str, name: str, param: dict) -> None:
     status = param.get("status", "stated")
     if status == "stated":
-        assert missing_from_quote(param["value"], param["source"]["quote"]) == []
+        assert missing_from_quote(param["value"], param["source"]["quote"], param["unit"]) == []
     else:
         assert param.get("how"), f"{status} needs `how`"
         if status == "not_stated":
@@ -77,3 +77,69 @@ def test_pingjiang_normalised_reading_is_up_to_date() -> None:
     if "opencc" in proc.stderr.lower() and "no module" in proc.stderr.lower():
         pytest.skip("opencc not installed")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+# A stated value must be *its* figure in the quote: not a year or a date that happens to hold the same
+# digits, not a figure of another unit or period (issue 12, item 2). The real policy is copied into a
+# temporary tree with one edit and loaded from there.
+HENGYANG = "hunan/hengyang/2023-flexible-employment"
+
+
+def _load_edited(tmp_path: Path, edits: list[tuple[str, str]]) -> list:
+    from scripts.policy_loader import POLICIES_DIR, load_policy
+    text = (POLICIES_DIR / f"{HENGYANG}.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "policies" / f"{HENGYANG}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    _, problems = load_policy(path, tmp_path / "policies", SOURCES_DIR)
+    return problems
+
+
+def test_an_unedited_copy_loads_cleanly(tmp_path: Path) -> None:
+    assert _load_edited(tmp_path, []) == []
+
+
+def test_a_year_in_the_quote_is_not_the_figure(tmp_path: Path) -> None:
+    """衡阳's quote holds "2022年度 … 5977元/月": a wage of 2022 must not pass as stated."""
+    problems = _load_edited(tmp_path, [("    value: 5977\n", "    value: 2022\n")])
+    assert [p.field for p in problems] == ["parameters.base_reference_wage.value"], problems
+
+
+def test_a_figure_of_another_period_is_not_the_figure(tmp_path: Path) -> None:
+    """A monthly premium of 180 must not pass on "全年计180元" (a year's total) in the same sentence."""
+    problems = _load_edited(tmp_path, [
+        ("    value: 15\n", "    value: 180\n"),
+        ("quote: 大病保险缴费标准为每月15元\n", "quote: 大病保险缴费标准为每月15元，全年计180元\n")])
+    assert [p.field for p in problems] == ["parameters.critical_illness_monthly.value"], problems
+
+
+def test_the_longer_quote_still_backs_the_true_figure(tmp_path: Path) -> None:
+    assert _load_edited(tmp_path, [("quote: 大病保险缴费标准为每月15元\n", "quote: 大病保险缴费标准为每月15元，全年计180元\n")]) == []
+
+
+@pytest.mark.parametrize("value, unit, quote", [
+    (Decimal("2023"), "CNY/month", "2023年1月起，缴费基准值为5977元/月"),
+    (Decimal("1"), "CNY/month", "2023年1月起，缴费基准值为5977元/月"),
+    (Decimal("31"), "CNY/year", "缴费时间为2022年9月1日至12月31日，每人每年380元"),
+    (Decimal("12"), "persons", "截至2022-12-31，参保率达到95%"),
+    (Decimal("95"), "CNY/person/year", "参保率达到95%"),
+    (Decimal("380"), "CNY/month", "每人每年380元"),
+    (Decimal("15"), "CNY/year", "大病保险每月15元"),
+    (Decimal("60"), "percent", "补助60元"),
+])
+def test_coincidental_numbers_do_not_count(value: Decimal, unit: str, quote: str) -> None:
+    assert missing_from_quote(value, quote, unit) == [str(value)]
+
+
+@pytest.mark.parametrize("value, unit, quote", [
+    (Decimal("5977"), "CNY/month", "2022年度全省城镇职工基本医疗保险和生育保险月缴费基准值为5977元/月"),
+    (Decimal("180"), "CNY/year", "大病保险缴费标准为每月15元，全年计180元"),
+    (Decimal("2023"), "year", "2023年度城乡居民医保"),
+    (Decimal("3"), "months", "连续缴费三个月"),
+    (Decimal("60"), "percent", "缴费基数为缴费基准值的60%"),
+])
+def test_the_figure_itself_counts(value: Decimal, unit: str, quote: str) -> None:
+    assert missing_from_quote(value, quote, unit) == []
