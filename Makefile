@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve build bundle test bench fuzz policies clean
+.PHONY: install serve build bundle test bench fuzz policies new-policy clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -21,6 +21,9 @@ node_modules/.installed: package.json package-lock.json
 
 policies: .venv/.installed        ## validate policies/ and compile calc/data/policies.json
 	$(PY) -m scripts.policy_loader --compile
+
+new-policy: .venv/.installed      ## skeleton of a new policy: make new-policy PLACE=hunan/hengyang TOPIC=flexible-employment YEAR=2025 [CALCULATORS="a b"]
+	$(PY) -m scripts.scaffold_policy --place "$(PLACE)" --topic "$(TOPIC)" --year "$(YEAR)" $(if $(CALCULATORS),--calculators $(CALCULATORS))
 
 build: install                     ## build the site into site/ (atomic: a failed build keeps the old site)
 	$(PY) scripts/build_site.py

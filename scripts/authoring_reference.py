@@ -81,6 +81,10 @@ FIELD_MEANINGS: dict[str, tuple[str, str]] = {
     "parameters.<name>.display_only": (
         "true：只在页面上展示，没有计算器读取。没有此标记的参数必须被本政策列出的某个计算器读取，否则构建报错。",
         "true: shown on the page, read by no calculator. A parameter without it must be read by one of the policy's calculators, or the build stops."),
+    "parameters.<name>.dated": (
+        "以后生效的数值：[{from: 日期, value: …, source: {ref, quote}}]，每项有自己的原句（如 10 月 1 日起调整的基数）。",
+        "Later values by effective date: [{from: date, value: …, source: {ref, quote}}], each with its own quote (e.g. a base changed from 1 October)."),
+    "parameters.<name>.applies_by": ("按哪一天选取数值：{applies_by}。", "Which day picks the dated value: {applies_by}."),
     "readings[].id": ("解读的 id（小写连字符）。", "The reading's id (lowercase-hyphen)."),
     "readings[].zh": ("中文说明。", "Chinese text."),
     "readings[].en": ("英文说明。", "English text."),
@@ -150,7 +154,8 @@ def _fields(lang: str) -> list[dict]:
         for name in [*required, *optional]:
             key = prefix + name
             text = pick(lang, FIELD_MEANINGS.get(key, ("", "")))
-            for placeholder, values in (("{topics}", schema.TOPICS), ("{units}", schema.UNITS), ("{statuses}", schema.STATUSES)):
+            for placeholder, values in (("{topics}", schema.TOPICS), ("{units}", schema.UNITS), ("{statuses}", schema.STATUSES),
+                                        ("{applies_by}", getattr(schema, "APPLIES_BY", ()))):
                 text = text.replace(placeholder, ", ".join(values))
             rows.append({"name": key, "required": name in required, "meaning": text})
         out.append({"heading": pick(lang, heading), "rows": rows})

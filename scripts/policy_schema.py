@@ -121,6 +121,24 @@ def _show(node: yaml.Node) -> str:
 FLOAT_SPECIAL_RE = re.compile(r"^[-+]?\.(nan|inf)$", re.IGNORECASE)
 
 
+TODO = "TODO"   # what scripts/scaffold_policy.py writes wherever the author must fill something in
+
+
+def todos(node: yaml.Node, field: str = "") -> Iterator[Problem]:
+    """Every text still starting with TODO (a scaffolded skeleton not yet filled in): one problem each."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from todos(value, f"{field}.{key.value}" if field else str(key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            yield from todos(child, f"{field}[{i}]")
+    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip().startswith(TODO):
+        optional = field.startswith("parameters.")
+        yield _problem(node, field or "(top)",
+                       "still TODO: fill it in from the source" + (" (or delete the parameter if it is optional and unused)" if optional else ""),
+                       "尚待填写（TODO）：请按来源填写" + ("（用不到的可选参数可整项删除）" if optional else ""))
+
+
 def numbers(node: yaml.Node, field: str = "") -> Iterator[Problem]:
     """Every number written as a YAML float anywhere in the file: no NaN or infinity, and no
     exponent (6.0e+1): figures are written the way the source writes them."""
