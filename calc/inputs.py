@@ -42,6 +42,8 @@ _MONTH_IN_RE = re.compile(r"^([12]\d{3})[-/.年](0?[1-9]|1[0-2])月?$")
 _LIST_SPLIT_RE = re.compile(r"[\s,，、;；]+")
 MAX_LIST_ITEMS = 600
 _MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
+# thousands grouped by commas, each group of three (7,000.50); "7000,50" is a decimal comma, not 700050
+_GROUPED_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
 _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 
 
@@ -122,7 +124,9 @@ def _parse_integer(spec: InputSpec, raw: object) -> int:
 def _parse_money(raw: object) -> Decimal:
     if isinstance(raw, bool) or isinstance(raw, float):
         raise ValueError  # binary floats lose cents: JSON numbers arrive as Decimal (parse_float)
-    text = str(raw).strip().replace(",", "") if isinstance(raw, (int, str, Decimal)) else None
+    text = str(raw).strip() if isinstance(raw, (int, str, Decimal)) else None
+    if text is not None and "," in text:
+        text = text.replace(",", "") if _GROUPED_RE.match(text) else None
     if text is None or not _MONEY_RE.match(text):
         raise ValueError
     try:

@@ -1,0 +1,56 @@
+"""Issue 12 (trust, round two): inputs an attacker sent that gave a wrong figure, a traceback or a
+silent default. Each must give the bilingual error of the contract (or a warning), never a guess."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import calc
+from calc.inputs import InputErrors, InputSpec, Text, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+ZHOUKOU = "henan/zhoukou/2024-flexible-employment"   # its flexible-contribution form takes a money input
+HENGYANG = "hunan/hengyang/2023-flexible-employment"
+
+
+def cli(*args: str) -> tuple[int, dict, str]:
+    proc = subprocess.run([sys.executable, "-m", "calc", *args], cwd=ROOT, capture_output=True, timeout=60)
+    return proc.returncode, json.loads(proc.stdout.decode("utf-8")), proc.stderr.decode("utf-8")
+
+
+MONEY = InputSpec("wage", "money", Text("工资", "Wage"), Text("", ""), required=True)
+
+
+def _money(raw: object):
+    return validate([MONEY], {"wage": raw})["wage"]
+
+
+@pytest.mark.parametrize("raw, value", [("7000", "7000"), ("7,000", "7000"), ("7,000.50", "7000.50"),
+                                        ("1,234,567.8", "1234567.8"), (" 7000.5 ", "7000.5")])
+def test_well_formed_money_is_read(raw: str, value: str) -> None:
+    assert str(_money(raw)) == value
+
+
+@pytest.mark.parametrize("raw", ["7000,50", "7,0,0,0", ",7000", "7000,", "7,00", "70,000,0", "7,000,50", "7,,000"])
+def test_a_decimal_comma_or_malformed_grouping_is_an_error(raw: str) -> None:
+    with pytest.raises(InputErrors) as info:
+        _money(raw)
+    error = info.value.errors[0]
+    assert error.field == "wage" and error.message_zh and error.message_en
+
+
+def test_the_cli_rejects_a_decimal_comma() -> None:
+    code, out, err = cli("run", "flexible-contribution", "--policy", ZHOUKOU, "--input", '{"average_monthly_wage": "7000,50"}')
+    assert code == 2 and out["ok"] is False, out
+    assert [e["field"] for e in out["errors"]] == ["average_monthly_wage"]
+    assert "Traceback" not in err
+
+
+def test_the_worker_entry_rejects_a_decimal_comma() -> None:
+    """widget.js passes the raw text of the field (and of a share link) to calc.run_json unchanged."""
+    out = json.loads(calc.run_json("flexible-contribution", ZHOUKOU, json.dumps({"average_monthly_wage": "7000,50"})))
+    assert out["ok"] is False and [e["field"] for e in out["errors"]] == ["average_monthly_wage"]
