@@ -124,37 +124,40 @@ FLOAT_SPECIAL_RE = re.compile(r"^[-+]?\.(nan|inf)$", re.IGNORECASE)
 TODO = "TODO"   # what scripts/scaffold_policy.py writes wherever the author must fill something in
 
 
-def todos(node: yaml.Node, field: str = "") -> Iterator[Problem]:
-    """Every text still starting with TODO (a scaffolded skeleton not yet filled in): one problem each."""
+def scalars(node: yaml.Node, field: str = "") -> Iterator[tuple[yaml.ScalarNode, str]]:
+    """Every scalar in the file with its field path (for checks that look at every value)."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield from todos(value, f"{field}.{key.value}" if field else str(key.value))
+            yield from scalars(value, f"{field}.{key.value}" if field else str(key.value))
     elif isinstance(node, yaml.SequenceNode):
         for i, child in enumerate(node.value):
-            yield from todos(child, f"{field}[{i}]")
-    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str") and node.value.strip().startswith(TODO):
-        optional = field.startswith("parameters.")
-        yield _problem(node, field or "(top)",
-                       "still TODO: fill it in from the source" + (" (or delete the parameter if it is optional and unused)" if optional else ""),
-                       "尚待填写（TODO）：请按来源填写" + ("（用不到的可选参数可整项删除）" if optional else ""))
+            yield from scalars(child, f"{field}[{i}]")
+    elif isinstance(node, yaml.ScalarNode):
+        yield node, field or "(top)"
+
+
+def todos(node: yaml.Node) -> Iterator[Problem]:
+    """Every text still starting with TODO (a scaffolded skeleton not yet filled in): one problem each."""
+    for scalar, field in scalars(node):
+        if scalar.tag.endswith(":str") and scalar.value.strip().startswith(TODO):
+            optional = field.startswith("parameters.")
+            yield _problem(scalar, field, "still TODO: fill it in from the source"
+                           + (" (or delete the parameter if it is optional and unused)" if optional else ""),
+                           "尚待填写（TODO）：请按来源填写" + ("（用不到的可选参数可整项删除）" if optional else ""))
 
 
 def numbers(node: yaml.Node, field: str = "") -> Iterator[Problem]:
     """Every number written as a YAML float anywhere in the file: no NaN or infinity, and no
     exponent (6.0e+1): figures are written the way the source writes them."""
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from numbers(value, f"{field}.{key.value}" if field else str(key.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            yield from numbers(child, f"{field}[{i}]")
-    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":float"):
-        if FLOAT_SPECIAL_RE.match(node.value):
-            yield _problem(node, field or "(top)", f"not a number: {node.value!r} (figures must be finite decimals)",
-                           f"不是数字：{node.value!r}（数字须为有限的十进制数）")
-        elif "e" in node.value.lower():
-            yield _problem(node, field or "(top)", f"write {node.value!r} without an exponent, as the source writes it",
-                           f"请按原文写出 {node.value!r}，不要用科学计数法")
+    for scalar, where in scalars(node, field):
+        if not scalar.tag.endswith(":float"):
+            continue
+        if FLOAT_SPECIAL_RE.match(scalar.value):
+            yield _problem(scalar, where, f"not a number: {scalar.value!r} (figures must be finite decimals)",
+                           f"不是数字：{scalar.value!r}（数字须为有限的十进制数）")
+        elif "e" in scalar.value.lower():
+            yield _problem(scalar, where, f"write {scalar.value!r} without an exponent, as the source writes it",
+                           f"请按原文写出 {scalar.value!r}，不要用科学计数法")
 
 
 def duplicate_keys(node: yaml.MappingNode, field: str) -> Iterator[Problem]:
