@@ -28,6 +28,7 @@ from decimal import Decimal
 from .data import load_policies
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text, safe_text, validate
+from .json_input import loads_inputs
 from .money import money_str, percent_str, plain_number, yuan_en, yuan_zh
 from .policy import Policy
 from .registry import Calculator, OutputSpec, calculator, calculators
@@ -242,9 +243,9 @@ def result_of(name: str, policy_id: str, inputs: dict) -> dict:
 def run_json(name: str, policy_id: str, inputs_json: str) -> str:
     """JSON text in, JSON text out: the Web Worker's entry point."""
     try:
-        inputs = json.loads(inputs_json, parse_float=Decimal)
-    except (ValueError, TypeError):
-        out = failure(InputErrors([InputError("input", "输入不是有效的 JSON。", "Input is not valid JSON.")]))
+        inputs = loads_inputs(inputs_json)   # strict: no deep nesting, no repeated key
+    except InputErrors as exc:
+        out = failure(exc)
     else:
         out = run(name, policy_id, inputs)
     return dumps(out)

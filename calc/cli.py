@@ -5,12 +5,11 @@ Exit 0 with {"ok": true, ...}; exit 2 with {"ok": false, "errors": [...]}.
 from __future__ import annotations
 
 import argparse
-import json
-from decimal import Decimal
 import sys
 
 from .api import describe, dumps, failure, list_calculators, run
 from .errors import InputError, InputErrors
+from .json_input import loads_inputs
 
 EXIT_BAD_INPUT = 2
 
@@ -30,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="run a calculator for a policy")
     r.add_argument("calculator")
     r.add_argument("--policy", required=True)
-    r.add_argument("--input", default="{}", help="JSON object of inputs")
+    r.add_argument("--input", action="append", help="JSON object of inputs (once)")
     return parser
 
 
@@ -42,10 +41,9 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "describe":
             out = describe(args.calculator)
         else:
-            try:
-                inputs = json.loads(args.input, parse_float=Decimal)
-            except ValueError as exc:
-                raise InputErrors([InputError("input", f"--input 不是有效的 JSON：{exc}", f"--input is not valid JSON: {exc}")]) from None
+            if args.input and len(args.input) > 1:   # which of two --input a caller meant is not ours to guess
+                raise InputErrors([InputError("arguments", "--input 只能给一次。", "Give --input once only.")])
+            inputs = loads_inputs(args.input[0] if args.input else "{}", "--input ", "--input")
             out = run(args.calculator, args.policy, inputs)
     except InputErrors as exc:
         out = failure(exc)

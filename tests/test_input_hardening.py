@@ -54,3 +54,49 @@ def test_the_worker_entry_rejects_a_decimal_comma() -> None:
     """widget.js passes the raw text of the field (and of a share link) to calc.run_json unchanged."""
     out = json.loads(calc.run_json("flexible-contribution", ZHOUKOU, json.dumps({"average_monthly_wage": "7000,50"})))
     assert out["ok"] is False and [e["field"] for e in out["errors"]] == ["average_monthly_wage"]
+
+
+DEEP = "[" * 3000 + "]" * 3000
+DEEP_OBJECT = '{"months": ' + '{"a": ' * 3000 + "1" + "}" * 3000 + "}"
+
+
+@pytest.mark.parametrize("text", [DEEP, DEEP_OBJECT], ids=["list", "object"])
+def test_deeply_nested_json_is_the_input_error_in_the_cli(text: str) -> None:
+    code, out, err = cli("run", "flexible-contribution", "--policy", HENGYANG, "--input", text)
+    assert code == 2 and out["ok"] is False, err[-2000:]
+    assert [e["field"] for e in out["errors"]] == ["input"]
+    assert out["errors"][0]["message_zh"] and out["errors"][0]["message_en"]
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("text", [DEEP, DEEP_OBJECT], ids=["list", "object"])
+def test_deeply_nested_json_is_the_input_error_in_run_json(text: str) -> None:
+    out = json.loads(calc.run_json("flexible-contribution", HENGYANG, text))
+    assert out["ok"] is False and [e["field"] for e in out["errors"]] == ["input"]
+
+
+def test_a_huge_integer_in_json_is_the_input_error() -> None:
+    out = json.loads(calc.run_json("flexible-contribution", HENGYANG, '{"months": ' + "9" * 5000 + "}"))
+    assert out["ok"] is False and [e["field"] for e in out["errors"]] == ["input"]
+
+
+def test_duplicate_json_keys_are_rejected_not_the_last_taken() -> None:
+    text = '{"months": 6, "months": 12}'
+    out = json.loads(calc.run_json("flexible-contribution", HENGYANG, text))
+    assert out["ok"] is False and [e["field"] for e in out["errors"]] == ["input"], out
+    assert "months" in out["errors"][0]["message_en"]
+    code, cli_out, _ = cli("run", "flexible-contribution", "--policy", HENGYANG, "--input", text)
+    assert code == 2 and [e["field"] for e in cli_out["errors"]] == ["input"] and "months" in cli_out["errors"][0]["message_zh"]
+
+
+def test_a_repeated_input_option_is_rejected() -> None:
+    code, out, err = cli("run", "flexible-contribution", "--policy", HENGYANG,
+                         "--input", '{"months": 6}', "--input", '{"months": 12}')
+    assert code == 2 and out["ok"] is False
+    assert [e["field"] for e in out["errors"]] == ["arguments"]
+    assert "--input" in out["errors"][0]["message_en"] and "Traceback" not in err
+
+
+def test_one_input_option_still_works() -> None:
+    code, out, _ = cli("run", "flexible-contribution", "--policy", HENGYANG, "--input", '{"months": 6}')
+    assert code == 0 and out["ok"] is True
