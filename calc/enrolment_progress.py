@@ -63,6 +63,7 @@ OUTPUTS = (
     OutputSpec("needed", "integer", Text("距本阶段目标还差（人）", "People still needed for the stage target")),
     OutputSpec("met", "boolean", Text("已达到本阶段目标", "Stage target met")),
     OutputSpec("award_eligible", "boolean", Text("符合先进单位条件", "Meets the award conditions")),
+    OutputSpec("warnings", "list", Text("提示", "Warnings")),
 )
 
 
@@ -163,11 +164,21 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     ))
     result = {
         "task": task, "ratio": ratio, "stage": index + 1, "stage_cutoff": cutoff, "stage_target": target,
-        "needed": needed, "met": met, "award_eligible": award,
+        "needed": needed, "met": met, "award_eligible": award, "warnings": _warnings(name, task, enrolled),
         # for the chart only (not outputs)
         "_township": name, "_stages": [(dt.date.fromisoformat(s["cutoff"]), Decimal(s["target"]) / 100) for s in stages],
     }
     return result, steps
+
+
+def _warnings(name: dict, task: int, enrolled: int) -> list[dict]:
+    """More people enrolled than the whole task is possible but unlikely: say so rather than print 58000 % quietly."""
+    if enrolled <= task:
+        return []
+    return [{"id": "enrolled-above-task",
+             "zh": f"已参保人数 {enrolled} 超过{name['zh']}的全部任务 {task} 人，完成比例超过 100%：请核对人数。",
+             "en": f"{enrolled} enrolled is more than {name['en']}'s whole task of {task}, a share above 100 %: "
+                   "please check the number."}]
 
 
 BAR_X, BAR_W = MARGIN, WIDTH - 2 * MARGIN   # the phone-first geometry of calc/charts.py

@@ -43,6 +43,7 @@ _LIST_SPLIT_RE = re.compile(r"[\s,，、;；]+")
 MAX_LIST_ITEMS = 600
 _MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
 # thousands grouped by commas, each group of three (7,000.50); "7000,50" is a decimal comma, not 700050
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GROUPED_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
 _INT_RE = re.compile(r"^[+-]?\d{1,9}$")
 
@@ -155,8 +156,8 @@ def _parse_one(spec: InputSpec, raw: object) -> object:
             )]) from None
     if spec.type == "date":
         try:
-            if not isinstance(raw, str):
-                raise ValueError
+            if not isinstance(raw, str) or not _DATE_RE.match(raw.strip()):
+                raise ValueError   # fromisoformat also takes 20230105 and 2023-W01-1: only YYYY-MM-DD is a date here
             return dt.date.fromisoformat(raw.strip())
         except ValueError:
             raise InputErrors([_error(spec, "须为日期，格式 YYYY-MM-DD。", "must be a date in the form YYYY-MM-DD.")]) from None

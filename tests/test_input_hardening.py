@@ -100,3 +100,29 @@ def test_a_repeated_input_option_is_rejected() -> None:
 def test_one_input_option_still_works() -> None:
     code, out, _ = cli("run", "flexible-contribution", "--policy", HENGYANG, "--input", '{"months": 6}')
     assert code == 0 and out["ok"] is True
+
+
+PINGJIANG = "hunan/yueyang/pingjiang/2023-resident"
+
+
+def test_more_enrolled_than_the_task_is_warned() -> None:
+    out = calc.run("enrolment-progress", PINGJIANG, {"township": "园艺示范中心", "enrolled": 999999, "as_of": "2022-12-31"})
+    assert out["ok"], out
+    warnings = out["result"]["warnings"]
+    assert [w["id"] for w in warnings] == ["enrolled-above-task"], warnings
+    assert "1719" in warnings[0]["zh"] and "999999" in warnings[0]["en"]
+    ordinary = calc.run("enrolment-progress", PINGJIANG, {"township": "园艺示范中心", "enrolled": 1700, "as_of": "2022-12-31"})
+    assert ordinary["result"]["warnings"] == []
+
+
+@pytest.mark.parametrize("raw", ["20230105", "2023-W01-1", "2023-01-05T00:00", "2023-1-5", "2023-001", " 2023-01-05x"])
+def test_a_date_must_be_yyyy_mm_dd(raw: str) -> None:
+    spec = InputSpec("as_of", "date", Text("统计日期", "Count date"), Text("", ""), required=True)
+    with pytest.raises(InputErrors) as info:
+        validate([spec], {"as_of": raw})
+    assert "YYYY-MM-DD" in info.value.errors[0].message_en
+
+
+def test_an_iso_date_is_read() -> None:
+    spec = InputSpec("as_of", "date", Text("统计日期", "Count date"), Text("", ""), required=True)
+    assert str(validate([spec], {"as_of": " 2023-01-05 "})["as_of"]) == "2023-01-05"
