@@ -29,6 +29,21 @@ def to_hant(text: str) -> str:
     return _converter().convert(text)
 
 
+# A form control's value is what the widget sends to calc: a code, or a policy's own (Simplified)
+# text such as a township name that calc matches exactly. Only what readers see is converted.
+_VALUE_ATTR = re.compile(r'(\svalue="[^"]*")')
+
+
+def to_hant_page(text: str) -> str:
+    """A page or HTML fragment in 繁體, with every `value="…"` attribute kept as it was.
+
+    >>> to_hant_page('<option value="梅仙镇">梅仙镇</option>')
+    '<option value="梅仙镇">梅仙鎮</option>'
+    """
+    parts = _VALUE_ATTR.split(text)
+    return "".join(part if index % 2 else to_hant(part) for index, part in enumerate(parts))
+
+
 def hant_table(texts: list[str]) -> dict[str, str]:
     """Simplified → Traditional for every Han character in `texts` that changes."""
     chars = sorted({ch for text in texts for ch in _HAN.findall(text)})

@@ -27,7 +27,7 @@ from . import html_slots
 from .authoring_reference import NAV_TITLE, render_reference
 from .authoring_reference import PAGE as REFERENCE_PAGE
 from .formatting import STATUS_TEXT, format_value, pick, table_rows
-from .hant import to_hant
+from .hant import to_hant_page
 from .table_chart import bar_chart
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -144,6 +144,8 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    # front-matter titles as readable JSON strings: \uXXXX escapes would stay 简体 on zh-Hant pages
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["fmt"] = format_value
     env.filters["mdesc"] = markdown_escape
     env.globals["html_block"] = html_slots.html_block
@@ -221,7 +223,7 @@ def render_widget_html(policy: dict, calculator: str, locale: str, assets: str) 
     lang = data_lang(locale)
     widget = next(w for w in build_widgets(policy, lang) if w.calc["name"] == calculator)
     html = environment().get_template("widget.html.j2").render(w=widget, p=policy, lang=lang, locale=locale, t=ui(lang), assets=assets)
-    return to_hant(html) if locale == "zh-Hant" else html
+    return to_hant_page(html) if locale == "zh-Hant" else html
 
 
 def build_examples(policy: dict) -> list[dict]:
@@ -489,7 +491,7 @@ def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
 
     def write(rel: str, text: str, locale: str) -> None:
         path = docs_dir / rel
-        write_if_changed(path, html_slots.stash(to_hant(text) if locale == "zh-Hant" else text))
+        write_if_changed(path, html_slots.stash(to_hant_page(text) if locale == "zh-Hant" else text))
         written.append(path)
 
     for locale in LOCALES:
