@@ -311,6 +311,9 @@ def policy_files(policies_dir: Path = POLICIES_DIR) -> list[Path]:
 
 def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR) -> tuple[dict[str, dict], list[PolicyProblem]]:
     policies: dict[str, dict] = {}
+        shape = list(schema.structure(node))   # aliases, deep nesting, huge integers: before any recursive walk
+        if shape:
+            return None, [problem(p.line, p.field, p.en, p.zh) for p in shape[:20]]
     problems: list[PolicyProblem] = []
     first: dict[str, Path] = {}
     for path in policy_files(policies_dir):

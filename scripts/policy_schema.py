@@ -136,6 +136,38 @@ def scalars(node: yaml.Node, field: str = "") -> Iterator[tuple[yaml.ScalarNode,
         yield node, field or "(top)"
 
 
+MAX_DEPTH = 24          # a policy nests a table in a parameter in a mapping: far below this
+MAX_INT_DIGITS = 30     # no figure has more digits; Python refuses to read some thousands of them
+
+
+def structure(root: yaml.Node) -> Iterator[Problem]:
+    """Before any other check (they walk the tree recursively): no alias (&x … *x would let a file
+    expand a billion-fold, "billion laughs"), no nesting deeper than MAX_DEPTH, no integer longer
+    than MAX_INT_DIGITS. Iterative, each node visited once, so a hostile file cannot hang or crash it."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str, int, yaml.Node]] = [(root, "", 0, root)]
+    while stack:
+        node, field, depth, at = stack.pop()   # `at`: where the reference was written (an alias has no mark of its own)
+        if id(node) in seen:
+            yield _problem(at, field or "(yaml)", "YAML aliases (*name) are not allowed: write the value out",
+                           "不允许使用 YAML 别名（*name）：请直接写出取值")
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            yield _problem(node, field or "(yaml)", f"nested more than {MAX_DEPTH} levels deep", f"嵌套超过 {MAX_DEPTH} 层")
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag.endswith(":int") and sum(ch.isdigit() for ch in node.value) > MAX_INT_DIGITS:
+                yield _problem(node, field, f"a number of more than {MAX_INT_DIGITS} digits", f"数字超过 {MAX_INT_DIGITS} 位")
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                text = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                name = f"{field}.{text}" if field else str(text)
+                stack += [(value, name, depth + 1, key), (key, field, depth + 1, key)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, f"{field}[{i}]", depth + 1, node) for i, child in reversed(list(enumerate(node.value)))]
+
+
 def todos(node: yaml.Node) -> Iterator[Problem]:
     """Every text still starting with TODO (a scaffolded skeleton not yet filled in): one problem each."""
     for scalar, field in scalars(node):
