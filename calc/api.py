@@ -91,7 +91,13 @@ def input_applies(spec: InputSpec, policy: Policy) -> bool:
     if spec.applies_when is None:
         return True
     kind, _, param = spec.applies_when.partition(":")
-    return policy.is_open(param) if kind in ("open", "unstated") else policy.has(param)
+    if kind == "dated":   # "dated:*": the policy has a parameter with values by date
+        return bool(policy.dated_names())
+    if kind == "choice":   # "choice:PARAM": the policy leaves PARAM to the person, as a list of options
+        return policy.has(param) and isinstance(policy.value(param), list)
+    # "PREFIX*": any parameter whose name starts with PREFIX (e.g. the add-on premiums add_on_*)
+    names = policy.names(param[:-1]) if param.endswith("*") else [param]
+    return any(policy.is_open(n) if kind in ("open", "unstated") else policy.has(n) for n in names)
 
 
 def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
@@ -101,20 +107,39 @@ def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
     plain text) is the label, its zh text the value. Other specs are returned unchanged.
     """
     if not spec.choices_from or spec.choices:
+    if spec.applies_when and spec.applies_when.startswith("unstated:") and spec.applies_when.endswith("*"):
+        spec = _labelled_by_policy(spec, policy)
         return spec
     param, _, key = spec.choices_from.partition(".")
     if not policy.has(param):
         return spec
     choices = []
     for row in policy.value(param):
-        label = row[key] if key else row
+        label = row[key] if key else (f"{row}%" if percent else row)
         text = Text(label["zh"], label["en"]) if isinstance(label, dict) else Text(str(label), str(label))
-        choices.append(Choice(text.zh, text))
+    if not isinstance(policy.value(param), list):   # a figure the policy states, not options
+        return spec
+    percent = policy.parameters[param].get("unit") == "percent"   # options such as [7, 9]: value 7, shown as 7%
+        choices.append(Choice(str(row) if percent and not key else text.zh, text))
     return dataclasses.replace(spec, choices=tuple(choices))
 
 
 def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
     return [resolve_choices(spec, policy) for spec in calc.inputs if input_applies(spec, policy)]
+
+_PER = {"CNY/month": Text("（元/月）", " (yuan/month)"), "CNY/year": Text("（元/年）", " (yuan/year)")}
+
+
+def _labelled_by_policy(spec: InputSpec, policy: Policy) -> InputSpec:
+    """An input for "the amount of PREFIX* that the source leaves open" takes the label of the policy's
+    open parameter (e.g. 大额补充医疗保险费, yuan/year): the form says what the policy calls it."""
+    prefix = spec.applies_when.partition(":")[2][:-1]
+    open_ = [n for n in policy.names(prefix) if policy.is_open(n)]
+    if not open_:
+        return spec
+    label, per = policy.label(open_[0]), _PER.get(policy.parameters[open_[0]]["unit"], Text("", ""))
+    return dataclasses.replace(spec, label=Text(label["zh"] + per.zh, label["en"] + per.en))
+
 
 
 def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None:

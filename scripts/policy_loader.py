@@ -140,8 +140,11 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
             add(f"{base}.value", "value is null but status is stated: use not_stated", "value 为空但状态为 stated：请用 not_stated")
         if param.get("period") and param["period"].get("to") and param["period"]["to"] < param["period"]["from"]:
             add(f"{base}.period.to", "ends before it starts", "结束日期早于开始日期")
-        if param["unit"] == "percent" and not _is_number(param["value"], nullable=True):
-            add(f"{base}.value", "a percent must be a number (60 for 60 %)", "百分比须为数字（60 表示 60%）")
+        options = isinstance(param["value"], list) and param["value"] and all(_is_number(v) for v in param["value"])
+        if param["unit"] == "percent" and not (_is_number(param["value"], nullable=True) or options):
+            # a list of numbers: options the policy leaves to the person ([7, 9]: 7 % or 9 %)
+            add(f"{base}.value", "a percent must be a number (60 for 60 %), or a list of the options the person may choose",
+                "百分比须为数字（60 表示 60%），或由个人选择的选项列表")
         elif param["unit"] in NUMBER_UNITS and not _is_number(param["value"], nullable=True):
             add(f"{base}.value", f"unit {param['unit']} needs a number (or null), got {_kind(param['value'])}",
                 f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(param['value'], 'zh')}")
@@ -157,25 +160,45 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
                     and rounding["mode"] in schema.ROUNDING_MODES and isinstance(rounding["step"], str)):
                 add(f"{base}.value", f"rounding must be {{step: \"0.01\", mode: one of {', '.join(schema.ROUNDING_MODES)}}}",
                     "取整规则须为 {step: \"0.01\", mode: 取整方式}")
-        ref = param["source"]["ref"]
-        quote = param["source"]["quote"]
-        if ref not in policy["sources"]:
-            add(f"{base}.source.ref", f"unknown source {ref!r} (declared: {', '.join(policy['sources'])})", f"未声明的来源 {ref!r}")
-            continue
-        if texts[ref] and not any(quote_in_source(quote, t) for t in texts[ref]):
-            add(f"{base}.source.quote", f"quote not found in source {ref!r} (compared without whitespace)",
-                f"引文在来源 {ref!r} 中找不到（已忽略空白比较）")
-        if status == "stated":
-            missing = missing_from_quote(param["value"], quote, param["unit"])
-            if missing:
-                add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
-                    "or mark the value inferred/derived with `how`",
-                    f"数字 {'、'.join(missing)} 不在引文中：请引用写明它的原句，或标为 inferred/derived 并说明 how")
+        _provenance(add, policy, texts, base, param, status)
+        starts = [(param.get("period") or {}).get("from") or policy["effective"]["from"]]
+        for i, entry in enumerate(param.get("dated") or []):   # each dated value: its own quote and figures
+            where, entry_status = f"{base}.dated[{i}]", entry.get("status", status)
+            if entry_status != "stated" and "how" not in entry and "how" not in param:
+                add(f"{where}.status", f"status {entry_status!r} needs `how`", f"状态 {entry_status!r} 需要 how 说明")
+            if entry_status == "not_stated" and entry["value"] is not None:
+                add(f"{where}.value", "a not_stated figure must have value null", "原文未给出的数字，value 须为 null")
+            if entry["from"] <= starts[-1]:
+                add(f"{where}.from", f"must come after {starts[-1]} (dated values go in time order, after the first value)",
+                    f"须晚于 {starts[-1]}（按时间先后排列，且晚于第一个值）")
+            starts.append(entry["from"])
+            if (param["unit"] in NUMBER_UNITS or param["unit"] == "percent") and not _is_number(entry["value"], nullable=True):
+                add(f"{where}.value", f"unit {param['unit']} needs a number (or null), got {_kind(entry['value'])}",
+                    f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(entry['value'], 'zh')}")
+            _provenance(add, policy, texts, where, entry, entry_status, param["unit"])
     for field, en, zh in parameter_problems(policy, known_calculators):
         add(field, en, zh)
     if not out:   # a policy otherwise sound: its worked examples must run
         out += example_problems(policy, lines, known_calculators)
     return out
+
+
+def _provenance(add, policy: dict, texts: dict, base: str, entry: dict, status: str, unit: str | None = None) -> None:
+    """A value's quote is in its source, and a stated value's numbers are in its quote
+    (a parameter's own value, or one of its dated values)."""
+    ref, quote = entry["source"]["ref"], entry["source"]["quote"]
+    if ref not in policy["sources"]:
+        add(f"{base}.source.ref", f"unknown source {ref!r} (declared: {', '.join(policy['sources'])})", f"未声明的来源 {ref!r}")
+        return
+    if texts[ref] and not any(quote_in_source(quote, t) for t in texts[ref]):
+        add(f"{base}.source.quote", f"quote not found in source {ref!r} (compared without whitespace)",
+            f"引文在来源 {ref!r} 中找不到（已忽略空白比较）")
+    if status == "stated":
+        missing = missing_from_quote(entry["value"], quote, unit or entry.get("unit"))
+        if missing:
+            add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
+                "or mark the value inferred/derived with `how`",
+                f"数字 {'、'.join(missing)} 不在引文中：请引用写明它的原句，或标为 inferred/derived 并说明 how")
 
 
 def parameter_problems(policy: dict, known_calculators: set[str]) -> list[tuple[str, str, str]]:

@@ -257,12 +257,20 @@ bilingual = mapping({"zh": string, "en": string})
 period = mapping({"from": date}, {"to": nullable(date)})
 source_ref = mapping({"ref": pattern(KEY_RE, "a source key", "来源键名"), "quote": string})
 
+# which day picks a dated value: the month paid for, or the day of payment
+APPLIES_BY = ("month_paid_for", "payment_date")
+dated_value = mapping({"from": date, "value": anything, "source": source_ref},
+                      {"status": enum(*STATUSES), "how": bilingual})
+
 parameter = mapping(
     {"label": bilingual, "description": bilingual, "value": anything, "unit": enum(*UNITS), "source": source_ref},
     {"period": period, "status": enum(*STATUSES), "how": bilingual,
      "columns": mapping_of(pattern(NAME_RE, "a column key", "列名"), bilingual),  # table headers
      # shown on the page, read by no calculator: the loader accepts it (calc/parameters.py)
-     "display_only": boolean},
+     "display_only": boolean,
+     # later values by effective date, each with its own quote (calc.policy.Policy.value(name, on=day))
+     "dated": sequence(dated_value, min_items=1),
+     "applies_by": enum(*APPLIES_BY)},
 )
 
 SOURCE_KINDS = ("original", "summary")   # the document itself, or a second-hand account of it (news report, digest)
