@@ -60,12 +60,26 @@ def test_the_checker_catches_an_edited_quote() -> None:
     assert "parameters.base_ratio.source.quote" in [p[1] for p in problems]
 
 
+def _check_seed_texts(seeds: Path) -> int:
+    """Each seed text is stored verbatim under the same name; a check that found no seed checked nothing."""
+    found = sorted(seeds.glob("0*.txt"))
+    assert found, f"no seed text (0*.txt) in {seeds}: the check would pass without checking anything"
+    for seed in found:
+        assert (SOURCES_DIR / seed.name).read_bytes() == seed.read_bytes(), seed.name
+    return len(found)
+
+
 def test_stored_sources_are_the_seed_texts_verbatim() -> None:
     seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
     if not seeds.is_dir():
         pytest.skip("shared/seeds not beside the checkout")
-    for seed in seeds.glob("0*.txt"):
-        assert (SOURCES_DIR / seed.name).read_bytes() == seed.read_bytes()
+    assert _check_seed_texts(seeds) >= 1
+
+
+def test_the_seed_check_fails_when_it_finds_no_seed(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("no seeds here", encoding="utf-8")
+    with pytest.raises(AssertionError, match="no seed text"):
+        _check_seed_texts(tmp_path)
 
 
 def test_pingjiang_normalised_reading_is_up_to_date() -> None:
