@@ -106,26 +106,23 @@ def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
     Each row of the table PARAM gives one choice: the row's KEY (a bilingual text, or a
     plain text) is the label, its zh text the value. Other specs are returned unchanged.
     """
-    if not spec.choices_from or spec.choices:
     if spec.applies_when and spec.applies_when.startswith("unstated:") and spec.applies_when.endswith("*"):
         spec = _labelled_by_policy(spec, policy)
+    if not spec.choices_from or spec.choices:
         return spec
     param, _, key = spec.choices_from.partition(".")
     if not policy.has(param):
         return spec
     choices = []
-    for row in policy.value(param):
-        label = row[key] if key else (f"{row}%" if percent else row)
-        text = Text(label["zh"], label["en"]) if isinstance(label, dict) else Text(str(label), str(label))
     if not isinstance(policy.value(param), list):   # a figure the policy states, not options
         return spec
     percent = policy.parameters[param].get("unit") == "percent"   # options such as [7, 9]: value 7, shown as 7%
+    for row in policy.value(param):
+        label = row[key] if key else (f"{row}%" if percent else row)
+        text = Text(label["zh"], label["en"]) if isinstance(label, dict) else Text(str(label), str(label))
         choices.append(Choice(str(row) if percent and not key else text.zh, text))
     return dataclasses.replace(spec, choices=tuple(choices))
 
-
-def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
-    return [resolve_choices(spec, policy) for spec in calc.inputs if input_applies(spec, policy)]
 
 _PER = {"CNY/month": Text("（元/月）", " (yuan/month)"), "CNY/year": Text("（元/年）", " (yuan/year)")}
 
@@ -140,6 +137,9 @@ def _labelled_by_policy(spec: InputSpec, policy: Policy) -> InputSpec:
     label, per = policy.label(open_[0]), _PER.get(policy.parameters[open_[0]]["unit"], Text("", ""))
     return dataclasses.replace(spec, label=Text(label["zh"] + per.zh, label["en"] + per.en))
 
+
+def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
+    return [resolve_choices(spec, policy) for spec in calc.inputs if input_applies(spec, policy)]
 
 
 def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None:

@@ -46,10 +46,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from . import series
+from .data import load_policies
 from .dates import ONE_DAY, add_months, first_of_next_month, window_last_day
 from .errors import InputError, InputErrors
-from .flexible_contribution import CALCULATOR as CONTRIBUTION
 from .flexible_contribution import INPUTS as CONTRIBUTION_INPUTS
+from .flexible_contribution import month_of
 from .flexible_contribution import PARAMETERS as CONTRIBUTION_PARAMETERS
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
@@ -135,14 +137,8 @@ def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bo
     if unpaid and _month_start(unpaid[-1]) > payment:
         errors.append(InputError("unpaid_months", f"欠费月份 {unpaid[-1]} 晚于缴费日期 {payment}。",
                                  f"The unpaid month {unpaid[-1]} is after the payment date {payment}."))
-    if in_arrears:
-        outside = [m for m in unpaid if _month_start(m) < start.replace(day=1) or (end and _month_start(m) > end)]
-        if outside:
-            span = f"{start:%Y-%m} – {end:%Y-%m}" if end else f"{start:%Y-%m} –"
-            errors.append(InputError(
-                "unpaid_months", f"本政策的缴费标准只适用于 {span} 的月份：{'、'.join(outside)} 不在其内。",
-                f"This policy's contribution standard covers the months {span} only: {', '.join(outside)} fall outside."))
-        elif unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
+    if in_arrears:   # months outside this policy are priced by the series' other members (see _member)
+        if unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
             errors.append(InputError(
                 "payment_date", f"缴费日期在第一个欠费月份 {unpaid[0]} 之内：待遇从欠费次月才停止，尚未形成欠费后果。",
                 f"The payment falls within the first unpaid month {unpaid[0]}: benefits stop only from the next month, "
@@ -151,18 +147,62 @@ def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bo
         raise InputErrors(errors)
 
 
-def _contribution(policy: Policy, values: dict) -> tuple[Decimal, list[Step]]:
-    """The monthly contribution, computed by flexible-contribution (never a second formula)."""
-    result, steps = CONTRIBUTION.compute(policy, {
-        "months": 1, "average_monthly_wage": values["average_monthly_wage"], "supplementary_annual": None})
-    keep = [s for s in steps if s.id in ("base", "basic_monthly", "critical_illness_monthly")]
-    parts = [result["basic_monthly"]] + ([result["critical_illness_monthly"]] if "critical_illness_monthly" in result else [])
-    total = result["monthly_total"]
+def _governs(policy: Policy, month: dt.date) -> bool:
+    span = (policy.data.get("governs") or {}).get("contributions") or policy.data["effective"]
+    start = dt.date.fromisoformat(str(span["from"])).replace(day=1)
+    return start <= month and (not span.get("to") or month <= dt.date.fromisoformat(str(span["to"])))
+
+
+def _member(policy: Policy, month: dt.date) -> Policy:
+    """The policy in force for the month paid for: this one, or the member of its series on file that governs
+    that month (calc.series). A month no policy on file governs is a bilingual error naming what is on file."""
+    if _governs(policy, month):
+        return policy
+    key = (policy.data.get("series") or {}).get("key") or series.key_of(policy.id, policy.data["topic"])
+    pid = series.policy_for(key, month)
+    if pid is None or pid == policy.id or "flexible-contribution" not in load_policies()[pid]["calculators"]:
+        if policy.id in load_policies():
+            raise InputErrors([series.outside_error(policy.id, "unpaid_months", month)])
+        raise InputErrors([InputError("unpaid_months", f"本站没有收录适用于 {month:%Y-%m} 的本地同类政策。",
+                                      f"This site has no policy of this place for {month:%Y-%m}.")])
+    return Policy(load_policies()[pid])
+
+
+def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Decimal, Decimal, list[Step]]:
+    """The monthly contribution and the amount for the unpaid months, each month at the values of the policy
+    in force for it (and its dated values), computed by flexible-contribution (never a second formula)."""
+    payment: dt.date = values["payment_date"]
+    wage = {"average_monthly_wage": values["average_monthly_wage"]}
+    months = [_month_start(m) for m in unpaid]
+    members = [_member(policy, m) for m in months]
+    own = next((m for m, p in zip(months, members) if p is policy), None)
+    # what the page's own policy charges a month: for its first unpaid month, or its first values
+    first, keep = month_of(policy, wage, own if own and policy.dated_names() else None, payment)
+    monthly = first["total"]
+    parts = [first["basic"], *first["add_ons"].values()]
     keep.append(Step(
-        "monthly_total", f"每月应缴 = {' + '.join(money_str(p) for p in parts)} = {money_str(total)} 元（不含按年缴纳的费用）",
-        f"Monthly contribution = {' + '.join(money_str(p) for p in parts)} = {money_str(total)} yuan (yearly premiums excluded)",
-        {"monthly_total": money_str(total)}))
-    return total, keep
+        "monthly_total", f"每月应缴 = {' + '.join(money_str(p) for p in parts)} = {money_str(monthly)} 元（不含按年缴纳的费用）",
+        f"Monthly contribution = {' + '.join(money_str(p) for p in parts)} = {money_str(monthly)} yuan (yearly premiums excluded)",
+        {"monthly_total": money_str(monthly)}))
+    amounts = [month_of(p, wage, m, payment)[0]["total"] if (p is not policy or p.dated_names()) else monthly
+               for m, p in zip(months, members)]
+    groups: list[tuple[Policy, Decimal, list[str]]] = []
+    for label, p, amount in zip(unpaid, members, amounts):
+        if groups and groups[-1][0] is p and groups[-1][1] == amount:
+            groups[-1][2].append(label)
+        else:
+            groups.append((p, amount, [label]))
+    if len(groups) > 1 or (groups and groups[0][0] is not policy):
+        keep.append(Step(
+            "months_by_policy",
+            "各月按当月适用的政策计算：" + "；".join(
+                f"{'、'.join(ms)} 按《{p.data['title']['zh']}》每月 {money_str(a)} 元" for p, a, ms in groups) + "。",
+            "Each month at the policy in force for it: " + "; ".join(
+                f"{', '.join(ms)} under “{p.data['title']['en']}”, {money_str(a)} yuan a month" for p, a, ms in groups) + ".",
+            {"months_by_policy": "; ".join(f"{' '.join(ms)}: {p.id} {money_str(a)}" for p, a, ms in groups)},
+            [p.cite(n) for p, _, _ in groups if p is not policy
+             for n in ("contribution_rate",) if p.has(n)]))
+    return monthly, sum(amounts, Decimal(0)), keep
 
 
 def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict]:
@@ -359,7 +399,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                 "paid_months", f"连续缴费的月份（{run_start:%Y-%m} 起）与欠费月份 {'、'.join(overlap)} 重叠。",
                 f"The consecutive paid months (from {run_start:%Y-%m}) overlap the unpaid months {', '.join(overlap)}.")])
 
-    monthly, steps = _contribution(policy, values)
+    monthly, due, steps = _contribution(policy, values, unpaid if not (switch_applies or gap_before_joining) else [])
     result: dict = {"arrears_months": n, "monthly_contribution": monthly}
     if switch_applies:
         result["arrears_due"] = None
@@ -395,7 +435,6 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                       benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
         return result, steps
 
-    due = monthly * n
     result["arrears_due"] = due
     result["payback_required"] = policy.value("arrears_payback_required")
     if switching:
@@ -421,8 +460,10 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                    None: "the text does not say whether it must be paid back; for information"}[required]
         steps.append(step(
             policy, "arrears_due",
-            f"欠费月份应缴 = 每月 {money_str(monthly)} 元 × {n} 个月 = {money_str(due)} 元（{note_zh}）",
-            f"Contributions for the unpaid months = {money_str(monthly)} yuan × {n} = {money_str(due)} yuan ({note_en})",
+            (f"欠费月份应缴 = 每月 {money_str(monthly)} 元 × {n} 个月 = {money_str(due)} 元（{note_zh}）" if due == monthly * n else
+             f"欠费月份应缴 = 各月应缴之和 = {money_str(due)} 元（{note_zh}）"),
+            (f"Contributions for the unpaid months = {money_str(monthly)} yuan × {n} = {money_str(due)} yuan ({note_en})"
+             if due == monthly * n else f"Contributions for the unpaid months = the months' amounts added up = {money_str(due)} yuan ({note_en})"),
             {"monthly_total": money_str(monthly), "arrears_months": str(n), "arrears_due": money_str(due)},
             ("arrears_payback_required",)))
         _arrears_rule(policy, n, payment, result, steps)

@@ -1,7 +1,10 @@
 """`flexible-contribution`: what a flexible-employment worker pays for employee medical insurance.
 
-base  = reference wage × base ratio, rounded as the policy says
+base  = the base the policy states, or reference wage × base ratio, rounded as the policy says
 basic = base × rate, rounded to the fen (ROUND_HALF_UP) unless the policy says otherwise
+add-on premiums (大病保险, 大额医疗救助金, 长期护理保险, 大额补充医疗保险 …) are policy data: each
+parameter `add_on_<item>` is one premium, labelled by the policy, CNY/month (in the monthly total) or
+CNY/year (once in the totals); an amount the source leaves open is an input, and totals without it say so.
 
 衡阳 2023 reproduces every figure the Hengyang Daily published:
 
@@ -24,16 +27,26 @@ basic = base × rate, rounded to the fen (ROUND_HALF_UP) unless the policy says 
 """
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
+from .dates import add_months
+from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
-from .parameters import Parameter
 from .money import cents, money_str, percent_str, plain_number, round_to
+from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
 
 MONTHS_A_YEAR = 12
+ADD_ON = "add_on_"
+# names add-on premiums had before `add_on_<item>`, still read, and the outputs they have always filled
+LEGACY_ADD_ONS = {"critical_illness_monthly": "critical_illness", "supplementary_annual": "supplementary_major_illness"}
+ROUNDING_WORDS = {"ROUND_HALF_UP": Text("四舍五入", "rounded half-up"), "ROUND_DOWN": Text("舍去零头", "rounded down"),
+                  "ROUND_UP": Text("进位", "rounded up"), "ROUND_HALF_EVEN": Text("四舍六入五成双", "rounded half-to-even"),
+                  "ROUND_HALF_DOWN": Text("五舍六入", "rounded half-down"), "ROUND_FLOOR": Text("向下取整", "rounded down"),
+                  "ROUND_CEILING": Text("向上取整", "rounded up")}
 
 INPUTS = (
     InputSpec("months", "integer", Text("缴费月数", "Months paid"), default=12, minimum=1, maximum=12,
@@ -42,10 +55,23 @@ INPUTS = (
               help=Text("政策以此工资为缴费基数，但原文未给出数额：请按有关部门公布的数字填写。",
                         "The policy bases the contribution on this wage but its text gives no amount: enter the officially published figure."),
               applies_when="open:base_reference_wage"),
-    InputSpec("supplementary_annual", "money", Text("大额补充医疗保险费（元/年）", "Supplementary major-illness premium (yuan/year)"),
-              help=Text("原文未给出数额；不填则合计中不含此项。",
-                        "The source gives no amount; leave blank to exclude it from the totals."),
-              applies_when="has:supplementary_annual"),
+    # the amount of the add-on premium the source leaves open; the form labels it with the policy's own name
+    # for it (calc.api); the name is the one 周口's 大额补充 premium has always had
+    InputSpec("supplementary_annual", "money", Text("原文未给出金额的附加保险费（元）", "Add-on premium the source gives no amount for (yuan)"),
+              help=Text("政策要求缴这项费用，但原文未给出数额；不填则合计中不含此项。",
+                        "The policy requires this premium but its text gives no amount; leave blank to exclude it from the totals."),
+              applies_when="unstated:add_on_*"),
+    InputSpec("first_month", "date", Text("从哪个月开始缴（该月任一天）", "First month paid for (any day of it)"),
+              applies_when="dated:*",
+              help=Text("本政策有些数字在年中调整：按缴费所属的月份选用。不填则从本政策缴费期的第一个月算起。",
+                        "Some of this policy's figures change during the year and are chosen by the month paid for. "
+                        "Leave blank to start with the first month the policy governs.")),
+    InputSpec("base_ratio", "enum", Text("缴费基数档次", "Base grade"), applies_when="choice:base_ratio", choices_from="base_ratio",
+              help=Text("政策让您在几个档次中选择缴费基数（占工资的百分比）。不选则按最低档。",
+                        "The policy lets you choose the base as one of several percentages of the wage. Left empty: the lowest.")),
+    InputSpec("contribution_rate", "enum", Text("缴费费率", "Contribution rate"), applies_when="choice:contribution_rate",
+              choices_from="contribution_rate",
+              help=Text("政策让您在几个费率中选择。不选则按最低的费率。", "The policy lets you choose the rate. Left empty: the lowest.")),
 )
 
 OUTPUTS = (
@@ -56,6 +82,7 @@ OUTPUTS = (
     OutputSpec("critical_illness_monthly", "money", Text("大病保险费（元/月）", "Critical-illness insurance (yuan/month)")),
     OutputSpec("critical_illness_annual", "money", Text("大病保险费（元/年）", "Critical-illness insurance (yuan/year)")),
     OutputSpec("supplementary_annual", "money", Text("大额补充医疗保险费（元/年）", "Supplementary major-illness premium (yuan/year)")),
+    OutputSpec("add_ons", "list", Text("附加保险费（按政策的名称）", "Add-on premiums (as the policy names them)")),
     OutputSpec("monthly_total", "money", Text("每月合计（元）", "Monthly total (yuan)")),
     OutputSpec("months", "integer", Text("缴费月数", "Months paid")),
     OutputSpec("period_total", "money", Text("所选月数合计（元）", "Total for the months chosen (yuan)")),
@@ -65,99 +92,220 @@ OUTPUTS = (
 )
 
 
-def _base(policy: Policy, values: dict) -> tuple[Decimal, Step]:
-    ratio = policy.rate("base_ratio")
+def add_on_names(policy: Policy) -> list[str]:
+    """The policy's add-on premiums, in its order."""
+    return [n for n in policy.parameters if n.startswith(ADD_ON) or n in LEGACY_ADD_ONS]
+
+
+def _item(name: str) -> str:
+    return LEGACY_ADD_ONS.get(name) or name[len(ADD_ON):]
+
+
+def _monthly(policy: Policy, name: str) -> bool:
+    return policy.parameters[name]["unit"] == "CNY/month"
+
+
+def _day(policy: Policy, name: str, on: dt.date | None, paid: dt.date | None) -> dt.date | None:
+    """The day that picks a dated value of `name`: the payment date where the rule names it, else the month paid for."""
+    return paid if paid and policy.has(name) and policy.applies_by(name) == "payment_date" else on
+
+
+def _chosen(policy: Policy, name: str, values: dict, on: dt.date | None, paid: dt.date | None = None) -> tuple[Decimal, Text]:
+    """A percent the policy states, or the option the person chose among the policy's (default: the lowest)."""
+    on = _day(policy, name, on, paid)
+    stated = policy.value(name, on)
+    if not isinstance(stated, list):
+        return policy.rate(name, on), Text("", "")
+    options = sorted(Decimal(str(v)) for v in stated)
+    picked = Decimal(values[name]) if values.get(name) is not None else options[0]
+    words = "您选择的" if values.get(name) is not None else "未选择，按最低的"
+    words_en = "your choice" if values.get(name) is not None else "none chosen, so the lowest"
+    listed = "、".join(f"{plain_number(o)}%" for o in options)
+    return picked / 100, Text(f"（{words}一档；政策的选项：{listed}）", f" ({words_en}; the policy's options: {', '.join(f'{plain_number(o)}%' for o in options)})")
+
+
+def _why(policy: Policy, names: tuple[str, ...], on: dt.date | None, paid: dt.date | None = None) -> Text:
+    """Which dated value applied, and why (the day the rule names)."""
+    parts_zh, parts_en = [], []
+    for name in names:
+        day = _day(policy, name, on, paid)
+        if policy.is_dated(name) and day is not None:
+            start = policy.in_force_from(name, day)
+            since_zh = f"{start} 起的数值" if start else "最初的数值"
+            since_en = f"the value in force from {start}" if start else "the first value"
+            label = policy.label(name)
+            by_zh, by_en = (f"缴费日期 {day}", f"the payment date, {day}") if day is paid else \
+                (f"缴费所属月份 {day:%Y-%m}", f"the month paid for, {day:%Y-%m}")
+            parts_zh.append(f"{label['zh']}按{by_zh}取{since_zh}")
+            parts_en.append(f"{label['en']}: {since_en}, chosen by {by_en}")
+    return Text("（" + "；".join(parts_zh) + "）" if parts_zh else "", " (" + "; ".join(parts_en) + ")" if parts_en else "")
+
+
+def _base(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None) -> tuple[Decimal, Step]:
+    if policy.has("base"):   # the policy states the base itself
+        day = _day(policy, "base", on, paid)
+        base = policy.decimal("base", day)
+        why = _why(policy, ("base",), on, paid)
+        return base, step(policy, "base", f"缴费基数 {money_str(base)} 元/月（政策直接规定）{why.zh}",
+                          f"Base {money_str(base)} yuan/month (stated by the policy){why.en}",
+                          {"base": money_str(base)}, ("base",), on=day)
+    ratio, choice = _chosen(policy, "base_ratio", values, on, paid)
+    day = _day(policy, "base_reference_wage", on, paid)
     if policy.is_open("base_reference_wage"):
         wage, wage_zh, wage_en = values["average_monthly_wage"], "（您填写的）", " (your input)"
     else:
-        wage, wage_zh, wage_en = policy.decimal("base_reference_wage"), "", ""
+        wage, wage_zh, wage_en = policy.decimal("base_reference_wage", day), "", ""
     exact = wage * ratio
-    rounding = policy.value("base_rounding") if policy.has("base_rounding") else None
+    rounding = policy.value("base_rounding", _day(policy, "base_rounding", on, paid)) if policy.has("base_rounding") else None
     if rounding:
         base = round_to(exact, rounding["step"], rounding["mode"])
-        how_zh = f"，按 {rounding['step']} 元取整（{rounding['mode']}）"
-        how_en = f", rounded to {rounding['step']} yuan ({rounding['mode']})"
+        words = ROUNDING_WORDS[rounding["mode"]]
+        how_zh = f"，按 {rounding['step']} 元{words.zh}"
+        how_en = f", {words.en} to {rounding['step']} yuan"
     else:
         base, how_zh, how_en = exact, "", ""
+    why = _why(policy, ("base_reference_wage", "base_ratio"), on, paid)
     figures = {"wage": money_str(wage), "ratio": percent_str(ratio), "exact": plain_number(exact), "base": money_str(base)}
     return base, step(
         policy, "base",
-        f"缴费基数 = {money_str(wage)}{wage_zh} × {percent_str(ratio)} = {plain_number(exact)}{how_zh} → {money_str(base)} 元/月",
-        f"Base = {money_str(wage)}{wage_en} × {percent_str(ratio)} = {plain_number(exact)}{how_en} → {money_str(base)} yuan/month",
+        f"缴费基数 = {money_str(wage)}{wage_zh} × {percent_str(ratio)}{choice.zh} = {plain_number(exact)}{how_zh} → {money_str(base)} 元/月{why.zh}",
+        f"Base = {money_str(wage)}{wage_en} × {percent_str(ratio)}{choice.en} = {plain_number(exact)}{how_en} → {money_str(base)} yuan/month{why.en}",
         figures,
         tuple(n for n in ("base_reference_wage", "base_ratio", "base_rounding") if policy.has(n)),
+        on=day,
     )
+
+
+def month_of(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None = None) -> tuple[dict, list[Step]]:
+    """One month's contribution: base, rate, basic premium, monthly add-ons, total — read for the month paid for
+    `on` (None: the policy's first values), or for the payment date `paid` where a dated value's rule names it.
+    flexible-arrears calls this for each unpaid month."""
+    base, base_step = _base(policy, values, on, paid)
+    rate, choice = _chosen(policy, "contribution_rate", values, on, paid)
+    basic = cents(base * rate)
+    why = _why(policy, ("contribution_rate",), on, paid)
+    steps = [base_step, step(
+        policy, "basic_monthly",
+        f"基本医保费 = {money_str(base)} × {percent_str(rate)}{choice.zh} = {plain_number(base * rate)}，四舍五入到分 → {money_str(basic)} 元/月{why.zh}",
+        f"Basic insurance = {money_str(base)} × {percent_str(rate)}{choice.en} = {plain_number(base * rate)}, rounded half-up to the fen → {money_str(basic)} yuan/month{why.en}",
+        {"base": money_str(base), "rate": percent_str(rate), "basic_monthly": money_str(basic)},
+        ("contribution_rate",), on=_day(policy, "contribution_rate", on, paid),
+    )]
+    add_ons = {}
+    for name in add_on_names(policy):
+        if _monthly(policy, name) and not policy.is_open(name):
+            amount = policy.decimal(name, _day(policy, name, on, paid))
+            add_ons[name] = amount
+            label = policy.label(name)
+            steps.append(step(
+                policy, "critical_illness_monthly" if name == "critical_illness_monthly" else f"add_on_{_item(name)}",
+                f"{label['zh']} {money_str(amount)} 元/月（全年 {money_str(amount * MONTHS_A_YEAR)} 元）",
+                f"{label['en']} {money_str(amount)} yuan/month ({money_str(amount * MONTHS_A_YEAR)} yuan a year)",
+                {_item(name): money_str(amount)}, (name,), on=_day(policy, name, on, paid)))
+    total = basic + sum(add_ons.values(), Decimal(0))
+    return {"base": base, "rate": rate, "basic": basic, "add_ons": add_ons, "total": total}, steps
+
+
+def first_month(policy: Policy) -> dt.date:
+    """The first month the policy governs (its contribution months, or its effective start)."""
+    span = (policy.data.get("governs") or {}).get("contributions") or policy.data["effective"]
+    return dt.date.fromisoformat(str(span["from"])).replace(day=1)
 
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     months = values["months"]
-    base, base_step = _base(policy, values)
-    rate = policy.rate("contribution_rate")
-    basic_monthly = cents(base * rate)
-    steps = [base_step, step(
-        policy, "basic_monthly",
-        f"基本医保费 = {money_str(base)} × {percent_str(rate)} = {plain_number(base * rate)}，四舍五入到分 → {money_str(basic_monthly)} 元/月",
-        f"Basic insurance = {money_str(base)} × {percent_str(rate)} = {plain_number(base * rate)}, rounded half-up to the fen → {money_str(basic_monthly)} yuan/month",
-        {"base": money_str(base), "rate": percent_str(rate), "basic_monthly": money_str(basic_monthly)},
-        ("contribution_rate",),
-    )]
+    dated = bool(policy.dated_names())
+    start = (values.get("first_month") or first_month(policy)).replace(day=1) if dated else None
+    for name in ("base_ratio", "contribution_rate"):
+        options = policy.value(name, start) if policy.has(name) else None
+        if values.get(name) is not None and not (isinstance(options, list) and Decimal(values[name]) in
+                                                 {Decimal(str(o)) for o in options}):
+            raise InputErrors([InputError(name, "请从政策给出的选项中选择。", "Choose one of the policy's options.")])
+    month, steps = month_of(policy, values, start)
+    monthly_total = month["total"]
+    if dated:   # each month at the values in force for it: the chosen months, and the year from the policy's start
+        def series(first: dt.date, n: int) -> list[tuple[dt.date, dict]]:
+            return [(m, month_of(policy, values, m)[0]) for m in (add_months(first, k) for k in range(n))]
+        chosen, year = series(start, months), series(first_month(policy), MONTHS_A_YEAR)
+        changes = [(m, r) for (m, r), (_, prev) in zip(chosen[1:], chosen) if r["total"] != prev["total"]]
+        for m, r in changes:
+            steps.append(step(
+                policy, "dated_change",
+                f"从 {m:%Y-%m} 起按新数值：每月合计 {money_str(r['total'])} 元{_why(policy, tuple(policy.dated_names()), m).zh}",
+                f"From {m:%Y-%m} the new values apply: monthly total {money_str(r['total'])} yuan"
+                f"{_why(policy, tuple(policy.dated_names()), m).en}",
+                {"month": f"{m:%Y-%m}", "monthly_total": money_str(r["total"])}, tuple(policy.dated_names()), on=m))
+        period_monthly = sum((r["total"] for _, r in chosen), Decimal(0))
+        annual_monthly = sum((r["total"] for _, r in year), Decimal(0))
+        basic_annual = sum((r["basic"] for _, r in year), Decimal(0))
+        add_on_annual = {n: sum((r["add_ons"].get(n, Decimal(0)) for _, r in year), Decimal(0)) for n in month["add_ons"]}
+        sum_zh = f"{months} 个月每月合计之和（{chosen[0][0]:%Y-%m} 至 {chosen[-1][0]:%Y-%m}）"
+        sum_en = f"the monthly totals of {months} months ({chosen[0][0]:%Y-%m} to {chosen[-1][0]:%Y-%m}) added up"
+        year_zh = f"{MONTHS_A_YEAR} 个月每月合计之和（{year[0][0]:%Y-%m} 至 {year[-1][0]:%Y-%m}）"
+        year_en = f"the monthly totals of {MONTHS_A_YEAR} months ({year[0][0]:%Y-%m} to {year[-1][0]:%Y-%m}) added up"
+    else:
+        period_monthly, annual_monthly = monthly_total * months, monthly_total * MONTHS_A_YEAR
+        basic_annual = month["basic"] * MONTHS_A_YEAR
+        add_on_annual = {n: a * MONTHS_A_YEAR for n, a in month["add_ons"].items()}
+        sum_zh, sum_en = f"每月合计 {money_str(monthly_total)} 元 × {months} 个月", f"monthly total {money_str(monthly_total)} yuan × {months} months"
+        year_zh = f"每月合计 {money_str(monthly_total)} 元 × {MONTHS_A_YEAR} 个月"
+        year_en = f"monthly total {money_str(monthly_total)} yuan × {MONTHS_A_YEAR} months"
 
-    critical = policy.decimal("critical_illness_monthly") if policy.has("critical_illness_monthly") else None
-    if critical is not None:
+    # yearly add-ons: paid once, in both totals; one the source gives no amount for is the user's input or left out
+    yearly, left_out, lines = Decimal(0), [], []
+    for name in add_on_names(policy):
+        label, item = policy.label(name), _item(name)
+        if _monthly(policy, name) and not policy.is_open(name):
+            lines.append({"id": item, "zh": f"{label['zh']}：每月 {money_str(month['add_ons'][name])} 元。",
+                          "en": f"{label['en']}: {money_str(month['add_ons'][name])} yuan a month."})
+            continue
+        amount = policy.decimal(name, start) if not policy.is_open(name) else values["supplementary_annual"]
+        per_zh, per_en = ("每月", "a month") if _monthly(policy, name) else ("每年", "a year")
+        if amount is None:
+            left_out.append(name)
+            steps.append(step(policy, f"add_on_{item}", f"{label['zh']}{per_zh}缴纳，原文未给出数额，以下合计不含此项。",
+                              f"{label['en']} is paid {per_en}; the source gives no amount, so the totals below exclude it.",
+                              {}, (name,)))
+            lines.append({"id": item, "zh": f"{label['zh']}：原文未给出金额，合计不含此项。",
+                          "en": f"{label['en']}: the source gives no amount; not in the totals."})
+            continue
+        mine = policy.is_open(name)
+        yearly += amount if not _monthly(policy, name) else Decimal(0)
+        if _monthly(policy, name):   # an open monthly amount the user entered
+            period_monthly, annual_monthly = period_monthly + amount * months, annual_monthly + amount * MONTHS_A_YEAR
         steps.append(step(
-            policy, "critical_illness_monthly",
-            f"大病保险费 {money_str(critical)} 元/月（全年 {money_str(critical * MONTHS_A_YEAR)} 元）",
-            f"Critical-illness insurance {money_str(critical)} yuan/month ({money_str(critical * MONTHS_A_YEAR)} yuan a year)",
-            {"critical_illness_monthly": money_str(critical)},
-            ("critical_illness_monthly",),
-        ))
-    monthly_total = basic_monthly + (critical or 0)
-
-    supplementary = values["supplementary_annual"]
-    if policy.has("supplementary_annual"):
-        if supplementary is None:
-            steps.append(step(
-                policy, "supplementary_annual",
-                "大额补充医疗保险费按年缴纳，原文未给出数额，以下合计不含此项。",
-                "The supplementary major-illness premium is paid yearly; the source gives no amount, so the totals below exclude it.",
-                {}, ("supplementary_annual",),
-            ))
-        else:
-            steps.append(step(
-                policy, "supplementary_annual",
-                f"大额补充医疗保险费按年缴纳一次：{money_str(supplementary)} 元（您填写的）",
-                f"Supplementary major-illness premium, paid once a year: {money_str(supplementary)} yuan (your input)",
-                {"supplementary_annual": money_str(supplementary)}, ("supplementary_annual",),
-            ))
-    yearly_extra = supplementary or Decimal(0)
-    period_total = monthly_total * months + yearly_extra
-    annual_total = monthly_total * MONTHS_A_YEAR + yearly_extra
-    extra_zh = f" + {money_str(yearly_extra)}" if supplementary is not None else ""
+            policy, f"add_on_{item}",
+            f"{label['zh']}{per_zh}缴纳：{money_str(amount)} 元{'（您填写的）' if mine else ''}",
+            f"{label['en']}, paid {per_en}: {money_str(amount)} yuan{' (your input)' if mine else ''}",
+            {item: money_str(amount)}, (name,), on=start))
+        lines.append({"id": item, "zh": f"{label['zh']}：{per_zh} {money_str(amount)} 元{'（您填写的）' if mine else ''}。",
+                      "en": f"{label['en']}: {money_str(amount)} yuan {per_en}{' (your input)' if mine else ''}."})
+    period_total, annual_total = period_monthly + yearly, annual_monthly + yearly
+    extra = f" + {money_str(yearly)}" if yearly else ""
     # a compulsory premium the source gives no amount for, and the user left blank, is not in the totals:
     # the totals themselves say so (issue 15 point 4), not only the table row
-    left_out = policy.has("supplementary_annual") and supplementary is None
-    out_zh = "（不含大额补充医疗保险费：原文未给出金额）" if left_out else ""
-    out_en = " (excluding the supplementary major-illness premium: the source gives no amount)" if left_out else ""
-    for sid, n, total in (("period_total", months, period_total), ("annual_total", MONTHS_A_YEAR, annual_total)):
+    names = [policy.label(n) for n in left_out]
+    out_zh = f"（不含{'、'.join(l['zh'] for l in names)}：原文未给出金额）" if left_out else ""
+    out_en = f" (excluding {', '.join(l['en'] for l in names)}: the source gives no amount)" if left_out else ""
+    for sid, zh, en, total in (("period_total", sum_zh, sum_en, period_total), ("annual_total", year_zh, year_en, annual_total)):
         steps.append(Step(
             sid,
-            f"{'所选月数' if sid == 'period_total' else '全年'}合计 = 每月合计 {money_str(monthly_total)} 元 × {n} 个月{extra_zh}"
-            f" = {money_str(total)} 元{out_zh}",
-            f"{'Total for the months chosen' if sid == 'period_total' else 'Full-year total'} = monthly total "
-            f"{money_str(monthly_total)} yuan × {n} months{extra_zh} = {money_str(total)} yuan{out_en}",
-            {"monthly_total": money_str(monthly_total), "months": str(n), sid: money_str(total)},
+            f"{'所选月数' if sid == 'period_total' else '全年'}合计 = {zh}{extra} = {money_str(total)} 元{out_zh}",
+            f"{'Total for the months chosen' if sid == 'period_total' else 'Full-year total'} = {en}{extra} = {money_str(total)} yuan{out_en}",
+            {"monthly_total": money_str(monthly_total), "months": str(months), sid: money_str(total)},
         ))
     warnings = [{
-        "id": "supplementary-excluded",
-        "zh": "合计不含必须同时参加的大额补充医疗保险费：原文未给出金额，请向当地医保部门查询后填写。",
-        "en": "The totals exclude the supplementary major-illness premium, which is compulsory: the source gives no "
-              "amount; ask the local healthcare security office and enter it.",
-    }] if left_out else []
+        "id": f"{_item(n).replace('_', '-')}-excluded",
+        "zh": f"合计不含{policy.label(n)['zh']}：这项必须缴纳，但原文未给出金额，请向当地医保部门查询后填写。",
+        "en": f"Not in the totals: {policy.label(n)['en']} (compulsory, but the source gives no amount; ask the local "
+              "healthcare security office and enter it).",
+    } for n in left_out]
     result = {  # outputs a policy does not have are left out: the API reports them "not applicable"
-        "base": base,
-        "rate": rate,
-        "basic_monthly": basic_monthly,
-        "basic_annual": basic_monthly * MONTHS_A_YEAR,
+        "base": month["base"],
+        "rate": month["rate"],
+        "basic_monthly": month["basic"],
+        "basic_annual": basic_annual,
+        "add_ons": lines,
         "monthly_total": monthly_total,
         "months": months,
         "period_total": period_total,
@@ -165,30 +313,46 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         "totals_complete": not left_out,
         "warnings": warnings,
     }
-    if critical is not None:
-        result["critical_illness_monthly"] = critical
-        result["critical_illness_annual"] = critical * MONTHS_A_YEAR
-    if policy.has("supplementary_annual"):
-        result["supplementary_annual"] = supplementary
+    for name in add_on_names(policy):   # the outputs these premiums have always filled
+        if _item(name) == "critical_illness" and _monthly(policy, name) and not policy.is_open(name):
+            result["critical_illness_monthly"] = month["add_ons"][name]
+            result["critical_illness_annual"] = add_on_annual[name]
+        elif _item(name) == "supplementary_major_illness" and not _monthly(policy, name):
+            result["supplementary_annual"] = policy.decimal(name, start) if not policy.is_open(name) else values["supplementary_annual"]
     return result, steps
 
 
 # what compute reads from a policy (calc/parameters.py; tests/test_authoring.py proves the list complete)
 PARAMETERS = (
+    Parameter("base", ("CNY/month",), Text(
+        "政策直接规定的缴费基数（不再由工资 × 比例计算）。", "The base as the policy states it (instead of wage × ratio)."), required=False),
     Parameter("base_reference_wage", ("CNY/month",), Text(
         "缴费基数所依据的月工资（基准值或平均工资）。原文未给出（value 为 null）时，表单请用户填写。",
-        "The monthly wage the base is taken from (benchmark or average wage). Left open (value null), the form asks for it.")),
-    Parameter("base_ratio", ("percent",), Text("缴费基数占该工资的百分比。", "The base as a percentage of that wage.")),
+        "The monthly wage the base is taken from (benchmark or average wage). Left open (value null), the form asks for it."),
+        when="lacks:base"),
+    Parameter("base_ratio", ("percent",), Text(
+        "缴费基数占该工资的百分比；政策让个人选择档次时为百分比列表，表单只提供这些选项。",
+        "The base as a percentage of that wage; a list when the policy lets the person choose, and the form offers exactly those."),
+        when="lacks:base"),
     Parameter("base_rounding", ("rounding",), Text(
         "缴费基数的取整：{step: \"1\", mode: ROUND_HALF_UP}；没有则不取整。",
         "How the base is rounded: {step: \"1\", mode: ROUND_HALF_UP}; without it the base is not rounded."), required=False),
-    Parameter("contribution_rate", ("percent",), Text("基本医保缴费费率（百分比）。", "The basic-insurance contribution rate (percent).")),
+    Parameter("contribution_rate", ("percent",), Text(
+        "基本医保缴费费率（百分比）；政策让个人选择时为列表（如 [7, 9]）。",
+        "The basic-insurance contribution rate (percent); a list (e.g. [7, 9]) when the policy lets the person choose.")),
+    Parameter("add_on_<item>", ("CNY/month", "CNY/year"), Text(
+        "一项附加保险费（大病保险、大额医疗救助金、长期护理保险、大额补充医疗保险……），名称取自政策的 label；"
+        "按月的计入每月合计，按年的在合计中计一次；原文未给出金额时为 null，表单请用户填写。",
+        "One add-on premium (critical illness, major medical aid, long-term care, supplementary major illness …), named by "
+        "its label; monthly ones are part of the monthly total, yearly ones count once in the totals; null when the source "
+        "gives no amount (the form then asks for it)."), required=False),
     Parameter("critical_illness_monthly", ("CNY/month",), Text(
-        "每月随基本医保一起缴纳的大病保险费；计入每月合计。", "A monthly critical-illness premium paid with the basic insurance; part of the monthly total."),
+        "（旧名，等同 add_on_critical_illness）每月随基本医保一起缴纳的大病保险费。",
+        "(Former name of add_on_critical_illness.) A monthly critical-illness premium paid with the basic insurance."),
         required=False),
     Parameter("supplementary_annual", ("CNY/year",), Text(
-        "按年缴纳的大额补充医疗保险费；原文未给出金额时为 null，表单可选填。",
-        "A yearly supplementary major-illness premium; null when the source gives no amount (the form then takes an optional figure)."),
+        "（旧名，等同 add_on_supplementary_major_illness）按年缴纳的大额补充医疗保险费。",
+        "(Former name of add_on_supplementary_major_illness.) A yearly supplementary major-illness premium."),
         required=False),
 )
 

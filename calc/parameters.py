@@ -34,6 +34,7 @@ from .inputs import Text
 PLACEHOLDERS = {
     "<category>": (r"[a-z][a-z0-9_]*", Text("资助类别代码（见 calc/categories.py）", "a subsidised-group code (calc/categories.py)")),
     "<year>": (r"\d{4}", Text("四位年份", "a four-digit year")),
+    "<item>": (r"[a-z][a-z0-9_]*", Text("政策自己命名的项目（小写英文和下划线）", "an item the policy names (lowercase, underscores)")),
 }
 CONDITIONS = ("has", "lacks")
 

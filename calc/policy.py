@@ -2,9 +2,25 @@
 
 Calculators never read the raw dict: they ask for a named parameter and get
 its value plus the citation (policy id, field, source, quote) to show.
+
+Dated values: a parameter may list later values by effective date (`dated:`, each
+with its own quote); `value(name, on=day)` picks the one in force on `day`, and
+`applies_by(name)` says which day the rule names (the month paid for, or the
+payment date). Without `on`, the first value (the parameter's own `value`) is read.
+
+>>> p = Policy({"id": "x", "parameters": {"wage": {"value": "5977", "unit": "CNY/month",
+...     "source": {"ref": "a", "quote": "5977"}, "applies_by": "month_paid_for",
+...     "dated": [{"from": "2024-10-01", "value": "6284", "source": {"ref": "a", "quote": "6284"}}]}}})
+>>> p.value("wage", on=dt.date(2024, 9, 30)), p.value("wage", on=dt.date(2024, 10, 1)), p.value("wage")
+('5977', '6284', '5977')
+>>> p.in_force_from("wage", dt.date(2024, 12, 1)), p.cite("wage", on=dt.date(2024, 12, 1))["quote"]
+('2024-10-01', '6284')
+>>> p.is_dated("wage"), p.applies_by("wage")
+(True, 'month_paid_for')
 """
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from .money import to_decimal
@@ -19,22 +35,50 @@ class Policy:
     def has(self, name: str) -> bool:
         return name in self.parameters
 
-    def value(self, name: str) -> object:
-        return self.parameters[name]["value"]
+    def _entry(self, name: str, on: dt.date | None) -> dict:
+        """The parameter itself, or its latest dated value in force on `on`."""
+        param = self.parameters[name]
+        if on is None:
+            return param
+        later = [d for d in param.get("dated") or [] if dt.date.fromisoformat(str(d["from"])) <= on]
+        return later[-1] if later else param
+
+    def value(self, name: str, on: dt.date | None = None) -> object:
+        return self._entry(name, on)["value"]
+
+    def is_dated(self, name: str) -> bool:
+        return bool(self.has(name) and self.parameters[name].get("dated"))
+
+    def dated_names(self) -> list[str]:
+        # items(), not has()/[]: listing the parameters is not reading them (tests/test_authoring.py)
+        return [name for name, param in self.parameters.items() if param.get("dated")]
+
+    def applies_by(self, name: str) -> str:
+        """Which day picks a dated value: `month_paid_for` (the default) or `payment_date`."""
+        return self.parameters[name].get("applies_by") or "month_paid_for"
+
+    def in_force_from(self, name: str, on: dt.date) -> str | None:
+        """The date from which the value read on `on` applies (None: the parameter's first value)."""
+        entry = self._entry(name, on)
+        return str(entry["from"]) if "from" in entry and entry is not self.parameters[name] else None
+
+    def names(self, prefix: str) -> list[str]:
+        """The policy's parameters whose names start with `prefix`, in the policy's order."""
+        return [name for name in self.parameters if name.startswith(prefix)]
 
     def is_open(self, name: str) -> bool:
         """True when the policy names the figure but its source leaves the amount open."""
         return self.has(name) and self.parameters[name]["value"] is None
 
-    def decimal(self, name: str) -> Decimal:
-        return to_decimal(self.value(name))
+    def decimal(self, name: str, on: dt.date | None = None) -> Decimal:
+        return to_decimal(self.value(name, on))
 
-    def rate(self, name: str) -> Decimal:
+    def rate(self, name: str, on: dt.date | None = None) -> Decimal:
         """A percent parameter as a fraction: 60 (percent) → 0.60."""
         param = self.parameters[name]
         if param["unit"] != "percent":
             raise ValueError(f"{self.id}: {name} is not a percent")
-        return to_decimal(param["value"]) / 100
+        return to_decimal(self.value(name, on)) / 100
 
     def status(self, name: str) -> str:
         """stated | inferred | derived | not_stated"""
@@ -47,12 +91,13 @@ class Policy:
     def label(self, name: str) -> dict:
         return self.parameters[name]["label"]
 
-    def cite(self, name: str) -> dict:
-        param = self.parameters[name]
+    def cite(self, name: str, on: dt.date | None = None) -> dict:
+        """The citation of the value read on `on` (a dated value carries its own quote)."""
+        param, entry = self.parameters[name], self._entry(name, on)
         return {
             "policy": self.id,
             "field": name,
-            "status": param.get("status", "stated"),
-            "source": param["source"]["ref"],
-            "quote": param["source"]["quote"],
+            "status": entry.get("status", param.get("status", "stated")),
+            "source": entry["source"]["ref"],
+            "quote": entry["source"]["quote"],
         }

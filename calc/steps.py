@@ -18,5 +18,6 @@ class Step:
         return {"id": self.id, "zh": self.zh, "en": self.en, "figures": self.figures, "cites": self.cites}
 
 
-def step(policy: Policy, id: str, zh: str, en: str, figures: dict, cite: tuple[str, ...] = ()) -> Step:
-    return Step(id, zh, en, figures, [policy.cite(name) for name in cite])
+def step(policy: Policy, id: str, zh: str, en: str, figures: dict, cite: tuple[str, ...] = (), on=None) -> Step:
+    """A step citing parameters `cite`; `on`: the day whose dated values were read (their own quotes)."""
+    return Step(id, zh, en, figures, [policy.cite(name, on) for name in cite])

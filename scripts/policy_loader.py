@@ -311,6 +311,9 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
         if node is None:
             return None, [problem(1, "(file)", "empty file", "空文件")]
         # a scaffolded file: its TODOs alone, each with its line (the shape checks would repeat them)
+        shape = list(schema.structure(node))   # aliases, deep nesting, huge integers: before any recursive walk
+        if shape:
+            return None, [problem(p.line, p.field, p.en, p.zh) for p in shape[:20]]
         todos = list(schema.todos(node))
         problems = [problem(p.line, p.field, p.en, p.zh) for p in todos or [*schema.policy(node, ""), *schema.numbers(node)]]
         if problems:
@@ -334,9 +337,6 @@ def policy_files(policies_dir: Path = POLICIES_DIR) -> list[Path]:
 
 def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR) -> tuple[dict[str, dict], list[PolicyProblem]]:
     policies: dict[str, dict] = {}
-        shape = list(schema.structure(node))   # aliases, deep nesting, huge integers: before any recursive walk
-        if shape:
-            return None, [problem(p.line, p.field, p.en, p.zh) for p in shape[:20]]
     problems: list[PolicyProblem] = []
     first: dict[str, Path] = {}
     for path in policy_files(policies_dir):

@@ -117,7 +117,7 @@ def test_months_are_counted_as_listed_not_necessarily_consecutive() -> None:
 @pytest.mark.parametrize("inputs, field", [
     ({"payment_date": "2023-05-10"}, "unpaid_months"),                                    # nothing unpaid
     ({"unpaid_months": ["2022-12"], "payment_date": "2023-02-10"}, "unpaid_months"),        # before the 2023 standard
-    ({"unpaid_months": ["2024-01"], "payment_date": "2024-02-10"}, "unpaid_months"),        # after it
+    ({"unpaid_months": ["2099-01"], "payment_date": "2099-02-10"}, "unpaid_months"),        # no policy on file for it
     ({"unpaid_months": ["2023-05"], "payment_date": "2023-04-10"}, "unpaid_months"),        # month after payment
     ({"unpaid_months": ["2023-05"], "payment_date": "2023-05-20"}, "payment_date"),         # no arrears effect yet
     ({"unpaid_months": ["2023-13"], "payment_date": "2023-05-20"}, "unpaid_months"),

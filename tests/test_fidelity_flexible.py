@@ -45,7 +45,7 @@ def test_zhoukou_total_without_the_compulsory_supplementary_premium_says_so() ->
     assert r["totals_complete"] is False
     (warning,) = [w for w in r["warnings"] if "大额补充医疗保险" in w["zh"]]
     assert "不含" in warning["zh"] and "原文未给出" in warning["zh"]
-    assert "exclude" in warning["en"] and "no amount" in warning["en"]
+    assert "Not in the totals" in warning["en"] and "no amount" in warning["en"]
     annual = next(s for s in out["steps"] if s["id"] == "annual_total")
     assert "不含大额补充医疗保险费" in annual["zh"] and r["annual_total"] in annual["zh"]
     assert "excluding" in annual["en"]
