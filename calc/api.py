@@ -25,6 +25,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
+from . import categories
 from .data import load_policies
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text, safe_text, validate
@@ -106,6 +107,8 @@ def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
     Each row of the table PARAM gives one choice: the row's KEY (a bilingual text, or a
     plain text) is the label, its zh text the value. Other specs are returned unchanged.
     """
+    if spec.choices_from == categories.POLICY_GROUPS:   # the subsidised groups this policy names, in its words
+        return dataclasses.replace(spec, choices=categories.policy_choices(policy))
     if spec.applies_when and spec.applies_when.startswith("unstated:") and spec.applies_when.endswith("*"):
         spec = _labelled_by_policy(spec, policy)
     if not spec.choices_from or spec.choices:
@@ -243,7 +246,9 @@ def _run(calc: Calculator, policy: Policy, inputs: object) -> dict:
         "policy": policy.id,
         "inputs": {k: _plain(v) for k, v in values.items()},
         "result": {o.name: serialize(o, result.get(o.name)) for o in calc.outputs},
-        "display": {o.name: display(o, result[o.name]) if o.name in result else dict(NOT_APPLICABLE)
+        # `_labels`: words a compute step found for a code its output's choices do not know (a policy's own group)
+        "display": {o.name: (dict(result["_labels"][o.name]) if o.name in result.get("_labels", {})
+                             else display(o, result[o.name])) if o.name in result else dict(NOT_APPLICABLE)
                     for o in calc.outputs},
         "steps": [s.as_dict() for s in steps],
         **({"charts": calc.charts(result)} if calc.charts else {}),

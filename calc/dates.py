@@ -34,6 +34,19 @@ datetime.date(2026, 2, 28)
 datetime.date(2025, 2, 28)
 >>> add_months(dt.date(2023, 11, 29), 3)
 datetime.date(2024, 2, 29)
+
+A waiting period of whole months, by the anchor a rule names (`counted_from`): the
+first and last day of the wait and the first covered day. `payment_day`: the payment
+day is day 1 (reading `waiting-period-dates`); `day_after_payment`: the Civil Code rule
+(民法典 art. 201/202: the first day is not counted; the period ends on the corresponding
+day, or the month's last day); `month_of_payment`: the payment month is month 1;
+`month_after_payment`: the wait starts with the next calendar month.
+
+>>> pay = dt.date(2025, 3, 15)
+>>> [tuple(d.isoformat() for d in waiting_period(pay, 3, a)) for a in WAITING_ANCHORS]
+[('2025-03-15', '2025-06-14', '2025-06-15'), ('2025-03-16', '2025-06-15', '2025-06-16'), ('2025-03-01', '2025-05-31', '2025-06-01'), ('2025-04-01', '2025-06-30', '2025-07-01')]
+>>> [waiting_period(dt.date(2025, 11, 30), 3, a)[2].isoformat() for a in WAITING_ANCHORS]
+['2026-02-28', '2026-03-01', '2026-02-01', '2026-03-01']
 """
 from __future__ import annotations
 
@@ -68,3 +81,21 @@ def add_months(day: dt.date, months: int) -> dt.date:
     year, month = divmod(index, 12)
     last = calendar.monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+WAITING_ANCHORS = ("payment_day", "day_after_payment", "month_of_payment", "month_after_payment")
+
+
+def waiting_period(pay: dt.date, months: int, counted_from: str) -> tuple[dt.date, dt.date, dt.date]:
+    """(first day of the wait, last day of the wait, first covered day) for a wait of `months` months."""
+    if counted_from == "payment_day":
+        cover = add_months(pay, months)
+        return pay, cover - ONE_DAY, cover
+    if counted_from == "day_after_payment":
+        last = add_months(pay, months)
+        return pay + ONE_DAY, last, last + ONE_DAY
+    if counted_from in ("month_of_payment", "month_after_payment"):
+        first = pay.replace(day=1) if counted_from == "month_of_payment" else first_of_next_month(pay)
+        cover = add_months(first, months)
+        return first, cover - ONE_DAY, cover
+    raise ValueError(f"unknown waiting-period anchor {counted_from!r} (known: {', '.join(WAITING_ANCHORS)})")

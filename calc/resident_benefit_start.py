@@ -52,7 +52,7 @@ import datetime as dt
 from decimal import Decimal
 
 from .charts import Mark, Span, timeline
-from .dates import ONE_DAY, add_months, day_number, first_of_next_month, window_last_day
+from .dates import ONE_DAY, day_number, first_of_next_month, waiting_period, window_last_day
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
@@ -99,6 +99,29 @@ PAID_BY = {
                                            "The medical assistance fund, by the child's recognised category (if civil affairs recognise the child as a priority case)"),
     "welfare_institution": Text("儿童福利机构", "The children's welfare institution"),
 }
+# the late cases a `late_enrolment` rule may name (`cases`), and what each circumstance is: the
+# summary's late sentence and the calculator's answer both come from this list (late_rule_text)
+LATE_CASES = {
+    "new_household_registration": Text("当年新迁入户口", "people with a new household registration this year"),
+    "newborn_after_window": Text("新生儿未在{days}天内参保缴费", "newborns not enrolled within {days} days of birth"),
+    "employee_insurance_lapse_after_window": Text(
+        "职工医保断保的人员未在断保{days}天内参保缴费",
+        "people whose employee insurance lapsed and who did not enrol within {days} days of the lapse"),
+}
+CIRCUMSTANCE_CASE = {"new_household": "new_household_registration", "newborn": "newborn_after_window",
+                     "employee_lapse": "employee_insurance_lapse_after_window"}
+LATE_CONTRIBUTION = {"individual_plus_fiscal": Text(
+    "可按个人缴费加财政补助之和一次性足额缴费",
+    "may pay the individual contribution plus the government subsidy in one payment")}
+WAITING_ANCHOR_TEXT = {   # how a waiting period is counted (calc/dates.py waiting_period)
+    "payment_day": Text("从缴费之日起算，缴费当天为第一天", "counted from the payment day, which is day 1"),
+    "day_after_payment": Text("缴费当天不计入、从次日起算（民法典第二百零一条、第二百零二条）",
+                              "the payment day not counted, from the next day (Civil Code, articles 201 and 202)"),
+    "month_of_payment": Text("从缴费当月起算，缴费当月为第一个月", "counted from the month of payment, which is month 1"),
+    "month_after_payment": Text("从缴费的次月起算", "counted from the month after payment"),
+}
+LATE_BENEFITS_FROM = {"month_after_payment": Text("从缴费的下个月起享受待遇", "and are covered from the month after they pay")}
+
 REFUND = {
     "refundable_until_deadline": Text("待遇期开始前可申请退费（重复缴费、参加职工医保或在其他地区参保等）",
                                       "A refund can be applied for until cover starts (paid twice, joined employee insurance, enrolled elsewhere…)"),
@@ -121,7 +144,7 @@ INPUTS = (
               help=Text("逾期参保要连同财政补助一起缴纳，但原文没有写本年度的金额：请按当地公布的数字填写。不填则逾期参保的金额显示为“原文未给出”。",
                         "Late joiners also pay the government subsidy, but the source does not give this year's amount: enter the locally "
                         "published figure. Left empty, late-enrolment amounts show as not stated."),
-              applies_when="has:fiscal_subsidy"),
+              applies_when="unstated:fiscal_subsidy"),
     InputSpec("township_extended", "boolean", Text("所在乡镇（街道）延长了集中缴费期", "Your township extended the collection period"),
               default=False,
               help=Text("只有未如期达到参保率、并决定延长的乡镇（街道）才延长。", "Only townships that missed the enrolment rate and chose to extend did so."),
@@ -143,12 +166,46 @@ OUTPUTS = (
     OutputSpec("waiting_period_end", "date", Text("固定等待期最后一天", "Last day of the fixed waiting period")),
     OutputSpec("cover_from", "date", Text("享受待遇起始日", "Covered from")),
     OutputSpec("cover_to", "date", Text("待遇期结束日", "Covered until")),
+    OutputSpec("cover_from_alternative", "date", Text("按另一种等待期算法的起始日", "Covered from, counting the wait the other way")),
+    OutputSpec("benefit_year_end", "date", Text("这笔缴费所买待遇年度的末日", "End of the benefit year this payment buys")),
     OutputSpec("paid_by", "text", Text("个人缴费由谁资助", "Contribution paid by"), tuple(Choice(k, v) for k, v in PAID_BY.items())),
     OutputSpec("refund", "text", Text("能否退费", "Refunds"), tuple(Choice(k, v) for k, v in REFUND.items())),
     OutputSpec("refund_deadline", "date", Text("退费截止日", "Last day for a refund")),
     OutputSpec("determined", "boolean", Text("原文能否确定结果", "Result fixed by the sources")),
     OutputSpec("warnings", "list", Text("提示", "Warnings")),
 )
+
+
+def _join_en(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def late_rule_text(policy: Policy) -> Text:
+    """Who may pay late and at what price, in words, from `late_enrolment` (and `mid_year_enrolment`):
+    the sentence a summary must carry (tests/test_fidelity_resident.py), so that the page and the
+    calculator say the same thing.
+
+    >>> from calc.data import load_policies
+    >>> print(late_rule_text(Policy(load_policies()["hunan/yueyang/pingjiang/2023-resident"])).zh)
+    除已明确的特殊情形外，错过集中参保缴费期的，原则上不得中途参保、不得享受医保待遇；只有当年新迁入户口、新生儿未在90天内参保缴费、职工医保断保的人员未在断保90天内参保缴费的，可按个人缴费加财政补助之和一次性足额缴费，从缴费的下个月起享受待遇。
+    """
+    rule = policy.value("late_enrolment")
+    days = rule.get("window_days", "")
+    names = [LATE_CASES[c] for c in rule.get("cases", [])]
+    pay, start = LATE_CONTRIBUTION[rule["contribution"]], LATE_BENEFITS_FROM[rule["benefits_from"]]
+    restricted = policy.has("mid_year_enrolment") and policy.value("mid_year_enrolment") == "special_cases_only"
+    zh = en = ""
+    if restricted:
+        zh = "除已明确的特殊情形外，错过集中参保缴费期的，原则上不得中途参保、不得享受医保待遇；"
+        en = ("Apart from the special cases listed, anyone who misses the collection period may not, as a rule, "
+              "enrol mid-year or receive benefits; ")
+    if names:
+        zh += "只有" + "、".join(n.zh.format(days=days) for n in names) + f"的，{pay.zh}，{start.zh}。"
+        en += "only " + _join_en([n.en.format(days=days) for n in names]) + f" {pay.en}, {start.en}."
+    else:
+        zh += f"错过集中参保缴费期的，{pay.zh}，{start.zh}。"
+        en += f"anyone who misses the collection period {pay.en}, {start.en}."
+    return Text(zh, en[:1].upper() + en[1:])
 
 
 def _date(policy: Policy, name: str) -> dt.date:
@@ -349,8 +406,10 @@ def _county(run: _Run) -> None:
             run.chart["unknown_from"] = pay
         else:
             _cover(run, year_from, None, cite=("benefit_period_start",))
+    elif kind == "late" and not _late_case_listed(policy, circ):
+        _no_mid_year(run, circ)
+        return
     elif kind == "late":
-        late = policy.value("late_enrolment")
         run.pay_full(("late_enrolment",))
         cover = first_of_next_month(pay)
         note_zh, note_en = _note(policy, "late_enrolment")
@@ -370,18 +429,27 @@ def _county(run: _Run) -> None:
             run.step("cover_from", f"从缴费的下个月起享受待遇：{cover.isoformat()}{note_zh}。",
                      f"Covered from the month after payment: {cover.isoformat()}{note_en}.",
                      {"cover_from": cover.isoformat()}, ("late_enrolment",))
-        if circ == "other_late":
-            cases = late.get("cases", []) if isinstance(late, dict) else []
-            run.warn("other_late_not_listed",
-                     "原文只具体列出当年新迁入户口、新生儿未在90天内参保、职工医保断保未在90天内参保这几种逾期情形；"
-                     "其他原因能否按逾期规定参保，由当地医保经办认定。",
-                     "The source lists specifically only these late cases: a new household registration this year, a newborn "
-                     "not enrolled within 90 days, and employee insurance lapsed more than 90 days before; whether another "
-                     "reason qualifies is for the local insurance office to decide.")
-            run.step("other_late", "您选择了“其他客观原因”：原文列出的逾期情形见提示。",
-                     "You chose \"another objective reason\": see the warning for the late cases the source lists.",
-                     {"listed_cases": ", ".join(cases)}, ("late_enrolment",))
     else:  # an ordinary resident after the collection period
+        _no_mid_year(run, circ)
+        return
+    _refund(run, pay)
+
+
+def _late_case_listed(policy: Policy, circ: str) -> bool:
+    """Whether the late rule lets this circumstance pay the full standard: a rule naming its `cases`
+    admits only those (平江, 双清: “具体指当年新迁入户口、新生儿未在90天内参保缴费、职工医保断保的人员未在断保90天内参保缴费”)."""
+    rule = policy.value("late_enrolment")
+    cases = rule.get("cases") if isinstance(rule, dict) else None
+    return cases is None or CIRCUMSTANCE_CASE.get(circ) in cases
+
+
+def _no_mid_year(run: _Run, circ: str) -> None:
+    """After the collection period, outside every special and late case: no mid-year enrolment."""
+    policy = run.policy
+    run.result.pop("cover_to", None)
+    rule = late_rule_text(policy)
+    cites = ("mid_year_enrolment", "late_enrolment")
+    if circ == "regular":
         run.step("mid_year", "集中缴费期已过：除已明确的特殊情形外，原则上不得中途参保、不得享受医保待遇。",
                  "The collection period is over: apart from the special cases listed, you may not, as a rule, enrol mid-year or receive benefits.",
                  {}, ("mid_year_enrolment",))
@@ -389,9 +457,17 @@ def _county(run: _Run) -> None:
                  "集中缴费期已过，普通居民原则上不能中途参保。如属新迁入户口、新生儿等特殊情形，请选择相应情形。",
                  "The collection period is over; ordinary residents may not, as a rule, enrol mid-year. If you are in a special "
                  "case (new household registration, newborn …), choose it.")
-        run.result.pop("cover_to", None)
         return
-    _refund(run, pay)
+    situation = CIRCUMSTANCES[circ]
+    run.step("mid_year", f"您的情形（{situation.zh}）不在原文列出的逾期参保情形之内。{rule.zh}",
+             f"Your situation ({situation.en[:1].lower() + situation.en[1:]}) is not one of the late cases the source lists. {rule.en}",
+             {}, cites)
+    run.warn("not_a_listed_late_case",
+             "集中缴费期已过，而您的情形不在原文列出的逾期参保情形之内：按本政策原则上不得中途参保、不得享受医保待遇，"
+             "也不能按筹资标准补缴买到本年度待遇。如确属新迁入户口等所列情形，请选择相应情形。",
+             "The collection period is over and your situation is not one of the late cases the source lists: under this "
+             "policy you may not, as a rule, enrol mid-year or receive benefits, nor buy this year's cover at the full "
+             "standard. If you are in one of the listed cases (a new household registration …), choose it.")
 
 
 def _classify(run: _Run, circ: str, event: dt.date | None, pay: dt.date) -> tuple[str, dt.date | None, str | None]:
@@ -534,25 +610,31 @@ def _waiting(run: _Run) -> None:
                  "The report gives no start or end date for cover: see this year's local enrolment notice.")
         return
     months = int(policy.decimal("fixed_waiting_period_months"))
-    cover = add_months(pay, months)
-    last = cover - ONE_DAY
+    counting = policy.value("waiting_period_counting") if policy.has("waiting_period_counting") else {}
+    anchor = counting.get("counted_from", "payment_day")
+    first, last, cover = waiting_period(pay, months, anchor)
     run.result.update(cover_from=cover, cover_to=None, waiting_period_end=last)
     why_zh = "、".join(r[0] for r in reasons)
     why_en = " and ".join(r[1] for r in reasons)
-    run.step("waiting", f"{why_zh}：参保后固定待遇等待期 {months} 个月，从缴费之日起算，{pay.isoformat()} 至 {last.isoformat()}；"
+    how = WAITING_ANCHOR_TEXT[anchor]
+    cites = ("fixed_waiting_period_months", "fixed_waiting_period_applies_to") + (("waiting_period_counting",) if counting else ())
+    run.step("waiting", f"{why_zh}：参保后固定待遇等待期 {months} 个月，{how.zh}，{first.isoformat()} 至 {last.isoformat()}；"
                         f"等待期满次日 {cover.isoformat()} 起享受待遇{note_zh}。",
-             f"You {why_en}: a fixed waiting period of {months} months after joining, counted from the payment day, "
-             f"{pay.isoformat()} to {last.isoformat()}; covered from the next day, {cover.isoformat()}{note_en}.",
-             {"months": str(months), "waiting_period_end": last.isoformat(), "cover_from": cover.isoformat()},
-             ("fixed_waiting_period_months", "fixed_waiting_period_applies_to"))
+             f"You {why_en}: a fixed waiting period of {months} months after joining, {how.en}, "
+             f"{first.isoformat()} to {last.isoformat()}; covered from the next day, {cover.isoformat()}{note_en}.",
+             {"months": str(months), "waiting_period_end": last.isoformat(), "cover_from": cover.isoformat()}, cites)
+    if counting.get("alternative"):
+        _waiting_alternative(run, pay, months, counting["alternative"], cover)
     run.step("cover_to", "报道没有写待遇期结束日。", "The report does not say when cover ends.")
     if in_period:
         note_zh, note_en = _note(policy, "fixed_waiting_period_applies_to")
         run.warn("waiting_counted_from_payment",
-                 f"在集中缴费期内缴费但未连续参保的，等待期从缴费之日起算是我们的读法{note_zh}；如果当地从待遇年度开始日起算，待遇会更晚开始。",
-                 f"For a payment in the collection period after a gap, counting the waiting period from the payment day is our "
+                 f"在集中缴费期内缴费但未连续参保的，等待期从缴费起算是我们的读法{note_zh}；如果当地从待遇年度开始日起算，待遇会更晚开始。",
+                 f"For a payment in the collection period after a gap, counting the waiting period from the payment is our "
                  f"reading{note_en}; if the local office counts from the start of the insurance year, cover starts later.")
-    run.chart["waiting"] = (pay, last)
+    else:
+        _late_benefit_year(run, pay, last, cover)
+    run.chart["waiting"] = (first, last)
     if policy.is_open("variable_waiting_period"):
         run.determined = False
         note_zh, note_en = _note(policy, "variable_waiting_period")
@@ -563,6 +645,62 @@ def _waiting(run: _Run) -> None:
                  f"除3个月固定等待期外还可能有“变动等待期”，报道没有写规则：{cover.isoformat()} 是最早的起始日。",
                  f"Besides the fixed 3-month waiting period there may be a \"variable waiting period\", for which the report "
                  f"gives no rule: {cover.isoformat()} is the earliest start.")
+
+
+def _waiting_alternative(run: _Run, pay: dt.date, months: int, anchor: str, cover: dt.date) -> None:
+    """The other way of counting the wait the rule names (`waiting_period_counting.alternative`), with its date."""
+    policy = run.policy
+    _, alt_last, alt_cover = waiting_period(pay, months, anchor)
+    run.result["cover_from_alternative"] = alt_cover
+    how = WAITING_ANCHOR_TEXT[anchor]
+    note_zh, note_en = _note(policy, "waiting_period_counting")
+    run.determined = False
+    run.step("waiting_alternative",
+             f"另一种算法：{how.zh}，等待期至 {alt_last.isoformat()}，{alt_cover.isoformat()} 起享受待遇{note_zh}。",
+             f"The other way of counting: {how.en}, the wait runs to {alt_last.isoformat()} and cover starts on "
+             f"{alt_cover.isoformat()}{note_en}.",
+             {"waiting_period_end": alt_last.isoformat(), "cover_from": alt_cover.isoformat()}, ("waiting_period_counting",))
+    run.warn("waiting_count_alternative",
+             f"报道没有写等待期从哪天起算：按我们的读法 {cover.isoformat()} 起享受待遇；按另一种算法（{how.zh}）则是 "
+             f"{alt_cover.isoformat()}。请向当地医保经办确认。",
+             f"The report does not say from which day the wait is counted: in our reading cover starts on {cover.isoformat()}; "
+             f"counted the other way ({how.en}) it starts on {alt_cover.isoformat()}. Ask the local insurance office.")
+
+
+def _late_benefit_year(run: _Run, pay: dt.date, last: dt.date, cover: dt.date) -> None:
+    """Which benefit year a payment outside the collection period buys (`late_payment_benefit_year`), and
+    what a wait that runs past its end means."""
+    policy = run.policy
+    if not policy.has("late_payment_benefit_year"):
+        return
+    rule = policy.value("late_payment_benefit_year")
+    if rule.get("buys") != "calendar_year_of_payment":
+        raise ValueError(f"{policy.id}: late_payment_benefit_year.buys {rule.get('buys')!r} is not known")
+    year_end = dt.date(pay.year, 12, 31)
+    run.result["benefit_year_end"] = year_end
+    note_zh, note_en = _note(policy, "late_payment_benefit_year")
+    run.step("benefit_year",
+             f"这笔在集中缴费期外的缴费买的是 {pay.year} 年度的待遇（{pay.year}-01-01 至 {year_end.isoformat()}）{note_zh}。",
+             f"This payment outside the collection period buys the {pay.year} benefit year "
+             f"({pay.year}-01-01 to {year_end.isoformat()}){note_en}.",
+             {"benefit_year_end": year_end.isoformat()}, ("late_payment_benefit_year",))
+    if cover <= year_end:
+        return
+    run.determined = False
+    run.chart["year_end"] = year_end
+    run.step("wait_crosses_year",
+             f"等待期到 {last.isoformat()} 才满，已过 {year_end.isoformat()}：按这个读法，这笔缴费在 {pay.year} 年度买不到任何待遇；"
+             f"报道没有写等待期能否延续到下一年度，也没有写下一年度是否还须另行缴费。",
+             f"The wait ends only on {last.isoformat()}, after {year_end.isoformat()}: in this reading the payment buys no "
+             f"cover in {pay.year}; the report says neither whether the wait carries over into the next year nor whether "
+             "the next year must be paid for separately.",
+             {"waiting_period_end": last.isoformat(), "benefit_year_end": year_end.isoformat()},
+             ("late_payment_benefit_year", "fixed_waiting_period_months"))
+    run.warn("wait_crosses_benefit_year",
+             f"等待期跨过了这笔缴费所买待遇年度的末日（{year_end.isoformat()}）：{cover.isoformat()} 只是等待期满的日期，"
+             f"不等于已买到下一年度的待遇。缴费前请向当地医保经办确认。",
+             f"The wait runs past the end of the benefit year this payment buys ({year_end.isoformat()}): {cover.isoformat()} "
+             "is only when the wait ends, not proof of cover in the next year. Ask the local insurance office before paying.")
 
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
@@ -667,6 +805,16 @@ PARAMETERS = (
     Parameter("fixed_waiting_period_months", ("months",), Text(
         "固定待遇等待期（月，从缴费之日起算）；有此参数即按省级措施计算。",
         "A fixed waiting period (months from the payment day); with it the provincial-measures rules apply."), required=False),
+    Parameter("waiting_period_counting", ("rule",), Text(
+        "等待期的起算方式：{counted_from: payment_day | day_after_payment | month_of_payment | month_after_payment, "
+        "alternative: 另一种读法（可选，结果同时列出其日期）}；没有此参数时从缴费之日起算。",
+        "How the wait is counted: {counted_from: payment_day | day_after_payment | month_of_payment | month_after_payment, "
+        "alternative: another reading (optional; the result shows its date too)}; without it, from the payment day."),
+        required=False),
+    Parameter("late_payment_benefit_year", ("rule",), Text(
+        "期外缴费所买的待遇年度：{buys: calendar_year_of_payment}；等待期跨过该年度末日时结果提示并标为无法确定。",
+        "The benefit year a payment outside the collection period buys: {buys: calendar_year_of_payment}; a wait past its "
+        "end is warned about and the result is not determined."), required=False),
     Parameter("fixed_waiting_period_from", ("date",), Text("固定等待期施行之日。", "The day the fixed waiting period starts to apply."), when=MEASURES),
     Parameter("fixed_waiting_period_applies_to", ("list",), Text(
         "等待期适用于：not_enrolled_in_collection_period、not_continuously_enrolled。",

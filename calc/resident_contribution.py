@@ -10,8 +10,10 @@ Everything that differs between counties is policy data:
   determined unless another group already pays everything;
 - `subsidy_only_via`: a group subsidised only through another (平江: veterans in
   difficulty only through 低保);
-- `subsidy_no_stacking`: subsidies are not added together (stated in 平江, our
-  reading in 双清); `subsidy_funders`: who pays each subsidy;
+- `subsidy_combination` (no_stacking | highest | stacking) or the older `subsidy_no_stacking`:
+  how one person's groups combine (stated in 平江, our reading in 双清); `subsidy_funders`: who pays each subsidy;
+- `subsidy_categories`: the policy's own groups (what each gives, who pays) and its own wording of
+  shared ones (calc/categories.py); the form offers only the groups the policy names;
 - `full_subsidy_payment_channel`, `half_subsidy_payment_channel`, `payment_channels`: how;
 - `subsidy_list_date`, `subsidy_newly_recognised_in_collection_period`,
   `subsidy_newly_recognised_after_collection_period`: when a newly recognised group counts.
@@ -22,15 +24,24 @@ The source figures:
 >>> r = run_resident(PJ, {})
 >>> r["standard"], r["subsidy"], r["payable"], r["applied_category"]
 ('350.00', '0.00', '350.00', 'none')
->>> r = run_resident(PJ, {"categories": ["extreme_poverty"]})
+>>> ON = {"subsidy_list": "on_list"}   # 平江: on the lists of 2022-08-31 (never assumed)
+>>> r = run_resident(PJ, {"categories": ["extreme_poverty"], **ON})
 >>> r["subsidy"], r["payable"], r["subsidy_payer"]["zh"], r["payment_channel"]
 ('350.00', '0.00', '医疗救助', 'zero_payment_registration_by_township')
->>> r = run_resident(PJ, {"categories": ["minimum_living"]})
+>>> r = run_resident(PJ, {"categories": ["minimum_living"], **ON})
 >>> r["subsidy"], r["payable"], r["payment_channel"]
 ('175.00', '175.00', 'tax_system')
->>> run_resident(PJ, {"categories": ["minimum_living", "child_in_difficulty"]})["payable"]   # not added together
+>>> run_resident(PJ, {"categories": ["minimum_living", "child_in_difficulty"], **ON})["payable"]   # not added together
 '175.00'
 >>> run_resident(PJ, {"categories": ["veteran_in_difficulty"]})["payable"]   # only through 低保
+'350.00'
+
+Not known whether on the lists: 175 or 350, so not determined; born in 2023, after the lists and the period: 350:
+
+>>> r = run_resident(PJ, {"categories": ["minimum_living"]})
+>>> r["determined"], r["payable"], r["payable_at_most"], r["subsidy_timing"]
+(False, None, '350.00', 'not_known')
+>>> run_resident(PJ, {"categories": ["minimum_living"], "born_on": "2023-03-10"})["payable"]
 '350.00'
 >>> r = run_resident(SQ, {"categories": ["veteran_in_difficulty"]})
 >>> r["payable"], r["subsidy_payer"]["zh"]
@@ -71,9 +82,17 @@ CHANNELS = {
         "By the ways of paying the notice lists (see the steps)"),
 }
 
+LIST_STATUS = {   # what the person says about the subsidy lists (input `subsidy_list`)
+    "not_known": Text("不知道", "Don't know"),
+    "on_list": Text("在名单基准日的资助名单内", "On the subsidy lists of the list date"),
+    "recognised_later": Text("名单基准日之后才认定（请填写认定日期）", "Recognised after the list date (enter the date)"),
+}
+
 TIMINGS = {
     "on_list": Text("已在资助名单基准日的名单内", "On the subsidy lists of the list date"),
+    # no longer produced (issue 15: list membership is never assumed); kept so describe() stays compatible
     "assumed_on_list": Text("未填写认定日期：按已在资助名单内计算", "No recognition date given: computed as if on the subsidy lists"),
+    "not_known": Text("不知道是否在资助名单内：结果取决于认定时间", "Not known whether on the subsidy lists: the result depends on when you were recognised"),
     "recognised_in_period": Text("集中缴费期内新认定：享受本年度资助", "Recognised during the collection period: subsidised this year"),
     "recognised_after_period": Text("集中缴费期结束后才认定：本年度不享受资助，从下一个集中缴费期起享受",
                                     "Recognised after the collection period: no subsidy this year, from the next collection period"),
@@ -86,12 +105,22 @@ REFUND_VIA = {
 
 INPUTS = (
     InputSpec("categories", "list", Text("资助参保身份（可多选，不选即普通居民）", "Subsidised groups you belong to (tick all that apply; none = ordinary resident)"),
-              default=[], choices=cat.CATEGORY_CHOICES,
+              default=[], choices=cat.CATEGORY_CHOICES, choices_from=cat.POLICY_GROUPS,
               help=Text("按有关部门认定的身份勾选。同时属于几类的，全部勾选：计算器按政策决定是否叠加。",
                         "Tick the groups the authorities have recognised you in. If you are in several, tick them all: the policy decides whether subsidies add up.")),
+    InputSpec("subsidy_list", "enum", Text("是否在资助名单内", "On the subsidy lists?"), default="not_known",
+              choices=tuple(Choice(k, v) for k, v in LIST_STATUS.items()),
+              help=Text("资助名单以名单基准日各部门提供的名单为准；之后才认定的，资助取决于认定时间。不知道的，计算器分别说明两种情况。",
+                        "The subsidy lists are those the departments supplied on the list date; for people recognised later the "
+                        "subsidy depends on when. If you don't know, the calculator explains both cases."),
+              applies_when="has:subsidy_list_date"),
     InputSpec("recognised_on", "date", Text("认定为困难对象的日期（可不填）", "Date you were recognised in that group (optional)"),
-              help=Text("如果是资助名单基准日之后才新认定的，请填写认定日期；不填则按已在名单内计算。",
-                        "If you were recognised only after the subsidy list date, enter the date; leave it empty if you were already on the lists."),
+              help=Text("名单基准日之后才新认定的，请填写认定日期。",
+                        "If you were recognised only after the subsidy list date, enter the date."),
+              applies_when="has:subsidy_list_date"),
+    InputSpec("born_on", "date", Text("出生日期（新生儿等，可不填）", "Date of birth (newborns and the like; optional)"),
+              help=Text("名单基准日之后出生的，不可能在名单内：计算器据此判断认定时间。",
+                        "Someone born after the list date cannot be on the lists: the calculator works out the timing from it."),
               applies_when="has:subsidy_list_date"),
     InputSpec("paid_on", "date", Text("本人已缴费的日期（可不填）", "Date you already paid (optional)"),
               help=Text("如果在认定之前已经按全额缴过费，请填写缴费日期，以便计算退回的资助。",
@@ -147,15 +176,20 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
     full = set(policy.value("subsidy_full_categories")) if policy.has("subsidy_full_categories") else set()
     half = set(policy.value("subsidy_half_categories")) if policy.has("subsidy_half_categories") else set()
     only_via = policy.value("subsidy_only_via") if policy.has("subsidy_only_via") else {}
+    decl = cat.declared(policy)
     options: list[_Option] = []
     steps: list[Step] = []
     for code in codes:
-        name = cat.label(code)
-        funder = _funder(policy, code)
+        name = cat.label(code, decl)
+        funder = (decl.get(code) or {}).get("payer") or _funder(policy, code)
         by_zh = f"，由{funder['zh']}资助" if funder else ""
         by_en = f", paid by {funder['en']}" if funder else ""
         funder_cite = ("subsidy_funders",) if funder else ()
-        if code in full:
+        if "gives" in (decl.get(code) or {}):
+            option, own_step = _declared_option(policy, code, standard, funder)
+            options.append(option)
+            steps.append(own_step)
+        elif code in full:
             rate = policy.rate("subsidy_full_rate")
             amount = cents(standard * rate)
             options.append(_Option(code, amount, funder))
@@ -202,7 +236,7 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
                                   {"category": code, "subsidy": money_str(amount)}, (param,) + funder_cite))
         elif code in only_via:
             via = only_via[code]
-            via_name = cat.label(via)
+            via_name = cat.label(via, decl)
             ticked = via in codes
             note_zh, note_en = _reading_note(policy, "subsidy_only_via")
             steps.append(step(
@@ -224,9 +258,71 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
     return options, steps
 
 
-def _timing(policy: Policy, values: dict, codes: list[str]) -> tuple[str | None, list[Step]]:
-    """平江-style subsidy timing: the list date, newly recognised in / after the collection period."""
-    recognised, paid = values["recognised_on"], values["paid_on"]
+def _declared_option(policy: Policy, code: str, standard: Decimal, funder: dict | None) -> tuple[_Option, Step]:
+    """A group the policy declares itself (`subsidy_categories`): full, half, a fixed amount or a share."""
+    entry = cat.declared(policy)[code]
+    gives, name = entry["gives"], cat.label(code, cat.declared(policy))
+    by_zh = f"，由{funder['zh']}资助" if funder else ""
+    by_en = f", paid by {funder['en']}" if funder else ""
+    if gives == "full":
+        amount, how_zh, how_en = standard, "全额资助", "fully subsidised"
+    elif gives == "half":
+        amount, how_zh, how_en = cents(standard / 2), "资助一半", "half subsidised"
+    elif "amount" in gives:
+        fixed = Decimal(str(gives["amount"]))
+        amount = min(fixed, standard)
+        how_zh, how_en = f"定额资助 {money_str(fixed)} 元（不超过个人缴费）", f"a fixed {money_str(fixed)} yuan (at most the contribution)"
+    else:
+        share = Decimal(str(gives["share"])) / 100
+        amount = cents(standard * share)
+        how_zh = how_en = f"{money_str(standard)} × {percent_str(share)}"
+    zh, en = _y(amount)
+    return _Option(code, amount, funder), step(
+        policy, f"category_{code}", f"{name.zh}：{how_zh}，资助 {zh}{by_zh}。", f"{name.en}: {how_en}, subsidy {en}{by_en}.",
+        {"category": code, "subsidy": money_str(amount)}, (cat.DECLARED,) + (("subsidy_funders",) if _funder(policy, code) else ()))
+
+
+def _combination(policy: Policy) -> tuple[str, str | None, bool]:
+    """(rule, parameter it comes from, stated by the source) for how one person's groups combine:
+    `subsidy_combination`, or the older `subsidy_no_stacking` (true: no stacking, false: stacking)."""
+    if policy.has("subsidy_combination"):
+        return policy.value("subsidy_combination"), "subsidy_combination", policy.status("subsidy_combination") == "stated"
+    if policy.has("subsidy_no_stacking"):
+        rule = "no_stacking" if policy.value("subsidy_no_stacking") else "stacking"
+        return rule, "subsidy_no_stacking", policy.status("subsidy_no_stacking") == "stated"
+    return "no_stacking", None, False
+
+
+COMBINATION_TEXT = {
+    "no_stacking": (Text("原文：有双重资助参保身份的，资助金额不累加。", "The source says subsidies for several identities are not added together. "),
+                    Text("原文没有写同时符合几种资助身份时如何处理；按我们的读法不累加。",
+                         "The source does not say what happens with several subsidised identities; in our reading they do not add up. ")),
+    "highest": (Text("原文：同时符合几种资助身份的，就高资助，不累加。", "The source says the highest subsidy applies (就高), without adding them up. "),
+                Text("原文没有写同时符合几种资助身份时如何处理；按我们的读法就高，不累加。",
+                     "The source does not say what happens with several subsidised identities; in our reading the highest applies. ")),
+    "stacking": (Text("原文：几种资助身份的资助可以累加，合计不超过个人缴费。",
+                      "The source says the subsidies of several identities add up, to at most the contribution. "),
+                 Text("原文没有写同时符合几种资助身份时如何处理；按我们的读法累加，合计不超过个人缴费。",
+                      "The source does not say what happens with several subsidised identities; in our reading they add up, to at most the contribution. ")),
+}
+
+
+def _combination_step(policy: Policy, options: list[_Option]) -> Step:
+    rule, param, stated = _combination(policy)
+    text = COMBINATION_TEXT[rule][0 if stated else 1]
+    tail_zh, tail_en = {"no_stacking": ("按较优的一项计算", "The more favourable one applies"),
+                        "highest": ("按资助最高的一项计算", "The highest one applies"),
+                        "stacking": ("各项资助相加", "The subsidies are added together")}[rule]
+    codes = {"categories": ", ".join(o.code for o in options)}
+    if param is None:
+        return Step("no_stacking", f"{text.zh}{tail_zh}。", f"{text.en}{tail_en}.", codes)
+    note_zh, note_en = _reading_note(policy, param)
+    return step(policy, "no_stacking", f"{text.zh}{tail_zh}{note_zh}。", f"{text.en}{tail_en}{note_en}.", codes, (param,))
+
+
+def _timing_errors(policy: Policy, values: dict, codes: list[str]) -> list[InputError]:
+    """Inputs about the lists and dates that are valid alone but contradict each other."""
+    recognised, paid, born, listed = values["recognised_on"], values["paid_on"], values["born_on"], values["subsidy_list"]
     errors = []
     if recognised is not None and not codes:
         errors.append(InputError("recognised_on", "填写了认定日期，但没有勾选本政策给予资助的身份。",
@@ -235,50 +331,97 @@ def _timing(policy: Policy, values: dict, codes: list[str]) -> tuple[str | None,
         start = _date(policy, "collection_period_start").isoformat()
         errors.append(InputError("paid_on", f"本年度缴费从 {start} 开始，缴费日期不能更早。",
                                  f"Payments for this year start on {start}; the payment date cannot be earlier."))
+    if born is not None and recognised is not None and recognised < born:
+        errors.append(InputError("recognised_on", "认定日期不能早于出生日期。", "The recognition date cannot be before the date of birth."))
+    if not policy.has("subsidy_list_date"):
+        return errors
+    list_date = _date(policy, "subsidy_list_date")
+    if listed == "on_list" and born is not None and born > list_date:
+        errors.append(InputError(
+            "subsidy_list", f"出生日期 {born.isoformat()} 晚于名单基准日 {list_date.isoformat()}：不可能在名单内，请选择“之后才认定”。",
+            f"Born on {born.isoformat()}, after the list date {list_date.isoformat()}: you cannot be on the lists; choose \"recognised after\"."))
+    if listed == "on_list" and recognised is not None and recognised > list_date:
+        errors.append(InputError(
+            "subsidy_list", f"认定日期 {recognised.isoformat()} 晚于名单基准日 {list_date.isoformat()}，与“在名单内”矛盾。",
+            f"The recognition date {recognised.isoformat()} is after the list date {list_date.isoformat()}, which contradicts \"on the lists\"."))
+    if listed == "recognised_later" and recognised is not None and recognised <= list_date:
+        errors.append(InputError(
+            "subsidy_list", f"认定日期 {recognised.isoformat()} 不晚于名单基准日 {list_date.isoformat()}，即在名单内。",
+            f"The recognition date {recognised.isoformat()} is no later than the list date {list_date.isoformat()}: that is on the lists."))
+    period_end = _date(policy, "collection_period_end")
+    if (listed == "recognised_later" and recognised is None and codes and not (born is not None and born > period_end)):
+        errors.append(InputError("recognised_on", "选择了“之后才认定”：请填写认定日期。",
+                                 "You chose \"recognised after the list date\": enter the recognition date."))
+    return errors
+
+
+def _timing(policy: Policy, values: dict, codes: list[str]) -> tuple[str | None, list[Step]]:
+    """平江-style subsidy timing: the list date, newly recognised in / after the collection period.
+    List membership is never assumed: it is said (`subsidy_list`), dated (`recognised_on`), derived
+    from a birth after the list date (`born_on`), or not known (then both outcomes are shown)."""
+    errors = _timing_errors(policy, values, codes)
     if errors:
         raise InputErrors(errors)
     if not codes or not policy.has("subsidy_list_date"):
         return None, []
+    recognised, born, listed = values["recognised_on"], values["born_on"], values["subsidy_list"]
     list_date = _date(policy, "subsidy_list_date")
     period_end = _date(policy, "collection_period_end")
-    steps = []
-    if recognised is None:
-        code = "assumed_on_list"
-        steps.append(step(
+    if recognised is None and born is not None and born > period_end:
+        return "recognised_after_period", [step(
             policy, "subsidy_timing",
-            f"资助名单以 {list_date.isoformat()} 各部门提供的名单为准。您没有填写认定日期，按已在名单内计算。",
+            f"您出生于 {born.isoformat()}，晚于名单基准日 {list_date.isoformat()}，也晚于集中缴费期末 {period_end.isoformat()}："
+            "不可能在名单内，只能在缴费期结束后才认定，本年度不享受参保资助，从下一个集中缴费期开始享受。",
+            f"Born on {born.isoformat()}, after the list date ({list_date.isoformat()}) and after the collection period "
+            f"ended ({period_end.isoformat()}): you cannot be on the lists and can only be recognised after the period, "
+            "so no contribution subsidy this year; it starts with the next collection period.",
+            {"born_on": born.isoformat(), "list_date": list_date.isoformat(), "period_end": period_end.isoformat()},
+            ("subsidy_list_date", "subsidy_newly_recognised_after_collection_period", "collection_period_end"))]
+    if recognised is None and listed == "on_list":
+        return "on_list", [step(
+            policy, "subsidy_timing",
+            f"资助名单以 {list_date.isoformat()} 各部门提供的名单为准；您在名单内：按名单资助。",
+            f"The subsidy lists are those the departments supplied on {list_date.isoformat()}; you are on them: subsidised from the lists.",
+            {"list_date": list_date.isoformat()}, ("subsidy_list_date",))]
+    if recognised is None:
+        born_after = born is not None and born > list_date
+        return "not_known", [step(
+            policy, "subsidy_timing",
+            f"资助名单以 {list_date.isoformat()} 各部门提供的名单为准。"
+            + (f"您出生于 {born.isoformat()}，不在名单内；" if born_after else "您没有说明是否在名单内，也没有填写认定日期；")
+            + f"在名单内或在集中缴费期末 {period_end.isoformat()} 前新认定的，享受本年度资助；缴费期结束后才认定的，本年度不享受。",
             f"The subsidy lists are those the departments supplied on {list_date.isoformat()}. "
-            "No recognition date was given, so you are treated as on those lists.",
-            {"list_date": list_date.isoformat()}, ("subsidy_list_date",)))
-    elif recognised <= list_date:
-        code = "on_list"
-        steps.append(step(
+            + (f"Born on {born.isoformat()}, you are not on them; " if born_after
+               else "You did not say whether you are on them, nor give a recognition date; ")
+            + f"people on the lists or newly recognised by the end of the collection period ({period_end.isoformat()}) get this "
+            "year's subsidy; people recognised after it do not.",
+            {"list_date": list_date.isoformat(), "period_end": period_end.isoformat()},
+            ("subsidy_list_date", "subsidy_newly_recognised_in_collection_period",
+             "subsidy_newly_recognised_after_collection_period", "collection_period_end"))]
+    if recognised <= list_date:
+        return "on_list", [step(
             policy, "subsidy_timing",
             f"您在 {recognised.isoformat()} 已被认定，不晚于名单基准日 {list_date.isoformat()}：按名单资助。",
             f"You were recognised on {recognised.isoformat()}, no later than the list date {list_date.isoformat()}: subsidised from the lists.",
-            {"recognised_on": recognised.isoformat(), "list_date": list_date.isoformat()}, ("subsidy_list_date",)))
-    elif recognised <= period_end:
-        code = "recognised_in_period"
+            {"recognised_on": recognised.isoformat(), "list_date": list_date.isoformat()}, ("subsidy_list_date",))]
+    if recognised <= period_end:
         note_zh, note_en = _reading_note(policy, "subsidy_newly_recognised_in_collection_period")
-        steps.append(step(
+        return "recognised_in_period", [step(
             policy, "subsidy_timing",
             f"您在 {recognised.isoformat()} 新认定，晚于名单基准日、不晚于集中缴费期末 {period_end.isoformat()}："
             f"集中缴费期内动态新增的困难对象可享受本年度资助{note_zh}。",
             f"You were newly recognised on {recognised.isoformat()}, after the list date and no later than the end of the "
             f"collection period ({period_end.isoformat()}): people newly recognised during the period get this year's subsidy{note_en}.",
             {"recognised_on": recognised.isoformat(), "period_end": period_end.isoformat()},
-            ("subsidy_list_date", "subsidy_newly_recognised_in_collection_period", "collection_period_end")))
-    else:
-        code = "recognised_after_period"
-        steps.append(step(
-            policy, "subsidy_timing",
-            f"您在 {recognised.isoformat()} 才认定，晚于集中缴费期末 {period_end.isoformat()}："
-            "本年度不享受参保资助，从下一个集中缴费期开始享受。",
-            f"You were recognised on {recognised.isoformat()}, after the collection period ended ({period_end.isoformat()}): "
-            "no contribution subsidy this year; it starts with the next collection period.",
-            {"recognised_on": recognised.isoformat(), "period_end": period_end.isoformat()},
-            ("subsidy_newly_recognised_after_collection_period", "collection_period_end")))
-    return code, steps
+            ("subsidy_list_date", "subsidy_newly_recognised_in_collection_period", "collection_period_end"))]
+    return "recognised_after_period", [step(
+        policy, "subsidy_timing",
+        f"您在 {recognised.isoformat()} 才认定，晚于集中缴费期末 {period_end.isoformat()}："
+        "本年度不享受参保资助，从下一个集中缴费期开始享受。",
+        f"You were recognised on {recognised.isoformat()}, after the collection period ended ({period_end.isoformat()}): "
+        "no contribution subsidy this year; it starts with the next collection period.",
+        {"recognised_on": recognised.isoformat(), "period_end": period_end.isoformat()},
+        ("subsidy_newly_recognised_after_collection_period", "collection_period_end"))]
 
 
 def _date(policy: Policy, name: str) -> dt.date:
@@ -286,7 +429,9 @@ def _date(policy: Policy, name: str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _payer_text(options: list[_Option]) -> dict | None:
+def _payer_text(options: list[_Option], joined: bool = False) -> dict | None:
+    """The funder(s) of the subsidy applied: one, several that together pay (stacking, `joined`), or
+    several of which the source does not say which pays."""
     payers = []
     for o in options:
         if o.payer and o.payer not in payers:
@@ -295,22 +440,25 @@ def _payer_text(options: list[_Option]) -> dict | None:
         return None
     if len(payers) == 1:
         return dict(payers[0])
+    if joined:
+        return {"zh": "、".join(p["zh"] for p in payers), "en": ", ".join(p["en"] for p in payers)}
     return {"zh": " 或 ".join(p["zh"] for p in payers) + "（原文未写明由哪一方出资）",
             "en": " or ".join(p["en"] for p in payers) + " (the source does not say which)"}
 
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
-    codes = cat.sort_codes(values["categories"] or [])
+    decl = cat.declared(policy)
+    codes = cat.sort_codes(values["categories"] or [], decl)
     standard = policy.decimal("individual_contribution")
     zh, en = _y(standard)
     steps = [step(policy, "standard", f"个人缴费标准：{zh}/年。", f"Individual contribution standard: {en} a year.",
                   {"standard": money_str(standard)}, ("individual_contribution",))]
     options, category_steps = _options(policy, codes, standard)
     timing, timing_steps = _timing(policy, values, [o.code for o in options])
+    if timing == "recognised_after_period":   # no subsidy this year: no group's amount is shown
+        options, category_steps = [], []
     steps += timing_steps + category_steps
-    result: dict = {"standard": standard}
-    if timing == "recognised_after_period":
-        options = []
+    result: dict = {"standard": standard, "_labels": {}}
     known = [o for o in options if o.amount is not None and o.amount > 0]
     unknown = [o for o in options if o.amount is None]
     best = max((o.amount for o in known), default=Decimal(0))
@@ -318,29 +466,15 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
 
     subsidy_options = known + unknown
     if len(subsidy_options) > 1:
-        if policy.has("subsidy_no_stacking"):
-            stated = policy.status("subsidy_no_stacking") == "stated"
-            note_zh, note_en = _reading_note(policy, "subsidy_no_stacking")
-            steps.append(step(
-                policy, "no_stacking",
-                ("原文：有双重资助参保身份的，资助金额不累加。" if stated
-                 else "原文没有写同时符合几种资助身份时如何处理；按我们的读法不累加。")
-                + f"按较优的一项计算{note_zh}。",
-                ("The source says subsidies for several identities are not added together. " if stated
-                 else "The source does not say what happens with several subsidised identities; in our reading they do not add up. ")
-                + f"The more favourable one applies{note_en}.",
-                {"categories": ", ".join(o.code for o in subsidy_options)}, ("subsidy_no_stacking",)))
-        else:
-            steps.append(Step(
-                "no_stacking",
-                "原文没有写同时符合几种资助身份时如何处理；我们按较优的一项计算，不累加。",
-                "The source does not say what happens with several subsidised identities; we apply the more favourable one, without adding them up.",
-                {"categories": ", ".join(o.code for o in subsidy_options)}))
-    stacking = policy.has("subsidy_no_stacking") and not policy.value("subsidy_no_stacking")
+        steps.append(_combination_step(policy, subsidy_options))
+    stacking = _combination(policy)[0] == "stacking"
     if stacking:
         best = min(sum((o.amount for o in known), Decimal(0)), standard)
+        ties = known
     determined = not unknown or best >= standard
-    result["determined"] = determined
+    # not known whether on the lists: subsidised if listed or recognised in the period, not if recognised later
+    depends = timing == "not_known" and determined and best > 0
+    result["determined"] = determined and not depends
 
     if unknown and determined:
         steps.append(Step(
@@ -349,19 +483,34 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             f"The group without a published amount does not change the result: another subsidy already pays the whole contribution ({_y(standard)[1]}).",
             {"subsidy": money_str(best)}))
 
-    if not determined:
+    if depends:
+        result.update(subsidy=None, payable=None, applied_category=None, subsidy_payer=None, payment_channel=None,
+                      payable_at_most=standard)
+        zh_b, en_b = _y(best)
+        zh_p, en_p = _y(standard - best)
+        steps.append(step(
+            policy, "depends_on_list",
+            f"无法确定：在名单内或在集中缴费期内新认定的，资助 {zh_b}，本人缴 {zh_p}；缴费期结束后才认定的，本年度没有资助，本人缴 {zh}。"
+            "请选择是否在名单内，或填写认定日期。",
+            f"Not determined: on the lists or newly recognised during the collection period, the subsidy is {en_b} and you "
+            f"pay {en_p}; recognised after the period, there is no subsidy this year and you pay {en}. Say whether you are "
+            "on the lists, or enter the recognition date.",
+            {"subsidy_if_listed": money_str(best), "payable_if_listed": money_str(standard - best), "payable_at_most": money_str(standard)},
+            ("subsidy_newly_recognised_in_collection_period", "subsidy_newly_recognised_after_collection_period")))
+        result["_who_pays"] = [("depends", standard, None)]
+    elif not determined:
         result.update(subsidy=None, payable=None, applied_category=None, subsidy_payer=None, payment_channel=None,
                       payable_at_most=standard - best)
-        names_zh = "、".join(cat.label(o.code).zh for o in unknown)
-        names_en = ", ".join(cat.label(o.code).en for o in unknown)
+        names_zh = "、".join(cat.label(o.code, decl).zh for o in unknown)
+        names_en = ", ".join(cat.label(o.code, decl).en for o in unknown)
         if known:
             zh_b, en_b = _y(best)
             zh_m, en_m = _y(standard - best)
             steps.append(Step(
                 "not_determined",
-                f"无法确定：已知资助 {zh_b}（{cat.label(ties[0].code).zh}），但{names_zh}的资助金额原文未公布，可能更高。"
+                f"无法确定：已知资助 {zh_b}（{cat.label(ties[0].code, decl).zh}），但{names_zh}的资助金额原文未公布，可能更高。"
                 f"本人最多缴 {zh_m}；确切金额请向当地医保部门确认。",
-                f"Not determined: a subsidy of {en_b} is known ({cat.label(ties[0].code).en}), but the amount for "
+                f"Not determined: a subsidy of {en_b} is known ({cat.label(ties[0].code, decl).en}), but the amount for "
                 f"{names_en} is not published and could be higher. You pay at most {en_m}; ask the local office for the exact amount.",
                 {"known_subsidy": money_str(best), "payable_at_most": money_str(standard - best)}))
         else:
@@ -380,11 +529,14 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         subsidy = best if known else Decimal(0)
         payable = standard - subsidy
         applied = ties[0].code if known else NONE
-        payer = _payer_text(ties) if known else None
+        payer = _payer_text(ties, joined=stacking) if known else None
         result.update(subsidy=subsidy, payable=payable, applied_category=applied)
+        if known:   # in the policy's own words (its own groups have no shared label)
+            names = [cat.label(o.code, decl) for o in ties]
+            result["_labels"]["applied_category"] = {"zh": "、".join(n.zh for n in names), "en": ", ".join(n.en for n in names)}
         if known:
             result["subsidy_payer"] = payer
-            if len(ties) > 1 and payer and len({(o.payer or {}).get("zh") for o in ties}) > 1:
+            if len(ties) > 1 and payer and not stacking and len({(o.payer or {}).get("zh") for o in ties}) > 1:
                 steps.append(Step(
                     "payer_unclear",
                     f"同额资助的几类身份出资方不同：{payer['zh']}。",
@@ -403,8 +555,8 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             note_zh, note_en = _reading_note(policy, "subsidy_fiscal_funding_groups")
             steps.append(step(
                 policy, "fiscal_funding",
-                f"另：通知的工作职责部分写明，资助{cat.label(applied).zh}所需资金由县财政局或相关主管部门安排{note_zh}。",
-                f"Note: the notice's duties section says the money for subsidising {cat.label(applied).en} is arranged "
+                f"另：通知的工作职责部分写明，资助{cat.label(applied, decl).zh}所需资金由县财政局或相关主管部门安排{note_zh}。",
+                f"Note: the notice's duties section says the money for subsidising {cat.label(applied, decl).en} is arranged "
                 f"by the county finance bureau or the competent departments{note_en}.",
                 {}, ("subsidy_fiscal_funding_groups",)))
         channel, channel_steps = _channel(policy, subsidy, payable)
@@ -482,6 +634,7 @@ def _refund(policy: Policy, values: dict, timing: str, result: dict) -> list[Ste
 
 PERSON = Text("本人缴纳", "You pay")
 UNKNOWN = Text("未公布：资助或本人缴纳", "Not published: subsidy or your share")
+DEPENDS = Text("取决于认定时间：资助或本人缴纳", "Depends on when you were recognised: subsidy or your share")
 
 
 def _charts(result: dict) -> dict:
@@ -495,6 +648,8 @@ def _charts(result: dict) -> dict:
                 label = getattr(PERSON, lang)
             elif role == "unknown":
                 label = getattr(UNKNOWN, lang)
+            elif role == "depends":
+                label, role = getattr(DEPENDS, lang), "unknown"
             elif payer:
                 label = f"{payer['zh']}资助" if lang == "zh" else f"Paid by {payer['en']}"
             else:
@@ -527,6 +682,16 @@ PARAMETERS = (
         "某一类别的资助金额；原文只点名而没有金额时为 null（结果标为无法确定）。",
         "One group's subsidy; null when the source names the group but gives no amount (the result is then not determined)."),
         required=False),
+    Parameter("subsidy_categories", ("mapping",), Text(
+        "本政策自己的资助类别，或共用类别在本政策中的名称：{代码: {zh, en, gives: full | half | {amount: 元} | {share: 百分比}, payer: {zh, en}}}；"
+        "共用类别只写 zh、en。表单只列出本政策提到的类别。",
+        "This policy's own subsidised groups, or its wording of shared ones: {code: {zh, en, gives: full | half | {amount: yuan} | "
+        "{share: percent}, payer: {zh, en}}}; a shared group carries only zh and en. The form offers only the groups the policy names."),
+        required=False),
+    Parameter("subsidy_combination", ("rule",), Text(
+        "一人属于几类时如何资助：no_stacking（不累加，原文没说取哪一项时按较优一项）、highest（就高）、stacking（累加，不超过个人缴费）。",
+        "How several groups of one person combine: no_stacking (one subsidy; the better one where the source does not say), "
+        "highest (就高), stacking (added up, to at most the contribution)."), required=False),
     Parameter("subsidy_only_via", ("mapping",), Text(
         "只通过另一身份资助的类别：{类别: 经由的类别}。", "Groups subsidised only through another: {group: the group it goes through}."), required=False),
     Parameter("subsidy_funders", ("mapping",), Text("各类别资助的出资方：{类别: {zh, en}}。", "Who funds each group's subsidy: {group: {zh, en}}."),

@@ -152,8 +152,10 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
             add(f"{base}.value", f"unit date needs a date YYYY-MM-DD (or null), got {_kind(param['value'])}",
                 f"单位 date 须为日期 YYYY-MM-DD（或 null），实际为{_kind(param['value'], 'zh')}")
         if param["unit"] == "categories" and param["value"] is not None:
-            for field, en, zh in category_problems(name, param["value"]):
+            for field, en, zh in category_problems(name, param["value"], declared_groups(policy)):
                 add(f"{base}.value{field}", en, zh)
+        for field, en, zh in group_rule_problems(name, param["value"]):   # calc/categories.py: declared groups, combination
+            add(f"{base}.value{field}", en, zh)
         if param["unit"] == "rounding" and param["value"] is not None:
             rounding = param["value"]
             if not (isinstance(rounding, dict) and set(rounding) == {"step", "mode"}
@@ -235,12 +237,31 @@ def category_vocabulary(name: str) -> dict:
     return getattr(importlib.import_module(module), attr)
 
 
-def category_problems(name: str, value: object) -> list[tuple[str, str, str]]:
-    """(field suffix, en, zh) for a `categories` value that is not a list of known codes, each once."""
+def declared_groups(policy: dict) -> list[str]:
+    """The subsidised groups a policy declares itself (`subsidy_categories`): valid codes in its lists too."""
+    from calc.categories import DECLARED
+    value = (policy["parameters"].get(DECLARED) or {}).get("value")
+    return [str(code) for code in value] if isinstance(value, dict) else []
+
+
+def group_rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
+    from calc import categories
+    if name == categories.DECLARED:
+        return categories.declared_problems(value)
+    if name == "subsidy_combination":
+        return categories.combination_problems(value)
+    return []
+
+
+def category_problems(name: str, value: object, declared: list[str] = ()) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a `categories` value that is not a list of known codes, each once.
+    Known: the vocabulary (calc/categories.py, or a calculator's own) and the groups the policy declares."""
     if not isinstance(value, list):
         return [("", f"a categories value must be a list of codes, got {_kind(value)}",
                  f"类别须为代码列表，实际为{_kind(value, 'zh')}")]
     known = category_vocabulary(name)
+    if name not in CATEGORY_VOCABULARIES:
+        known = list(known) + [c for c in declared if c not in known]
     out, seen = [], set()
     for i, code in enumerate(value):
         if not isinstance(code, str) or code not in known:

@@ -207,10 +207,11 @@ def test_late_standard_paid_in_december_buys_no_cover_this_year(policy: str) -> 
     assert "2024-01-01" in r["warnings"][0]["zh"]
 
 
-def test_other_late_reason_is_flagged() -> None:
-    """平江 lists the late cases “具体指当年新迁入户口、新生儿未在90天内参保缴费、职工医保断保的人员未在断保90天内参保缴费”."""
+def test_other_late_reason_cannot_enrol_mid_year() -> None:
+    """平江 lists the late cases “具体指当年新迁入户口、新生儿未在90天内参保缴费、职工医保断保的人员未在断保90天内参保缴费”;
+    anyone else: “原则上不得中途参保、不得享受医保待遇” (issue 15 point 1; more in tests/test_fidelity_resident.py)."""
     r = result(PJ, {"circumstance": "other_late", "payment_date": "2023-05-20", "fiscal_subsidy": "610"})
-    assert r["cover_from"] == "2023-06-01" and "other_late_not_listed" in warning_ids(r)
+    assert (r["cover_from"], r["amount"]) == (None, None) and warning_ids(r) == ["not_a_listed_late_case"]
 
 
 # --- 双清 refunds and extension ------------------------------------------------------------------
@@ -252,7 +253,7 @@ def test_hunan_outside_the_period_waits_three_months() -> None:
     assert (r["amount"], r["amount_basis"], r["waiting_period_end"], r["cover_from"], r["cover_to"]) == \
         ("1100.00", "full_financing", "2025-06-14", "2025-06-15", None)
     assert r["determined"] is False                       # a variable waiting period may be added
-    assert warning_ids(r) == ["variable_waiting_period"]
+    assert warning_ids(r) == ["waiting_count_alternative", "variable_waiting_period"]
     assert "变动等待期" in step(out, "variable_waiting")["zh"]
 
 

@@ -50,7 +50,7 @@ def test_ordinary_resident_pays_the_standard_350(policy: str) -> None:
 def test_pingjiang_full_subsidy_groups_pay_nothing(category: str) -> None:
     """平江: “全额资助对象:特困救助对象(即特困人员)、重度残疾人(指一、二级残疾人)、孤儿、事实无人抚养儿童的个人缴费
     由医疗救助全额资助,本人不需缴费。” and item 7: “……由乡镇(街道)在医保信息系统中直接办理……(即零缴费),不通过税务系统参保缴费。”"""
-    r = result(PJ, {"categories": [category]})
+    r = result(PJ, {"subsidy_list": "on_list", "categories": [category]})
     assert (r["subsidy"], r["payable"], r["applied_category"]) == ("350.00", "0.00", category)
     assert r["subsidy_payer"] == {"zh": "医疗救助", "en": "medical assistance"}
     assert r["payment_channel"] == "zero_payment_registration_by_township"
@@ -60,7 +60,7 @@ def test_pingjiang_full_subsidy_groups_pay_nothing(category: str) -> None:
 def test_pingjiang_half_subsidy_groups_pay_175(category: str) -> None:
     """平江: “半额资助对象:低保对象(含已纳入低保的困难退役军人,下同)、监测对象……、最低生活保障边缘家庭成员、困境儿童的个人缴费
     由医疗救助资助50%(即175元),本人缴纳50%(即175元)。” and item 6: “……按上述缴费方式通过税务系统缴纳保费。”"""
-    out = run(PJ, {"categories": [category]})
+    out = run(PJ, {"subsidy_list": "on_list", "categories": [category]})
     r = out["result"]
     assert (r["subsidy"], r["payable"], r["applied_category"]) == ("175.00", "175.00", category)
     assert r["subsidy_payer"]["zh"] == "医疗救助"
@@ -70,7 +70,7 @@ def test_pingjiang_half_subsidy_groups_pay_175(category: str) -> None:
 
 def test_pingjiang_minimum_living_and_extreme_poverty_pay_nothing() -> None:
     """平江: “有双重资助参保身份的,资助金额不累加。” — a full identity wins (reading no-stacking): 低保 + 特困 → 0."""
-    out = run(PJ, {"categories": ["minimum_living", "extreme_poverty"]})
+    out = run(PJ, {"subsidy_list": "on_list", "categories": ["minimum_living", "extreme_poverty"]})
     r = out["result"]
     assert (r["subsidy"], r["payable"], r["applied_category"]) == ("350.00", "0.00", "extreme_poverty")
     assert "no_stacking" in step_ids(out)
@@ -80,26 +80,26 @@ def test_pingjiang_minimum_living_and_extreme_poverty_pay_nothing() -> None:
 def test_pingjiang_half_subsidy_leaves_the_stated_personal_share() -> None:
     """平江: “本人缴纳50%(即175元)” — 350 − 175 equals the personal share the notice states."""
     stated = load_policies()[PJ]["parameters"]["subsidy_half_personal_share"]["value"]
-    assert result(PJ, {"categories": ["low_income_marginal"]})["payable"] == f"{stated}.00"
+    assert result(PJ, {"subsidy_list": "on_list", "categories": ["low_income_marginal"]})["payable"] == f"{stated}.00"
 
 
 def test_pingjiang_two_half_identities_do_not_add_up() -> None:
     """平江: “有双重资助参保身份的,资助金额不累加。” — 低保 + 困境儿童 gives 175, not 350."""
-    r = result(PJ, {"categories": ["minimum_living", "child_in_difficulty"]})
+    r = result(PJ, {"subsidy_list": "on_list", "categories": ["minimum_living", "child_in_difficulty"]})
     assert (r["subsidy"], r["payable"], r["applied_category"]) == ("175.00", "175.00", "minimum_living")
 
 
 def test_pingjiang_veteran_in_difficulty_only_through_minimum_living() -> None:
     """平江: “低保对象(含已纳入低保的困难退役军人,下同)” — no subsidy of their own (reading veterans-via-minimum-living)."""
-    out = run(PJ, {"categories": ["veteran_in_difficulty"]})
+    out = run(PJ, {"subsidy_list": "on_list", "categories": ["veteran_in_difficulty"]})
     r = out["result"]
     assert (r["subsidy"], r["payable"], r["applied_category"]) == ("0.00", "350.00", "none")
     text = step(out, "category_veteran_in_difficulty")
     assert "低保对象" in text["zh"] and "没有勾选" in text["zh"] and "did not tick" in text["en"]
     assert text["cites"][0]["field"] == "subsidy_only_via"
-    both = result(PJ, {"categories": ["veteran_in_difficulty", "minimum_living"]})
+    both = result(PJ, {"subsidy_list": "on_list", "categories": ["veteran_in_difficulty", "minimum_living"]})
     assert (both["subsidy"], both["payable"], both["applied_category"]) == ("175.00", "175.00", "minimum_living")
-    assert "按该身份计算" in step(run(PJ, {"categories": ["veteran_in_difficulty", "minimum_living"]}), "category_veteran_in_difficulty")["zh"]
+    assert "按该身份计算" in step(run(PJ, {"subsidy_list": "on_list", "categories": ["veteran_in_difficulty", "minimum_living"]}), "category_veteran_in_difficulty")["zh"]
 
 
 def test_pingjiang_ordinary_payment_lists_the_ways_to_pay() -> None:
@@ -111,7 +111,7 @@ def test_pingjiang_ordinary_payment_lists_the_ways_to_pay() -> None:
 
 def test_pingjiang_finance_bureau_note_for_monitored_people() -> None:
     """平江 duties: “资助监测对象参加居民医保所需资金……由县财政局或相关主管部门及时足额安排。” (reading funder-conflict)."""
-    out = run(PJ, {"categories": ["monitored"]})
+    out = run(PJ, {"subsidy_list": "on_list", "categories": ["monitored"]})
     assert out["result"]["subsidy_payer"]["zh"] == "医疗救助"
     assert "县财政局" in step(out, "fiscal_funding")["zh"]
 
@@ -196,12 +196,13 @@ def test_permuted_and_repeated_categories_give_identical_results(policy: str, co
 
 # --- 平江 subsidy timing ---------------------------------------------------------------------
 
-def test_pingjiang_list_date_decides_by_default() -> None:
-    """平江: “困难对象参保资助的名单以2022年8月31日各相关部门提供的名单为准。”"""
+def test_pingjiang_list_date_decides_and_is_never_assumed() -> None:
+    """平江: “困难对象参保资助的名单以2022年8月31日各相关部门提供的名单为准。” Not said → not known (issue 15 point 3)."""
     out = run(PJ, {"categories": ["minimum_living"]})
-    assert out["result"]["subsidy_timing"] == "assumed_on_list"
+    assert out["result"]["subsidy_timing"] == "not_known" and out["result"]["determined"] is False
     assert "2022-08-31" in step(out, "subsidy_timing")["zh"]
     assert result(PJ, {"categories": ["minimum_living"], "recognised_on": "2022-08-31"})["subsidy_timing"] == "on_list"
+    assert result(PJ, {"categories": ["minimum_living"], "subsidy_list": "on_list"})["subsidy_timing"] == "on_list"
 
 
 def test_pingjiang_newly_recognised_in_the_period_is_subsidised_and_paid_back() -> None:
@@ -275,7 +276,7 @@ def test_category_codes_in_the_policies_are_in_the_vocabulary(policy: str) -> No
 
 
 @pytest.mark.parametrize("policy, inputs", [
-    (PJ, {"categories": ["minimum_living", "extreme_poverty"]}),
+    (PJ, {"subsidy_list": "on_list", "categories": ["minimum_living", "extreme_poverty"]}),
     (SQ, {"categories": ["child_in_difficulty", "minimum_living"]}),
     (PJ, {"categories": ["minimum_living"], "recognised_on": "2022-10-15", "paid_on": "2022-09-20"}),
 ])
@@ -288,7 +289,7 @@ def test_every_cited_parameter_exists_with_its_quote(policy: str, inputs: dict) 
 
 
 def test_who_pays_chart_is_bilingual_accessible_svg() -> None:
-    charts = run(PJ, {"categories": ["minimum_living"]})["charts"]
+    charts = run(PJ, {"subsidy_list": "on_list", "categories": ["minimum_living"]})["charts"]
     zh, en = charts["who_pays"]["zh"], charts["who_pays"]["en"]
     for svg in (zh, en):
         assert svg.startswith("<svg") and 'role="img"' in svg and 'width="100%"' in svg and "viewBox" in svg

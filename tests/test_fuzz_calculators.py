@@ -469,6 +469,8 @@ def check_contract(name: str, policy_id: str, inputs: object, out: object) -> No
             assert isinstance(value, list), (key, value)
         elif kind == "text":
             codes = [c["value"] for c in outputs[key].get("choices", [])]
+            if codes:   # a policy's own subsidised groups (calc/categories.py) are codes too
+                codes += list((POLICIES[policy_id]["parameters"].get("subsidy_categories") or {}).get("value") or {})
             assert value in codes if codes and isinstance(value, str) else (
                 isinstance(value, dict) and set(value) == {"zh", "en"}), (key, value)
     for s in out["steps"]:

@@ -31,8 +31,8 @@ YES = {"zh": "是", "en": "yes"}
 
 
 def contribution_inputs(categories: list[str]) -> dict:
-    """平江's contribution form: the groups ticked, the two optional dates left empty."""
-    return {"categories": categories, "recognised_on": "", "paid_on": ""}
+    """平江's contribution form: the groups ticked, on the subsidy lists (never assumed: issue 15), the optional dates empty."""
+    return {"categories": categories, "subsidy_list": "on_list", "recognised_on": "", "born_on": "", "paid_on": ""}
 
 
 @pytest.mark.parametrize("lang", LANGS)
