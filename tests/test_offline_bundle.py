@@ -43,3 +43,20 @@ def test_links_written_for_directory_urls_point_at_files(tmp_path):
 
 def test_version_agrees():
     assert version()
+
+
+def test_root_absolute_links_of_404_point_into_the_bundle(tmp_path):
+    """MkDocs writes 404.html with /assets/… (it may be served at any depth); on file:// that is the
+    disk's root, so the bundle's 404 page loaded no style or script (issue 12, item 11)."""
+    site = tree(tmp_path, ["index.html", "404.html", "en/index.html", "assets/mingbai/site.css",
+                           "assets/mingbai/material-init.js", "assets/images/favicon.png"])
+    html = ('<link href="/assets/mingbai/site.css"><script src="/assets/mingbai/material-init.js"></script>'
+            '<link rel="icon" href="/assets/images/favicon.png"><a href="/./">home</a><a href="/en/">en</a>'
+            '<a href="/nowhere/">x</a>')
+    out = fix_page(site, "404.html", html)
+    assert 'href="assets/mingbai/site.css"' in out and 'src="assets/mingbai/material-init.js"' in out
+    assert 'href="assets/images/favicon.png"' in out
+    assert 'href="index.html"' in out and 'href="en/index.html"' in out
+    assert 'href="/nowhere/"' in out            # nothing there: left alone
+    assert fix_link(site, "en/index.html", "/assets/mingbai/site.css") == "../assets/mingbai/site.css"
+    assert not any(f'{a}="/' in out.replace('href="/nowhere/"', "") for a in ("href", "src"))
