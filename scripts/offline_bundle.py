@@ -179,7 +179,7 @@ def fix_link(site: Path, page: str, url: str, directory: bool = False) -> str | 
     existing file is right already (MkDocs writes those); otherwise resolve it as the online
     page would, then as it stands; a directory becomes its index.html (file:// lists directories).
     """
-    if not url or url.startswith("/"):
+    if not url or url.startswith("//"):
         return None
     here = posixpath.dirname(page)
     if directory:
