@@ -182,6 +182,9 @@ def fix_link(site: Path, page: str, url: str, directory: bool = False) -> str | 
     if not url or url.startswith("//"):
         return None
     here = posixpath.dirname(page)
+    if url.startswith("/"):   # 404.html is written with root-absolute links (site_url's path is "/"): on file:// that is the disk's root
+        target = _as_page(site, _resolve(site, "", url.lstrip("/") or "."))
+        return None if target is None else posixpath.relpath(target, here or ".")
     if directory:
         target = _resolve(site, online_dir(page), url)
         if target is None or not (site / target).is_dir():
@@ -192,9 +195,6 @@ def fix_link(site: Path, page: str, url: str, directory: bool = False) -> str | 
     if as_is is not None and (site / as_is).is_file():
         return None
     target = _as_page(site, _resolve(site, online_dir(page), url)) or _as_page(site, as_is)
-    if url.startswith("/"):   # 404.html is written with root-absolute links (site_url's path is "/"): on file:// that is the disk's root
-        target = _as_page(site, _resolve(site, "", url.lstrip("/") or "."))
-        return None if target is None else posixpath.relpath(target, here or ".")
     if target is None:
         return None
     return posixpath.relpath(target, here or ".")
