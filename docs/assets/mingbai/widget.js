@@ -45,7 +45,8 @@
       share: "复制链接",
       copied: "链接已复制，打开它即可看到同样的输入和结果。",
       copyByHand: "请复制下面的链接。",
-      shareLabel: "本计算的链接"
+      shareLabel: "本计算的链接",
+      yourInputs: "按你填写的数据计算的结果"
     },
     en: {
       loading: "Loading engine",
@@ -58,7 +59,8 @@
       share: "Copy link",
       copied: "Link copied: opening it shows the same inputs and result.",
       copyByHand: "Copy the link below.",
-      shareLabel: "Link to this calculation"
+      shareLabel: "Link to this calculation",
+      yourInputs: "Result for the inputs you entered"
     }
   };
 
@@ -253,6 +255,15 @@
 
   /* ---------- results and errors ---------- */
 
+  /* The caption above the result (.mb-note) names the built-in example; once the inputs differ
+     from the example's (the controls' default values) it would lie, so it says "your inputs". */
+  function updateCaption(st) {
+    if (!st.note) return;
+    var text = changedFromDefaults(st) ? uiText(st).yourInputs : st.exampleCaption;
+    if (st.note.textContent !== text) st.note.textContent = text;
+    st.note.setAttribute("data-caption", text === st.exampleCaption ? "example" : "inputs");
+  }
+
   function setStale(st, stale) {
     [st.result, st.steps].forEach(function (el) {
       if (el) el.classList.toggle("mb-stale", stale);
@@ -376,6 +387,7 @@
     }
     var display = res.display || {};
     var result = res.result || {};
+    updateCaption(st);
     $all(st.form, "[data-output]").forEach(function (el) {
       var name = el.getAttribute("data-output");
       var value = Object.prototype.hasOwnProperty.call(display, name) ? display[name]
@@ -524,6 +536,7 @@
   }
 
   function request(st) {
+    updateCaption(st);
     var key = JSON.stringify(collect(st));
     if (st.busy) {
       // the in-flight request already carries exactly these inputs?
@@ -684,6 +697,8 @@
       status: form.querySelector(".mb-status"),
       result: form.querySelector(".mb-result"),
       steps: form.querySelector("ol.mb-steps"),
+      note: form.querySelector(".mb-note"),
+      exampleCaption: null,
       pending: false,
       busy: false,
       lastSent: 0,
@@ -693,6 +708,7 @@
       progressEl: null,
       barEl: null
     };
+    if (st.note) st.exampleCaption = st.note.textContent;
     form.__mingbai = st;
     forms.push(st);
     addShare(st);

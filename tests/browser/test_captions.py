@@ -1,0 +1,119 @@
+"""The caption above a live result never names the built-in example once the inputs differ from it
+(issue 11: months set to 6 under "全年缴费", a newborn's result under "集中缴费期内正常缴费").
+
+Every calculator of every policy in policies/ that has a worked example, in every language: change one
+input so that calc still answers, wait for the answer, and read the caption.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from decimal import Decimal, InvalidOperation
+
+import pytest
+
+from support import REPO
+
+sys.path.insert(0, str(REPO))
+import calc  # noqa: E402
+from calc.data import load_policies  # noqa: E402
+from scripts.hant import to_hant  # noqa: E402
+from site_checks import LANGS, collect  # noqa: E402
+
+pytestmark = pytest.mark.browser
+BOOT_TIMEOUT = 90_000
+SETTLED_JS = """f => f.getAttribute('data-mb-state') === 'error'
+  || !f.querySelector('.mb-result').classList.contains('mb-stale')
+  || [...f.querySelectorAll('.mb-error, .mb-form-error')].some(e => !e.hidden)"""
+
+
+def _pages() -> list[tuple[str, str, list[str]]]:
+    """(policy id, language, calculators with an example) for every policy page in every language."""
+    out = []
+    for pid, policy in sorted(load_policies().items()):
+        with_example = sorted({e.get("calculator", policy["calculators"][0]) for e in policy.get("examples", [])})
+        if with_example:
+            out += [(pid, lang, with_example) for lang in LANGS]
+    return out
+
+
+def _url(site_url: str, pid: str, lang: str) -> str:
+    return f"{site_url}{'' if lang == 'zh' else lang + '/'}policies/{pid}/"
+
+
+def _edits(form):
+    """Ways to change one input: (description, do, undo), in field order."""
+    for field in form.locator(".mb-field[data-field][data-type]").all():
+        kind, name = field.get_attribute("data-type"), field.get_attribute("data-field")
+        if kind == "enum":
+            select = field.locator("select")
+            count, current = select.locator("option").count(), select.input_value()
+            for index in range(count):
+                value = select.locator("option").nth(index).get_attribute("value")
+                if value != current:
+                    yield (f"{name}={value}", lambda s=select, v=value: s.select_option(value=v),
+                           lambda s=select, v=current: s.select_option(value=v))
+        elif kind in ("boolean", "list"):
+            box = field.locator("input[type=checkbox]").first
+            yield (f"{name} ticked/unticked", lambda b=box: b.click(), lambda b=box: b.click())
+        elif kind in ("integer", "money", "date"):
+            control = field.locator("input").first
+            current = control.input_value()
+            for candidate in _nearby(kind, current):
+                yield (f"{name}={candidate}", lambda c=control, v=candidate: c.fill(v),
+                       lambda c=control, v=current: c.fill(v))
+
+
+def _nearby(kind: str, value: str) -> list[str]:
+    if kind == "date":
+        try:
+            day = dt.date.fromisoformat(value)
+        except ValueError:
+            return []
+        return [str(day + dt.timedelta(days=d)) for d in (1, -1, 30, -30)]
+    try:
+        number = Decimal(value or "0")
+    except InvalidOperation:
+        return []
+    return [str(number + d) for d in (1, -1, 100, -100) if number + d >= 0]
+
+
+def _change_one_input(form, name: str, pid: str) -> str:
+    """Change one input so that calc still answers (checked with CPython's calc.run first)."""
+    before = collect(form)
+    for what, do, undo in _edits(form):
+        do()
+        now = collect(form)
+        if now != before and calc.run(name, pid, now)["ok"]:
+            return what
+        undo()
+    raise AssertionError(f"{pid} {name}: no single input change that calc accepts")
+
+
+def _settle(form) -> None:
+    form.page.wait_for_function(SETTLED_JS, arg=form.element_handle(), timeout=BOOT_TIMEOUT)
+    errors = form.evaluate("f => [...f.querySelectorAll('.mb-error, .mb-form-error')]"
+                           ".filter(e => !e.hidden).map(e => e.textContent)")
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("pid,lang,names", _pages(), ids=lambda v: v if isinstance(v, str) else "")
+def test_caption_follows_the_inputs(open_page, site_url: str, pid: str, lang: str, names: list[str]) -> None:
+    policy = load_policies()[pid]
+    opened = open_page(_url(site_url, pid, lang))
+    page = opened.page
+    for name in names:
+        note = next(e["note"] for e in policy["examples"] if e.get("calculator", policy["calculators"][0]) == name)
+        example_titles = {note["zh"], note["en"], to_hant(note["zh"])}
+        form = page.locator(f'form.mb-calc[data-calc="{name}"]')
+        caption = form.locator(".mb-note")
+        assert caption.text_content() in example_titles   # prerendered: the example, with its inputs
+        what = _change_one_input(form, name, pid)
+        _settle(form)
+        shown = caption.text_content()
+        assert shown not in example_titles, f"{pid} {lang} {name}: after {what} the caption still says {shown!r}"
+        assert caption.get_attribute("data-caption") == "inputs"
+        if lang == "zh-Hant":
+            table = page.evaluate("window.MINGBAI_HANT || {}")
+            assert not any(ch in table for ch in shown), f"caption not in 繁體: {shown}"
+    opened.assert_clean()
