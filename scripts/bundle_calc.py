@@ -1,9 +1,16 @@
-"""Write assets/mingbai/calc-bundle.js: the calc package as one classic script.
+"""Write assets/mingbai/calc-bundle.js (the calc code) and assets/mingbai/data/<policy id>.js (its data).
 
-The Pyodide worker loads it with importScripts(), so the widget never needs
-fetch() for the Python sources (and a later file:// mode can inline it):
+The Pyodide worker loads them with importScripts(), so the widget never needs
+fetch() (and the file:// engine can inline them):
 
-    self.MINGBAI_CALC_FILES = {"calc/__init__.py": "...", ..., "calc/data/policies.json": "..."};
+    calc-bundle.js:        self.MINGBAI_CALC_FILES = {"calc/__init__.py": "...", ...};
+    data/<policy id>.js:   (self.MINGBAI_POLICY_DATA = self.MINGBAI_POLICY_DATA || {})["<policy id>"] = {...};
+
+The bundle carries code only, so what a widget downloads does not grow with the site: a page
+loads the data of its own policies and of their series members (calc.series looks those up,
+e.g. arrears spanning two years), and the worker writes them into calc/data/policies.json in
+Pyodide. The data is the compiled policy trimmed to what calc reads (`widget_policy`): no
+summaries, sources, examples or display-only figures; those stay in the HTML.
 
 Keys are POSIX paths starting with "calc/", sorted; values are the files'
 UTF-8 text as JSON strings (ASCII-only escapes, so the bundle's own encoding
@@ -15,6 +22,7 @@ Usage: python scripts/bundle_calc.py [CALC_DIR] OUT_FILE
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,7 +33,7 @@ HEADER = (
 
 
 def calc_files(calc_dir: Path) -> dict[str, str]:
-    """{"calc/<relative path>": text} for calc/**/*.py and calc/data/*.json, sorted."""
+    """{"calc/<relative path>": text} for calc/**/*.py, sorted (the data goes per policy)."""
     calc_dir = Path(calc_dir)
     if not (calc_dir / "__init__.py").is_file():
         raise FileNotFoundError(
@@ -33,9 +41,6 @@ def calc_files(calc_dir: Path) -> dict[str, str]:
             f"{calc_dir} is not the calc package (no __init__.py)."
         )
     paths = [p for p in calc_dir.rglob("*.py") if "__pycache__" not in p.relative_to(calc_dir).parts]
-    data_dir = calc_dir / "data"
-    if data_dir.is_dir():
-        paths += [p for p in data_dir.glob("*.json") if p.is_file()]
     files: dict[str, str] = {}
     for path in sorted(paths, key=lambda p: p.relative_to(calc_dir).as_posix()):
         key = "calc/" + path.relative_to(calc_dir).as_posix()
@@ -43,30 +48,95 @@ def calc_files(calc_dir: Path) -> dict[str, str]:
     return files
 
 
+def _js(value) -> str:
+    # ensure_ascii also escapes U+2028/U+2029; "<" is escaped so the text
+    # can be inlined into an HTML <script> later without ending it.
+    return json.dumps(value, ensure_ascii=True, sort_keys=True).replace("<", "\\u003c")
+
+
 def render_calc_bundle(calc_dir: Path) -> str:
     files = calc_files(calc_dir)
-    lines = [HEADER, "self.MINGBAI_CALC_FILES = {\n"]
-    items = []
-    for key, text in files.items():
-        # ensure_ascii also escapes U+2028/U+2029; "<" is escaped so the text
-        # can be inlined into an HTML <script> later without ending it.
-        value = json.dumps(text, ensure_ascii=True).replace("<", "\\u003c")
-        items.append(f"  {json.dumps(key, ensure_ascii=True)}: {value}")
-    lines.append(",\n".join(items))
-    lines.append("\n};\n")
-    return "".join(lines)
+    items = [f"  {_js(key)}: {_js(text)}" for key, text in files.items()]
+    return "".join([HEADER, "self.MINGBAI_CALC_FILES = {\n", ",\n".join(items), "\n};\n"])
 
 
-def write_calc_bundle(calc_dir: Path, out_file: Path) -> None:
-    """Write the bundle to out_file (creating parent dirs); skip if unchanged."""
+def _write_if_changed(out_file: Path, content: bytes) -> None:
+    """Write out_file (creating parent dirs) through a temp file; skip if unchanged."""
     out_file = Path(out_file)
-    content = render_calc_bundle(Path(calc_dir)).encode("utf-8")
     if out_file.is_file() and out_file.read_bytes() == content:
         return
     out_file.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_file.with_name(out_file.name + ".tmp")
     tmp.write_bytes(content)
     tmp.replace(out_file)
+
+
+def write_calc_bundle(calc_dir: Path, out_file: Path) -> None:
+    """Write the bundle to out_file (creating parent dirs); skip if unchanged."""
+    _write_if_changed(out_file, render_calc_bundle(Path(calc_dir)).encode("utf-8"))
+
+
+# What calc reads of a compiled policy (calc/policy.py, calc/api.py, calc/series.py,
+# calc/flexible_arrears.py): tests/test_policy_data.py runs every vector and worked example
+# on these alone and must get the full data's answers.
+POLICY_KEYS = ("id", "title", "topic", "calculators", "effective", "governs", "series", "parameters", "readings")
+PARAMETER_KEYS = ("label", "value", "unit", "status", "source", "columns")
+READING_KEYS = ("id", "parameters")
+POLICY_ID = re.compile(r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*")   # the same test in calc-worker.js
+DATA_DIR = "data"   # under assets/mingbai/
+
+
+def widget_policy(policy: dict) -> dict:
+    """The compiled policy as the browser's calc needs it: display-only figures, prose and sources left out."""
+    out = {key: policy[key] for key in POLICY_KEYS if key in policy}
+    out["parameters"] = {
+        name: {key: param[key] for key in PARAMETER_KEYS if key in param}
+        for name, param in policy.get("parameters", {}).items() if not param.get("display_only")
+    }
+    out["readings"] = [{key: r[key] for key in READING_KEYS if key in r} for r in policy.get("readings", [])]
+    return out
+
+
+def policy_data_path(policy_id: str) -> str:
+    """data/<policy id>.js, relative to assets/mingbai/ (ids are checked: they become paths)."""
+    if not POLICY_ID.fullmatch(policy_id):
+        raise ValueError(f"政策编号不能用作文件名 / policy id cannot be a file name: {policy_id!r}")
+    return f"{DATA_DIR}/{policy_id}.js"
+
+
+def render_policy_data(policy_id: str, policy: dict) -> str:
+    return (f"/* Generated by scripts/bundle_calc.py - do not edit. What calc reads of {policy_id}. */\n"
+            f"(self.MINGBAI_POLICY_DATA = self.MINGBAI_POLICY_DATA || {{}})[{_js(policy_id)}] = "
+            f"{_js(widget_policy(policy))};\n")
+
+
+def write_policy_data(policies: dict[str, dict], mingbai_dir: Path) -> list[Path]:
+    """Write mingbai_dir/data/<policy id>.js for each compiled policy; remove files of policies gone."""
+    mingbai_dir = Path(mingbai_dir)
+    written = []
+    for pid in sorted(policies):
+        path = mingbai_dir / policy_data_path(pid)
+        _write_if_changed(path, render_policy_data(pid, policies[pid]).encode("ascii"))
+        written.append(path)
+    keep = set(written)
+    data_dir = mingbai_dir / DATA_DIR
+    for stale in (p for p in data_dir.rglob("*.js") if p not in keep) if data_dir.is_dir() else ():
+        stale.unlink()
+    return written
+
+
+def widget_data_files(policy_ids, policies: dict[str, dict]) -> list[str]:
+    """The data files a page with these policies' forms loads (series members included), as
+    calc-worker.js finds them: paths relative to assets/mingbai/, in load order."""
+    out, todo = [], list(policy_ids)
+    while todo:
+        pid = todo.pop(0)
+        path = policy_data_path(pid)
+        if path in out or pid not in policies:
+            continue
+        out.append(path)
+        todo.extend((policies[pid].get("series") or {}).get("members", []))
+    return out
 
 
 def main(argv: list[str]) -> int:

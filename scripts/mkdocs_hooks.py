@@ -4,10 +4,11 @@ on_config:     validate policies (stop with file:line: field lines), compile cal
                write the generated pages and the navigation
 on_page_content / on_post_page: put generated raw HTML back (scripts/html_slots.py)
 on_post_template: keep the default language's 404.html
-on_post_build: vendor Pyodide (from npm, never a CDN) and the calc bundle into the site
+on_post_build: vendor Pyodide (from npm, never a CDN), the calc bundle and each policy's data into the site
 """
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -19,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # mkdocs loads hooks by path; our modules import as scripts.*
     sys.path.insert(0, str(ROOT))
 
-from scripts.bundle_calc import write_calc_bundle  # noqa: E402
+from scripts.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402
 from scripts.embed_pages import write_embed_pages  # noqa: E402
 from scripts.hant import to_hant, write_hant_table  # noqa: E402
 from scripts.html_slots import SlotError, fill  # noqa: E402
-from scripts.policy_loader import load_all, write_compiled  # noqa: E402
+from scripts.policy_loader import COMPILED, load_all, write_compiled  # noqa: E402
 from scripts.site_pages import nav, render_site  # noqa: E402
 from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
 
@@ -101,6 +102,8 @@ def on_post_build(config, **kwargs):
     except VendorError as exc:
         raise Abort(str(exc)) from None
     write_calc_bundle(ROOT / "calc", site / "assets" / "mingbai" / "calc-bundle.js")
+    # each policy's data apart (what a widget loads does not grow with the site)
+    write_policy_data(json.loads(COMPILED.read_text(encoding="utf-8"))["policies"], site / "assets" / "mingbai")
     write_embed_pages(site)  # embed/<calculator>/index.html: widget only, for other sites
     write_hant_table(ROOT / "calc", site / "assets" / "mingbai" / "hant-map.js",
                      extra=(ROOT / "docs" / "assets" / "mingbai" / "widget.js",))

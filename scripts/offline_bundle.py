@@ -10,7 +10,7 @@ What Chromium refuses on file:// pages, and what the bundle does instead:
 - fetch() of file:// URLs, workers and importScripts() from file:// URLs. The calculator
   engine becomes one classic Blob worker (widget.js hook window.MINGBAI_WORKER_SOURCE):
   assets/mingbai/offline/engine.js holds, as JavaScript strings, pyodide.js, pyodide.asm.js,
-  calc-bundle.js, self.MINGBAI_EMBEDDED_ASSETS (pyodide.asm.wasm and pyodide-lock.json as
+  calc-bundle.js, every policy's data script, self.MINGBAI_EMBEDDED_ASSETS (pyodide.asm.wasm and pyodide-lock.json as
   gzip+base64, python_stdlib.zip — already deflated — as base64) and calc-worker.js. The
   worker's fetch shim answers Pyodide from the embedded data (unzipped by DecompressionStream
   while the wasm compiles); the lock file goes in as lockFileContents. The same widget.js and
@@ -30,8 +30,8 @@ Known harmless console errors on file:// pages: the theme fetches sitemap.xml fo
 language switch (Chromium: "Fetch API cannot load file:///…/sitemap.xml. URL scheme "file"
 is not supported."); the switch then links to the same page in the other language anyway.
 
-Left out of the zip (file:// never loads them): the raw Pyodide files now embedded in
-engine.js, and source maps. The zip is deterministic (sorted entries, fixed timestamps).
+Left out of the zip (file:// never loads them): the raw Pyodide files and policy data scripts
+now embedded in engine.js, and source maps. The zip is deterministic (sorted entries, fixed timestamps).
 
 Usage: python scripts/offline_bundle.py [--out DIR] [--dir DIR] [--site DIR]
   --out   where the zip goes (default dist/)
@@ -123,6 +123,15 @@ def embedded_assets_script(pyodide_dir: Path) -> str:
     return "self.MINGBAI_EMBEDDED_ASSETS = {\n" + ",\n".join(entries) + "\n};\n"
 
 
+def policy_data_script(site: Path) -> str:
+    """Every policy's data script (assets/mingbai/data/**.js): the bundle is the whole site."""
+    data_dir = site / "assets" / "mingbai" / "data"
+    paths = sorted(data_dir.rglob("*.js"), key=lambda p: p.relative_to(data_dir).as_posix())
+    if not paths:
+        raise BundleError(f"{data_dir} holds no policy data: build the site first")
+    return "\n".join(p.read_text(encoding="utf-8") for p in paths)
+
+
 def engine_script(site: Path) -> str:
     """assets/mingbai/offline/engine.js: window.MINGBAI_WORKER_SOURCE = [parts of one Blob worker]."""
     pyodide_dir = site / "assets" / "pyodide"
@@ -130,6 +139,7 @@ def engine_script(site: Path) -> str:
         _strip_source_map((pyodide_dir / "pyodide.js").read_text(encoding="utf-8")),
         (pyodide_dir / "pyodide.asm.js").read_text(encoding="utf-8"),
         (site / "assets" / "mingbai" / "calc-bundle.js").read_text(encoding="utf-8"),
+        policy_data_script(site),
         embedded_assets_script(pyodide_dir),
         (site / "assets" / "mingbai" / "calc-worker.js").read_text(encoding="utf-8"),
     ]
@@ -251,6 +261,7 @@ def make_offline(site: Path) -> None:
             path.write_text(fixed, encoding="utf-8")
     for rel in DROPPED:
         (site / rel).unlink(missing_ok=True)
+    shutil.rmtree(site / "assets" / "mingbai" / "data")   # embedded in engine.js too
     for path in site.rglob("*.map"):
         path.unlink()
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever
 from support import REPO, build_site, guard_context, launch_chromium, serve  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))
-from bundle_calc import write_calc_bundle  # noqa: E402
+from bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402
 from vendor_pyodide import vendor_pyodide  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -75,12 +75,20 @@ def site_url(built_site):
         yield url
 
 
+def _compiled_policies() -> dict:
+    sys.path.insert(0, str(REPO))
+    from calc.data import load_policies
+
+    return load_policies()
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fixture-site")
     shutil.copytree(FIXTURES, root / "fixtures")
     shutil.copytree(WIDGET_ASSETS, root / "assets" / "mingbai")
     write_calc_bundle(REPO / "calc", root / "assets" / "mingbai" / "calc-bundle.js")
+    write_policy_data(_compiled_policies(), root / "assets" / "mingbai")
     vendor_pyodide(REPO / "node_modules", root / "assets" / "pyodide")
     # A worker that loads, next to no Pyodide: importScripts fails inside the worker.
     (root / "broken-assets" / "mingbai").mkdir(parents=True)

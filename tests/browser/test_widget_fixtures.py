@@ -219,7 +219,8 @@ def test_file_url_mode_with_self_contained_blob_worker(open_page, fixture_site, 
 
     Chromium refuses workers and importScripts from file://, so a file:// build hands
     widget.js one Blob worker source (MINGBAI_WORKER_SOURCE) = pyodide.js + pyodide.asm.js
-    + calc-bundle.js + MINGBAI_EMBEDDED_ASSETS (wasm, stdlib, lock file) + calc-worker.js.
+    + calc-bundle.js + the policy's data (and its series') + MINGBAI_EMBEDDED_ASSETS (wasm, stdlib,
+    lock file) + calc-worker.js.
     """
     import base64
 
@@ -233,6 +234,7 @@ def test_file_url_mode_with_self_contained_blob_worker(open_page, fixture_site, 
         (py / "pyodide.js").read_text(encoding="utf-8"),
         (py / "pyodide.asm.js").read_text(encoding="utf-8"),
         (mb / "calc-bundle.js").read_text(encoding="utf-8"),
+        *(p.read_text(encoding="utf-8") for p in sorted((mb / "data" / "hunan" / "hengyang").glob("*.js"))),
         "self.MINGBAI_EMBEDDED_ASSETS = {" + embedded + "};",
         (mb / "calc-worker.js").read_text(encoding="utf-8"),
     ])

@@ -1,7 +1,8 @@
 /* Mingbai calculator worker (classic Web Worker, no modules).
  *
  * Protocol (page -> worker):
- *   {type: "init", assets: "<absolute URL of the site's assets/ dir, ending in />"}
+ *   {type: "init", assets: "<absolute URL of the site's assets/ dir, ending in />",
+ *    policies: ["<policy id>", …]}        the page's policies (their data loads with the engine)
  *   {id, calc, policy, inputs}            compute; inputs are raw strings/bools/lists
  * Worker -> page:
  *   {type: "progress", loaded, total, phase: "download"}   bytes of the big Pyodide files
@@ -12,11 +13,17 @@
  *   {type: "error", id?, fatal, message}                     fatal = engine failed to load
  *
  * Everything is loaded from the same-origin assets/ directory: the vendored
- * Pyodide (assets/pyodide/) and the calc sources (assets/mingbai/calc-bundle.js,
- * which defines self.MINGBAI_CALC_FILES). No micropip, no loadPackage, no CDN.
+ * Pyodide (assets/pyodide/), the calc sources (assets/mingbai/calc-bundle.js,
+ * which defines self.MINGBAI_CALC_FILES, code only) and the data of each policy
+ * used (assets/mingbai/data/<policy id>.js, which adds the policy to
+ * self.MINGBAI_POLICY_DATA; its series members are loaded too, as calc looks
+ * them up). The worker writes the loaded policies into calc/data/policies.json,
+ * so what it downloads does not grow with the site. A request for a policy not
+ * loaded yet loads it first. No micropip, no loadPackage, no CDN.
  *
  * file:// hook (Chromium refuses file:// workers and importScripts): build one
- * Blob worker source = pyodide.js + pyodide.asm.js + calc-bundle.js + a script
+ * Blob worker source = pyodide.js + pyodide.asm.js + calc-bundle.js + the policy
+ * data scripts + a script
  * defining self.MINGBAI_EMBEDDED_ASSETS = {"pyodide.asm.wasm": <entry>,
  * "python_stdlib.zip": <entry>, "pyodide-lock.json": <entry>} + this file, and
  * hand it to widget.js as window.MINGBAI_WORKER_SOURCE. An entry is an
@@ -24,7 +31,8 @@
  * file>, size: <bytes once unzipped>} (unzipped with DecompressionStream while
  * Pyodide compiles it; scripts/offline_bundle.py writes this form). Then
  * nothing is fetched: scripts already defined are not imported again
- * (loadPyodide, _createPyodideModule, MINGBAI_CALC_FILES), the fetch shim
+ * (loadPyodide, _createPyodideModule, MINGBAI_CALC_FILES, a policy already in
+ * MINGBAI_POLICY_DATA), the fetch shim
  * answers the two big files from the embedded data, and the lock file is
  * passed as lockFileContents.
  */
@@ -37,10 +45,16 @@
     "python_stdlib.zip": "application/zip"
   };
   var CALC_ROOT = "/home/pyodide/mingbai";
+  var POLICY_DATA_FILE = CALC_ROOT + "/calc/data/policies.json";
+  // A policy id becomes a path: the same test as scripts/bundle_calc.py POLICY_ID.
+  var POLICY_ID = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
   var PROGRESS_INTERVAL_MS = 80;
 
   var nativeFetch = self.fetch ? self.fetch.bind(self) : null;
   var pyodideBase = null;      // absolute URL of assets/pyodide/
+  var assetsBase = null;       // absolute URL of assets/
+  var pyodide = null;
+  var tried = {};              // policy id -> true once its data file was asked for
   var booting = null;          // Promise<run_json PyProxy>
   var runJson = null;
   var files = {};              // name -> {loaded, total}
@@ -159,6 +173,44 @@
     });
   }
 
+  /* ---------- per-policy data ---------- */
+
+  function policyData() {
+    self.MINGBAI_POLICY_DATA = self.MINGBAI_POLICY_DATA || {};
+    return self.MINGBAI_POLICY_DATA;
+  }
+
+  // Load the data of these policies and of their series members; true when any was added.
+  // A policy without a data file stays unknown: calc then answers with its own error.
+  function loadPolicies(ids) {
+    var data = policyData(), added = false, todo = [].concat(ids || []);
+    while (todo.length) {
+      var id = String(todo.shift());
+      if (!Object.prototype.hasOwnProperty.call(data, id)) {
+        if (tried[id] || !POLICY_ID.test(id)) continue;
+        tried[id] = true;
+        try {
+          importScripts(assetsBase + "mingbai/data/" + id + ".js");
+        } catch (err) {
+          console.warn("[mingbai calc] no data for policy " + id);
+          continue;
+        }
+        if (!Object.prototype.hasOwnProperty.call(data, id)) continue;
+        added = true;
+      }
+      var members = (data[id].series && data[id].series.members) || [];
+      for (var i = 0; i < members.length; i++) {
+        if (!Object.prototype.hasOwnProperty.call(data, members[i]) && !tried[members[i]]) todo.push(members[i]);
+      }
+    }
+    return added;
+  }
+
+  function writePolicyData(py) {
+    py.FS.mkdirTree(POLICY_DATA_FILE.slice(0, POLICY_DATA_FILE.lastIndexOf("/")));
+    py.FS.writeFile(POLICY_DATA_FILE, JSON.stringify({ format: 1, policies: policyData() }), { encoding: "utf8" });
+  }
+
   /* ---------- boot ---------- */
 
   function writeCalcFiles(py, calcFiles) {
@@ -172,11 +224,12 @@
     }
   }
 
-  function boot(assets) {
+  function boot(assets, policies) {
     var t0 = performance.now();
     var timings = {};
     var lap = function (name) { timings[name] = Math.round(performance.now() - t0); };
     pyodideBase = assets + "pyodide/";
+    assetsBase = assets;
     self.fetch = shimmedFetch;
     // Scripts already present (a self-contained Blob worker) are not fetched again.
     if (typeof self.loadPyodide !== "function") importScripts(pyodideBase + "pyodide.js");
@@ -192,12 +245,15 @@
     // parse the calc bundle while they run.
     var loading = self.loadPyodide(options);
     if (!self.MINGBAI_CALC_FILES) importScripts(assets + "mingbai/calc-bundle.js");
+    loadPolicies(policies);
     lap("scripts");
     if (!self.MINGBAI_CALC_FILES) throw new Error("calc-bundle.js did not define MINGBAI_CALC_FILES");
     return loading.then(function (py) {
       lap("pyodide");
       post({ type: "phase", phase: "start" });
       writeCalcFiles(py, self.MINGBAI_CALC_FILES);
+      writePolicyData(py);
+      pyodide = py;
       py.runPython(
         "import sys\n" +
         "sys.dont_write_bytecode = True\n" +   // nothing would ever read the .pyc again
@@ -216,6 +272,10 @@
 
   function compute(req) {
     try {
+      if (loadPolicies([req.policy])) {   // a policy the page did not announce
+        writePolicyData(pyodide);
+        pyodide.runPython("import calc.data\ncalc.data.load_policies.cache_clear()");
+      }
       var text = runJson(String(req.calc), String(req.policy), JSON.stringify(req.inputs || {}));
       post({ type: "result", id: req.id, result: JSON.parse(text) });
     } catch (err) {
@@ -239,7 +299,7 @@
     if (msg.type === "init") {
       if (booting) return;
       try {
-        booting = boot(String(msg.assets));
+        booting = boot(String(msg.assets), msg.policies);
       } catch (err) {
         booting = Promise.reject(err);
       }

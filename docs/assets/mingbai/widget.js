@@ -511,7 +511,10 @@
     worker.onmessageerror = function () {
       engineFailed("message could not be decoded");
     };
-    worker.postMessage({ type: "init", assets: assets });
+    // the page's policies: the worker loads their data (and their series') with the engine
+    var policies = forms.map(function (f) { return f.form.getAttribute("data-policy"); })
+      .filter(function (p, i, all) { return p && all.indexOf(p) === i; });
+    worker.postMessage({ type: "init", assets: assets, policies: policies });
   }
 
   /* ---------- requests ---------- */
