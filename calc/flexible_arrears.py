@@ -199,9 +199,8 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
                 f"{'、'.join(ms)} 按《{p.data['title']['zh']}》每月 {money_str(a)} 元" for p, a, ms in groups) + "。",
             "Each month at the policy in force for it: " + "; ".join(
                 f"{', '.join(ms)} under “{p.data['title']['en']}”, {money_str(a)} yuan a month" for p, a, ms in groups) + ".",
-            {"months_by_policy": "; ".join(f"{' '.join(ms)}: {p.id} {money_str(a)}" for p, a, ms in groups)},
-            [p.cite(n) for p, _, _ in groups if p is not policy
-             for n in ("contribution_rate",) if p.has(n)]))
+            # another policy's figures are named by its title (its own page cites them); a step cites this policy only
+            {"months_by_policy": "; ".join(f"{' '.join(ms)}: {p.id} {money_str(a)}" for p, a, ms in groups)}))
     return monthly, sum(amounts, Decimal(0)), keep
 
 

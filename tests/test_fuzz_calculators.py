@@ -501,8 +501,9 @@ def inv_flexible_contribution(policy_id: str, out: dict) -> None:
     assert _money(r, "basic_annual") == basic * 12
     if critical is not None:
         assert _money(r, "critical_illness_annual") == critical * 12
-    extra = _money(r, "supplementary_annual") or 0
-    assert _money(r, "period_total") == monthly * months + extra
+    # yearly add-on premiums (stated by the policy, or the user's figure) count once in both totals
+    extra = _money(r, "period_total") - monthly * months
+    assert extra >= (_money(r, "supplementary_annual") or 0)
     assert _money(r, "annual_total") == monthly * 12 + extra
     assert _money(r, "period_total") <= _money(r, "annual_total")
 
@@ -512,7 +513,9 @@ def inv_flexible_arrears(policy_id: str, out: dict) -> None:
     n = r["arrears_months"]
     assert n == len(given["unpaid_months"] or [])
     monthly = _money(r, "monthly_contribution")
-    if r["arrears_due"] is not None:
+    span = POLICIES[policy_id]["governs"]["contributions"]
+    own = all(span["from"][:7] <= m and (not span.get("to") or m <= span["to"][:7]) for m in given["unpaid_months"] or [])
+    if r["arrears_due"] is not None and own:   # months another policy of the series governs are priced by it
         assert _money(r, "arrears_due") == monthly * n
     # the monthly contribution is flexible-contribution's own monthly total (never a second formula)
     wage = {"average_monthly_wage": given["average_monthly_wage"]} if given.get("average_monthly_wage") else {}
