@@ -117,6 +117,12 @@ OUTPUTS = (
 )
 
 
+# whether the unpaid period is covered after the beyond-grace wait (True / False / the source does not say)
+RETRO = {True: Text("欠费期间的待遇可追溯", "the unpaid period is covered"),
+         False: Text("欠费期间的待遇不再追补", "the unpaid period is not covered"),
+         None: Text("原文未说明欠费期间的待遇能否追溯", "the text does not say whether the unpaid period is covered")}
+
+
 def _month_start(month: str) -> dt.date:
     year, mon = month.split("-")
     return dt.date(int(year), int(mon), 1)
@@ -250,9 +256,7 @@ def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict, steps:
         cite = ("arrears_waiting_months", "arrears_retroactive_beyond_grace")
     head_zh = "按暂停参保处理，补足欠费后恢复参保；" if suspended else ""
     head_en = "enrolment is suspended and restored once the arrears are paid; " if suspended else ""
-    retro_zh = {True: "欠费期间的待遇可追溯", False: "欠费期间的待遇不再追补", None: "原文未说明欠费期间的待遇能否追溯"}[retro]
-    retro_en = {True: "the unpaid period is covered", False: "the unpaid period is not covered",
-                None: "the text does not say whether the unpaid period is covered"}[retro]
+    retro_zh, retro_en = RETRO[retro].zh, RETRO[retro].en
     steps.append(step(
         policy, "beyond_grace",
         f"欠费 {n} 个月，超过 {grace} 个月：{head_zh}{wait_zh}，{start} 起享受待遇；{retro_zh}。",
@@ -287,9 +291,7 @@ def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, fi
     grace = int(policy.decimal("arrears_grace_months"))
     same = (alt["status"], alt["benefits_from"], alt["retroactive"]) == \
         (result["status"], result["benefits_from"], result["retroactive"])
-    retro_zh = {True: "欠费期间的待遇可追溯", False: "欠费期间的待遇不追补", None: "原文未说明欠费期间的待遇能否追溯"}[alt["retroactive"]]
-    retro_en = {True: "the unpaid period is covered", False: "the unpaid period is not covered",
-                None: "the text does not say whether the unpaid period is covered"}[alt["retroactive"]]
+    retro_zh, retro_en = RETRO[alt["retroactive"]].zh, RETRO[alt["retroactive"]].en
     if same:
         tail_zh, tail_en = "结果与上面相同。", "the result is the same as above."
     else:
