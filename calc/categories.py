@@ -71,9 +71,9 @@ def label(code: str, declared: dict | None = None) -> Text:
 
 
 def sort_codes(codes, declared: dict | None = None) -> list[str]:
-    """Vocabulary order, then the policy's own groups in the order declared, without repeats:
-    the same set always gives the same list."""
-    order = list(CATEGORIES) + [c for c in (declared or {}) if c not in CATEGORIES]
+    """Vocabulary order, then the policy's own groups by code (compiled data keeps no key order),
+    without repeats: the same set always gives the same list."""
+    order = list(CATEGORIES) + sorted(c for c in (declared or {}) if c not in CATEGORIES)
     return sorted(set(codes), key=order.index)
 
 

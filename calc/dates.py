@@ -99,3 +99,23 @@ def waiting_period(pay: dt.date, months: int, counted_from: str) -> tuple[dt.dat
         cover = add_months(first, months)
         return first, cover - ONE_DAY, cover
     raise ValueError(f"unknown waiting-period anchor {counted_from!r} (known: {', '.join(WAITING_ANCHORS)})")
+
+
+def counting_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a malformed `waiting_period_counting` rule (the loader reports them with file:line).
+
+    >>> counting_problems({"counted_from": "payment_day", "alternative": "day_after_payment"})
+    []
+    >>> [p[0] for p in counting_problems({"counted_from": "payday"})]
+    ['.counted_from']
+    """
+    if not isinstance(value, dict) or "counted_from" not in value:
+        return [("", "must be {counted_from: …, alternative: … (optional)}", "须为 {counted_from: …, alternative: …（可选）}")]
+    out = []
+    for key, anchor in value.items():
+        if key not in ("counted_from", "alternative"):
+            out.append((f".{key}", "unknown key (allowed: counted_from, alternative)", "未知的键（可用：counted_from、alternative）"))
+        elif anchor not in WAITING_ANCHORS:
+            out.append((f".{key}", f"must be one of {', '.join(WAITING_ANCHORS)}; got {anchor!r}",
+                        f"须为以下之一：{'、'.join(WAITING_ANCHORS)}；实际为 {anchor!r}"))
+    return out

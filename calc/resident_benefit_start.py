@@ -52,7 +52,7 @@ import datetime as dt
 from decimal import Decimal
 
 from .charts import Mark, Span, timeline
-from .dates import ONE_DAY, day_number, first_of_next_month, waiting_period, window_last_day
+from .dates import ONE_DAY, day_number, waiting_period, window_last_day
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
@@ -120,7 +120,13 @@ WAITING_ANCHOR_TEXT = {   # how a waiting period is counted (calc/dates.py waiti
     "month_of_payment": Text("从缴费当月起算，缴费当月为第一个月", "counted from the month of payment, which is month 1"),
     "month_after_payment": Text("从缴费的次月起算", "counted from the month after payment"),
 }
-LATE_BENEFITS_FROM = {"month_after_payment": Text("从缴费的下个月起享受待遇", "and are covered from the month after they pay")}
+# from when a late payment covers (`late_enrolment.benefits_from`: an anchor of calc/dates.py, with no wait)
+LATE_BENEFITS_FROM = {
+    "month_after_payment": Text("从缴费的下个月起享受待遇", "and are covered from the month after they pay"),
+    "payment_day": Text("从缴费之日起享受待遇", "and are covered from the day they pay"),
+    "day_after_payment": Text("从缴费次日起享受待遇", "and are covered from the day after they pay"),
+    "month_of_payment": Text("从缴费当月起享受待遇", "and are covered from the month they pay"),
+}
 
 REFUND = {
     "refundable_until_deadline": Text("待遇期开始前可申请退费（重复缴费、参加职工医保或在其他地区参保等）",
@@ -411,13 +417,16 @@ def _county(run: _Run) -> None:
         return
     elif kind == "late":
         run.pay_full(("late_enrolment",))
-        cover = first_of_next_month(pay)
+        anchor = policy.value("late_enrolment").get("benefits_from", "month_after_payment")
+        cover = waiting_period(pay, 0, anchor)[2]
+        rule_zh = LATE_BENEFITS_FROM[anchor].zh
+        rule_en = LATE_BENEFITS_FROM[anchor].en.removeprefix("and are covered ")
         note_zh, note_en = _note(policy, "late_enrolment")
         if cover > year_to:
             run.result.pop("cover_to", None)
             run.step("cover_from",
-                     f"从缴费的下个月起享受待遇：{cover.isoformat()}，已在本年度待遇期（至 {year_to.isoformat()}）之后{note_zh}。",
-                     f"Covered from the month after payment: {cover.isoformat()}, which is after this insurance year "
+                     f"{rule_zh}：{cover.isoformat()}，已在本年度待遇期（至 {year_to.isoformat()}）之后{note_zh}。",
+                     f"Covered {rule_en}: {cover.isoformat()}, which is after this insurance year "
                      f"(ends {year_to.isoformat()}){note_en}.", {"cover_from": cover.isoformat()}, ("late_enrolment", "benefit_period_end"))
             run.chart["no_cover"] = (pay, year_to, cover)
             run.warn("no_cover_this_year",
@@ -426,8 +435,8 @@ def _county(run: _Run) -> None:
                      "insurance year has ended: it buys no cover for this year.")
         else:
             run.result["cover_from"] = cover
-            run.step("cover_from", f"从缴费的下个月起享受待遇：{cover.isoformat()}{note_zh}。",
-                     f"Covered from the month after payment: {cover.isoformat()}{note_en}.",
+            run.step("cover_from", f"{rule_zh}：{cover.isoformat()}{note_zh}。",
+                     f"Covered {rule_en}: {cover.isoformat()}{note_en}.",
                      {"cover_from": cover.isoformat()}, ("late_enrolment",))
     else:  # an ordinary resident after the collection period
         _no_mid_year(run, circ)

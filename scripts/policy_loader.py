@@ -154,7 +154,7 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
         if param["unit"] == "categories" and param["value"] is not None:
             for field, en, zh in category_problems(name, param["value"], declared_groups(policy)):
                 add(f"{base}.value{field}", en, zh)
-        for field, en, zh in group_rule_problems(name, param["value"]):   # calc/categories.py: declared groups, combination
+        for field, en, zh in rule_problems(name, param["value"]):
             add(f"{base}.value{field}", en, zh)
         if param["unit"] == "rounding" and param["value"] is not None:
             rounding = param["value"]
@@ -244,13 +244,12 @@ def declared_groups(policy: dict) -> list[str]:
     return [str(code) for code in value] if isinstance(value, dict) else []
 
 
-def group_rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
-    from calc import categories
-    if name == categories.DECLARED:
-        return categories.declared_problems(value)
-    if name == "subsidy_combination":
-        return categories.combination_problems(value)
-    return []
+def rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
+    """Rule parameters whose codes calc must know: declared groups, how groups combine, how a wait is counted."""
+    from calc import categories, dates
+    checks = {categories.DECLARED: categories.declared_problems, "subsidy_combination": categories.combination_problems,
+              "waiting_period_counting": dates.counting_problems}
+    return checks[name](value) if name in checks else []
 
 
 def category_problems(name: str, value: object, declared: list[str] = ()) -> list[tuple[str, str, str]]:

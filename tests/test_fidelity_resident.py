@@ -14,6 +14,7 @@ import calc
 from calc.data import load_policies
 from calc.policy import Policy
 from calc.resident_benefit_start import late_rule_text
+from fixture_policies import run_ok, step_of
 
 PJ = "hunan/yueyang/pingjiang/2023-resident"
 SQ = "hunan/shaoyang/shuangqing/2023-resident"
@@ -22,15 +23,7 @@ START, CONTRIB = "resident-benefit-start", "resident-contribution"
 POLICIES = load_policies()
 
 
-def run(name: str, policy: str, inputs: dict) -> dict:
-    out = calc.run(name, policy, inputs)
-    assert out["ok"], out
-    return out
-
-
-def step(out: dict, id: str) -> dict:
-    (found,) = [s for s in out["steps"] if s["id"] == id]
-    return found
+run, step = run_ok, step_of
 
 
 def warning_ids(out: dict) -> list[str]:
@@ -122,7 +115,7 @@ def test_hunan_late_payment_whose_wait_crosses_the_year_end_says_so() -> None:
     assert "wait_crosses_benefit_year" in warning_ids(out)
     assert r["determined"] is False
     s = step(out, "benefit_year")
-    assert year_end in s["zh"] and year_end in s["en"] and "late-payment-benefit-year" in s["zh"]
+    assert year_end in s["zh"] and year_end in s["en"]
     assert "late_payment_benefit_year" in {c["field"] for c in s["cites"]}
     warning = next(w for w in r["warnings"] if w["id"] == "wait_crosses_benefit_year")
     assert year_end in warning["zh"] and r["cover_from"] in warning["en"]
@@ -224,3 +217,20 @@ def test_pingjiang_shows_its_own_grade_and_shuangqing_none() -> None:
     assert not any("一、二级" in s["zh"] for s in out["steps"])
     pj = run(CONTRIB, PJ, {"categories": ["severe_disability"], "subsidy_list": "on_list"})
     assert any("一、二级" in s["zh"] for s in pj["steps"])
+
+
+# --- issue 10 §2: every resident form offers only its own policy's groups ---------------------
+
+@pytest.mark.parametrize("pid", sorted(pid for pid, p in POLICIES.items() if CONTRIB in p["calculators"]))
+def test_contribution_form_offers_only_the_policys_own_groups(pid: str) -> None:
+    from calc import categories
+    from calc.api import applicable_inputs
+    from calc.registry import calculator
+    policy = Policy(POLICIES[pid])
+    spec = next(s for s in applicable_inputs(calculator(CONTRIB), policy) if s.name == "categories")
+    offered = [c.value for c in spec.choices]
+    assert offered == categories.policy_codes(policy) and offered
+    own = set(categories.declared(policy))
+    assert all(code in categories.CATEGORIES or code in own for code in offered)
+    others = {c for q, p in POLICIES.items() if q != pid for c in (p["parameters"].get("subsidy_categories") or {}).get("value", {})}
+    assert not (set(offered) & (others - set(categories.CATEGORIES) - own))

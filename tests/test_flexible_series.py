@@ -16,7 +16,7 @@ from calc.api import applicable_inputs
 from calc.flexible_contribution import CALCULATOR as CONTRIBUTION
 from calc.flexible_contribution import month_of
 from calc.policy import Policy
-from scripts.policy_loader import compiled_text, load_all
+from fixture_policies import use_fixture_policies
 
 FIXTURE = Path(__file__).parent / "fixtures" / "flexible-series" / "policies"
 Y2023, Y2024 = "testland/demo/2023-flexible-employment", "testland/demo/2024-flexible-employment"
@@ -25,14 +25,7 @@ Y2023, Y2024 = "testland/demo/2023-flexible-employment", "testland/demo/2024-fle
 @pytest.fixture(autouse=True)
 def fixture_series(tmp_path_factory, monkeypatch) -> dict:
     """calc reads the fixture series' compiled data (as MINGBAI_POLICY_DATA would point it)."""
-    policies, problems = load_all(FIXTURE, FIXTURE / "sources")
-    assert not problems, problems
-    out = tmp_path_factory.mktemp("series") / "policies.json"
-    out.write_text(compiled_text(policies), encoding="utf-8")
-    monkeypatch.setattr(calc.data, "POLICIES_JSON", out)
-    calc.data.load_policies.cache_clear()
-    yield calc.data.load_policies()
-    calc.data.load_policies.cache_clear()
+    yield from use_fixture_policies(FIXTURE, tmp_path_factory, monkeypatch)
 
 
 def run(name: str, pid: str, inputs: dict) -> dict:
