@@ -214,6 +214,37 @@ def late_rule_text(policy: Policy) -> Text:
     return Text(zh, en[:1].upper() + en[1:])
 
 
+def late_rule_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a `late_enrolment` rule with codes calc does not know (the loader reports
+    them with file:line, so a new policy never meets a KeyError at run time).
+
+    >>> late_rule_problems({"cases": ["new_household_registration"], "contribution": "individual_plus_fiscal"})
+    []
+    >>> [p[0] for p in late_rule_problems({"cases": ["moved_abroad"], "contribution": "free"})]
+    ['.cases[0]', '.contribution']
+    """
+    if not isinstance(value, dict):
+        return [("", "must be a mapping {contribution, cases, window_days, benefits_from, waiting_period}",
+                  "须为映射 {contribution, cases, window_days, benefits_from, waiting_period}")]
+    known = {"cases": LATE_CASES, "contribution": LATE_CONTRIBUTION, "benefits_from": LATE_BENEFITS_FROM}
+    out = []
+    for key, item in value.items():
+        if key not in (*known, "window_days", "waiting_period"):
+            out.append((f".{key}", "unknown key (allowed: contribution, cases, window_days, benefits_from, waiting_period)",
+                        "未知的键（可用：contribution、cases、window_days、benefits_from、waiting_period）"))
+            continue
+        if key not in known:
+            continue
+        for i, code in enumerate(item if key == "cases" and isinstance(item, list) else [item]):
+            if code not in known[key]:
+                field = f".{key}[{i}]" if key == "cases" else f".{key}"
+                out.append((field, f"unknown {key} code {code!r} (known: {', '.join(known[key])})",
+                            f"未知的 {key} 代码 {code!r}（可用：{'、'.join(known[key])}）"))
+    if "contribution" not in value:
+        out.append(("", "needs contribution (e.g. individual_plus_fiscal)", "缺少 contribution（如 individual_plus_fiscal）"))
+    return out
+
+
 def _date(policy: Policy, name: str) -> dt.date:
     value = policy.value(name)
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

@@ -245,10 +245,11 @@ def declared_groups(policy: dict) -> list[str]:
 
 
 def rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
-    """Rule parameters whose codes calc must know: declared groups, how groups combine, how a wait is counted."""
-    from calc import categories, dates
+    """Rule parameters whose codes calc must know: declared groups, how groups combine, how a wait is counted,
+    who may enrol late and how."""
+    from calc import categories, dates, resident_benefit_start
     checks = {categories.DECLARED: categories.declared_problems, "subsidy_combination": categories.combination_problems,
-              "waiting_period_counting": dates.counting_problems}
+              "waiting_period_counting": dates.counting_problems, "late_enrolment": resident_benefit_start.late_rule_problems}
     return checks[name](value) if name in checks else []
 
 
