@@ -13,6 +13,10 @@ Decimal('0.13')
 '3586.00'
 >>> percent_str(Decimal("0.064"))
 '6.4%'
+>>> rounding_words("ROUND_HALF_UP", "0.01")
+('四舍五入到分', 'rounded to the fen')
+>>> rounding_words("ROUND_DOWN", "1")
+('舍去零头，取整到元', 'rounded down to the yuan')
 """
 from __future__ import annotations
 
@@ -25,6 +29,30 @@ ROUNDING_MODES = {
     name: getattr(decimal, name)
     for name in ("ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_HALF_DOWN", "ROUND_DOWN", "ROUND_UP", "ROUND_FLOOR", "ROUND_CEILING")
 }
+
+
+# How readers are told a rounding: words, never the mode's name (principle 6).
+_MODE_WORDS = {
+    "ROUND_HALF_UP": ("四舍五入到{}", "rounded to the {}"),
+    "ROUND_HALF_EVEN": ("四舍六入、五成双，取整到{}", "rounded half to even, to the {}"),
+    "ROUND_HALF_DOWN": ("五舍六入，取整到{}", "rounded half down, to the {}"),
+    "ROUND_DOWN": ("舍去零头，取整到{}", "rounded down to the {}"),
+    "ROUND_FLOOR": ("向下取整到{}", "rounded down to the {}"),
+    "ROUND_UP": ("有零头即进位，取整到{}", "rounded up to the {}"),
+    "ROUND_CEILING": ("向上取整到{}", "rounded up to the {}"),
+}
+_STEP_WORDS = {"0.01": ("分", "fen"), "0.1": ("角", "jiao"), "1": ("元", "yuan"),
+               "10": ("十元", "ten yuan"), "100": ("百元", "hundred yuan")}
+
+
+def rounding_words(mode: str, step: str) -> tuple[str, str]:
+    """A money rounding in words (zh, en): ("四舍五入到分", "rounded to the fen")."""
+    if mode not in ROUNDING_MODES:
+        raise ValueError(f"unknown rounding mode {mode!r}")
+    step = format(Decimal(str(step)).normalize(), "f")
+    unit_zh, unit_en = _STEP_WORDS.get(step, (f"{step} 元", f"nearest {step} yuan"))
+    zh, en = _MODE_WORDS[mode]
+    return zh.format(unit_zh), en.format(unit_en)
 
 
 def to_decimal(value: object) -> Decimal:

@@ -153,10 +153,8 @@ def _y(value: Decimal) -> tuple[str, str]:
 
 
 def _reading_note(policy: Policy, name: str) -> tuple[str, str]:
-    ids = policy.readings(name) if policy.has(name) else []
-    if not ids:
-        return "", ""
-    return f"（见解读“{'、'.join(ids)}”）", f" (see reading \"{', '.join(ids)}\")"
+    from .reading_notes import reading_note   # readers get the note's number, never its id
+    return reading_note(policy, name)
 
 
 class _Option:

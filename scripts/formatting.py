@@ -6,8 +6,16 @@
 '60%'
 >>> format_value({"value": None, "unit": "CNY/year", "status": "not_stated"}, "en")
 'not stated in the source'
+>>> format_value({"value": {"window_days": 90, "window_from": "date_of_birth"}, "unit": "rule"}, "zh")
+'办理期限（天）：90；期限起算：出生之日'
+>>> format_value({"value": {"mode": "ROUND_HALF_UP", "step": "1"}, "unit": "rounding"}, "en")
+'rounded to the yuan'
 """
 from __future__ import annotations
+
+from calc.money import rounding_words
+
+from .vocabulary import UnknownCode, is_code, words
 
 UNIT_TEXT = {
     "CNY": ("{} 元", "CNY {}"),
@@ -31,47 +39,87 @@ STATUS_TEXT = {
 LANGS = ("zh", "en")
 
 
-def category_label(code: str, lang: str) -> str:
-    """A hardship category code in words (calc's shared vocabulary); other codes as they are."""
-    from calc.categories import CATEGORIES
-    return getattr(CATEGORIES[code], lang) if code in CATEGORIES else str(code)
+def category_label(code: str, lang: str, declared: dict | None = None) -> str:
+    """A category code in words (the policy's own wording first, then the shared vocabulary)."""
+    return words(code, lang, declared)
 
 
 def pick(lang: str, pair: tuple[str, str]) -> str:
     return pair[LANGS.index(lang)]
 
 
-def _scalar(value: object, lang: str) -> str:
+def _scalar(value: object, lang: str, declared: dict | None = None) -> str:
     if isinstance(value, bool):
         return pick(lang, ("是", "yes") if value else ("否", "no"))
+    if value is None:
+        return pick(lang, ("未规定", "not set"))
     if isinstance(value, dict) and set(value) == {"zh", "en"}:
         return str(value[lang])
+    if is_code(value):
+        return words(value, lang, declared)
     return str(value)
 
 
-def format_value(param: dict, lang: str) -> str:
+def _gives(gives: object, lang: str) -> str:
+    """What a declared subsidy category gives, in words (calc/categories.py: full | half | amount | share)."""
+    if isinstance(gives, dict) and "amount" in gives:
+        return pick(lang, (f"资助 {gives['amount']} 元", f"CNY {gives['amount']} subsidy"))
+    if isinstance(gives, dict) and "share" in gives:
+        return pick(lang, (f"资助个人缴费的 {gives['share']}%", f"{gives['share']}% of the contribution subsidised"))
+    return _scalar(gives, lang)
+
+
+def _any(value: object, lang: str, declared: dict | None) -> str:
+    """A rule, mapping or list value in words: codes through the vocabulary, nested values in brackets."""
+    sep, colon = pick(lang, ("；", "; ")), pick(lang, ("：", ": "))
+    if isinstance(value, list):
+        return pick(lang, ("、", ", ")).join(_any(v, lang, declared) for v in value)
+    if isinstance(value, dict):
+        if set(value) == {"zh", "en"}:
+            return str(value[lang])
+        if set(value) <= {"from", "to"}:
+            return f"{value.get('from', '')} – {value.get('to') or pick(lang, ('至今', 'open'))}"
+        if {"zh", "en"} <= set(value):   # a declared category: its words and what it gives
+            extra = [_gives(value["gives"], lang)] if "gives" in value else []
+            extra += [str(value["payer"][lang])] if isinstance(value.get("payer"), dict) else []
+            lp, rp = pick(lang, ("（", " (")), pick(lang, ("）", ")"))
+            return str(value[lang]) + (lp + pick(lang, ("，", ", ")).join(extra) + rp if extra else "")
+        parts = []
+        for key, item in value.items():
+            text = _any(item, lang, declared)
+            if isinstance(item, dict) and not set(item) <= {"from", "to"} and not {"zh", "en"} <= set(item):
+                text = pick(lang, ("（", "(")) + text + pick(lang, ("）", ")"))
+            parts.append(f"{_scalar(key, lang, declared)}{colon}{text}")
+        return sep.join(parts)
+    return _scalar(value, lang, declared)
+
+
+def format_value(param: dict, lang: str, policy: dict | None = None, name: str = "") -> str:
+    """How a figure reads; `policy` and `name` say where a code without words comes from (build error)."""
+    declared = ((policy or {}).get("parameters", {}).get("subsidy_categories") or {}).get("value") or {}
+    try:
+        return _format(param, lang, declared)
+    except UnknownCode as code:
+        where = f"policies/{policy['id']}.yaml: parameters.{name}.value" if policy else f"parameter {name or '?'}"
+        raise ValueError(f"{where}: the code “{code}” has no words for readers — add it (zh, en) to "
+                         f"scripts/vocabulary.py WORDS or declare it in the policy / 代码“{code}”没有中英文说法，"
+                         f"请在 scripts/vocabulary.py 的 WORDS 中补充") from None
+
+
+def _format(param: dict, lang: str, declared: dict) -> str:
     value, unit = param["value"], param["unit"]
     if value is None:
         if param.get("status") == "not_stated":
             return pick(lang, STATUS_TEXT["not_stated"])
         return "—"
     if unit in UNIT_TEXT:
-        return pick(lang, UNIT_TEXT[unit]).format(value)
-    if unit == "categories" and isinstance(value, list):
-        return pick(lang, ("、", ", ")).join(category_label(code, lang) for code in value)
+        values = value if isinstance(value, list) else [value]   # e.g. two rates a person chooses from
+        return pick(lang, ("、", ", ")).join(pick(lang, UNIT_TEXT[unit]).format(v) for v in values)
     if unit == "rounding":
-        return pick(lang, (f"按 {value['step']} 元取整（{value['mode']}）", f"to {value['step']} yuan ({value['mode']})"))
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict) and not set(value[0]) == {"zh", "en"}:
-            return pick(lang, (f"{len(value)} 行（见下表）", f"{len(value)} rows (table below)"))
-        return pick(lang, ("、", ", ")).join(_scalar(v, lang) for v in value)
-    if isinstance(value, dict):
-        if set(value) == {"zh", "en"}:
-            return str(value[lang])
-        if set(value) <= {"from", "to"}:
-            return f"{value.get('from', '')} – {value.get('to') or pick(lang, ('至今', 'open'))}"
-        return pick(lang, ("；", "; ")).join(f"{k}: {_scalar(v, lang)}" for k, v in value.items())
-    return _scalar(value, lang)
+        return rounding_words(value["mode"], str(value["step"]))[0 if lang == "zh" else 1]
+    if isinstance(value, list) and value and isinstance(value[0], dict) and not set(value[0]) == {"zh", "en"}:
+        return pick(lang, (f"{len(value)} 行（见下表）", f"{len(value)} rows (table below)"))
+    return _any(value, lang, declared)
 
 
 def table_rows(param: dict, lang: str) -> tuple[list[str], list[list[str]]] | None:
@@ -81,5 +129,5 @@ def table_rows(param: dict, lang: str) -> tuple[list[str], list[list[str]]] | No
         return None
     keys = list(value[0])
     names = param.get("columns") or {}
-    header = [names[k][lang] if k in names else k for k in keys]
+    header = [names[k][lang] if k in names else _scalar(k, lang) for k in keys]
     return header, [[_scalar(row.get(col), lang) for col in keys] for row in value]

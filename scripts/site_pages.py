@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import posixpath
+import re
 from dataclasses import dataclass
 from html import escape as html_escape
 from functools import lru_cache
@@ -234,8 +235,28 @@ def build_examples(policy: dict) -> list[dict]:
         run = _example_run(name, policy["id"], dict(example["inputs"]))
         if not run["ok"]:
             raise ValueError(f"{policy['id']}: example {example['inputs']} fails: {run['errors']}")
-        out.append({"note": example["note"], "calc": calc.describe(name), "run": run, "inputs": example["inputs"]})
+        out.append({"note": example["note"], "calc": calc.describe(name), "run": run, "inputs": example["inputs"],
+                    "shown": {lang: shown_inputs(policy, name, example["inputs"], run["inputs"], lang) for lang in LANGS}})
     return out
+
+
+def _input_text(spec: dict, value: object, lang: str) -> str:
+    """One input as a reader reads it: a choice's label (never its code), 是/否, a list joined."""
+    labels = {str(c["value"]): c["label"][lang] for c in spec.get("choices") or []}
+    sep = "、" if lang == "zh" else ", "
+    if value is None or value == []:
+        return pick(lang, ("无", "none"))
+    if isinstance(value, bool):
+        return pick(lang, ("是", "yes") if value else ("否", "no"))
+    if isinstance(value, list):
+        return sep.join(labels.get(str(v), str(v)) for v in value)
+    return labels.get(str(value), str(value))
+
+
+def shown_inputs(policy: dict, name: str, given: dict, parsed: dict, lang: str) -> list[tuple[str, str]]:
+    """A worked example's inputs (those the example gives), each as (label, words)."""
+    specs = [s.describe() for s in applicable_inputs(calculators()[name], Policy(policy))]
+    return [(s["label"][lang], _input_text(s, parsed.get(s["name"]), lang)) for s in specs if s["name"] in given]
 
 
 PLACE_LEVELS = ("province", "city", "county", "town")
@@ -300,18 +321,41 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str 
                   policies: dict[str, dict] | None = None) -> str:
     parameters = [
         {"name": name, **param, "status": param.get("status", "stated"), "how": param.get("how"),
-         "display": format_value(param, lang), "table": table_rows(param, lang),
+         "display": format_value(param, lang, policy, name), "table": table_rows(param, lang),
          "status_text": pick(lang, STATUS_TEXT[param.get("status", "stated")])}
         for name, param in policy["parameters"].items()
     ]
-    return env.get_template("policy.md.j2").render(
+    return readings_in_words(env.get_template("policy.md.j2").render(
         p=policy, lang=lang, locale=locale or lang, t=ui(lang), region=_region(policy, lang), parameters=parameters,
         readings=policy.get("readings", []),
         widgets=build_widgets(policy, lang), examples=build_examples(policy),
         assets=assets_prefix(policy["id"], locale or lang),
         status=status_view(policy, policies or {policy["id"]: policy}, lang), years=years_label(policy, lang),
         reported_by=_reported_by(policy, lang),
-    )
+    ), [policy], lang)
+
+
+# a reading id in quotes, after 见解读 / see reading or alone (in HTML, " may be escaped)
+_READING_REF = {"zh": re.compile(r"(见解读)?“([a-z0-9]+(?:-[a-z0-9]+)*)”"),
+                "en": re.compile(r"(see reading )?(?:\"|“|&#34;|&quot;)([a-z0-9]+(?:-[a-z0-9]+)*)(?:\"|”|&#34;|&quot;)")}
+
+
+def readings_in_words(text: str, policies: list[dict], lang: str) -> str:
+    """Prose that names a reading by its id (见解读“waiting-count”) names it by its number on the
+    policy page instead: readers see words, not ids (policy.md.j2 numbers the notes)."""
+    numbers = {}
+    for policy in policies:
+        for index, reading in enumerate(policy.get("readings", []), start=1):
+            numbers.setdefault(reading["id"], index)
+
+    def words(match: re.Match) -> str:
+        if match.group(2) not in numbers:
+            return match.group(0)
+        n = numbers[match.group(2)]
+        lead = ("见" if match.group(1) else "") if lang == "zh" else ("see " if match.group(1) else "")
+        return f"{lead}“我们如何理解”第 {n} 条" if lang == "zh" else f"{lead}note {n} under “How we read this”"
+
+    return _READING_REF[lang].sub(words, text)
 
 
 def table_page_path(policy_id: str, name: str, locale: str) -> str:
@@ -337,7 +381,7 @@ def render_table_page(env: jinja2.Environment, policy: dict, name: str, lang: st
     total_param = next((p for n, p in policy["parameters"].items() if n == f"{name}_total"), None)
     total = None
     if total_param is not None:
-        total = [format_value(total_param, lang) if i == numeric[0] else "" for i in range(len(header))] if numeric else None
+        total = [format_value(total_param, lang, policy, f"{name}_total") if i == numeric[0] else "" for i in range(len(header))] if numeric else None
     return env.get_template("table.md.j2").render(
         p=policy, f=param, lang=lang, t=ui(lang), header=header, rows=rows, chart=chart, total=total, back="../")
 
@@ -378,7 +422,7 @@ def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: s
         for policy in items:
             param = policy["parameters"].get(name)
             cells.append(None if param is None else {
-                "display": format_value(param, lang), "status": param.get("status", "stated"),
+                "display": format_value(param, lang, policy, name), "status": param.get("status", "stated"),
                 "status_text": pick(lang, STATUS_TEXT[param.get("status", "stated")]),
                 "description": param["description"][lang]})
         label = next(p["parameters"][name]["label"][lang] for p in items if name in p["parameters"])
@@ -386,10 +430,10 @@ def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: s
         rows.append({"label": label, "cells": cells, "differs": len(set(shown)) > 1})
     province = items[0]["jurisdiction"]["province"][lang]
     title = f"{ui(lang)['compare']}{ui(lang)['colon']}{province} {pick(lang, TOPICS[topic])}"
-    return env.get_template("compare.md.j2").render(
+    return readings_in_words(env.get_template("compare.md.j2").render(
         lang=lang, t=ui(lang), title=title, rows=rows,
         policies=[{"region": _region(p, lang), "link": "../" * (key.count("/") + 2) + f"policies/{p['id']}/"}
-                  for p in items])
+                  for p in items]), items, lang)
 
 
 PROVINCE_WIDE = ("全省", "Province-wide")   # nav title of a province's own (not a city's) policies
