@@ -148,6 +148,10 @@
       var type = field.getAttribute("data-type");
       var controls = controlsOf(field);
       if (!name || !controls.length) return;
+      if (st.shared && Object.prototype.hasOwnProperty.call(st.shared, name)) {
+        inputs[name] = st.shared[name];   // a link's value no control could hold: calc names the error
+        return;
+      }
       if (type === "list") {
         inputs[name] = controls.filter(function (c) {
           return c.type === "checkbox" && c.checked;
@@ -626,7 +630,31 @@
           c.value = values[0];
         }
       });
+      if (!sharedValueHeld(field, type, values)) {
+        st.shared = st.shared || {};
+        st.shared[name] = type === "list" ? values : values[0];
+      }
     });
+  }
+
+  /* Did the link's value land in the form as it is? A number field turns "<script>" or "1e400"
+     into "", a select or radios hold no "evil", checkboxes drop an unknown category: left so, the
+     form would show the default's result as if it were the link's. Such a value is sent to calc
+     as it came (collect), so the field shows calc's error, as it would for typed input. */
+  function sharedValueHeld(field, type, values) {
+    var controls = controlsOf(field);
+    var known = controls.map(function (c) { return c.value; });
+    if (type === "list") {
+      return values.every(function (v) { return v === "" || known.indexOf(v) >= 0; });
+    }
+    if (type === "boolean" && controls.some(function (c) { return c.type === "checkbox"; })) {
+      return /^(true|false|1|0|on|off|yes|no)$/i.test(values[0]);
+    }
+    if (controls.some(function (c) { return c.type === "radio"; })) return known.indexOf(values[0]) >= 0;
+    if (controls[0].tagName === "SELECT") {
+      return $all(controls[0], "option").some(function (o) { return o.value === values[0]; });
+    }
+    return controls[0].value === values[0];
   }
 
   function copyText(text) {
@@ -722,18 +750,20 @@
     var wake = function () { if (!worker) boot(st); };
     form.addEventListener("focusin", wake);
     form.addEventListener("pointerdown", wake);
-    form.addEventListener("input", function (ev) {
-      if (ev.target && ev.target.closest && ev.target.closest(".mb-field")) request(st);
-    });
-    form.addEventListener("change", function (ev) {
-      if (ev.target && ev.target.closest && ev.target.closest(".mb-field")) request(st);
-    });
+    var edited = function (ev) {
+      var field = ev.target && ev.target.closest && ev.target.closest(".mb-field");
+      if (!field) return;
+      if (st.shared) delete st.shared[field.getAttribute("data-field")];   // the reader's value now
+      request(st);
+    };
+    form.addEventListener("input", edited);
+    form.addEventListener("change", edited);
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
       request(st);
     });
     // Restored form state (back/forward, autofill) may not match the prerender.
-    if (changedFromDefaults(st)) request(st);
+    if (changedFromDefaults(st) || st.shared) request(st);
     else st.shownKey = JSON.stringify(collect(st));
   }
 
