@@ -23,6 +23,7 @@ from calc import series
 
 from . import policy_schema as schema
 from .provenance import missing_from_quote, quote_in_source
+from .write_files import write_if_changed
 
 ROOT = Path(__file__).resolve().parent.parent
 # Overridable for the build-scaling benchmark (scripts/bench_build.py), which builds synthetic policies.
@@ -427,14 +428,7 @@ def compiled_text(policies: dict[str, dict]) -> str:
 
 def write_compiled(policies: dict[str, dict], out: Path = COMPILED) -> bool:
     """Write calc/data/policies.json if it changed; True when written."""
-    text = compiled_text(policies)
-    if out.is_file() and out.read_text(encoding="utf-8") == text:
-        return False
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
-    return True
+    return write_if_changed(out, compiled_text(policies))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,6 +30,7 @@ from .authoring_reference import PAGE as REFERENCE_PAGE
 from .formatting import STATUS_TEXT, format_value, pick, table_rows
 from .hant import to_hant_page
 from .table_chart import bar_chart
+from .write_files import write_if_changed
 
 TEMPLATES = Path(__file__).with_name("templates")
 LANGS = ("zh", "en")
@@ -512,18 +513,6 @@ def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
     entries.append({"关于本站": "about.md"})
     translations["关于本站"] = "About"
     return entries, translations
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Only touch files whose text changed, so `mkdocs serve` does not rebuild in a loop."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # whole file or nothing: a build reading docs/ meanwhile (mkdocs serve) never sees half a page
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
-    return True
 
 
 def render_site(policies: dict[str, dict], docs_dir: Path) -> list[Path]:
