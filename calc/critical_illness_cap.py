@@ -44,6 +44,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
+from .doctest_helper import result_runner
 
 FIRST_YEAR, LAST_YEAR = 1950, 2200   # plausible years only (not policy figures)
 
@@ -248,8 +249,4 @@ CALCULATOR = Calculator(
 )
 
 
-def run_cap(inputs: dict) -> dict:
-    """Doctest helper: the `result` of a successful run under the Hunan 2025 measures."""
-    from .api import result_of
-
-    return result_of(CALCULATOR.name, "hunan/2025-enrolment-measures", inputs)
+run_cap = result_runner(__name__, "hunan/2025-enrolment-measures")   # the doctests' helper (calc/doctest_helper.py)

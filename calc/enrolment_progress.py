@@ -40,6 +40,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
+from .doctest_helper import result_runner
 
 RATIO_STEP = "0.00000001"   # ratio shown to 0.000001 %, truncated (ROUND_DOWN): never reaches a target it misses
 
@@ -260,8 +261,4 @@ CALCULATOR = Calculator(
 )
 
 
-def run_progress(inputs: dict) -> dict:
-    """Doctest helper: the `result` of a successful run under the 平江 2023 notice."""
-    from .api import result_of
-
-    return result_of(CALCULATOR.name, "hunan/yueyang/pingjiang/2023-resident", inputs)
+run_progress = result_runner(__name__, "hunan/yueyang/pingjiang/2023-resident")   # the doctests' helper (calc/doctest_helper.py)

@@ -22,6 +22,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
+from .doctest_helper import result_runner
 
 RELATIONS = (
     Choice("spouse", Text("配偶", "Spouse")),
@@ -160,8 +161,4 @@ CALCULATOR = Calculator(
 )
 
 
-def run_aid(inputs: dict) -> dict:
-    """Doctest helper: the `result` of a successful run under the Hunan 2025 measures."""
-    from .api import result_of
-
-    return result_of(CALCULATOR.name, "hunan/2025-enrolment-measures", inputs)
+run_aid = result_runner(__name__, "hunan/2025-enrolment-measures")   # the doctests' helper (calc/doctest_helper.py)

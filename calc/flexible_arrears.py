@@ -59,6 +59,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
+from .doctest_helper import result_runner
 
 _WAGE = next(spec for spec in CONTRIBUTION_INPUTS if spec.name == "average_monthly_wage")
 
@@ -540,8 +541,4 @@ CALCULATOR = Calculator(
 )
 
 
-def run_arrears(policy_id: str, inputs: dict) -> dict:
-    """Doctest helper: the `result` object of a successful run."""
-    from .api import result_of
-
-    return result_of(CALCULATOR.name, policy_id, inputs)
+run_arrears = result_runner(__name__)   # the doctests' helper (calc/doctest_helper.py)

@@ -38,6 +38,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
+from .doctest_helper import result_runner
 
 MONTHS_A_YEAR = 12
 ADD_ON = "add_on_"
@@ -370,8 +371,4 @@ CALCULATOR = Calculator(
 )
 
 
-def run_flexible(policy_id: str, inputs: dict) -> dict:
-    """Doctest helper: the `result` object of a successful run."""
-    from .api import result_of
-
-    return result_of(CALCULATOR.name, policy_id, inputs)
+run_flexible = result_runner(__name__)   # the doctests' helper (calc/doctest_helper.py)

@@ -60,6 +60,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
+from .doctest_helper import result_runner
 
 CIRCUMSTANCES = {
     "regular": Text("在集中缴费期内正常参保", "Ordinary enrolment in the collection period"),
@@ -911,8 +912,4 @@ CALCULATOR = Calculator(
 )
 
 
-def run_start(policy_id: str, inputs: dict) -> dict:
-    """Doctest helper: the `result` object of a successful run."""
-    from .api import result_of
-
-    return result_of(CALCULATOR.name, policy_id, inputs)
+run_start = result_runner(__name__)   # the doctests' helper (calc/doctest_helper.py)

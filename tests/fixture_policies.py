@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import calc
 import calc.data
+from calc_helpers import calc_helpers
 from scripts.policy_loader import compiled_text, load_all
 
 
@@ -27,11 +27,7 @@ def use_fixture_policies(directory: Path, tmp_path_factory, monkeypatch):
     calc.data.load_policies.cache_clear()
 
 
-def run_ok(name: str, pid: str, inputs: dict) -> dict:
-    """calc.run that must succeed."""
-    out = calc.run(name, pid, inputs)
-    assert out["ok"], out
-    return out
+run_ok = calc_helpers()[0]   # calc.run(name, pid, inputs) that must succeed
 
 
 def step_of(out: dict, id: str) -> dict:

@@ -5,27 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-import calc
+from calc_helpers import calc_helpers
 
 POLICY = "hunan/2025-enrolment-measures"
-
-
-def run(inputs: dict) -> dict:
-    out = calc.run("critical-illness-cap", POLICY, inputs)
-    assert out["ok"], out
-    return out
-
-
-def result(inputs: dict) -> dict:
-    return run(inputs)["result"]
-
-
-def errors(inputs: dict) -> list[dict]:
-    out = calc.run("critical-illness-cap", POLICY, inputs)
-    assert not out["ok"], out
-    for err in out["errors"]:
-        assert err["message_zh"] and err["message_en"]
-    return out["errors"]
+run, result, errors = calc_helpers("critical-illness-cap", POLICY)
 
 
 def years(first: int, last: int) -> list[int]:

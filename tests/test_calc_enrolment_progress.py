@@ -10,25 +10,12 @@ from calc.api import applicable_inputs
 from calc.data import load_policies
 from calc.enrolment_progress import CALCULATOR
 from calc.policy import Policy
+from calc_helpers import calc_helpers
 
 POLICY = "hunan/yueyang/pingjiang/2023-resident"
 
 
-def run(inputs: dict) -> dict:
-    out = calc.run("enrolment-progress", POLICY, inputs)
-    assert out["ok"], out
-    return out
-
-
-def result(inputs: dict) -> dict:
-    return run(inputs)["result"]
-
-
-def errors(inputs: dict) -> list[dict]:
-    out = calc.run("enrolment-progress", POLICY, inputs)
-    assert not out["ok"], out
-    assert all(e["message_zh"] and e["message_en"] for e in out["errors"])
-    return out["errors"]
+run, result, errors = calc_helpers("enrolment-progress", POLICY)
 
 
 def tasks() -> list[dict]:

@@ -6,6 +6,7 @@ import pytest
 import calc
 from calc.data import load_policies
 from calc.family_mutual_aid import CALCULATOR
+from calc_helpers import calc_helpers
 
 POLICY = "hunan/2025-enrolment-measures"
 LISTED = ["spouse", "parent", "child", "sibling", "grandparent", "maternal_grandparent", "grandchild", "maternal_grandchild"]
@@ -14,10 +15,7 @@ CONTRIBUTIONS = ["resident_insurance_contribution", "long_term_care_contribution
                  "inclusive_commercial_supplementary_contribution"]
 
 
-def run(inputs: dict) -> dict:
-    out = calc.run("family-mutual-aid", POLICY, inputs)
-    assert out["ok"], out
-    return out
+run, result, errors = calc_helpers("family-mutual-aid", POLICY)
 
 
 @pytest.mark.parametrize("relation", LISTED)

@@ -9,15 +9,13 @@ import calc
 from calc.data import load_policies
 from calc.flexible_contribution import CALCULATOR
 from calc.policy import Policy
+from calc_helpers import calc_helpers
 
 HENGYANG = "hunan/hengyang/2023-flexible-employment"
 ZHOUKOU = "henan/zhoukou/2024-flexible-employment"
 
 
-def result(policy: str, inputs: dict) -> dict:
-    out = calc.run("flexible-contribution", policy, inputs)
-    assert out["ok"], out
-    return out["result"]
+run, result, errors = calc_helpers("flexible-contribution")
 
 
 @pytest.mark.parametrize("published, output", [

@@ -6,28 +6,14 @@ from decimal import Decimal
 import pytest
 
 import calc
+from calc_helpers import calc_helpers
 
 HENGYANG = "hunan/hengyang/2023-flexible-employment"
 ZHOUKOU = "henan/zhoukou/2024-flexible-employment"
 WAGE = {"average_monthly_wage": "7000"}
 
 
-def run(policy: str, inputs: dict) -> dict:
-    out = calc.run("flexible-arrears", policy, inputs)
-    assert out["ok"], out
-    return out
-
-
-def result(policy: str, inputs: dict) -> dict:
-    return run(policy, inputs)["result"]
-
-
-def errors(policy: str, inputs: dict) -> list[dict]:
-    out = calc.run("flexible-arrears", policy, inputs)
-    assert not out["ok"], out
-    for err in out["errors"]:
-        assert err["message_zh"] and err["message_en"]
-    return out["errors"]
+run, result, errors = calc_helpers("flexible-arrears")
 
 
 def months(first: int, count: int, year: int = 2023) -> list[str]:

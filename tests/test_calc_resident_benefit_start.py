@@ -5,6 +5,7 @@ import pytest
 
 import calc
 from calc.data import load_policies
+from calc_helpers import calc_helpers
 
 CALC = "resident-benefit-start"
 PJ = "hunan/yueyang/pingjiang/2023-resident"
@@ -13,14 +14,7 @@ HN = "hunan/2025-enrolment-measures"
 COUNTIES = [PJ, SQ]
 
 
-def run(policy: str, inputs: dict) -> dict:
-    out = calc.run(CALC, policy, inputs)
-    assert out["ok"], out
-    return out
-
-
-def result(policy: str, inputs: dict) -> dict:
-    return run(policy, inputs)["result"]
+run, result, errors = calc_helpers(CALC)
 
 
 def step(out: dict, id: str) -> dict:

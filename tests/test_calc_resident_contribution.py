@@ -9,20 +9,14 @@ import pytest
 import calc
 from calc import categories
 from calc.data import load_policies
+from calc_helpers import calc_helpers
 
 CALC = "resident-contribution"
 PJ = "hunan/yueyang/pingjiang/2023-resident"
 SQ = "hunan/shaoyang/shuangqing/2023-resident"
 
 
-def run(policy: str, inputs: dict) -> dict:
-    out = calc.run(CALC, policy, inputs)
-    assert out["ok"], out
-    return out
-
-
-def result(policy: str, inputs: dict) -> dict:
-    return run(policy, inputs)["result"]
+run, result, errors = calc_helpers(CALC)
 
 
 def step_ids(out: dict) -> list[str]:

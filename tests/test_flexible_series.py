@@ -17,6 +17,7 @@ from calc.flexible_contribution import CALCULATOR as CONTRIBUTION
 from calc.flexible_contribution import month_of
 from calc.policy import Policy
 from fixture_policies import use_fixture_policies
+from calc_helpers import calc_helpers
 
 FIXTURE = Path(__file__).parent / "fixtures" / "flexible-series" / "policies"
 Y2023, Y2024 = "testland/demo/2023-flexible-employment", "testland/demo/2024-flexible-employment"
@@ -28,10 +29,7 @@ def fixture_series(tmp_path_factory, monkeypatch) -> dict:
     yield from use_fixture_policies(FIXTURE, tmp_path_factory, monkeypatch)
 
 
-def run(name: str, pid: str, inputs: dict) -> dict:
-    out = calc.run(name, pid, inputs)
-    assert out["ok"], out
-    return out
+run, result, errors = calc_helpers()
 
 
 def test_the_series_is_linked() -> None:
