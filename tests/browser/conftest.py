@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever
 from support import REPO, build_site, guard_context, launch_chromium, serve  # noqa: E402
 
 sys.path.insert(0, str(REPO / "scripts"))
-from bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402
+from scripts.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
 from vendor_pyodide import vendor_pyodide  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
