@@ -24,7 +24,8 @@ from scripts.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E4
 from scripts.embed_pages import write_embed_pages  # noqa: E402
 from scripts.hant import to_hant, write_hant_table  # noqa: E402
 from scripts.html_slots import SlotError, fill  # noqa: E402
-from scripts.policy_loader import COMPILED, load_all, write_compiled  # noqa: E402
+from scripts.policy_loader import COMPILED, POLICIES_DIR, load_all, write_compiled  # noqa: E402
+from scripts.serve_reload import forget_data, refresh  # noqa: E402
 from scripts.site_pages import nav, render_site  # noqa: E402
 from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
 
@@ -45,11 +46,13 @@ def on_config(config, **kwargs):
     if _other_language_pass(config) and _NAV:
         config["nav"] = _NAV["entries"]
         return config
+    refresh(globals())   # mkdocs serve builds again in this process: compute with the code on disk
     policies, problems = load_all()
     if problems:
         lines = "\n".join(str(p) for p in problems)
         raise Abort(f"\n{lines}\n{len(problems)} problem(s) in policies/ — build stopped / policies/ 有 {len(problems)} 个问题，构建已停止")
     write_compiled(policies)
+    forget_data()   # calc reads the data just compiled, not a copy cached by an earlier build
     docs_dir = Path(config["docs_dir"])
     try:
         render_site(policies, docs_dir)
@@ -65,6 +68,12 @@ def on_config(config, **kwargs):
             elif language["locale"] == "zh-Hant":
                 language["nav_translations"] = {zh: to_hant(zh) for zh in translations}
     return config
+
+
+def on_serve(server, config, builder, **kwargs):
+    """Rebuild on edits to the policies wherever MINGBAI_POLICIES_DIR puts them (mkdocs.yml `watch:` has policies/)."""
+    server.watch(str(POLICIES_DIR))
+    return server
 
 
 def _fill(html: str, page, searchable: bool) -> str:

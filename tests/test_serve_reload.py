@@ -1,0 +1,149 @@
+"""`mkdocs serve` is a preview one can trust (issue 13): edit a policy figure while it serves, and
+every number the page shows of it — figure table, worked examples, prerendered widgets — is the
+edited one (calc's cached data and imported code are refreshed each build: scripts/serve_reload.py).
+
+Runs the real server in a copy of the repository (tests/repo_copy.py) on a free 127.0.0.1 port.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from repo_copy import copy_repo
+
+POLICY = "hunan/hengyang/2023-flexible-employment"
+SOURCE = "000_65321096e8faf93d.txt"
+SENTENCE = "大病保险缴费标准为每月{}元"   # quoted by critical_illness_monthly (and the annual figure)
+OLD, NEW = "15", "25"
+BUILD_WAIT_S = 900
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(url: str, done, server: subprocess.Popen, log: Path) -> tuple[str, float]:
+    """The page at url once done(page) holds, and when; fails if the server dies or time runs out."""
+    start = time.monotonic()
+    while time.monotonic() - start < BUILD_WAIT_S:
+        assert server.poll() is None, log.read_text(encoding="utf-8")[-3000:]
+        page = fetch(url)
+        if page is not None and done(page):
+            return page, time.monotonic()
+        time.sleep(0.25)
+    raise AssertionError(f"no updated page after {BUILD_WAIT_S} s\n" + log.read_text(encoding="utf-8")[-3000:])
+
+
+def figure_cell(page: str, name: str) -> str:
+    row = re.search(rf'<tr id="fig-{name}".*?<td class="mb-value">(.*?)</td>', page, re.S)
+    assert row, name
+    return row.group(1)
+
+
+def outputs(page: str, name: str) -> list[str]:
+    """What every prerendered result on the page (worked examples and widgets) shows for output `name`."""
+    return re.findall(rf'<dd data-output="{name}">(.*?)</dd>', page)
+
+
+def calc_display(root: Path, policy: str, inputs: dict, env: dict) -> dict:
+    """calc's own display strings, from the data the copy's build compiled."""
+    proc = subprocess.run([sys.executable, "-m", "calc", "run", "flexible-contribution", "--policy", policy,
+                           "--input", json.dumps(inputs)], cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    return {name: shown["zh"] for name, shown in json.loads(proc.stdout)["display"].items()}
+
+
+def edit_figure(policies: Path, paths: list[Path]) -> None:
+    """critical_illness_monthly 15 → 25 in the policies at `paths` (all that quote the sentence): the value,
+    both quotes and the stored source, as an author would."""
+    source = policies / "sources" / SOURCE
+    text = source.read_text(encoding="utf-8")
+    assert SENTENCE.format(OLD) in text
+    source.write_text(text.replace(SENTENCE.format(OLD), SENTENCE.format(NEW)), encoding="utf-8")
+    for path in paths:
+        text = path.read_text(encoding="utf-8").replace(SENTENCE.format(OLD), SENTENCE.format(NEW))
+        block = re.search(r"\n  critical_illness_monthly:\n(?:    .*\n)*?    value: 15\n", text)
+        assert block, f"{path}: critical_illness_monthly block"
+        text = text[:block.end()].removesuffix(f"value: {OLD}\n") + f"value: {NEW}\n" + text[block.end():]
+        path.write_text(text, encoding="utf-8")
+
+
+def serve_and_edit(tmp_path: Path, policy: str, policies_dir: Path | None = None) -> dict:
+    """Serve a copy, edit the figure, return the page of `policy` before and after, and the edit → page time."""
+    root = copy_repo(tmp_path / "repo")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    if policies_dir is not None:
+        env["MINGBAI_POLICIES_DIR"] = str(policies_dir)
+        env["MINGBAI_POLICY_DATA"] = str(tmp_path / "policies.json")
+    policies = policies_dir or root / "policies"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/policies/{policy}/"
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
+                                  cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        before, _ = wait_for(url, lambda page: "fig-critical_illness_monthly" in page, server, log)
+        time.sleep(1)   # let the watcher settle after the first build's own writes
+        edited = time.monotonic()
+        edit_figure(policies, [p for p in policies.rglob("*.yaml") if SENTENCE.format(OLD) in p.read_text("utf-8")])
+        after, updated = wait_for(url, lambda page: f"{NEW} 元/月" in figure_cell(page, "critical_illness_monthly"),
+                                  server, log)
+        # the figure table is made from the YAML, the results by calc: give calc's rebuild its chance to lag
+        time.sleep(0.5)
+        after = fetch(url) or after
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"root": root, "env": env, "policy": policy, "before": before, "after": after, "seconds": updated - edited}
+
+
+def check_every_number_is_edited(run: dict) -> None:
+    before, after = run["before"], run["after"]
+    assert figure_cell(before, "critical_illness_monthly") == f"{OLD} 元/月"
+    assert figure_cell(after, "critical_illness_monthly") == f"{NEW} 元/月"
+    expected = calc_display(run["root"], run["policy"], {"months": 12}, run["env"])
+    for name in ("critical_illness_monthly", "critical_illness_annual", "monthly_total", "annual_total"):
+        shown = outputs(after, name)
+        assert shown, name
+        assert set(shown) == {expected[name]}, (name, shown, expected[name])   # widget and examples alike
+        assert set(outputs(before, name)).isdisjoint(shown), name   # the edit reached calc's results
+    arrears = outputs(after, "monthly_contribution")   # the arrears calculator's example prices months too
+    assert arrears and set(arrears) == {expected["monthly_total"]}, arrears
+
+
+def test_serve_shows_an_edited_policy_figure_everywhere(tmp_path: Path) -> None:
+    run = serve_and_edit(tmp_path, POLICY)
+    check_every_number_is_edited(run)
+    print(f"\nedit → updated page: {run['seconds']:.1f} s (the seed policies)")
+
+
+@pytest.mark.skipif(not os.environ.get("SERVE_SYNTHETIC"), reason="a measurement: SERVE_SYNTHETIC=100 runs it")
+def test_serve_reload_time_at_many_policies(tmp_path: Path) -> None:
+    """The same at N synthetic policies (scripts/synthetic_policies.py), for the edit → page time."""
+    from scripts.synthetic_policies import write_synthetic
+    count = int(os.environ["SERVE_SYNTHETIC"])
+    policies = write_synthetic(tmp_path / "synthetic", count)
+    policy = next(policies.rglob("*.yaml")).relative_to(policies).with_suffix("").as_posix()
+    run = serve_and_edit(tmp_path, policy, policies)
+    check_every_number_is_edited(run)
+    print(f"\nedit → updated page: {run['seconds']:.1f} s ({count} synthetic policies)")
