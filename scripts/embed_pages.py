@@ -8,8 +8,9 @@ Static HTML files written into the built site (MkDocs hook on_post_build; not Mk
   widget.js makes it live, then widget.js takes any inputs in the query (the shareable-link
   format), so a shared scenario opens prefilled and computes.
 - embed/<calculator>/index.html: the public address. It lists the calculator's policies and
-  embed.js moves on (location.replace, query kept) to the page of the one ?policy= names
-  (default: the first), or says which policies exist. One page per policy keeps what an
+  embed.js moves on (location.replace, query kept) to the page of the one ?policy= names,
+  or says which policies exist; without ?policy it shows a chooser (each policy by its title),
+  never a silent default. Every embed page has one h1 (visually hidden), in the page's language. One page per policy keeps what an
   embed downloads the same size however many policies the site has.
 
 Every variant is stamped with the policy id and its version — the sha256 of the policy's
@@ -68,7 +69,9 @@ def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: st
     return environment().get_template("embed.html.j2").render(
         c=calculator, variants=variants, assets=assets,
         base="../" * (path.count("/") - 2),   # back to embed/<calculator>/
-        policies=calculator["policies"] if policy_id is None else [])
+        policies=calculator["policies"] if policy_id is None else [],
+        choices=[{"id": pid, "zh": policies[pid]["title"]["zh"], "en": policies[pid]["title"]["en"]}
+                 for pid in calculator["policies"] if pid in policies] if policy_id is None else [])
 
 
 def write_embed_pages(site_dir: Path) -> list[Path]:

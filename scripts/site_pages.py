@@ -332,8 +332,15 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str 
         widgets=build_widgets(policy, lang), examples=build_examples(policy),
         assets=assets_prefix(policy["id"], locale or lang),
         status=status_view(policy, policies or {policy["id"]: policy}, lang), years=years_label(policy, lang),
-        reported_by=_reported_by(policy, lang),
+        reported_by=_reported_by(policy, lang), checked=figures_checked(policy),
     ), [policy], lang)
+
+
+def figures_checked(policy: dict) -> str | None:
+    """When the figures were last checked against their sources: the latest day a source was
+    retrieved (the page footer says it; None when no source records one)."""
+    days = [str(s["retrieved"]) for s in policy["sources"].values() if s.get("retrieved")]
+    return max(days) if days else None
 
 
 # a reading id in quotes, after 见解读 / see reading or alone (in HTML, " may be escaped)

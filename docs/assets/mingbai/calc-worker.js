@@ -294,6 +294,31 @@
     }
   }
 
+  // A wasm that cannot be fetched or instantiated ("wasm instantiation failed!") aborts inside a
+  // promise nobody awaits: loadPyodide() then never settles. While booting, that is the engine failing.
+  self.addEventListener("unhandledrejection", function (ev) {
+    if (booting && !runJson && !fatal) failAll((ev && ev.reason) || new Error("the engine could not start"));
+  });
+  // Pyodide itself catches a wasm that does not compile, logs it and leaves loadPyodide() pending:
+  // watch the compile calls, and fail unless another attempt (a fallback) follows within 2 s.
+  (function watchWasm() {
+    if (typeof WebAssembly !== "object") return;
+    var failing = null;
+    ["instantiateStreaming", "instantiate"].forEach(function (name) {
+      var original = WebAssembly[name];
+      if (typeof original !== "function") return;
+      WebAssembly[name] = function () {
+        clearTimeout(failing);
+        var result = original.apply(WebAssembly, arguments);
+        result.then(null, function (err) {
+          if (runJson || fatal) return;
+          failing = setTimeout(function () { if (!runJson && !fatal) failAll(err); }, 2000);
+        });
+        return result;
+      };
+    });
+  })();
+
   self.onmessage = function (ev) {
     var msg = ev.data || {};
     if (msg.type === "init") {

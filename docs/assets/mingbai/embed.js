@@ -2,7 +2,8 @@
  *
  * embed/<calculator>/index.html (the public address, ?policy=<policy id>&lang=<zh|en|…>) lists
  * the calculator's policies in data-policies: this script moves on, query kept, to
- * embed/<calculator>/<policy id>/ (default: the first policy), or says which policies exist.
+ * embed/<calculator>/<policy id>/, or says which policies exist; without ?policy it shows the
+ * page's chooser (links to each policy, query kept) rather than pick one silently.
  * There it picks the ?lang= variant (default zh) from the page's <template>s and puts its widget
  * form in <main>; widget.js then makes it live and takes any inputs in the query (shareable-link
  * format, see widget.js).
@@ -22,9 +23,28 @@
   if (templates.length && !templates.some(function (t) { return t.getAttribute("data-lang") === lang; })) lang = "zh";
   var listed = (root.getAttribute("data-policies") || "").split(" ").filter(Boolean);
   var here = templates.length ? templates[0].getAttribute("data-policy") : null;
-  var wanted = params.get("policy") || here || listed[0];
   var index = window.location.protocol === "file:" ? "index.html" : "";   // file:// has no directory index
-  if (wanted !== here && (here !== null || listed.indexOf(wanted) >= 0)) {
+  var en = lang.indexOf("en") === 0;
+  /* zh-Hant shows the zh words converted with the character table (hant-map.js, loaded before) */
+  function words(el, prefix) {
+    var text = el.getAttribute(prefix + (en ? "en" : "zh")) || "";
+    if (lang !== "zh-Hant" || !window.MINGBAI_HANT) return text;
+    return text.split("").map(function (ch) { return window.MINGBAI_HANT[ch] || ch; }).join("");
+  }
+  var heading = root.querySelector("h1");
+  if (heading) heading.textContent = words(heading, "data-title-");
+  var chooser = root.querySelector(".mb-embed-chooser");
+  var choosing = here === null && !params.get("policy") && !!chooser;
+  if (choosing) {
+    chooser.querySelector(".mb-embed-chooser-label").textContent = words(chooser, "data-label-");
+    Array.prototype.forEach.call(chooser.querySelectorAll("a[data-policy]"), function (a) {
+      a.textContent = words(a, "data-title-");
+      a.href = a.getAttribute("data-policy") + "/" + index + window.location.search;
+    });
+    chooser.hidden = false;
+  }
+  var wanted = choosing ? null : params.get("policy") || here || listed[0];
+  if (!choosing && wanted !== here && (here !== null || listed.indexOf(wanted) >= 0)) {
     // a policy's page asked for another policy: the public page knows whether it exists
     window.location.replace(root.getAttribute("data-base") + (here === null ? wanted + "/" : "") + index + window.location.search);
     return;
@@ -51,7 +71,8 @@
     var title = chosen.getAttribute("data-title");
     var calcTitle = form && form.querySelector(".mb-calc-title");
     if (calcTitle) document.title = calcTitle.textContent + " · " + title + " · 明白 Mingbai";
-  } else {
+    if (heading && calcTitle) heading.textContent = calcTitle.textContent + " · " + title;
+  } else if (!choosing) {
     var known = listed;
     var p = document.createElement("p");
     p.className = "mb-embed-error";

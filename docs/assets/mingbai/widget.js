@@ -41,6 +41,9 @@
       failed: "计算引擎加载失败",
       reload: "请刷新页面重试。",
       computeFailed: "计算出错",
+      unavailable: "实时计算暂不可用",
+      showingExample: "下面是按默认输入预先算好的示例，不是按你填写的数据算的",
+      retry: "重试",
       mb: "MB",
       share: "复制链接",
       copied: "链接已复制，打开它即可看到同样的输入和结果。",
@@ -55,6 +58,9 @@
       failed: "The calculation engine failed to load",
       reload: "Please reload the page.",
       computeFailed: "Calculation failed",
+      unavailable: "Live calculation is unavailable",
+      showingExample: "shown below is the worked example for the default inputs, not for yours",
+      retry: "Try again",
       mb: "MB",
       share: "Copy link",
       copied: "Link copied: opening it shows the same inputs and result.",
@@ -94,6 +100,12 @@
   var progress = { loaded: 0, total: 0, phase: "" };
   var nextId = 1;
   var inflight = {};         // request id -> form state
+  // An engine that goes quiet is a failed engine: a worker that died answers nothing. How long
+  // silence may last while loading (a backstop: compiling the wasm on a slow phone is silent for
+  // a while; calc-worker.js reports a wasm that fails at once) and for one calculation (milliseconds).
+  var STALL_TIMEOUT = typeof config.stallTimeout === "number" ? config.stallTimeout : 60000;
+  var ANSWER_TIMEOUT = typeof config.answerTimeout === "number" ? config.answerTimeout : 10000;
+  var stallTimer = null;
   var firstResultMarked = false;
   var idCounter = 0;
 
@@ -210,10 +222,17 @@
     if (engine === "error") {
       var detail = engineError ? "（" + engineError + "）" : "";
       var detailEn = engineError ? " (" + engineError + ")" : "";
-      var zhText = TEXT.zh.failed + detail + "。" + TEXT.zh.reload;
-      var enText = TEXT.en.failed + detailEn + ". " + TEXT.en.reload;
+      var zhText = TEXT.zh.failed + detail + "。" + TEXT.zh.unavailable + "：" + TEXT.zh.showingExample + "。";
+      var enText = TEXT.en.failed + detailEn + ". " + TEXT.en.unavailable + ": " + TEXT.en.showingExample + ".";
       status.textContent = st.lang === "en" ? enText + " " + zhText : txt(st, zhText) + " " + enText;
       status.classList.add("mb-engine-error");
+      var retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "mb-retry mb-share-button";
+      retry.textContent = st.lang === "en" ? TEXT.en.retry : txt(st, TEXT.zh.retry) + " / " + TEXT.en.retry;
+      retry.addEventListener("click", function () { retryEngine(st); });
+      status.appendChild(document.createTextNode(" "));
+      status.appendChild(retry);
       return;
     }
     status.classList.remove("mb-engine-error");
@@ -381,6 +400,7 @@
   }
 
   function applyResult(st, res) {
+    st.form.removeAttribute("data-mb-showing");
     if (!res || res.ok !== true) {
       showErrors(st, res && res.errors && res.errors.length ? res.errors : [{
         field: null,
@@ -432,18 +452,55 @@
 
   function engineFailed(message) {
     engineError = String(message || "").slice(0, 300);
-    setEngine("error");
+    clearTimeout(stallTimer);
+    inflight = {};
     forms.forEach(function (st) {
       st.busy = false;
       st.pending = false;
+      showExample(st);
     });
+    setEngine("error");
     if (worker) {
       try { worker.terminate(); } catch (e) { /* ignore */ }
     }
   }
 
+  /* Without an engine the form shows the worked example it was built with (kept at start), marked
+     so — stale too when the reader's inputs differ, since it is not their answer. */
+  function showExample(st) {
+    [[st.result, st.exampleResult], [st.steps, st.exampleSteps]].forEach(function (pair) {
+      if (!pair[0] || !pair[1]) return;
+      clearChildren(pair[0]);
+      Array.prototype.forEach.call(pair[1].childNodes, function (n) { pair[0].appendChild(n.cloneNode(true)); });
+    });
+    clearErrors(st);
+    st.form.setAttribute("data-mb-showing", "example");
+    if (st.note && st.exampleCaption) st.note.textContent = st.exampleCaption;
+    setStale(st, changedFromDefaults(st));
+    st.shownKey = null;
+  }
+
+  function retryEngine(st) {
+    if (engine !== "error") return;
+    worker = null;
+    engineError = "";
+    engine = "idle";
+    forms.forEach(function (f) { f.pending = true; });   // each form asks again once the engine is ready
+    boot(st);
+  }
+
+  // While loading, every message from the worker re-arms the watchdog.
+  function armStallTimer() {
+    clearTimeout(stallTimer);
+    if (engine !== "loading") return;
+    stallTimer = setTimeout(function () {
+      if (engine === "loading") engineFailed("no answer from the engine for " + STALL_TIMEOUT / 1000 + " s");
+    }, STALL_TIMEOUT);
+  }
+
   function onWorkerMessage(ev) {
     var msg = ev.data || {};
+    armStallTimer();
     if (msg.type === "progress") {
       progress.loaded = msg.loaded || 0;
       progress.total = msg.total || 0;
@@ -519,6 +576,7 @@
     var policies = forms.map(function (f) { return f.form.getAttribute("data-policy"); })
       .filter(function (p, i, all) { return p && all.indexOf(p) === i; });
     worker.postMessage({ type: "init", assets: assets, policies: policies });
+    armStallTimer();
   }
 
   /* ---------- requests ---------- */
@@ -534,6 +592,9 @@
     var id = nextId++;
     st.lastSent = id;
     inflight[id] = st;
+    setTimeout(function () {   // a worker that died after "ready" answers nothing, and says nothing
+      if (inflight[id] === st && engine === "ready") engineFailed("the engine stopped answering");
+    }, ANSWER_TIMEOUT);
     worker.postMessage({
       id: id,
       calc: st.form.getAttribute("data-calc"),
@@ -741,6 +802,8 @@
     };
     if (st.note) st.exampleCaption = st.note.textContent;
     form.__mingbai = st;
+    st.exampleResult = st.result && st.result.cloneNode(true);   // the worked example, shown again if the engine fails
+    st.exampleSteps = st.steps && st.steps.cloneNode(true);
     forms.push(st);
     addShare(st);
     prefill(st);

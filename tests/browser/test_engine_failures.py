@@ -1,0 +1,85 @@
+"""Issue 12, item 5: an engine that never starts (a broken or missing pyodide.asm.wasm) or a worker
+that dies after "ready" must be said, within seconds: live calculation is unavailable, the result
+shown is the prerendered worked example (marked so), and a retry is offered."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+UNAVAILABLE_ZH = "实时计算暂不可用"
+UNAVAILABLE_EN = "Live calculation is unavailable"
+EXAMPLE_TOTAL = "3622.56 元"        # hengyang.html's prerendered result (12 months)
+FAIL_WITHIN_MS = 20_000    # a broken wasm: about 2 s; a dead worker: the 10 s answer timeout
+
+
+def _page_with_assets(fixture_site: Path, name: str, assets: str) -> str:
+    """fixtures/hengyang.html, its form pointed at another assets directory."""
+    html = (fixture_site / "fixtures" / "hengyang.html").read_text(encoding="utf-8")
+    html = html.replace('data-assets="../assets/"', f'data-assets="../{assets}/"')
+    (fixture_site / "fixtures" / f"{name}.html").write_text(html, encoding="utf-8")
+    return f"fixtures/{name}.html"
+
+
+def _assets_with_wasm(fixture_site: Path, name: str, wasm: bytes | None) -> str:
+    root = fixture_site / name
+    if not root.is_dir():
+        shutil.copytree(fixture_site / "assets" / "mingbai", root / "mingbai")
+        shutil.copytree(fixture_site / "assets" / "pyodide", root / "pyodide")
+        target = root / "pyodide" / "pyodide.asm.wasm"
+        if wasm is None:
+            target.unlink()
+        else:
+            target.write_bytes(wasm)
+    return name
+
+
+def _expect_unavailable(page) -> None:
+    status = page.locator(".mb-status")
+    expect(status).to_contain_text(UNAVAILABLE_ZH, timeout=FAIL_WITHIN_MS)
+    expect(status).to_contain_text(UNAVAILABLE_EN)
+    expect(page.locator("[data-output=period_total]")).to_have_text(EXAMPLE_TOTAL)
+    assert page.locator("form.mb-calc").get_attribute("data-mb-showing") == "example"
+    expect(page.locator("form.mb-calc .mb-retry")).to_be_visible()
+
+
+@pytest.mark.parametrize("wasm", [b"\x00asm broken", None], ids=["broken-wasm", "missing-wasm"])
+def test_an_engine_that_never_starts_is_said_within_seconds(open_page, fixture_url, fixture_site, wasm):
+    assets = _assets_with_wasm(fixture_site, "assets-" + ("broken" if wasm else "missing") + "-wasm", wasm)
+    o = open_page(fixture_url + _page_with_assets(fixture_site, assets, assets))
+    o.page.fill("#mb-1-months", "6")
+    _expect_unavailable(o.page)
+    assert o.outside == []
+
+
+WRAP_WORKER = """
+window.MINGBAI_NATIVE_WORKER = function (url) {
+  var w = new Worker(url);
+  (window.__mbWorkers = window.__mbWorkers || []).push(w);
+  return w;
+};
+"""
+
+
+def test_a_worker_that_dies_after_ready_is_said_and_retried(open_page, fixture_url):
+    o = open_page(fixture_url + "fixtures/hengyang.html")
+    page = o.page
+    o.context.add_init_script(WRAP_WORKER)
+    page.reload(wait_until="load")
+    page.fill("#mb-1-months", "6")
+    expect(page.locator("[data-output=period_total]")).to_have_text("1811.28 元", timeout=90_000)
+    expect(page.locator(".mb-status")).to_have_text("就绪")
+    page.evaluate("window.__mbWorkers[0].terminate()")    # the worker is gone; the page does not know
+    page.fill("#mb-1-months", "7")
+    _expect_unavailable(page)
+    expect(page.locator(".mb-result")).to_have_class(re.compile(r"\bmb-stale\b"))   # not the 7 months' answer
+    page.locator("form.mb-calc .mb-retry").click()
+    expect(page.locator("[data-output=period_total]")).to_have_text("2113.16 元", timeout=90_000)
+    expect(page.locator(".mb-status")).to_have_text("就绪")
+    assert page.locator("form.mb-calc").get_attribute("data-mb-showing") != "example"
+    assert page.evaluate("window.__mbWorkers.length") == 2

@@ -1,0 +1,104 @@
+"""The frame around the figures (issue 11): a footer disclaimer with the date the figures were last
+checked, embed pages with an h1 and a chooser when no ?policy is given, dark mode following the OS.
+
+Policies, calculators and dates come from policies/ (through calc), never from a list here.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from support import REPO, guard_context
+from site_checks import LANGS
+
+sys.path.insert(0, str(REPO))
+import calc  # noqa: E402
+from calc.data import load_policies  # noqa: E402
+from scripts.site_pages import figures_checked  # noqa: E402
+
+pytestmark = pytest.mark.browser
+DISCLAIMER = {"zh": "仅供参考，以医保经办机构的认定为准", "en": "the medical insurance office's decision prevails",
+              "zh-Hant": "僅供參考，以醫保經辦機構的認定為準"}
+_FOOTER = re.compile(r'<div class="md-copyright__highlight mb-disclaimer">(.*?)</div>', re.S)
+
+
+def _root(lang: str) -> str:
+    return "" if lang == "zh" else f"{lang}/"
+
+
+def test_every_page_footer_carries_the_disclaimer_and_policy_pages_the_checked_date(built_site: Path) -> None:
+    for lang in LANGS:
+        for pid, policy in load_policies().items():
+            html = (built_site / f"{_root(lang)}policies/{pid}/index.html").read_text(encoding="utf-8")
+            footer = _FOOTER.search(html)
+            assert footer and DISCLAIMER[lang] in footer.group(1), f"{lang} {pid}: no disclaimer in the footer"
+            checked = figures_checked(policy)
+            if checked:
+                assert checked in footer.group(1), f"{lang} {pid}: footer lacks the date the figures were checked"
+            else:
+                assert 'class="mb-checked"' not in footer.group(1)
+        home = (built_site / f"{_root(lang)}index.html").read_text(encoding="utf-8")
+        assert DISCLAIMER[lang] in (_FOOTER.search(home) or [None, ""])[1]
+
+
+def _calculators():
+    return [c for c in calc.list_calculators()["calculators"] if c["policies"]]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+def test_embed_pages_have_one_h1_naming_the_calculator(open_page, site_url: str, lang: str) -> None:
+    for item in _calculators():
+        pid = item["policies"][0]
+        opened = open_page(f"{site_url}embed/{item['name']}/{pid}/?lang={lang}", config={"idleBoot": False})
+        h1 = opened.page.locator("h1")
+        expect(h1).to_have_count(1)
+        title = calc.describe(item["name"])["title"]["en" if lang == "en" else "zh"]
+        text = h1.text_content()
+        assert (title if lang != "zh-Hant" else "") in text and text.strip(), f"{item['name']} {lang}: h1 {text!r}"
+        opened.assert_clean()
+
+
+def test_embed_without_a_policy_shows_a_chooser_not_a_default(open_page, site_url: str) -> None:
+    policies = load_policies()
+    for item in _calculators():
+        url = f"{site_url}embed/{item['name']}/?lang=en"
+        opened = open_page(url, config={"idleBoot": False})
+        page = opened.page
+        chooser = page.locator(".mb-embed-chooser")
+        expect(chooser).to_be_visible()
+        assert page.url == url, "moved on to a policy nobody chose"
+        assert page.locator("form.mb-calc").count() == 0
+        links = chooser.locator("a[data-policy]")
+        assert [a.get_attribute("data-policy") for a in links.all()] == item["policies"]
+        assert [a.text_content() for a in links.all()] == [policies[p]["title"]["en"] for p in item["policies"]]
+        opened.assert_clean()
+    # choosing one opens its form, the query (language) kept
+    item = _calculators()[0]
+    opened = open_page(f"{site_url}embed/{item['name']}/?lang=en", config={"idleBoot": False})
+    opened.page.locator(".mb-embed-chooser a").first.click()
+    form = opened.page.locator("form.mb-calc")
+    expect(form).to_have_attribute("data-policy", item["policies"][0])
+    expect(form).to_have_attribute("data-lang", "en")
+    opened.assert_clean()
+
+
+@pytest.mark.parametrize("scheme,expected,other", [("dark", "slate", "default"), ("light", "default", "slate")])
+def test_colour_scheme_follows_the_os_and_toggles(browser, site_url: str, scheme, expected, other) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        outside = guard_context(context)
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(site_url + f"policies/{sorted(load_policies())[0]}/", wait_until="load")
+        body = page.locator("body")
+        expect(body).to_have_attribute("data-md-color-scheme", expected)
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        expect(body).to_have_attribute("data-md-color-scheme", other)
+        assert outside == [] and errors == [], (outside, errors)
+    finally:
+        context.close()
