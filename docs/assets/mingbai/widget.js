@@ -44,6 +44,7 @@
       unavailable: "实时计算暂不可用",
       showingExample: "下面是按默认输入预先算好的示例，不是按你填写的数据算的",
       retry: "重试",
+      leftEmpty: "未填写：按默认值 {value} 计算。",
       mb: "MB",
       share: "复制链接",
       copied: "链接已复制，打开它即可看到同样的输入和结果。",
@@ -61,6 +62,7 @@
       unavailable: "Live calculation is unavailable",
       showingExample: "shown below is the worked example for the default inputs, not for yours",
       retry: "Try again",
+      leftEmpty: "Left empty: computed with the default, {value}.",
       mb: "MB",
       share: "Copy link",
       copied: "Link copied: opening it shows the same inputs and result.",
@@ -603,7 +605,36 @@
     });
   }
 
+  /* A field the reader empties is computed with calc's default (data-default, from describe()):
+     say so under the field, or the answer would silently be for a value nobody entered. */
+  function noteDefaults(st) {
+    st.fields.forEach(function (field) {
+      var def = field.getAttribute("data-default");
+      var control = controlsOf(field)[0];
+      if (def === null || !control) return;
+      var note = field.querySelector(".mb-default-note");
+      var empty = String(control.value).trim() === "" && !(control.validity && control.validity.badInput);
+      if (!empty) {
+        if (note) note.hidden = true;
+        return;
+      }
+      if (!note) {
+        note = document.createElement("p");
+        note.className = "mb-default-note";
+        note.id = ensureId(control, "mb-field") + "-default";
+        var error = field.querySelector(".mb-error");
+        field.insertBefore(note, error);
+        describedBy(control, note.id, true);
+      }
+      var zh = txt(st, TEXT.zh.leftEmpty.replace("{value}", def));
+      var en = TEXT.en.leftEmpty.replace("{value}", def);
+      note.textContent = st.lang === "en" ? en : zh + " " + en;
+      note.hidden = false;
+    });
+  }
+
   function request(st) {
+    noteDefaults(st);
     updateCaption(st);
     var key = JSON.stringify(collect(st));
     if (st.busy) {
