@@ -8,6 +8,7 @@ import argparse
 import sys
 
 from .api import describe, dumps, failure, list_calculators, run
+from .data import DataFormatError
 from .errors import InputError, InputErrors
 from .json_input import loads_inputs
 
@@ -47,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
             out = run(args.calculator, args.policy, inputs)
     except InputErrors as exc:
         out = failure(exc)
+    except DataFormatError as exc:   # not the caller's input: the installation's data needs recompiling
+        print(exc, file=sys.stderr)
+        return 1
     sys.stdout.buffer.write((dumps(out) + "\n").encode("utf-8"))  # UTF-8 whatever the locale
     sys.stdout.flush()
     return 0 if out["ok"] else EXIT_BAD_INPUT

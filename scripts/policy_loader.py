@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from calc import series
+from calc.data import FORMAT
 
 from . import policy_schema as schema
 from .provenance import missing_from_quote, quote_in_source
@@ -348,6 +349,7 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
     finally:
         loader.dispose()
     policy_id = expected_id(path, policies_dir)
+    data.pop("schema")   # the file format's version (checked above), not part of the policy: not compiled
     lines = _line_index(node)
     problems = [problem(*p) for p in semantic_problems(data, lines, policy_id, sources_dir, known_calculators)]
     return (None if problems else data), problems
@@ -422,7 +424,7 @@ def to_json_ready(value: object) -> object:
 
 
 def compiled_text(policies: dict[str, dict]) -> str:
-    payload = {"format": 1, "policies": {pid: to_json_ready(policies[pid]) for pid in sorted(policies)}}
+    payload = {"format": FORMAT, "policies": {pid: to_json_ready(policies[pid]) for pid in sorted(policies)}}
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

@@ -107,6 +107,16 @@ def anything(node: yaml.Node, field: str) -> Iterator[Problem]:
     return iter(())
 
 
+SCHEMA_VERSION = 1   # the policy YAML format this loader reads: `schema: 1` in every file; raise it when that format changes
+
+
+def schema_version(node: yaml.Node, field: str) -> Iterator[Problem]:
+    if not (isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and node.value == str(SCHEMA_VERSION)):
+        yield _problem(node, field, f"is {_show(node)}, but this Mingbai reads policy files of schema {SCHEMA_VERSION} "
+                       f"(update Mingbai, or convert the file to schema {SCHEMA_VERSION})",
+                       f"为 {_show(node)}，本程序读取的政策文件格式为 schema {SCHEMA_VERSION}（请更新 Mingbai，或把文件改为 schema {SCHEMA_VERSION}）")
+
+
 def boolean(node: yaml.Node, field: str) -> Iterator[Problem]:
     if not (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool")):
         yield _problem(node, field, f"must be true or false, got {_show(node)}", f"须为 true 或 false，实际为 {_show(node)}")
@@ -308,6 +318,7 @@ policy = mapping(
         "summary": bilingual,
         "covers": bilingual,
         "parameters": mapping_of(pattern(NAME_RE, "a snake_case parameter name", "下划线小写参数名"), parameter),
+        "schema": schema_version,   # last: a file's own problems are reported before its missing version
     },
     {"readings": sequence(reading), "examples": sequence(example), "contact": bilingual},
 )

@@ -78,6 +78,7 @@ def skeleton(place: str, topic: str, year: int, calculator_names: list[str], pol
     lines = [
         f"# Skeleton written by scripts/scaffold_policy.py: fill in every {TODO}; `make policies` lists those left.",
         "# The authoring reference page (Writing a policy) explains each field and what each calculator reads.",
+        f"schema: {schema.SCHEMA_VERSION}   # the policy file format this file follows",
         f"id: {'/'.join(parts)}/{year}-{topic}",
         f"title: {BILINGUAL_TODO}",
         f"topic: {topic}",
