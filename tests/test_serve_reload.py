@@ -147,3 +147,25 @@ def test_serve_reload_time_at_many_policies(tmp_path: Path) -> None:
     run = serve_and_edit(tmp_path, policy, policies)
     check_every_number_is_edited(run)
     print(f"\nedit → updated page: {run['seconds']:.1f} s ({count} synthetic policies)")
+
+
+def test_changed_code_is_imported_again(monkeypatch) -> None:
+    """When a .py under calc/ or scripts/ changed, the hook's imported names point at freshly imported code."""
+    import calc.api
+    import scripts.serve_reload as serve_reload
+
+    ours = lambda name: name.split(".")[0] in serve_reload.PACKAGES   # noqa: E731
+    saved = {name: module for name, module in sys.modules.items() if ours(name)}
+    namespace = {"run": calc.api.run, "api": calc.api, "COMPILED": Path("x"), "count": 3}
+    try:
+        serve_reload.refresh(namespace)   # what the code was at the last build
+        assert serve_reload.refresh(namespace) is False and namespace["api"] is calc.api
+        monkeypatch.setattr(serve_reload, "code_fingerprint", lambda: (("calc/api.py", 1, 1),))
+        assert serve_reload.refresh(namespace) is True
+        assert namespace["api"] is sys.modules["calc.api"] is not calc.api
+        assert namespace["run"] is namespace["api"].run is not calc.api.run
+        assert (namespace["COMPILED"], namespace["count"]) == (Path("x"), 3)
+    finally:   # the rest of the session keeps the modules it imported
+        for name in [name for name in sys.modules if ours(name)]:
+            del sys.modules[name]
+        sys.modules.update(saved)
