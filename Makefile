@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve build bundle test bench fuzz policies new-policy clean
+.PHONY: install serve serve-site build bundle test bench fuzz policies new-policy clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -30,6 +30,9 @@ build: install                     ## build the site into site/ (atomic: a faile
 
 serve: install                     ## build and serve on http://127.0.0.1:8000
 	.venv/bin/mkdocs serve --strict -a $(HOST):$(PORT)
+
+serve-site: build                  ## serve the built site/ with its .br/.gz copies (as a static host would; mkdocs serve cannot)
+	$(PY) -m scripts.wire site --host $(HOST) --port $(PORT)
 
 bundle: install                    ## dist/mingbai-offline-<version>.zip: the whole site, opens from file:// with no server/network
 	$(PY) scripts/offline_bundle.py

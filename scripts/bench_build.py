@@ -45,6 +45,10 @@ def _our_project(work: Path, count: int) -> tuple[Path, dict]:
     text = re.sub(r"^docs_dir: .*$", f"docs_dir: {docs}", text, flags=re.M)
     text = text.replace("custom_dir: scripts/theme", f"custom_dir: {ROOT / 'scripts' / 'theme'}")
     text = text.replace("  - scripts/mkdocs_hooks.py", f"  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}")
+    # `watch:` paths are relative to the config file: point them at the repository
+    text = re.sub(r"^watch:\n((?:  - .*\n)+)",
+                  lambda m: "watch:\n" + "".join(f"  - {ROOT / line[4:]}\n" for line in m.group(1).splitlines()),
+                  text, flags=re.M)
     config = work / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     env = {"MINGBAI_POLICIES_DIR": str(policies), "MINGBAI_POLICY_DATA": str(work / "policies.json")}
@@ -80,6 +84,14 @@ def _build(config: Path, out: Path, env: dict | None = None) -> float:
     return elapsed
 
 
+def _index_sizes(site: Path) -> tuple[int, int, int | None]:
+    """Raw, gzip and brotli bytes of the zh search index (scripts/search_index.py)."""
+    data = (site / "search" / "search_index.zh.json").read_bytes()
+    br = (site / "search" / "search_index.zh.json.br")
+    gz = (site / "search" / "search_index.zh.json.gz")
+    return len(data), gz.stat().st_size if gz.is_file() else len(data), br.stat().st_size if br.is_file() else None
+
+
 def _count_pages(site: Path) -> int:
     """MkDocs pages (every language); embed pages are written by our hook, not MkDocs pages."""
     return sum(1 for page in site.rglob("index.html") if page.relative_to(site).parts[0] != "embed")
@@ -92,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results: dict[int, dict[str, list[float]]] = {}
     pages_built: dict[int, int] = {}
+    indexes: dict[int, tuple] = {}   # the zh search index a page loads on a search (issue 14)
     with tempfile.TemporaryDirectory(prefix="mingbai-bench-build-") as tmp:
         for size in args.sizes:
             work = Path(tmp) / str(size)
@@ -103,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                 times["ours"].append(_build(config, site, env))
                 pages = _count_pages(site)
                 pages_built[size] = pages
+                indexes[size] = _index_sizes(site)
                 if plain_config is None:
                     html = next(text for page in sorted(site.glob("policies/**/index.html"))
                                 if 'class="mb-calc"' in (text := page.read_text(encoding="utf-8")))
@@ -118,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     for size, times in results.items():
         ours, plain = statistics.median(times["ours"]), statistics.median(times["plain"])
         print(f"{size:>9} {pages_built[size]:>6} {ours:>8.1f} {plain:>8.1f} {ours / plain:>9.2f}×")
+    print(f"{'policies':>9} {'zh search index: raw':>21} {'gzip':>9} {'brotli':>9}   (loaded on a search only; goal ≤ 1 MB compressed at 1,000)")
+    for size, (raw, gz, br) in indexes.items():
+        print(f"{size:>9} {raw / 1e6:>18.2f} MB {gz / 1e6:>6.2f} MB {br / 1e6 if br else 0:>6.2f} MB")
     if len(results) >= 2:
         small, large = min(results), max(results)
         o = statistics.median(results[large]["ours"]) / statistics.median(results[small]["ours"])

@@ -25,9 +25,11 @@ from scripts.embed_pages import write_embed_pages  # noqa: E402
 from scripts.hant import to_hant, write_hant_table  # noqa: E402
 from scripts.html_slots import SlotError, fill  # noqa: E402
 from scripts.policy_loader import COMPILED, POLICIES_DIR, load_all, write_compiled  # noqa: E402
+from scripts.search_index import split_search_index  # noqa: E402
 from scripts.serve_reload import forget_data, refresh  # noqa: E402
 from scripts.site_pages import nav, render_site  # noqa: E402
 from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
+from scripts.wire import WireError, precompress, stamp_engine_bytes  # noqa: E402
 
 
 _NAV: dict = {}  # the default-language pass's navigation, reused by the other languages' passes
@@ -114,6 +116,10 @@ def on_post_build(config, **kwargs):
     # each policy's data apart (what a widget loads does not grow with the site)
     write_policy_data(json.loads(COMPILED.read_text(encoding="utf-8"))["policies"], site / "assets" / "mingbai")
     write_embed_pages(site)  # embed/<calculator>/index.html: widget only, for other sites
+    try:
+        stamp_engine_bytes(site)   # widget.js says how much "turn on live calculation" downloads
+    except WireError as exc:
+        raise Abort(str(exc)) from None
     write_hant_table(ROOT / "calc", site / "assets" / "mingbai" / "hant-map.js",
                      extra=(ROOT / "docs" / "assets" / "mingbai" / "widget.js",))
     # mkdocs-material's language switcher fetches <language>/sitemap.xml; the root one
@@ -121,3 +127,6 @@ def on_post_build(config, **kwargs):
     for language in ("en", "zh-Hant"):
         if (site / "sitemap.xml").is_file() and (site / language).is_dir():
             shutil.copyfile(site / "sitemap.xml", site / language / "sitemap.xml")
+    if (site / "search" / "search_index.json").is_file():   # one index per language, loaded on a search
+        split_search_index(site, config["extra"]["language_roots"])
+    precompress(site)   # .gz/.br copies of the engine, data and search index (scripts/wire.py)

@@ -262,8 +262,8 @@ def make_offline(site: Path) -> None:
     for rel in DROPPED:
         (site / rel).unlink(missing_ok=True)
     shutil.rmtree(site / "assets" / "mingbai" / "data")   # embedded in engine.js too
-    for path in site.rglob("*.map"):
-        path.unlink()
+    for path in [*site.rglob("*.map"), *site.rglob("*.gz"), *site.rglob("*.br")]:
+        path.unlink()   # source maps; precompressed copies (scripts/wire.py) are for web servers
 
 
 def write_zip(tree: Path, zip_path: Path, top: str) -> Path:

@@ -1,6 +1,8 @@
 """Shared helpers for the browser tests and scripts/bench_widget.py.
 
-- serve(directory): a threaded http.server on 127.0.0.1 (random free port);
+- serve(directory): a threaded http.server on 127.0.0.1 (random free port); it answers
+  Accept-Encoding with the build's precompressed .br/.gz copies (scripts/wire.py), as a
+  static host set up as README.md ("Serving the site") says would;
 - build_site(out_dir): `mkdocs build --strict -d out_dir` from the repository root;
 - launch_chromium(playwright): Debian's /usr/bin/chromium, headless, no background traffic;
 - guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded.
@@ -18,6 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+from scripts.wire import PrecompressedHandler  # noqa: E402
 CHROMIUM = os.environ.get("MINGBAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -31,7 +35,7 @@ HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
 LOCAL_HOST = "127.0.0.1"
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class QuietHandler(PrecompressedHandler):
     extensions_map = {
         **SimpleHTTPRequestHandler.extensions_map,
         ".wasm": "application/wasm",

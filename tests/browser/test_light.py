@@ -2,6 +2,9 @@
 
 - a site built from synthetic policies (scripts/synthetic_policies.py) computes with its own
   policies' data, and a widget loads its policy's data file only;
+- on a Save-Data or slow connection (navigator.connection, overridden by an init script) nothing
+  of the engine downloads before the reader interacts; "turn on live calculation" says how much
+  it downloads and turns it on; the prerendered answer is there all along.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from support import REPO, serve
+from support import HENGYANG_ZH, REPO, guard_context, serve
 
 pytestmark = pytest.mark.browser
 
@@ -45,3 +48,113 @@ def test_synthetic_build_widgets_compute_with_their_own_data(open_page, syntheti
     assert loaded == [url + f"assets/mingbai/data/{pid}.js"], loaded
     assert not any(re.search(r"policies\.json", u) for u in o.requests), o.requests
     o.assert_clean()
+
+
+BEFORE_BUDGET = 400_000   # issue 14: page and theme, no engine, no search index
+ENGINE = re.compile(r"/assets/(pyodide/|mingbai/(calc-worker\.js|calc-bundle\.js|data/))")
+FORM = 'form.mb-calc[data-calc="flexible-contribution"][data-policy="hunan/hengyang/2023-flexible-employment"]'
+CONNECTION = """Object.defineProperty(Navigator.prototype, "connection", {configurable: true,
+  get: function () { return %s; }});"""
+
+
+def _open_with_connection(browser, url: str, connection: str):
+    """A fresh context whose navigator.connection is `connection` (JS); returns (page, bytes by URL)."""
+    context = browser.new_context(locale="zh-CN")
+    outside = guard_context(context)
+    context.add_init_script(CONNECTION % connection)
+    page = context.new_page()
+    requested: list[str] = []   # every request, worker's included
+    responses: list = []
+    finished: list = []
+    # handlers only collect (a sync API call inside a handler can hold up later events)
+    page.on("request", lambda r: requested.append(r.url))
+    page.on("response", lambda r: responses.append(r))
+    page.on("requestfinished", lambda r: finished.append(r))
+    page.goto(url, wait_until="load")
+    page.encodings = lambda: {r.url: r.headers.get("content-encoding") for r in responses}
+    page.wire = lambda: {r.url: r.sizes()["responseBodySize"] for r in list(finished)}   # compressed bodies
+    return context, page, requested, outside
+
+
+@pytest.mark.parametrize("connection", [
+    "{saveData: true, effectiveType: '4g', downlink: 10}",   # Save-Data (data saver) on
+    "{saveData: false, effectiveType: '3g', downlink: 1.6}",  # a slow connection
+])
+def test_no_engine_bytes_before_interaction_on_save_data_or_slow(browser, site_url, connection):
+    context, page, requested, outside = _open_with_connection(browser, site_url + HENGYANG_ZH, connection)
+    try:
+        form = page.locator(FORM)
+        expect(form.locator('[data-output="period_total"]')).to_have_text(re.compile(r"3,?622\.56"))
+        button = form.locator("button.mb-live")
+        expect(button).to_have_text(re.compile(r"^开启实时计算（最多下载 \d+\.\d MB）$"))
+        page.wait_for_timeout(3500)   # longer than the idle boot's 2 s timeout
+        engine = [u for u in requested if ENGINE.search(u)]
+        assert engine == [], engine
+        assert form.get_attribute("data-mb-state") == "idle"
+        wire = page.wire()
+        before = sum(wire.values())
+        print(f"bytes on the wire before interaction ({connection}): {before} ({len(wire)} requests)")
+        assert not [u for u in requested if "search_index" in u]
+        assert before <= BEFORE_BUDGET, sorted(wire.items(), key=lambda kv: -kv[1])[:8]
+        button.click()
+        expect(form).to_have_attribute("data-mb-state", "ready", timeout=90_000)
+        expect(button).to_have_count(0)
+        wasm = [u for u in requested if u.endswith("/assets/pyodide/pyodide.asm.wasm")]
+        assert wasm, requested
+        # the test server, like a static host set up as README.md says, sends the .br copy
+        encodings = page.encodings()
+        assert encodings[wasm[0]] == "br", encodings
+        assert encodings[next(u for u in requested if u.endswith("/calc-bundle.js"))] == "br"
+        form.locator('.mb-field[data-field="months"] input').fill("6")
+        expect(form.locator('[data-output="period_total"]')).to_have_text(re.compile(r"1,?811\.28"))
+        assert outside == []
+    finally:
+        context.close()
+
+
+def test_fast_connection_boots_on_idle_without_a_button(browser, site_url):
+    context, page, requested, outside = _open_with_connection(
+        browser, site_url + HENGYANG_ZH, "{saveData: false, effectiveType: '4g', downlink: 10}")
+    try:
+        form = page.locator(FORM)
+        expect(form).to_have_attribute("data-mb-state", "ready", timeout=90_000)
+        expect(form.locator("button.mb-live")).to_have_count(0)
+        assert outside == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang,root,query,expected", [
+    ("zh", "", "灵活就业", "hunan/hengyang/2023-flexible-employment"),
+    ("en", "en/", "Hengyang", "hunan/hengyang/2023-flexible-employment"),
+])
+def test_search_index_loads_for_the_language_on_the_first_search(open_page, site_url, lang, root, query, expected):
+    o = open_page(site_url + root + HENGYANG_ZH)
+    page = o.page
+    page.wait_for_timeout(2500)
+    assert not [u for u in o.requests if "search_index" in u], o.requests
+    page.click("input.md-search__input", force=True)
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    assert any(expected in href for href in links), links
+    paths = [href[len(site_url):] for href in links]
+    assert all(p.startswith(root) and not (not root and p.startswith(("en/", "zh-Hant/"))) for p in paths), paths
+    index = [u for u in o.requests if "search_index" in u]
+    assert index == [site_url + f"search/search_index.{lang}.json"], index
+    o.assert_clean()
+
+
+def test_language_indexes_split_the_merged_one(built_site):
+    import json
+
+    merged = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    parts = {lang: json.loads((built_site / f"search/search_index.{lang}.json").read_text(encoding="utf-8"))
+             for lang in ("zh", "en", "zh-Hant")}
+    assert sorted(json.dumps(d, sort_keys=True) for p in parts.values() for d in p["docs"]) == \
+        sorted(json.dumps(d, sort_keys=True) for d in merged["docs"])
+    assert all(d["location"].startswith("en/") for d in parts["en"]["docs"])
+    assert all(p["config"] == merged["config"] for p in parts.values())
+    # quotes and worked-example steps are not indexed; summaries are
+    text = " ".join(d["text"] for d in parts["en"]["docs"])
+    assert "2023年灵活就业人员职工医保缴费标准" not in text.replace("\u200b", "")

@@ -49,6 +49,9 @@
   // A policy id becomes a path: the same test as scripts/bundle_calc.py POLICY_ID.
   var POLICY_ID = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
   var PROGRESS_INTERVAL_MS = 80;
+  // Unpacked sizes of the big files, written by the build (scripts/wire.py): a compressed
+  // response's Content-Length is not what the (decompressed) body stream counts.
+  var SIZES = /*mingbai:sizes*/{};
 
   var nativeFetch = self.fetch ? self.fetch.bind(self) : null;
   var pyodideBase = null;      // absolute URL of assets/pyodide/
@@ -135,7 +138,8 @@
   function countingResponse(name, resp, size) {
     if (!resp.ok || !resp.body) return resp;
     var entry = files[name];
-    entry.total = size || parseInt(resp.headers.get("Content-Length") || "0", 10) || 0;
+    entry.total = size || SIZES[name] ||
+      (resp.headers.get("Content-Encoding") ? 0 : parseInt(resp.headers.get("Content-Length") || "0", 10)) || 0;
     reportProgress(true);
     var counter = new TransformStream({
       transform: function (chunk, ctrl) {

@@ -32,6 +32,8 @@
   var IDLE_TIMEOUT = typeof config.idleTimeout === "number" ? config.idleTimeout : 2000;
   var IDLE_BOOT = config.idleBoot !== false;
   var BAD_INPUT = "?";
+  // What the engine downloads at most, in bytes: the build writes the figure here (scripts/mkdocs_hooks.py).
+  var ENGINE_BYTES = config.engineBytes || /*mingbai:engine-bytes*/0;
 
   var TEXT = {
     zh: {
@@ -50,6 +52,8 @@
       copied: "链接已复制，打开它即可看到同样的输入和结果。",
       copyByHand: "请复制下面的链接。",
       shareLabel: "本计算的链接",
+      turnOn: "开启实时计算",
+      downloads: "（最多下载 {mb} MB）",
       yourInputs: "按你填写的数据计算的结果"
     },
     en: {
@@ -68,6 +72,8 @@
       copied: "Link copied: opening it shows the same inputs and result.",
       copyByHand: "Copy the link below.",
       shareLabel: "Link to this calculation",
+      turnOn: "Turn on live calculation",
+      downloads: " (downloads up to {mb} MB)",
       yourInputs: "Result for the inputs you entered"
     }
   };
@@ -274,6 +280,10 @@
     forms.forEach(function (st) {
       st.form.setAttribute("data-mb-state", state);
       if (state !== "loading") st.progressEl = null;
+      if (state !== "idle" && st.liveButton) {
+        st.liveButton.remove();
+        st.liveButton = null;
+      }
       renderStatus(st);
     });
   }
@@ -837,6 +847,7 @@
     st.exampleSteps = st.steps && st.steps.cloneNode(true);
     forms.push(st);
     addShare(st);
+    addLiveButton(st);
     prefill(st);
     form.setAttribute("data-mb-state", engine);
     if (engine !== "idle") renderStatus(st);
@@ -861,10 +872,34 @@
     else st.shownKey = JSON.stringify(collect(st));
   }
 
-  function scheduleIdleBoot() {
-    if (!IDLE_BOOT || worker || !forms.length) return;
+  /* Respect the reader's data: the engine boots on idle only when nothing is to be downloaded
+     (file:// bundle) or the browser says the connection is fast and the reader has not asked to
+     save data (navigator.connection; browsers without it count as unknown, so not fast).
+     Otherwise it waits for an interaction with a form or the "turn on live calculation"
+     button, which says how much it downloads. The prerendered answer is shown meanwhile. */
+  function bootsOnIdle() {
+    if (!IDLE_BOOT) return false;
+    if (window.MINGBAI_WORKER_SOURCE) return true;
     var conn = navigator.connection;
-    if (conn && conn.saveData) return;   // data saver: wait for an interaction
+    if (!conn || conn.saveData) return false;
+    // effectiveType only: Chromium adds noise to downlink (1.5 ± 10 % before it has measured anything)
+    return conn.effectiveType === "4g";
+  }
+
+  function addLiveButton(st) {
+    if (!st.status || engine !== "idle" || st.liveButton || bootsOnIdle()) return;
+    var t = uiText(st);
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "mb-live mb-share-button";   // looks like "复制链接"
+    button.textContent = t.turnOn + (ENGINE_BYTES ? t.downloads.replace("{mb}", formatMB(ENGINE_BYTES)) : "");
+    button.addEventListener("click", function () { boot(st); });
+    st.status.parentNode.insertBefore(button, st.status);
+    st.liveButton = button;
+  }
+
+  function scheduleIdleBoot() {
+    if (worker || !forms.length || !bootsOnIdle()) return;
     if (window.requestIdleCallback) {
       window.requestIdleCallback(function () { boot(); }, { timeout: IDLE_TIMEOUT });
     } else {

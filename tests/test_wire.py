@@ -1,0 +1,96 @@
+"""Compressed delivery (scripts/wire.py): .gz/.br copies beside the big files, and a server that
+answers Accept-Encoding with them (tests/browser/support.py serve, `make serve-site`)."""
+from __future__ import annotations
+
+import gzip
+import os
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+from scripts import wire  # noqa: E402
+from support import serve  # noqa: E402
+
+brotli = pytest.importorskip("brotli")
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.setattr(wire, "CACHE", tmp_path / "cache")
+    root = tmp_path / "site"
+    for rel, data in {
+        "assets/pyodide/pyodide.asm.js": b"function f(){return 1}\n" * 4000,
+        "assets/pyodide/python_stdlib.zip": os.urandom(50_000),   # already packed: no copies
+        "assets/mingbai/calc-bundle.js": b"self.MINGBAI_CALC_FILES = {};\n" * 500,
+        "assets/mingbai/data/hunan/x/2023-a.js": b"(self.MINGBAI_POLICY_DATA = {})['a'] = {};\n" * 50,
+        "search/search_index.json": b'{"docs": []}' * 300,
+        "policies/x/index.html": b"<html>" * 300,   # pages are not precompressed
+    }.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(data)
+    return root
+
+
+def test_copies_beside_the_files_that_gain(site):
+    written = wire.precompress(site)
+    names = sorted(p.relative_to(site).as_posix() for p in written)
+    for rel in ("assets/pyodide/pyodide.asm.js", "assets/mingbai/calc-bundle.js",
+                "assets/mingbai/data/hunan/x/2023-a.js", "search/search_index.json"):
+        assert f"{rel}.gz" in names and f"{rel}.br" in names, names
+        original = (site / rel).read_bytes()
+        assert gzip.decompress((site / f"{rel}.gz").read_bytes()) == original
+        assert brotli.decompress((site / f"{rel}.br").read_bytes()) == original
+    assert not any("python_stdlib" in n or n.endswith(".html.gz") for n in names), names
+    # a second run reads the cache and writes the same bytes (deterministic)
+    before = {p: p.read_bytes() for p in written}
+    assert sorted(wire.precompress(site)) == sorted(written)
+    assert all(p.read_bytes() == data for p, data in before.items())
+
+
+def _get(url: str, encoding: str | None):
+    req = urllib.request.Request(url, headers={"Accept-Encoding": encoding} if encoding else {})
+    with urllib.request.urlopen(req) as resp:
+        return resp.headers, resp.read()
+
+
+@pytest.mark.parametrize("accept,want", [("br, gzip", "br"), ("gzip, deflate", "gzip"), (None, None),
+                                         ("br;q=0, gzip", "gzip")])
+def test_server_answers_accept_encoding(site, accept, want):
+    wire.precompress(site)
+    rel = "assets/mingbai/calc-bundle.js"
+    original = (site / rel).read_bytes()
+    with serve(site) as url:
+        headers, body = _get(url + rel, accept)
+        html_headers, _ = _get(url + "policies/x/", accept)
+    assert headers.get("Content-Encoding") == want
+    assert headers.get("Content-Type") == "text/javascript"
+    unpacked = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda b: b}[want](body)
+    assert unpacked == original
+    if want:
+        assert headers.get("Vary") == "Accept-Encoding"
+        assert int(headers["Content-Length"]) == len(body) < len(original)
+    assert html_headers.get("Content-Encoding") is None
+
+
+def test_engine_sizes_stamped(site):
+    for rel in wire.ENGINE_FILES:
+        path = site / rel
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"x" * 10)
+    (site / wire.WIDGET).write_text("var ENGINE_BYTES = config.engineBytes || /*mingbai:engine-bytes*/0;\n")
+    (site / wire.WORKER).write_text("var SIZES = /*mingbai:sizes*/{};\n")
+    total = wire.stamp_engine_bytes(site)
+    assert total == sum((site / rel).stat().st_size for rel in wire.ENGINE_FILES)
+    assert f"/*mingbai:engine-bytes*/{total};" in (site / wire.WIDGET).read_text()
+    stdlib = (site / "assets/pyodide/python_stdlib.zip").stat().st_size
+    assert f'"python_stdlib.zip": {stdlib}' in (site / wire.WORKER).read_text()
+    # the real scripts carry the placeholders
+    assert wire.PLACEHOLDER.search((REPO / "docs" / wire.WIDGET).read_text(encoding="utf-8"))
+    assert wire.SIZES.search((REPO / "docs" / wire.WORKER).read_text(encoding="utf-8"))
