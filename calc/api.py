@@ -94,11 +94,49 @@ def input_applies(spec: InputSpec, policy: Policy) -> bool:
     kind, _, param = spec.applies_when.partition(":")
     if kind == "dated":   # "dated:*": the policy has a parameter with values by date
         return bool(policy.dated_names())
-    if kind == "choice":   # "choice:PARAM": the policy leaves PARAM to the person, as a list of options
-        return policy.has(param) and isinstance(policy.value(param), list)
+    if kind == "choice":   # "choice:PARAM": the policy leaves PARAM to the person: a list of options or a range
+        return policy.has(param) and (isinstance(policy.value(param), list) or _is_range(policy.value(param)))
+    # "alias:PREFIX*": an older input name for the first open PREFIX* parameter (accepted, never on a form)
     # "PREFIX*": any parameter whose name starts with PREFIX (e.g. the add-on premiums add_on_*)
     names = policy.names(param[:-1]) if param.endswith("*") else [param]
-    return any(policy.is_open(n) if kind in ("open", "unstated") else policy.has(n) for n in names)
+    return any(policy.is_open(n) if kind in ("open", "unstated", "alias") else policy.has(n) for n in names)
+
+
+def _is_range(value: object) -> bool:
+    """A figure left to the person within bounds: {min, max}."""
+    return isinstance(value, dict) and set(value) == {"min", "max"}
+
+
+def _range_input(spec: InputSpec, policy: Policy, param: str) -> InputSpec:
+    """A choice the policy gives as a range ({min: 60, max: 300} percent): a whole percent within it."""
+    lo, hi = (int(Decimal(str(policy.value(param)[k]))) for k in ("min", "max"))
+    label = policy.label(param)
+    return dataclasses.replace(
+        spec, type="integer", minimum=lo, maximum=hi, choices_from=None,
+        label=Text(f"{spec.label.zh}（%，{lo}–{hi}）", f"{spec.label.en} (%, {lo}–{hi})"),
+        help=Text(f"{label['zh']}：政策允许您在 {lo}% 到 {hi}% 之间自选，请填写百分数（如 {lo}）。不填则按最低的 {lo}%。",
+                  f"{label['en']}: the policy lets you choose any percentage from {lo}% to {hi}%; enter the number "
+                  f"(e.g. {lo}). Left empty: the lowest, {lo}%."))
+
+
+def _expanded(spec: InputSpec, policy: Policy) -> list[InputSpec]:
+    """An input named with a placeholder (`add_on_<item>`, applies_when "unstated:add_on_*") stands for one
+    input per parameter the policy leaves open, named like it and labelled with the policy's words."""
+    if "<item>" not in spec.name:
+        return [spec]
+    prefix = spec.applies_when.partition(":")[2].rstrip("*")
+    out = []
+    for name in policy.names(prefix):
+        if policy.is_open(name):
+            label, per = policy.label(name), _PER.get(policy.parameters[name]["unit"], Text("", ""))
+            out.append(dataclasses.replace(spec, name=name, applies_when=f"unstated:{name}",
+                                           label=Text(label["zh"] + per.zh, label["en"] + per.en)))
+    return out
+
+
+def policy_specs(calc: Calculator, policy: Policy) -> list[InputSpec]:
+    """Every input the calculator accepts for this policy (placeholders expanded, choices filled in)."""
+    return [resolve_choices(one, policy) for spec in calc.inputs for one in _expanded(spec, policy)]
 
 
 def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
@@ -109,13 +147,13 @@ def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
     """
     if spec.choices_from == categories.POLICY_GROUPS:   # the subsidised groups this policy names, in its words
         return dataclasses.replace(spec, choices=categories.policy_choices(policy))
-    if spec.applies_when and spec.applies_when.startswith("unstated:") and spec.applies_when.endswith("*"):
-        spec = _labelled_by_policy(spec, policy)
     if not spec.choices_from or spec.choices:
         return spec
     param, _, key = spec.choices_from.partition(".")
     if not policy.has(param):
         return spec
+    if _is_range(policy.value(param)):
+        return _range_input(spec, policy, param)
     choices = []
     if not isinstance(policy.value(param), list):   # a figure the policy states, not options
         return spec
@@ -130,26 +168,25 @@ def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
 _PER = {"CNY/month": Text("（元/月）", " (yuan/month)"), "CNY/year": Text("（元/年）", " (yuan/year)")}
 
 
-def _labelled_by_policy(spec: InputSpec, policy: Policy) -> InputSpec:
-    """An input for "the amount of PREFIX* that the source leaves open" takes the label of the policy's
-    open parameter (e.g. 大额补充医疗保险费, yuan/year): the form says what the policy calls it."""
-    prefix = spec.applies_when.partition(":")[2][:-1]
-    open_ = [n for n in policy.names(prefix) if policy.is_open(n)]
-    if not open_:
-        return spec
-    label, per = policy.label(open_[0]), _PER.get(policy.parameters[open_[0]]["unit"], Text("", ""))
-    return dataclasses.replace(spec, label=Text(label["zh"] + per.zh, label["en"] + per.en))
-
-
 def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
-    return [resolve_choices(spec, policy) for spec in calc.inputs if input_applies(spec, policy)]
+    """The inputs a form offers for this policy (an older alias name is accepted but not offered)."""
+    return [spec for spec in policy_specs(calc, policy)
+            if input_applies(spec, policy) and not (spec.applies_when or "").startswith("alias:")]
 
 
 def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None:
     """A needed input that is missing, or an input the policy has no use for, is an error."""
     errors = []
-    for spec in calc.inputs:
+    specs = policy_specs(calc, policy)
+    for spec in specs:
         given = values[spec.name] is not None and values[spec.name] != spec.default
+        if given and (spec.applies_when or "").startswith("alias:") and input_applies(spec, policy):
+            target = next(s for s in specs if s.applies_when == "unstated:" + next(
+                n for n in policy.names(spec.applies_when.partition(":")[2].rstrip("*")) if policy.is_open(n)))
+            if values.get(target.name) is not None:   # the old and the new name of one input: which one is meant?
+                errors.append(InputError(
+                    spec.name, f"“{spec.name}”是“{target.name}”（{target.label.zh}）的旧名：只填其中一个。",
+                    f"\"{spec.name}\" is the older name of \"{target.name}\" ({target.label.en}): give only one of them."))
         if not input_applies(spec, policy):
             if given:
                 errors.append(InputError(
@@ -234,7 +271,7 @@ def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
 
 def _run(calc: Calculator, policy: Policy, inputs: object) -> dict:
     try:
-        values = validate([resolve_choices(spec, policy) for spec in calc.inputs], inputs)
+        values = validate(policy_specs(calc, policy), inputs)
         _check_applicability(calc, policy, values)
         result, steps = calc.compute(policy, values)
     except InputErrors as exc:

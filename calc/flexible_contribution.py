@@ -37,6 +37,7 @@ from .money import cents, money_str, percent_str, plain_number, round_to
 from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
+from .series import elsewhere_error
 from .steps import Step, step
 from .doctest_helper import result_runner
 
@@ -56,17 +57,24 @@ INPUTS = (
               help=Text("政策以此工资为缴费基数，但原文未给出数额：请按有关部门公布的数字填写。",
                         "The policy bases the contribution on this wage but its text gives no amount: enter the officially published figure."),
               applies_when="open:base_reference_wage"),
-    # the amount of the add-on premium the source leaves open; the form labels it with the policy's own name
-    # for it (calc.api); the name is the one 周口's 大额补充 premium has always had
-    InputSpec("supplementary_annual", "money", Text("原文未给出金额的附加保险费（元）", "Add-on premium the source gives no amount for (yuan)"),
+    # one input per add-on premium the source leaves open, named like its parameter (add_on_long_term_care …)
+    # and labelled with the policy's own name for it (calc.api expands the placeholder per policy)
+    InputSpec("add_on_<item>", "money", Text("原文未给出金额的附加保险费（元）", "Add-on premium the source gives no amount for (yuan)"),
               help=Text("政策要求缴这项费用，但原文未给出数额；不填则合计中不含此项。",
                         "The policy requires this premium but its text gives no amount; leave blank to exclude it from the totals."),
               applies_when="unstated:add_on_*"),
+    # the older name of the first open add-on's input (周口's 大额补充 premium has always had it): still accepted
+    # by the CLI and run_json, never shown on a form
+    InputSpec("supplementary_annual", "money", Text("原文未给出金额的附加保险费（元）", "Add-on premium the source gives no amount for (yuan)"),
+              help=Text("旧的输入名，等同第一项原文未给出金额的附加保险费。",
+                        "The older name of the input for the first add-on premium the source gives no amount for."),
+              applies_when="alias:add_on_*"),
     InputSpec("first_month", "date", Text("从哪个月开始缴（该月任一天）", "First month paid for (any day of it)"),
               applies_when="dated:*",
               help=Text("本政策有些数字在年中调整：按缴费所属的月份选用。不填则从本政策缴费期的第一个月算起。",
                         "Some of this policy's figures change during the year and are chosen by the month paid for. "
                         "Leave blank to start with the first month the policy governs.")),
+    # a list of grades: a select of exactly those; a range {min, max}: a whole percent within it (calc.api)
     InputSpec("base_ratio", "enum", Text("缴费基数档次", "Base grade"), applies_when="choice:base_ratio", choices_from="base_ratio",
               help=Text("政策让您在几个档次中选择缴费基数（占工资的百分比）。不选则按最低档。",
                         "The policy lets you choose the base as one of several percentages of the wage. Left empty: the lowest.")),
@@ -98,6 +106,15 @@ def add_on_names(policy: Policy) -> list[str]:
     return [n for n in policy.parameters if n.startswith(ADD_ON) or n in LEGACY_ADD_ONS]
 
 
+def open_amount(policy: Policy, name: str, values: dict) -> Decimal | None:
+    """The amount the person entered for an add-on premium the source leaves open: its own input (named like
+    the parameter), or, for the first open one, the older input name `supplementary_annual`."""
+    if values.get(name) is not None:
+        return values[name]
+    first = next((n for n in add_on_names(policy) if policy.is_open(n)), None)
+    return values.get("supplementary_annual") if name == first else None
+
+
 def _item(name: str) -> str:
     return LEGACY_ADD_ONS.get(name) or name[len(ADD_ON):]
 
@@ -111,18 +128,54 @@ def _day(policy: Policy, name: str, on: dt.date | None, paid: dt.date | None) ->
     return paid if paid and policy.has(name) and policy.applies_by(name) == "payment_date" else on
 
 
+def is_range(stated: object) -> bool:
+    """A percent left to the person within bounds: {min: 60, max: 300} (any whole percent between them)."""
+    return isinstance(stated, dict) and set(stated) == {"min", "max"}
+
+
+def _options_text(stated: object) -> Text:
+    """The policy's options in words: 60%、80%、100% / a range 60%–300%."""
+    if is_range(stated):
+        span = f"{plain_number(Decimal(str(stated['min'])))}%–{plain_number(Decimal(str(stated['max'])))}%"
+        return Text(f"政策允许的范围：{span}", f"the policy allows {span}")
+    options = sorted(Decimal(str(v)) for v in stated)
+    return Text(f"政策的选项：{'、'.join(f'{plain_number(o)}%' for o in options)}",
+                f"the policy's options: {', '.join(f'{plain_number(o)}%' for o in options)}")
+
+
 def _chosen(policy: Policy, name: str, values: dict, on: dt.date | None, paid: dt.date | None = None) -> tuple[Decimal, Text]:
-    """A percent the policy states, or the option the person chose among the policy's (default: the lowest)."""
+    """A percent the policy states, or the grade the person chose among the policy's options or within its
+    range (default: the lowest); the words say which was used."""
     on = _day(policy, name, on, paid)
     stated = policy.value(name, on)
-    if not isinstance(stated, list):
+    if not isinstance(stated, list) and not is_range(stated):
         return policy.rate(name, on), Text("", "")
-    options = sorted(Decimal(str(v)) for v in stated)
-    picked = Decimal(values[name]) if values.get(name) is not None else options[0]
-    words = "您选择的" if values.get(name) is not None else "未选择，按最低的"
-    words_en = "your choice" if values.get(name) is not None else "none chosen, so the lowest"
-    listed = "、".join(f"{plain_number(o)}%" for o in options)
-    return picked / 100, Text(f"（{words}一档；政策的选项：{listed}）", f" ({words_en}; the policy's options: {', '.join(f'{plain_number(o)}%' for o in options)})")
+    lowest = Decimal(str(stated["min"])) if is_range(stated) else min(Decimal(str(v)) for v in stated)
+    mine = values.get(name) is not None
+    picked = Decimal(str(values[name])) if mine else lowest
+    words = "您选择的" if mine else "未选择，按最低的"
+    words_en = "your choice" if mine else "none chosen, so the lowest"
+    options = _options_text(stated)
+    return picked / 100, Text(f"（{words}一档 {plain_number(picked)}%；{options.zh}）",
+                              f" ({words_en}, {plain_number(picked)}%; {options.en})")
+
+
+def outside_choice(policy: Policy, name: str, values: dict, on: dt.date | None) -> InputError | None:
+    """A grade the policy does not offer (not one of its options, or outside its range): the bilingual error."""
+    stated = policy.value(name, on) if policy.has(name) else None
+    if values.get(name) is None:
+        return None
+    picked = Decimal(str(values[name]))
+    if is_range(stated):
+        if Decimal(str(stated["min"])) <= picked <= Decimal(str(stated["max"])):
+            return None
+    elif isinstance(stated, list) and picked in {Decimal(str(o)) for o in stated}:
+        return None
+    if not (isinstance(stated, list) or is_range(stated)):
+        return InputError(name, "本政策没有可选的档次。", "This policy leaves no choice here.")
+    options = _options_text(stated)
+    return InputError(name, f"{policy.label(name)['zh']}须在政策给出的选项中：{options.zh}（您填写的是 {plain_number(picked)}%）。",
+                      f"{policy.label(name)['en']} must be one the policy offers — {options.en} (you entered {plain_number(picked)}%).")
 
 
 def _why(policy: Policy, names: tuple[str, ...], on: dt.date | None, paid: dt.date | None = None) -> Text:
@@ -194,15 +247,21 @@ def month_of(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | N
     )]
     add_ons = {}
     for name in add_on_names(policy):
-        if _monthly(policy, name) and not policy.is_open(name):
-            amount = policy.decimal(name, _day(policy, name, on, paid))
-            add_ons[name] = amount
-            label = policy.label(name)
-            steps.append(step(
-                policy, "critical_illness_monthly" if name == "critical_illness_monthly" else f"add_on_{_item(name)}",
-                f"{label['zh']} {money_str(amount)} 元/月（全年 {money_str(amount * MONTHS_A_YEAR)} 元）",
-                f"{label['en']} {money_str(amount)} yuan/month ({money_str(amount * MONTHS_A_YEAR)} yuan a year)",
-                {_item(name): money_str(amount)}, (name,), on=_day(policy, name, on, paid)))
+        if not _monthly(policy, name):
+            continue
+        # a monthly premium the source states, or one it leaves open that the person entered (then in the total too)
+        mine = policy.is_open(name)
+        amount = open_amount(policy, name, values) if mine else policy.decimal(name, _day(policy, name, on, paid))
+        if amount is None:
+            continue
+        add_ons[name] = amount
+        label = policy.label(name)
+        steps.append(step(
+            policy, "critical_illness_monthly" if name == "critical_illness_monthly" else f"add_on_{_item(name)}",
+            f"{label['zh']} {money_str(amount)} 元/月{'（您填写的）' if mine else ''}（全年 {money_str(amount * MONTHS_A_YEAR)} 元）",
+            f"{label['en']} {money_str(amount)} yuan/month{' (your input)' if mine else ''} "
+            f"({money_str(amount * MONTHS_A_YEAR)} yuan a year)",
+            {_item(name): money_str(amount)}, (name,), on=_day(policy, name, on, paid)))
     total = basic + sum(add_ons.values(), Decimal(0))
     return {"base": base, "rate": rate, "basic": basic, "add_ons": add_ons, "total": total}, steps
 
@@ -217,11 +276,16 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     months = values["months"]
     dated = bool(policy.dated_names())
     start = (values.get("first_month") or first_month(policy)).replace(day=1) if dated else None
-    for name in ("base_ratio", "contribution_rate"):
-        options = policy.value(name, start) if policy.has(name) else None
-        if values.get(name) is not None and not (isinstance(options, list) and Decimal(values[name]) in
-                                                 {Decimal(str(o)) for o in options}):
-            raise InputErrors([InputError(name, "请从政策给出的选项中选择。", "Choose one of the policy's options.")])
+    wrong = [e for e in (outside_choice(policy, n, values, start) for n in ("base_ratio", "contribution_rate")) if e]
+    if dated:   # months this policy does not govern are another policy's (named when on file), never priced here
+        begin, end = policy.governs("contributions")
+        last = add_months(start, months - 1)
+        for field, day in (("first_month", start), ("months", last)):
+            if (begin and day < begin.replace(day=1)) or (end and day > end):
+                wrong.append(elsewhere_error(policy.id, field, day))
+                break
+    if wrong:
+        raise InputErrors(wrong)
     month, steps = month_of(policy, values, start)
     monthly_total = month["total"]
     if dated:   # each month at the values in force for it: the chosen months, and the year from the policy's start
@@ -256,11 +320,12 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     yearly, left_out, lines = Decimal(0), [], []
     for name in add_on_names(policy):
         label, item = policy.label(name), _item(name)
-        if _monthly(policy, name) and not policy.is_open(name):
-            lines.append({"id": item, "zh": f"{label['zh']}：每月 {money_str(month['add_ons'][name])} 元。",
-                          "en": f"{label['en']}: {money_str(month['add_ons'][name])} yuan a month."})
+        if name in month["add_ons"]:   # monthly, already in the monthly total
+            mine_zh, mine_en = ("（您填写的）", " (your input)") if policy.is_open(name) else ("", "")
+            lines.append({"id": item, "zh": f"{label['zh']}：每月 {money_str(month['add_ons'][name])} 元{mine_zh}。",
+                          "en": f"{label['en']}: {money_str(month['add_ons'][name])} yuan a month{mine_en}."})
             continue
-        amount = policy.decimal(name, start) if not policy.is_open(name) else values["supplementary_annual"]
+        amount = policy.decimal(name, start) if not policy.is_open(name) else open_amount(policy, name, values)
         per_zh, per_en = ("每月", "a month") if _monthly(policy, name) else ("每年", "a year")
         if amount is None:
             left_out.append(name)
@@ -271,9 +336,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                           "en": f"{label['en']}: the source gives no amount; not in the totals."})
             continue
         mine = policy.is_open(name)
-        yearly += amount if not _monthly(policy, name) else Decimal(0)
-        if _monthly(policy, name):   # an open monthly amount the user entered
-            period_monthly, annual_monthly = period_monthly + amount * months, annual_monthly + amount * MONTHS_A_YEAR
+        yearly += amount
         steps.append(step(
             policy, f"add_on_{item}",
             f"{label['zh']}{per_zh}缴纳：{money_str(amount)} 元{'（您填写的）' if mine else ''}",
@@ -319,7 +382,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             result["critical_illness_monthly"] = month["add_ons"][name]
             result["critical_illness_annual"] = add_on_annual[name]
         elif _item(name) == "supplementary_major_illness" and not _monthly(policy, name):
-            result["supplementary_annual"] = policy.decimal(name, start) if not policy.is_open(name) else values["supplementary_annual"]
+            result["supplementary_annual"] = policy.decimal(name, start) if not policy.is_open(name) else open_amount(policy, name, values)
     return result, steps
 
 
@@ -332,21 +395,25 @@ PARAMETERS = (
         "The monthly wage the base is taken from (benchmark or average wage). Left open (value null), the form asks for it."),
         when="lacks:base"),
     Parameter("base_ratio", ("percent",), Text(
-        "缴费基数占该工资的百分比；政策让个人选择档次时为百分比列表，表单只提供这些选项。",
-        "The base as a percentage of that wage; a list when the policy lets the person choose, and the form offers exactly those."),
+        "缴费基数占该工资的百分比。政策让个人选择档次时：列出档次（如 [60, 80, 100]），表单只提供这些选项；"
+        "或给出范围（如 {min: 60, max: 300}，整数百分比），表单请用户在范围内填写。不选则按最低档，计算步骤写明所用的档次。",
+        "The base as a percentage of that wage. When the policy lets the person choose: the grades it lists (e.g. [60, 80, 100]), "
+        "and the form offers exactly those; or a range (e.g. {min: 60, max: 300}, whole percents), and the form asks for a "
+        "percentage within it. Left empty: the lowest; the step says which grade was used."),
         when="lacks:base"),
     Parameter("base_rounding", ("rounding",), Text(
         "缴费基数的取整：{step: \"1\", mode: ROUND_HALF_UP}；没有则不取整。",
         "How the base is rounded: {step: \"1\", mode: ROUND_HALF_UP}; without it the base is not rounded."), required=False),
     Parameter("contribution_rate", ("percent",), Text(
-        "基本医保缴费费率（百分比）；政策让个人选择时为列表（如 [7, 9]）。",
-        "The basic-insurance contribution rate (percent); a list (e.g. [7, 9]) when the policy lets the person choose.")),
+        "基本医保缴费费率（百分比）；政策让个人选择时为列表（如 [7, 9]）或范围（如 {min: 7, max: 9}）。",
+        "The basic-insurance contribution rate (percent); a list (e.g. [7, 9]) or a range (e.g. {min: 7, max: 9}) when the "
+        "policy lets the person choose.")),
     Parameter("add_on_<item>", ("CNY/month", "CNY/year"), Text(
         "一项附加保险费（大病保险、大额医疗救助金、长期护理保险、大额补充医疗保险……），名称取自政策的 label；"
-        "按月的计入每月合计，按年的在合计中计一次；原文未给出金额时为 null，表单请用户填写。",
+        "按月的计入每月合计，按年的在合计中计一次；原文未给出金额时为 null，表单为每一项请用户填写（输入名同参数名）。",
         "One add-on premium (critical illness, major medical aid, long-term care, supplementary major illness …), named by "
         "its label; monthly ones are part of the monthly total, yearly ones count once in the totals; null when the source "
-        "gives no amount (the form then asks for it)."), required=False),
+        "gives no amount (the form then asks for each such premium, the input named like the parameter)."), required=False),
     Parameter("critical_illness_monthly", ("CNY/month",), Text(
         "（旧名，等同 add_on_critical_illness）每月随基本医保一起缴纳的大病保险费。",
         "(Former name of add_on_critical_illness.) A monthly critical-illness premium paid with the basic insurance."),

@@ -62,6 +62,12 @@ class Policy:
         entry = self._entry(name, on)
         return str(entry["from"]) if "from" in entry and entry is not self.parameters[name] else None
 
+    def governs(self, part: str) -> tuple[dt.date | None, dt.date | None]:
+        """The period the policy governs (`contributions` or `benefits`): (from, to), None where open or unknown."""
+        span = (self.data.get("governs") or {}).get(part) or {}
+        return tuple(v if isinstance(v, dt.date) or v is None else dt.date.fromisoformat(str(v))
+                     for v in (span.get("from"), span.get("to")))
+
     def names(self, prefix: str) -> list[str]:
         """The policy's parameters whose names start with `prefix`, in the policy's order."""
         return [name for name in self.parameters if name.startswith(prefix)]

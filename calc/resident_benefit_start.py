@@ -51,6 +51,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from . import series
 from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, day_number, waiting_period, window_last_day
 from .errors import InputError, InputErrors
@@ -381,9 +382,8 @@ def _county(run: _Run) -> None:
     if pay < start:
         errors.append(InputError("payment_date", f"本年度的缴费从 {start.isoformat()} 开始，缴费日期不能更早。",
                                  f"Payments for this insurance year start on {start.isoformat()}; the payment date cannot be earlier."))
-    if pay > year_to:
-        errors.append(InputError("payment_date", f"缴费日期晚于本年度待遇期末 {year_to.isoformat()}：本政策只管这一年度。",
-                                 f"The payment date is after the end of this insurance year ({year_to.isoformat()}); this policy covers only that year."))
+    if pay > year_to:   # another year's payment: the policy of the series on file for it, or what is on file
+        errors.append(series.elsewhere_error(policy.id, "payment_date", pay))
     needs_event = circ in ("newborn", "welfare_institution_child", "employee_lapse")
     if needs_event and event is None:
         what = EVENT[circ][0]
@@ -620,6 +620,9 @@ def _waiting(run: _Run) -> None:
             f"These measures apply from {applies_from.isoformat()}; enter a payment date on or after it.")])
     if pay.year > 9000:   # the waiting period and the chart count months and days on from it
         raise InputErrors([InputError("payment_date", "缴费日期不合理。", "The payment date is not plausible.")])
+    year_to = policy.governs("benefits")[1]
+    if year_to is not None and pay > year_to:   # it buys a later year: the policy of the series on file for it
+        raise InputErrors([series.elsewhere_error(policy.id, "payment_date", pay)])
     in_period, continuous = values["paid_in_collection_period"], values["continuously_enrolled"]
     run.chart["marks"].append(("payment", pay))
     if in_period:

@@ -59,6 +59,7 @@ import datetime as dt
 from decimal import Decimal
 
 from . import categories as cat
+from . import series
 from .charts import Part, stacked_bar
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
@@ -330,6 +331,9 @@ def _timing_errors(policy: Policy, values: dict, codes: list[str]) -> list[Input
         start = _date(policy, "collection_period_start").isoformat()
         errors.append(InputError("paid_on", f"本年度缴费从 {start} 开始，缴费日期不能更早。",
                                  f"Payments for this year start on {start}; the payment date cannot be earlier."))
+    year_to = policy.governs("benefits")[1]
+    if paid is not None and year_to is not None and paid > year_to:   # a payment for a later year: its policy
+        errors.append(series.elsewhere_error(policy.id, "paid_on", paid))
     if born is not None and recognised is not None and recognised < born:
         errors.append(InputError("recognised_on", "认定日期不能早于出生日期。", "The recognition date cannot be before the date of birth."))
     if not policy.has("subsidy_list_date"):

@@ -112,3 +112,29 @@ def outside_error(policy_id: str, field: str, day: dt.date) -> "InputError":
     en = "; ".join(f"{years[1]}: “{title['en']}”" for title, years in held)
     return InputError(field, f"本站没有收录适用于 {day.isoformat()} 的本地同类政策。已收录的有：{zh}。",
                       f"This site has no policy of this place for {day.isoformat()}. On file: {en}.")
+
+
+def elsewhere_error(policy_id: str, field: str, day: dt.date) -> "InputError":
+    """The bilingual error for a date outside the period a policy governs: when another member of its series on
+    file governs that day, the error names it (title and years: use that page); otherwise what is on file
+    (`outside_error`). A policy not compiled yet (the loader's worked examples) gets the plain sentence.
+
+    >>> error = elsewhere_error("hunan/hengyang/2023-flexible-employment", "first_month", dt.date(2024, 3, 1))
+    >>> error.message_en.startswith("This policy governs 2023; 2024-03-01 falls under “Hengyang 2024"), "2024 年）" in error.message_zh
+    (True, True)
+    """
+    from .errors import InputError
+
+    policies = load_policies()
+    if policy_id not in policies:
+        return InputError(field, f"本政策不管 {day.isoformat()} 这一天所属的时期。",
+                          f"This policy does not govern the period of {day.isoformat()}.")
+    policy = policies[policy_id]
+    key = (policy.get("series") or {}).get("key") or key_of(policy_id, policy["topic"])
+    other = policy_for(key, day)
+    if other is None or other == policy_id:
+        return outside_error(policy_id, field, day)
+    own, theirs = _years(policy["governs"]["contributions"]), _years(policies[other]["governs"]["contributions"])
+    title = policies[other]["title"]
+    return InputError(field, f"本政策管 {own[0]}；{day.isoformat()} 属于本站收录的《{title['zh']}》（{theirs[0]}）：请改用该政策。",
+                      f"This policy governs {own[1]}; {day.isoformat()} falls under “{title['en']}” on this site: use that one.")

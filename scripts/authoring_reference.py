@@ -69,8 +69,10 @@ FIELD_MEANINGS: dict[str, tuple[str, str]] = {
     "sources.<key>.document_number": ("来源文件的文号。", "The source document's number (文号)."),
     "parameters.<name>.label": ("名称 {zh, en}。", "Label {zh, en}."),
     "parameters.<name>.description": ("说明 {zh, en}。", "Description {zh, en}."),
-    "parameters.<name>.value": ("数值：数字、文本、真假、日期、列表、映射；原文未给出则为 null。",
-                                "The value: number, text, true/false, date, list or mapping; null when the source leaves it open."),
+    "parameters.<name>.value": ("数值：数字、文本、真假、日期、列表、映射；原文未给出则为 null。留给个人选择的百分比："
+                                "选项列表（[7, 9]）或范围（{min: 60, max: 300}，整数百分比）。",
+                                "The value: number, text, true/false, date, list or mapping; null when the source leaves it open. "
+                                "A percent left to the person: the list of options ([7, 9]) or a range ({min: 60, max: 300}, whole percents)."),
     "parameters.<name>.unit": ("单位：{units}。", "Unit: {units}."),
     "parameters.<name>.source": ("出处 {ref: 来源键名, quote: 原句}；原句须逐字出现在来源文本中，且写明该数字。",
                                  "Source {ref: source key, quote: sentence}; the sentence must be in the source text verbatim and state the figure."),
@@ -172,6 +174,8 @@ def _condition(condition: str | None, lang: str) -> str:
         "unstated": ("政策未给出 {} 时（可选）", "when the policy leaves {} open (optional)"),
         "has": ("政策有 {} 时", "when the policy has {}"),
         "lacks": ("政策没有 {} 时", "when the policy has no {}"),
+        "choice": ("政策把 {} 留给个人选择时（选项列表或范围）", "when the policy leaves {} to the person (options or a range)"),
+        "alias": ("旧输入名：等同第一项原文未给出的 {}（表单不显示）", "older input name for the first open {} (not on forms)"),
     }
     return pick(lang, words.get(kind, ("{}", "{}"))).format(f"`{name}`")
 

@@ -112,6 +112,9 @@ def _format(param: dict, lang: str, declared: dict) -> str:
         if param.get("status") == "not_stated":
             return pick(lang, STATUS_TEXT["not_stated"])
         return "—"
+    if unit in UNIT_TEXT and isinstance(value, dict) and set(value) == {"min", "max"}:   # a range left to the person
+        low, high = (pick(lang, UNIT_TEXT[unit]).format(value[k]) for k in ("min", "max"))
+        return pick(lang, (f"{low}–{high}（自选）", f"{low}–{high} (your choice)"))
     if unit in UNIT_TEXT:
         values = value if isinstance(value, list) else [value]   # e.g. two rates a person chooses from
         return pick(lang, ("、", ", ")).join(pick(lang, UNIT_TEXT[unit]).format(v) for v in values)
@@ -120,6 +123,23 @@ def _format(param: dict, lang: str, declared: dict) -> str:
     if isinstance(value, list) and value and isinstance(value[0], dict) and not set(value[0]) == {"zh", "en"}:
         return pick(lang, (f"{len(value)} 行（见下表）", f"{len(value)} rows (table below)"))
     return _any(value, lang, declared)
+
+
+def dated_values(param: dict, lang: str, policy: dict | None = None, name: str = "") -> list[dict]:
+    """A parameter's later values by effective date (`dated:`), each as a page shows it: the date it applies
+    from, the value in words, its status and its own source quote.
+
+    >>> dated_values({"value": "3000", "unit": "CNY/month", "dated": [{"from": "2024-10-01", "value": "3300",
+    ...     "source": {"ref": "a", "quote": "自2024年10月1日起调整为3300元"}}]}, "en")[0]["display"]
+    'CNY 3300 a month'
+    """
+    out = []
+    for entry in param.get("dated") or []:
+        merged = {**entry, "unit": param["unit"], "status": entry.get("status", param.get("status", "stated"))}
+        out.append({"from": str(entry["from"]), "display": format_value(merged, lang, policy, name),
+                    "status": merged["status"], "status_text": pick(lang, STATUS_TEXT[merged["status"]]),
+                    "source": entry["source"]})
+    return out
 
 
 def table_rows(param: dict, lang: str) -> tuple[list[str], list[list[str]]] | None:

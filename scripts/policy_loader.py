@@ -143,10 +143,18 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
         if param.get("period") and param["period"].get("to") and param["period"]["to"] < param["period"]["from"]:
             add(f"{base}.period.to", "ends before it starts", "结束日期早于开始日期")
         options = isinstance(param["value"], list) and param["value"] and all(_is_number(v) for v in param["value"])
-        if param["unit"] == "percent" and not (_is_number(param["value"], nullable=True) or options):
+        span = param["value"] if isinstance(param["value"], dict) and set(param["value"]) == {"min", "max"} else None
+        if param["unit"] == "percent" and span is not None:
+            # a range left to the person ({min: 60, max: 300}: any whole percent from 60 to 300)
+            if not all(_is_number(span[k]) and Decimal(str(span[k])) == int(Decimal(str(span[k]))) for k in span) \
+                    or Decimal(str(span["min"])) >= Decimal(str(span["max"])):
+                add(f"{base}.value", "a percent range must be {min: 60, max: 300}: whole percents, min below max",
+                    "百分比范围须为 {min: 60, max: 300}：整数百分比，且 min 小于 max")
+        elif param["unit"] == "percent" and not (_is_number(param["value"], nullable=True) or options):
             # a list of numbers: options the policy leaves to the person ([7, 9]: 7 % or 9 %)
-            add(f"{base}.value", "a percent must be a number (60 for 60 %), or a list of the options the person may choose",
-                "百分比须为数字（60 表示 60%），或由个人选择的选项列表")
+            add(f"{base}.value", "a percent must be a number (60 for 60 %), a list of the options the person may choose "
+                "([7, 9]), or the range the person chooses within ({min: 60, max: 300})",
+                "百分比须为数字（60 表示 60%）、由个人选择的选项列表（[7, 9]）或可自选的范围（{min: 60, max: 300}）")
         elif param["unit"] in NUMBER_UNITS and not _is_number(param["value"], nullable=True):
             add(f"{base}.value", f"unit {param['unit']} needs a number (or null), got {_kind(param['value'])}",
                 f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(param['value'], 'zh')}")

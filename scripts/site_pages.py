@@ -27,7 +27,7 @@ from calc.registry import calculators
 from . import html_slots
 from .authoring_reference import NAV_TITLE, render_reference
 from .authoring_reference import PAGE as REFERENCE_PAGE
-from .formatting import STATUS_TEXT, format_value, pick, table_rows
+from .formatting import STATUS_TEXT, dated_values, format_value, pick, table_rows
 from .hant import to_hant_page
 from .table_chart import bar_chart
 from .write_files import write_if_changed
@@ -48,6 +48,7 @@ UI = {
     "figure": ("项目", "Item"),
     "value": ("数值", "Value"),
     "quote": ("原文", "Source text"),
+    "dated_from": ("{} 起", "From {}"),
     "status": ("依据", "Basis"),
     "region": ("地区", "Region"),
     "doc_number": ("文号", "Document no."),
@@ -323,7 +324,8 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str 
     parameters = [
         {"name": name, **param, "status": param.get("status", "stated"), "how": param.get("how"),
          "display": format_value(param, lang, policy, name), "table": table_rows(param, lang),
-         "status_text": pick(lang, STATUS_TEXT[param.get("status", "stated")])}
+         "status_text": pick(lang, STATUS_TEXT[param.get("status", "stated")]),
+         "dated": dated_values(param, lang, policy, name)}   # later values by date, each with its own quote
         for name, param in policy["parameters"].items()
     ]
     return readings_in_words(env.get_template("policy.md.j2").render(

@@ -847,6 +847,8 @@ def js_stable(value: object) -> object:
         return value if stable else f"float:{text}"
     if isinstance(value, Decimal):
         return str(value)
+    if isinstance(value, dt.date):   # a date object (the "wrong type" strategy): JSON carries it as its text
+        return value.isoformat()
     if isinstance(value, str):
         return "".join("?" if unicodedata.category(ch) == "Cn" else ch for ch in value)
     if isinstance(value, list):
