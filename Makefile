@@ -44,6 +44,7 @@ test: install                      ## every test: unit, doctests, schema, CLI, P
 bench: install                     ## benchmarks (not tests): widget boot, recompute latency, long tasks; offline bundle vs http
 	bash scripts/ensure_chromium.sh
 	$(PY) scripts/bench_widget.py
+	$(PY) scripts/bench_wire.py
 	$(PY) scripts/bench_offline.py
 	$(PY) scripts/bench_build.py
 

@@ -10,6 +10,9 @@ loads at runtime is copied:
     python_stdlib.zip   the standard library
     pyodide-lock.json   package index loadPyodide() reads at start-up
 
+and writes python_stdlib_calc.zip beside them: the standard library trimmed to what
+Pyodide's start-up and calc import (scripts/trim_stdlib.py), which the worker loads instead.
+
 Files already present with the same size and mtime are left alone.
 
 Usage: python scripts/vendor_pyodide.py [NODE_MODULES] OUT_DIR
@@ -72,6 +75,14 @@ def vendor_pyodide(node_modules: Path, out_dir: Path) -> None:
         tmp = dst.with_name(dst.name + ".tmp")
         shutil.copy2(src, tmp)  # copy2 keeps the mtime, so the next build can skip it
         tmp.replace(dst)
+    if str(Path(__file__).resolve().parent.parent) not in sys.path:   # run as scripts/vendor_pyodide.py
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from scripts.trim_stdlib import TrimError, write_trimmed
+
+    try:
+        write_trimmed(out_dir)
+    except TrimError as exc:
+        raise VendorError(str(exc)) from None
 
 
 def main(argv: list[str]) -> int:

@@ -37,14 +37,14 @@ CACHE = Path(os.environ.get("MINGBAI_WIRE_CACHE") or ROOT / ".cache" / "wire")
 # the files calc-worker.js loads for every page (the page's policy data, a few KB, comes on top)
 ENGINE_FILES = (
     "assets/pyodide/pyodide.js", "assets/pyodide/pyodide.asm.js", "assets/pyodide/pyodide.asm.wasm",
-    "assets/pyodide/python_stdlib.zip", "assets/pyodide/pyodide-lock.json",
+    "assets/pyodide/python_stdlib_calc.zip", "assets/pyodide/pyodide-lock.json",
     "assets/mingbai/calc-worker.js", "assets/mingbai/calc-bundle.js",
 )
 WIDGET = "assets/mingbai/widget.js"
 PLACEHOLDER = re.compile(r"/\*mingbai:engine-bytes\*/\d+")
 WORKER = "assets/mingbai/calc-worker.js"
 SIZES = re.compile(r"/\*mingbai:sizes\*/\{[^}]*\}")
-SIZED = ("pyodide.asm.wasm", "python_stdlib.zip")   # the files calc-worker.js shows progress for
+SIZED = ("pyodide.asm.wasm", "python_stdlib_calc.zip")   # the files calc-worker.js shows progress for
 # what is precompressed: (directory, glob) under the site
 PRECOMPRESSED = (
     ("assets/pyodide", "*"), ("assets/mingbai", "*.js"), ("assets/mingbai", "*.css"),

@@ -109,29 +109,13 @@ def test_bundle_is_code_only():
     assert files and all(f.endswith(".py") for f in files), files
 
 
-def _synthetic(tmp_path: Path, count: int) -> dict:
-    from scripts.policy_loader import compiled_text, load_all
-    from scripts.synthetic_policies import write_synthetic
-
-    policies_dir = write_synthetic(tmp_path / f"synthetic-{count}", count)
-    policies, problems = load_all(policies_dir, policies_dir / "sources")
-    assert not problems, problems[:3]
-    return json.loads(compiled_text(policies))["policies"]
-
-
-def widget_bytes(policies: dict, policy_id: str, out: Path) -> int:
-    """Bytes the 衡阳-like page's widget loads beside Pyodide: worker, code bundle, its data files."""
-    write_calc_bundle(REPO / "calc", out / "calc-bundle.js")
-    write_policy_data(policies, out)
-    files = ["calc-bundle.js", *widget_data_files([policy_id], policies)]
-    return (REPO / "docs/assets/mingbai/calc-worker.js").stat().st_size + sum((out / f).stat().st_size for f in files)
-
-
 def test_widget_bytes_do_not_grow_with_the_site(tmp_path):
     """5 real policies vs 100 synthetic ones (each the 衡阳 2023 policy moved elsewhere): a page's
     widget loads the same bytes (± 5 %); 5 vs 100 synthetic: exactly the same data."""
+    from scripts.bench_wire import synthetic, widget_bytes   # the benchmark's own measure
+
     real = widget_bytes(FULL, "hunan/hengyang/2023-flexible-employment", tmp_path / "real")
-    few, many = _synthetic(tmp_path, 5), _synthetic(tmp_path, 100)
+    few, many = synthetic(tmp_path, 5), synthetic(tmp_path, 100)
     first = sorted(few)[0]
     assert first == sorted(many)[0]
     small = widget_bytes(few, first, tmp_path / "s5")

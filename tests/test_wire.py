@@ -89,8 +89,8 @@ def test_engine_sizes_stamped(site):
     total = wire.stamp_engine_bytes(site)
     assert total == sum((site / rel).stat().st_size for rel in wire.ENGINE_FILES)
     assert f"/*mingbai:engine-bytes*/{total};" in (site / wire.WIDGET).read_text()
-    stdlib = (site / "assets/pyodide/python_stdlib.zip").stat().st_size
-    assert f'"python_stdlib.zip": {stdlib}' in (site / wire.WORKER).read_text()
+    stdlib = (site / "assets/pyodide/python_stdlib_calc.zip").stat().st_size
+    assert f'"python_stdlib_calc.zip": {stdlib}' in (site / wire.WORKER).read_text()
     # the real scripts carry the placeholders
     assert wire.PLACEHOLDER.search((REPO / "docs" / wire.WIDGET).read_text(encoding="utf-8"))
     assert wire.SIZES.search((REPO / "docs" / wire.WORKER).read_text(encoding="utf-8"))

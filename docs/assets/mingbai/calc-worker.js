@@ -42,7 +42,8 @@
 
   var MIME = {
     "pyodide.asm.wasm": "application/wasm",
-    "python_stdlib.zip": "application/zip"
+    "python_stdlib.zip": "application/zip",
+    "python_stdlib_calc.zip": "application/zip"
   };
   var CALC_ROOT = "/home/pyodide/mingbai";
   var POLICY_DATA_FILE = CALC_ROOT + "/calc/data/policies.json";
@@ -245,6 +246,12 @@
     };
     var lock = embeddedText("pyodide-lock.json");
     if (lock) options.lockFileContents = lock;
+    // the standard library trimmed to what calc imports (scripts/trim_stdlib.py), unless only
+    // the stock one is embedded (a file:// engine built without it)
+    var table = self.MINGBAI_EMBEDDED_ASSETS || {};
+    if (!table["python_stdlib.zip"] || table["python_stdlib_calc.zip"]) {
+      options.stdLibURL = pyodideBase + "python_stdlib_calc.zip";
+    }
     // loadPyodide() starts the wasm/stdlib downloads synchronously; fetch and
     // parse the calc bundle while they run.
     var loading = self.loadPyodide(options);

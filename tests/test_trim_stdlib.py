@@ -1,0 +1,54 @@
+"""The trimmed standard library (scripts/trim_stdlib.py): calc in Pyodide on python_stdlib_calc.zip
+answers every test vector and worked example exactly as CPython does, and imports nothing the list lacks."""
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import calc  # noqa: E402
+from scripts import trim_stdlib  # noqa: E402
+
+PYODIDE = REPO / "node_modules" / "pyodide"
+pytestmark = pytest.mark.pyodide
+
+
+@pytest.fixture(scope="module")
+def trimmed(tmp_path_factory) -> Path:
+    if shutil.which("node") is None or not (PYODIDE / trim_stdlib.FULL).is_file():
+        pytest.skip("node or node_modules/pyodide missing (npm ci)")
+    out = tmp_path_factory.mktemp("stdlib") / trim_stdlib.TRIMMED
+    out.write_bytes(trim_stdlib.trimmed_bytes(PYODIDE / trim_stdlib.FULL, trim_stdlib.keep_list()))
+    return out
+
+
+def test_trimmed_zip_is_a_third_of_the_stock_one(trimmed):
+    assert trimmed.stat().st_size < (PYODIDE / trim_stdlib.FULL).stat().st_size / 2
+    assert trim_stdlib.trimmed_bytes(PYODIDE / trim_stdlib.FULL, trim_stdlib.keep_list()) == trimmed.read_bytes()
+
+
+def test_calc_on_the_trimmed_stdlib_answers_as_cpython(trimmed):
+    cases = trim_stdlib.cases()
+    report = trim_stdlib.run_in_pyodide(cases, trimmed)
+    missing = sorted(set(report["files"]) - set(trim_stdlib.keep_list()))
+    assert not missing, f"calc imported files the list lacks: {missing} (python -m scripts.trim_stdlib --list)"
+    assert len(report["results"]) == len(cases)
+    for case, got in zip(cases, report["results"]):
+        want = calc.run(case["calculator"], case["policy"], case["inputs"])
+        assert json.dumps(got, sort_keys=True) == json.dumps(want, sort_keys=True), case
+
+
+def test_a_member_gone_from_pyodide_is_named(tmp_path):
+    import zipfile
+
+    small = tmp_path / "python_stdlib.zip"
+    with zipfile.ZipFile(small, "w") as z:
+        z.writestr("json/__init__.py", "")
+    with pytest.raises(trim_stdlib.TrimError, match="decimal.py"):
+        trim_stdlib.trimmed_bytes(small, ["json/__init__.py", "decimal.py"])
