@@ -29,7 +29,8 @@ def site(tmp_path, monkeypatch):
         "assets/pyodide/python_stdlib.zip": os.urandom(50_000),   # already packed: no copies
         "assets/mingbai/calc-bundle.js": b"self.MINGBAI_CALC_FILES = {};\n" * 500,
         "assets/mingbai/data/hunan/x/2023-a.js": b"(self.MINGBAI_POLICY_DATA = {})['a'] = {};\n" * 50,
-        "search/search_index.json": b'{"docs": []}' * 300,
+        "search/search_index.zh.json": b'{"docs": []}' * 300,
+        "search/search_index.json": b'{"docs": []}' * 300,   # every language: offline bundle only
         "policies/x/index.html": b"<html>" * 300,   # pages are not precompressed
     }.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -41,12 +42,12 @@ def test_copies_beside_the_files_that_gain(site):
     written = wire.precompress(site)
     names = sorted(p.relative_to(site).as_posix() for p in written)
     for rel in ("assets/pyodide/pyodide.asm.js", "assets/mingbai/calc-bundle.js",
-                "assets/mingbai/data/hunan/x/2023-a.js", "search/search_index.json"):
+                "assets/mingbai/data/hunan/x/2023-a.js", "search/search_index.zh.json"):
         assert f"{rel}.gz" in names and f"{rel}.br" in names, names
         original = (site / rel).read_bytes()
         assert gzip.decompress((site / f"{rel}.gz").read_bytes()) == original
         assert brotli.decompress((site / f"{rel}.br").read_bytes()) == original
-    assert not any("python_stdlib" in n or n.endswith(".html.gz") for n in names), names
+    assert not any("python_stdlib" in n or n.endswith((".html.gz", "search_index.json.gz")) for n in names), names
     # a second run reads the cache and writes the same bytes (deterministic)
     before = {p: p.read_bytes() for p in written}
     assert sorted(wire.precompress(site)) == sorted(written)
