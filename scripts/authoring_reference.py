@@ -47,6 +47,8 @@ FIELD_MEANINGS: dict[str, tuple[str, str]] = {
     "parameters": ("参数：名称 → 数字或规则，每项都有出处。", "Parameters: name → figure or rule, each with its source."),
     "readings": ("“我们如何理解”：原文有歧义之处的读法。", "\"How we read this\": the reading chosen where the text is ambiguous."),
     "examples": ("算例：只写输入，结果由计算器在构建时算出。", "Worked examples: inputs only; calc computes every result at build time."),
+    "schema": ("本文件所用的政策文件格式版本（目前为 1）；与程序不符时加载器报错。",
+               "The policy-file format version this file uses (now 1); the loader stops on a mismatch."),
     "contact": ("咨询单位 {zh, en}（政策已结束且没有后续政策时显示）。", "Whom to ask {zh, en} (shown when the policy has ended with no successor)."),
     "jurisdiction.province": ("省 {zh, en}。", "Province {zh, en}."),
     "jurisdiction.city": ("市 {zh, en}。", "City {zh, en}."),

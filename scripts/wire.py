@@ -9,7 +9,7 @@
   policy's data, the widget scripts, the theme's scripts and styles and the search indexes
   (pages are left to the host, which compresses HTML itself), when they save at least 5 %
   (python_stdlib.zip is deflated already). Brotli at quality 11 takes over a minute for the
-  wasm, so results are cached by content hash under .cache/wire/ (rebuilds cost nothing).
+  wasm, so results are cached by content hash under ~/.cache/mingbai/wire/ (rebuilds, and builds in other checkouts, cost nothing).
 - `PrecompressedHandler`: an http.server handler that answers `Accept-Encoding: br`/`gzip` with
   those copies (`Content-Encoding`, `Vary: Accept-Encoding`), as nginx `brotli_static` /
   `gzip_static` do: used by the test server (tests/browser/support.py) and `make serve-site`.
@@ -32,7 +32,9 @@ except ImportError:   # pragma: no cover - brotli is in pyproject's site extra
     brotli = None
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("MINGBAI_WIRE_CACHE") or ROOT / ".cache" / "wire")
+# per user, not per checkout: the test suite builds in repository copies, and each would pay ~90 s for the wasm
+CACHE = Path(os.environ.get("MINGBAI_WIRE_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+             / "mingbai" / "wire")
 
 # the files calc-worker.js loads for every page (the page's policy data, a few KB, comes on top)
 ENGINE_FILES = (
