@@ -277,6 +277,9 @@ def _run(calc: Calculator, policy: Policy, inputs: object) -> dict:
     except InputErrors as exc:
         return failure(exc)
     # an output the compute step leaves out does not exist under this policy
+    shown = {o.name: (dict(result["_labels"][o.name]) if o.name in result.get("_labels", {})
+                      else display(o, result[o.name])) if o.name in result else dict(NOT_APPLICABLE)
+             for o in calc.outputs}
     return {
         "ok": True,
         "calculator": calc.name,
@@ -284,12 +287,55 @@ def _run(calc: Calculator, policy: Policy, inputs: object) -> dict:
         "inputs": {k: _plain(v) for k, v in values.items()},
         "result": {o.name: serialize(o, result.get(o.name)) for o in calc.outputs},
         # `_labels`: words a compute step found for a code its output's choices do not know (a policy's own group)
-        "display": {o.name: (dict(result["_labels"][o.name]) if o.name in result.get("_labels", {})
-                             else display(o, result[o.name])) if o.name in result else dict(NOT_APPLICABLE)
-                    for o in calc.outputs},
+        "display": shown,
+        "headline": headline(calc, result, shown),
+        # outputs that do not apply to this case: pages fold their rows away
+        "folded": [o.name for o in calc.outputs if o.name not in result],
         "steps": [s.as_dict() for s in steps],
         **({"charts": calc.charts(result)} if calc.charts else {}),
     }
+
+
+def headline(calc: Calculator, result: dict, shown: dict) -> dict:
+    """The result's answer in one line, from the calculator's key outputs (those with a `lead`)
+    that this case has a value for; pages show it above the detail.
+
+    >>> calc = Calculator("c", Text("", ""), Text("", ""), (), (
+    ...     OutputSpec("m", "money", Text("", ""), lead=Text("每月 {}", "{} a month")),
+    ...     OutputSpec("y", "money", Text("", ""), lead=Text("全年 {}", "{} a year")),
+    ...     OutputSpec("n", "money", Text("备注", "Note"))), None)
+    >>> headline(calc, {"m": Decimal("301.88"), "y": Decimal("3622.56")},
+    ...          {"m": display(calc.outputs[0], Decimal("301.88")), "y": display(calc.outputs[1], Decimal("3622.56"))})
+    {'zh': '每月 301.88 元，全年 3622.56 元', 'en': 'CNY 301.88 a month, CNY 3,622.56 a year'}
+
+    With no key figure (the source leaves them open), the first output the case has, by its label:
+
+    >>> headline(calc, {"m": None, "n": Decimal(5)}, {"m": dict(NOT_STATED), "n": display(calc.outputs[2], Decimal(5))})
+    {'zh': '备注：5.00 元', 'en': 'Note: CNY 5.00'}
+    """
+    keys = [o for o in calc.outputs if o.lead and result.get(o.name) is not None]
+    if keys:
+        zh = "，".join(_lead(o, shown, "zh", first=i == 0) for i, o in enumerate(keys))
+        en = ", ".join(_lead(o, shown, "en", first=i == 0) for i, o in enumerate(keys))
+    else:   # nothing computed among the key outputs: the first output this case has, said with its label
+        first = next((o for o in calc.outputs if o.name in result and result[o.name] is not None),
+                     next((o for o in calc.outputs if o.name in result), calc.outputs[0]))
+        zh = f"{first.label.zh}：{shown[first.name]['zh']}"
+        en = f"{first.label.en}: {shown[first.name]['en']}"
+    return {"zh": zh, "en": en[:1].upper() + en[1:]}
+
+
+def _lead(spec: OutputSpec, shown: dict, lang: str, first: bool) -> str:
+    """One key output in the headline: "{}" is its shown value, "{name}" another output's
+    ("{months} 个月共 {}"); an English word-value inside the sentence starts in lower case."""
+    value = shown[spec.name][lang]
+    if lang == "en" and spec.type == "text" and not (first and getattr(spec.lead, lang).startswith("{}")):
+        value = value[:1].lower() + value[1:]
+    others = {name: text[lang] for name, text in shown.items()}
+    return getattr(spec.lead, lang).replace("{}", _SLOT).format(**others).replace(_SLOT, value)
+
+
+_SLOT = "\x00"   # holds the lead's own "{}" while str.format fills the named ones
 
 
 def _plain(value: object) -> object:

@@ -79,8 +79,10 @@ OUTPUTS = (
     OutputSpec("zero_reimbursement_increase", "money", Text("零报销激励（元）", "Zero-reimbursement increase (yuan)")),
     OutputSpec("uncapped_increase", "money", Text("激励合计（未封顶，元）", "Increases before the ceiling (yuan)")),
     OutputSpec("ceiling", "money", Text("累计提高上限（元）", "Ceiling on the increase (yuan)")),
-    OutputSpec("increase", "money", Text("实际提高（元）", "Increase (yuan)")),
-    OutputSpec("cap", "money", Text("提高后的支付限额（元/年）", "Limit after the increase (yuan/year)")),
+    OutputSpec("increase", "money", Text("实际提高（元）", "Increase (yuan)"),
+               lead=Text("大病保险支付限额提高 {}", "limit raised by {}")),
+    OutputSpec("cap", "money", Text("提高后的支付限额（元/年）", "Limit after the increase (yuan/year)"),
+               lead=Text("提高后为每年 {}", "to {} a year")),
     # both readings of "自2025年1月起…连续参保", side by side whichever is chosen (reading `continuity-lapse-and-earlier-years`)
     OutputSpec("increase_counting_earlier_years", "money",
                Text("计入施行前年份时：实际提高（元）", "Counting years before the start: increase (yuan)")),

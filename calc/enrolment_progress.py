@@ -57,11 +57,13 @@ INPUTS = (
 
 OUTPUTS = (
     OutputSpec("task", "integer", Text("参保任务（人）", "Enrolment task (people)")),
-    OutputSpec("ratio", "ratio", Text("完成比例", "Share completed")),
+    OutputSpec("ratio", "ratio", Text("完成比例", "Share completed"),
+               lead=Text("已完成 {}", "{} completed")),
     OutputSpec("stage", "integer", Text("所处阶段", "Stage")),
     OutputSpec("stage_cutoff", "date", Text("本阶段统计截止日", "Stage cut-off")),
     OutputSpec("stage_target", "ratio", Text("本阶段目标", "Stage target")),
-    OutputSpec("needed", "integer", Text("距本阶段目标还差（人）", "People still needed for the stage target")),
+    OutputSpec("needed", "integer", Text("距本阶段目标还差（人）", "People still needed for the stage target"),
+               lead=Text("距本阶段目标还差 {} 人", "short of the stage target by {}")),
     OutputSpec("met", "boolean", Text("已达到本阶段目标", "Stage target met")),
     OutputSpec("award_eligible", "boolean", Text("符合先进单位条件", "Meets the award conditions")),
     OutputSpec("warnings", "list", Text("提示", "Warnings")),

@@ -62,9 +62,11 @@ INPUTS = (
 )
 
 OUTPUTS = (
-    OutputSpec("eligible_relative", "boolean", Text("属于可共济的近亲属", "A close relative the account may help")),
+    OutputSpec("eligible_relative", "boolean", Text("属于可共济的近亲属", "A close relative the account may help"),
+               lead=Text("可共济的近亲属：{}", "a close relative the account may help: {}")),
     OutputSpec("may_pay_contributions", "list", Text("可代缴的费用", "Contributions the account may pay"),
-               tuple(Choice(code, label) for code, _, label in CONTRIBUTION_USES)),
+               tuple(Choice(code, label) for code, _, label in CONTRIBUTION_USES),
+               lead=Text("可代缴：{}", "it may pay: {}")),
     OutputSpec("may_pay_resident_insurance", "boolean", Text("可代缴居民医保", "May pay resident insurance")),
     OutputSpec("may_pay_long_term_care", "boolean", Text("可代缴长期护理保险", "May pay long-term care insurance")),
     OutputSpec("may_pay_inclusive_commercial", "boolean", Text("可代缴惠民型商业补充医疗保险", "May pay \"惠民型\" supplementary insurance")),

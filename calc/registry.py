@@ -18,9 +18,14 @@ class OutputSpec:
     label: Text
     # for text outputs that are codes: the label shown for each code (display)
     choices: tuple[Choice, ...] = ()
+    # a key output: how the result's one-line answer (calc.api.headline) says it, "{}" standing for
+    # the shown value ("每月 {}" / "{} a month"); None: the output is detail only
+    lead: Text | None = None
 
     def describe(self) -> dict:
         out = {"name": self.name, "type": self.type, "label": self.label.as_dict()}
+        if self.lead:
+            out["lead"] = self.lead.as_dict()
         if self.choices:
             out["choices"] = [{"value": c.value, "label": c.label.as_dict()} for c in self.choices]
         return out

@@ -100,6 +100,9 @@ PAID_BY = {
     "medical_assistance_by_category": Text("医疗救助资金按认定类别资助（须经民政部门认定为重点保障对象）",
                                            "The medical assistance fund, by the child's recognised category (if civil affairs recognise the child as a priority case)"),
     "welfare_institution": Text("儿童福利机构", "The children's welfare institution"),
+    # everyone else: the person pays (a subsidy, where one applies, is the resident contribution calculator's)
+    "self": Text("本人或家庭（资助对象另见参保资助计算器）",
+                 "You or your family (subsidised groups: see the resident contribution calculator)"),
 }
 # the late cases a `late_enrolment` rule may name (`cases`), and what each circumstance is: the
 # summary's late sentence and the calculator's answer both come from this list (late_rule_text)
@@ -168,15 +171,18 @@ INPUTS = (
 )
 
 OUTPUTS = (
-    OutputSpec("amount", "money", Text("应缴金额（元）", "Amount to pay (yuan)")),
+    OutputSpec("amount", "money", Text("应缴金额（元）", "Amount to pay (yuan)"),
+               lead=Text("应缴 {}", "{} to pay")),
     OutputSpec("amount_basis", "text", Text("缴费标准", "Basis of the amount"), tuple(Choice(k, v) for k, v in BASIS.items())),
     OutputSpec("days_since_event", "integer", Text("缴费日是出生或断保后的第几天（当天为第0天）", "Payment day counted from the birth or the lapse (that day = day 0)")),
     OutputSpec("waiting_period_end", "date", Text("固定等待期最后一天", "Last day of the fixed waiting period")),
-    OutputSpec("cover_from", "date", Text("享受待遇起始日", "Covered from")),
+    OutputSpec("cover_from", "date", Text("享受待遇起始日", "Covered from"),
+               lead=Text("{} 起享受待遇", "covered from {}")),
     OutputSpec("cover_to", "date", Text("待遇期结束日", "Covered until")),
     OutputSpec("cover_from_alternative", "date", Text("按另一种等待期算法的起始日", "Covered from, counting the wait the other way")),
     OutputSpec("benefit_year_end", "date", Text("这笔缴费所买待遇年度的末日", "End of the benefit year this payment buys")),
-    OutputSpec("paid_by", "text", Text("个人缴费由谁资助", "Contribution paid by"), tuple(Choice(k, v) for k, v in PAID_BY.items())),
+    OutputSpec("paid_by", "text", Text("个人缴费由谁缴纳", "Contribution paid by"), tuple(Choice(k, v) for k, v in PAID_BY.items()),
+               lead=Text("缴费人：{}", "who pays: {}")),
     OutputSpec("refund", "text", Text("能否退费", "Refunds"), tuple(Choice(k, v) for k, v in REFUND.items())),
     OutputSpec("refund_deadline", "date", Text("退费截止日", "Last day for a refund")),
     OutputSpec("determined", "boolean", Text("原文能否确定结果", "Result fixed by the sources")),
@@ -752,6 +758,8 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     else:
         _county(run)
     result = run.result
+    if "amount_basis" in result and "paid_by" not in result:   # "who pays" always names a payer
+        result["paid_by"] = "self"
     result["determined"] = run.determined and result.get("amount", 0) is not None
     result["warnings"] = run.warnings
     result["_timeline"] = _timeline_data(run)

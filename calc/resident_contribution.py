@@ -134,9 +134,12 @@ _CATEGORY_OUT = tuple(cat.CATEGORY_CHOICES) + (Choice(NONE, Text("无资助类�
 
 OUTPUTS = (
     OutputSpec("standard", "money", Text("个人缴费标准（元/年）", "Individual contribution standard (yuan/year)")),
-    OutputSpec("subsidy", "money", Text("参保资助（元）", "Subsidy (yuan)")),
-    OutputSpec("payable", "money", Text("本人应缴（元）", "You pay (yuan)")),
-    OutputSpec("payable_at_most", "money", Text("本人最多缴（元）", "You pay at most (yuan)")),
+    OutputSpec("subsidy", "money", Text("参保资助（元）", "Subsidy (yuan)"),
+               lead=Text("资助 {}", "subsidy {}")),
+    OutputSpec("payable", "money", Text("本人应缴（元）", "You pay (yuan)"),
+               lead=Text("本人应缴 {}", "you pay {}")),
+    OutputSpec("payable_at_most", "money", Text("本人最多缴（元）", "You pay at most (yuan)"),
+               lead=Text("本人最多缴 {}", "you pay at most {}")),
     OutputSpec("applied_category", "text", Text("按哪类身份资助", "Subsidy applied as"), _CATEGORY_OUT),
     OutputSpec("subsidy_payer", "text", Text("资助资金来源", "Subsidy paid by")),
     OutputSpec("payment_channel", "text", Text("缴费方式", "How you pay"),
