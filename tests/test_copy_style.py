@@ -1,0 +1,137 @@
+"""Copy style of the reader-facing prose in every policy (issue 11, "English and Chinese copy edited throughout").
+
+- Chinese prose uses full-width punctuation: no half-width , ; : ( ) ! ? next to a Chinese character
+  ("350元,集中参保缴费期" must read "350元，集中参保缴费期").
+- English prose has no untranslated Chinese: Chinese characters may appear only in parentheses, as the original name
+  after an English rendering ("the WeChat mini-program Xiangshui Shebao (湘税社保)"), or as a quoted original
+  wording followed by its English in parentheses ('"年满60周岁以上" ("aged 60 and over")'), never alone ("惠民型").
+- Percentages are written one way in both languages: "90%", never "90 %".
+
+Prose fields: summary, covers, readings, parameter label / description / how, example notes. Quotes (`quote`) are
+verbatim source text and source titles are names: neither is checked. A passage in “…” inside Chinese prose that a
+stored source of the policy contains word for word is a citation and is left as the source has it.
+Policies are read from policies/ (every file the loader finds): nothing is listed here per policy.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from scripts import policy_loader
+
+POLICIES, PROBLEMS = policy_loader.load_all()
+PARAMETER_PROSE = ("label", "description", "how")
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Chinese text around a mark: a Chinese character or full-width punctuation (“”、。，：；（）《》…)
+ZH_SIDE = rf"[{CJK}\u3000-\u303f\uff00-\uffef“”‘’…—]"
+HALF_WIDTH = re.compile(rf"(?<={ZH_SIDE})\s*[,;:()!?]|[,;:()!?]\s*(?={ZH_SIDE})")
+HAN_RUN = re.compile(rf"[{CJK}]+")
+CITATION = re.compile(r"“([^”]*)”")
+SPACED_PERCENT = re.compile(r"\d\s+%")
+
+
+def prose(policy: dict) -> Iterator[tuple[str, dict]]:
+    """(field path, {zh, en}) for every reader-facing prose field of a policy."""
+    for key in ("summary", "covers"):
+        if policy.get(key):
+            yield key, policy[key]
+    for i, reading in enumerate(policy.get("readings") or []):
+        yield f"readings[{i}] ({reading.get('id')})", reading
+    for name, param in (policy.get("parameters") or {}).items():
+        for entry_path, entry in [(f"parameters.{name}", param),
+                                  *((f"parameters.{name}.dated[{j}]", d) for j, d in enumerate(param.get("dated") or []))]:
+            for key in PARAMETER_PROSE:
+                if isinstance(entry.get(key), dict):
+                    yield f"{entry_path}.{key}", entry[key]
+    for i, example in enumerate(policy.get("examples") or []):
+        if isinstance(example.get("note"), dict):
+            yield f"examples[{i}].note", example["note"]
+
+
+def source_text(pid: str) -> str:
+    """Every stored text of the policy (verbatim and normalised), to recognise citations in prose."""
+    out = []
+    for source in POLICIES[pid].get("sources", {}).values():
+        for key in ("file", "normalised"):
+            if source.get(key):
+                out.append((policy_loader.SOURCES_DIR / source[key]).read_text(encoding="utf-8"))
+    return "\n".join(out)
+
+
+def without_citations(text: str, sources: str) -> str:
+    """Chinese prose with the “…” passages a source contains word for word blanked out (kept as the source has them)."""
+    return CITATION.sub(lambda m: "“" + "\u3000" * len(m.group(1)) + "”" if m.group(1) in sources else m.group(0), text)
+
+
+def half_width_in_zh(text: str) -> list[str]:
+    """Each half-width mark next to Chinese text, with a few characters around it."""
+    return [text[max(0, m.start() - 8): m.end() + 8] for m in HALF_WIDTH.finditer(text)]
+
+
+QUOTED_WITH_GLOSS = re.compile(r'"[^"]*"(?=\s*\((?:[^()]*[A-Za-z][^()]*)\))')
+
+
+def untranslated_in_en(text: str) -> list[str]:
+    """Chinese characters in English prose outside parentheses that follow an English rendering, and outside a quoted
+    original wording that an English gloss in parentheses follows."""
+    bad, depth_open = [], []
+    inside = [False] * len(text)
+    for m in QUOTED_WITH_GLOSS.finditer(text):
+        for k in range(m.start(), m.end()):
+            inside[k] = True
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth_open.append(i)
+        elif ch == ")" and depth_open:
+            start = depth_open.pop()
+            before = text[:start].rstrip()
+            if before and re.search(r"[A-Za-z0-9\"'”’]$", before):   # after an English word or name
+                for k in range(start, i + 1):
+                    inside[k] = True
+    for m in HAN_RUN.finditer(text):
+        if not all(inside[m.start():m.end()]):
+            bad.append(text[max(0, m.start() - 20): m.end() + 10])
+    return bad
+
+
+def test_the_checks_catch_the_reported_cases() -> None:
+    assert [hit for hit in half_width_in_zh("每人350元,集中参保缴费期") if "元,集" in hit]
+    assert half_width_in_zh("资助一半(175元);本人缴费") and half_width_in_zh("注意:本人") and half_width_in_zh("是否?是")
+    assert not half_width_in_zh("每人350元，集中参保缴费期（175元）；任务 947,259 人，24:00")
+    assert untranslated_in_en("the value is 惠民型") and untranslated_in_en("through the 一卡通 card")
+    assert not untranslated_in_en('the WeChat mini-program Xiangshui Shebao (湘税社保), garbled ("湘税社�!薄")')
+    assert not untranslated_in_en('"年满60周岁以上" ("aged 60 and over") is read') and untranslated_in_en('"惠民型" cover')
+    assert SPACED_PERCENT.search("98 %") and not SPACED_PERCENT.search("90%")
+    assert without_citations("“甲,乙”,丙", "甲,乙") == "“\u3000\u3000\u3000”,丙"
+
+
+def test_the_loader_reads_every_policy() -> None:
+    assert not PROBLEMS, [str(p) for p in PROBLEMS]
+    assert len(POLICIES) == len(policy_loader.policy_files())
+
+
+@pytest.mark.parametrize("pid", sorted(POLICIES))
+def test_chinese_prose_uses_full_width_punctuation(pid: str) -> None:
+    sources = source_text(pid)
+    found = [(path, hit) for path, text in prose(POLICIES[pid]) if text.get("zh")
+             for hit in half_width_in_zh(without_citations(str(text["zh"]), sources))]
+    assert not found, (f"{pid}: half-width punctuation in Chinese prose (use ，；：（）！？): {found}")
+
+
+@pytest.mark.parametrize("pid", sorted(POLICIES))
+def test_english_prose_has_no_untranslated_chinese(pid: str) -> None:
+    found = [(path, hit) for path, text in prose(POLICIES[pid]) if text.get("en")
+             for hit in untranslated_in_en(str(text["en"]))]
+    assert not found, (f"{pid}: Chinese in English prose: translate it, and give the original name in parentheses "
+                       f"after the English if readers need it: {found}")
+
+
+@pytest.mark.parametrize("pid", sorted(POLICIES))
+@pytest.mark.parametrize("lang", ("zh", "en"))
+def test_percentages_are_written_without_a_space(pid: str, lang: str) -> None:
+    found = [(path, text[lang][max(0, m.start() - 10): m.end() + 5]) for path, text in prose(POLICIES[pid])
+             if text.get(lang) for m in SPACED_PERCENT.finditer(str(text[lang]))]
+    assert not found, f"{pid} ({lang}): write percentages as 90%, not 90 %: {found}"
