@@ -300,7 +300,7 @@
   }
 
   function setStale(st, stale) {
-    [st.result, st.steps].forEach(function (el) {
+    [st.result, st.steps, st.headline].forEach(function (el) {
       if (el) el.classList.toggle("mb-stale", stale);
     });
   }
@@ -430,6 +430,13 @@
         : (Object.prototype.hasOwnProperty.call(result, name) ? result[name] : undefined);
       el.textContent = txt(st, displayText(value, st.lang));
     });
+    // the answer in one line and the rows that apply: both decided by calc (headline, folded)
+    if (st.headline && res.headline) st.headline.textContent = txt(st, displayText(res.headline, st.lang));
+    if (res.folded) {
+      $all(st.form, ".mb-out[data-name]").forEach(function (row) {
+        row.hidden = res.folded.indexOf(row.getAttribute("data-name")) !== -1;
+      });
+    }
     if (st.steps) {
       var frag = document.createDocumentFragment();
       (res.steps || []).forEach(function (step) {
@@ -488,6 +495,7 @@
     clearErrors(st);
     st.form.setAttribute("data-mb-showing", "example");
     if (st.note && st.exampleCaption) st.note.textContent = st.exampleCaption;
+    if (st.headline && st.exampleHeadline !== null) st.headline.textContent = st.exampleHeadline;
     setStale(st, changedFromDefaults(st));
     st.shownKey = null;
   }
@@ -831,6 +839,7 @@
       result: form.querySelector(".mb-result"),
       steps: form.querySelector("ol.mb-steps"),
       note: form.querySelector(".mb-note"),
+      headline: form.querySelector(".mb-headline"),
       exampleCaption: null,
       pending: false,
       busy: false,
@@ -845,6 +854,7 @@
     form.__mingbai = st;
     st.exampleResult = st.result && st.result.cloneNode(true);   // the worked example, shown again if the engine fails
     st.exampleSteps = st.steps && st.steps.cloneNode(true);
+    st.exampleHeadline = st.headline ? st.headline.textContent : null;
     forms.push(st);
     addShare(st);
     addLiveButton(st);
