@@ -135,3 +135,26 @@ def test_percentages_are_written_without_a_space(pid: str, lang: str) -> None:
     found = [(path, text[lang][max(0, m.start() - 10): m.end() + 5]) for path, text in prose(POLICIES[pid])
              if text.get(lang) for m in SPACED_PERCENT.finditer(str(text[lang]))]
     assert not found, f"{pid} ({lang}): write percentages as 90%, not 90 %: {found}"
+
+
+def _summary_html(policy: dict, lang: str) -> str:
+    from scripts import site_pages
+    page = site_pages.render_policy(site_pages.environment(), policy, lang)
+    return re.search(r'<div class="mb-summary">(.*?)</div>', page, re.S).group(1)
+
+
+@pytest.mark.parametrize("lang", ("zh", "en"))
+def test_a_summary_line_is_a_paragraph_and_stays_text(lang: str) -> None:
+    """Summaries are short paragraphs, one per line of the YAML value; each renders as its own <p>, escaped."""
+    pid = sorted(POLICIES)[0]
+    policy = {**POLICIES[pid], "summary": {**POLICIES[pid]["summary"], lang: "第一段 <b>x</b> & y\n\n第二段"}}
+    assert _summary_html(policy, lang) == "<p>第一段 &lt;b&gt;x&lt;/b&gt; &amp; y</p><p>第二段</p>"
+
+
+@pytest.mark.parametrize("pid", sorted(POLICIES))
+def test_summaries_are_split_into_paragraphs(pid: str) -> None:
+    """No summary is one dense block: a summary longer than two short sentences has more than one paragraph."""
+    for lang, longest in (("zh", 160), ("en", 420)):
+        paragraphs = [p for p in POLICIES[pid]["summary"][lang].split("\n") if p.strip()]
+        assert all(len(p) <= longest for p in paragraphs) or len(paragraphs) > 1, (pid, lang, paragraphs)
+        assert _summary_html(POLICIES[pid], lang).count("<p>") == len(paragraphs)
