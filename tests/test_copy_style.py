@@ -5,6 +5,8 @@
 - English prose has no untranslated Chinese: Chinese characters may appear only in parentheses, as the original name
   after an English rendering ("the WeChat mini-program Xiangshui Shebao (湘税社保)"), or as a quoted original
   wording followed by its English in parentheses ('"年满60周岁以上" ("aged 60 and over")'), never alone ("惠民型").
+- No space between two Chinese characters in Chinese prose (a line break of a folded YAML block reads as one):
+  summaries alone have line breaks, which are their paragraph breaks.
 - Percentages are written one way in both languages: "90%", never "90 %".
 
 Prose fields: summary, covers, readings, parameter label / description / how, example notes. Quotes (`quote`) are
@@ -18,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
+import yaml
 
 from scripts import policy_loader
 
@@ -61,9 +64,14 @@ def source_text(pid: str) -> str:
     return "\n".join(out)
 
 
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")   # unrenderable capture noise in garbled sources, not quoted in prose
+
+
 def without_citations(text: str, sources: str) -> str:
     """Chinese prose with the “…” passages a source contains word for word blanked out (kept as the source has them)."""
-    return CITATION.sub(lambda m: "“" + "\u3000" * len(m.group(1)) + "”" if m.group(1) in sources else m.group(0), text)
+    sources = re.sub(r"\s", "", PRIVATE_USE.sub("", sources))   # a stored line break may fall inside a passage
+    return CITATION.sub(lambda m: "“" + "\u3000" * len(m.group(1)) + "”" if re.sub(r"\s", "", m.group(1)) in sources
+                        else m.group(0), text)
 
 
 def half_width_in_zh(text: str) -> list[str]:
@@ -158,3 +166,20 @@ def test_summaries_are_split_into_paragraphs(pid: str) -> None:
         paragraphs = [p for p in POLICIES[pid]["summary"][lang].split("\n") if p.strip()]
         assert all(len(p) <= longest for p in paragraphs) or len(paragraphs) > 1, (pid, lang, paragraphs)
         assert _summary_html(POLICIES[pid], lang).count("<p>") == len(paragraphs)
+
+
+ZH_GAP = re.compile(rf"{ZH_SIDE}[ \t]+{ZH_SIDE}")
+ZH_BREAK = re.compile(rf"{ZH_SIDE}\s+{ZH_SIDE}")
+
+
+def test_the_gap_check_sees_folded_line_breaks() -> None:
+    folded = yaml.safe_load("zh: >-\n  甲，\n  乙。\n")["zh"]
+    assert ZH_GAP.search(folded) and not ZH_GAP.search("按 2024 年度，甲乙")
+
+
+@pytest.mark.parametrize("pid", sorted(POLICIES))
+def test_no_space_between_chinese_characters(pid: str) -> None:
+    found = [(path, m.group(0)) for path, text in prose(POLICIES[pid]) if text.get("zh")
+             for m in (ZH_GAP if path == "summary" else ZH_BREAK).finditer(str(text["zh"]))]
+    assert not found, (f"{pid}: a space between Chinese characters in Chinese prose (a folded YAML line break?): "
+                       f"write the zh text as one line, or as a double-quoted scalar with \\ at each line end: {found}")
