@@ -25,7 +25,7 @@ from scripts.embed_pages import write_embed_pages  # noqa: E402
 from scripts.hant import to_hant, write_hant_table  # noqa: E402
 from scripts.html_slots import SlotError, fill  # noqa: E402
 from scripts.policy_loader import COMPILED, POLICIES_DIR, load_all, write_compiled  # noqa: E402
-from scripts.search_index import split_search_index  # noqa: E402
+from scripts.search_index import patch_search_worker, split_search_index  # noqa: E402
 from scripts.serve_reload import forget_data, refresh  # noqa: E402
 from scripts.site_pages import nav, render_site  # noqa: E402
 from scripts.vendor_pyodide import VendorError, vendor_pyodide  # noqa: E402
@@ -129,4 +129,5 @@ def on_post_build(config, **kwargs):
             shutil.copyfile(site / "sitemap.xml", site / language / "sitemap.xml")
     if (site / "search" / "search_index.json").is_file():   # one index per language, loaded on a search
         split_search_index(site, config["extra"]["language_roots"])
+        patch_search_worker(site)   # Chinese queries: the whole word counts (scripts/search_index.py)
     precompress(site)   # .gz/.br copies of the engine, data and search index (scripts/wire.py)
