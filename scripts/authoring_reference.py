@@ -96,6 +96,8 @@ FIELD_MEANINGS: dict[str, tuple[str, str]] = {
     "examples[].inputs": ("计算器的输入（见各计算器的输入表）。", "The calculator's inputs (see each calculator's input table)."),
     "examples[].note": ("算例说明 {zh, en}。", "What the example shows {zh, en}."),
     "examples[].calculator": ("计算器名；默认为 calculators 的第一个。", "Calculator name; defaults to the first of calculators."),
+    "examples[].print": ("true：打印的明白纸保留此算例（选最贴近本页读者的几个，两页 A4 之内）；都不标时打印前三个。",
+                         "true: the printed page keeps this example (mark the few most relevant to the page's readers; two A4 pages in all); with none marked, the first three are printed."),
 }
 
 UI = {

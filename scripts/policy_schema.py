@@ -296,7 +296,7 @@ reading = mapping({"id": pattern(KEY_RE, "a lowercase-hyphen id", "小写连字�
                   {"parameters": sequence(pattern(NAME_RE, "a parameter name", "参数名"))})
 
 example = mapping({"inputs": mapping_of(pattern(NAME_RE, "an input name", "输入名"), anything), "note": bilingual},
-                  {"calculator": pattern(KEY_RE, "a calculator name", "计算器名")})
+                  {"calculator": pattern(KEY_RE, "a calculator name", "计算器名"), "print": boolean})
 
 jurisdiction = mapping({"province": bilingual}, {"city": bilingual, "county": bilingual, "town": bilingual})
 # what a policy governs: the months (or insurance year) paid for, and the benefit year they buy

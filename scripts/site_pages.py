@@ -240,6 +240,7 @@ def build_examples(policy: dict) -> list[dict]:
         if not run["ok"]:
             raise ValueError(f"{policy['id']}: example {example['inputs']} fails: {run['errors']}")
         out.append({"note": example["note"], "calc": calc.describe(name), "run": run, "inputs": example["inputs"],
+                    "print": bool(example.get("print")),   # kept on paper (print.css)
                     "shown": {lang: shown_inputs(policy, name, example["inputs"], run["inputs"], lang) for lang in LANGS}})
     return out
 

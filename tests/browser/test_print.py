@@ -1,5 +1,10 @@
 """Print: a policy page as an A4 明白纸 (assets/mingbai/print.css, @media print).
 
+- the worked examples on paper are the ones the policy marks `print: true` (the first three when it
+  marks none), in every language; 平江 keeps a newborn case;
+- the reader's own calculation (a calculator whose inputs they changed) is printed: its inputs as
+  set, the one-line answer and every result row calc shows, within two A4 pages.
+
 Chromium prints the page to PDF (page.pdf, A4); the pages are counted in the PDF itself.
 衡阳 must fit on two pages; the others are reported (pytest -s shows the counts; figure-heavy
 resident policies take more). To look at the result:
@@ -13,6 +18,8 @@ import sys
 import pytest
 
 from support import HENGYANG_EN, HENGYANG_ZH, REPO
+from site_checks import LANGS
+from widgets import Widget, page_path
 
 sys.path.insert(0, str(REPO))
 from calc.data import load_policies  # noqa: E402
@@ -65,3 +72,63 @@ def test_print_page_counts_of_every_policy(open_page, site_url):
         o.context.close()
     print("\nA4 pages when printed:", counts)
     assert counts and all(1 <= n <= 2 for n in counts.values()), counts
+
+
+PINGJIANG = "hunan/yueyang/pingjiang/2023-resident"
+
+# what the printed page shows: visible in print media (display, a box on the paper)
+VISIBLE_JS = """sel => [...document.querySelectorAll(sel)].filter(e => getComputedStyle(e).display !== 'none'
+                                                   && e.getClientRects().length > 0)"""
+
+
+def _locale_path(pid: str, lang: str) -> str:
+    return ("" if lang == LANGS[0] else f"{lang}/") + f"policies/{pid}/"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_printed_examples_are_the_marked_ones(open_page, site_url, lang):
+    policies = load_policies()
+    newborn = [e for e in policies[PINGJIANG]["examples"] if e.get("print") and e["inputs"].get("circumstance") == "newborn"]
+    assert newborn, "平江 must keep a newborn case on paper (examples[].print)"
+    for pid in sorted(policies):
+        examples = policies[pid].get("examples", [])
+        marked = [i for i, e in enumerate(examples) if e.get("print")] or list(range(min(3, len(examples))))
+        o = open_page(site_url + _locale_path(pid, lang), config={"idleBoot": False})
+        o.page.emulate_media(media="print")
+        shown = o.page.evaluate(f"sel => ({VISIBLE_JS})(sel).map(e => [...document.querySelectorAll(sel)].indexOf(e))",
+                                ".mb-example")
+        assert shown == marked, f"{pid} ({lang}): prints examples {shown}, expected {marked}"
+        o.context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_readers_own_calculation_is_printed(open_page, site_url, lang, tmp_path):
+    o = open_page(site_url + page_path(PINGJIANG, lang))
+    widget = Widget(o, "resident-benefit-start", PINGJIANG, lang)
+    mine = {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": "2023-06-09", "fiscal_subsidy": ""}
+    run = widget.apply({k: v for k, v in mine.items() if k in widget.field_names()})
+    widget.expect_result(run)
+    page = o.page
+    page.emulate_media(media="print")
+    printed_forms = page.evaluate(f"sel => ({VISIBLE_JS})(sel).map(f => f.dataset.calc)", "form.mb-calc")
+    assert printed_forms == ["resident-benefit-start"], printed_forms   # only the one the reader used
+    form = widget.form
+    assert form.locator(".mb-headline").is_visible() and form.locator(".mb-headline").inner_text() == run["headline"][lang]
+    for name, shown in run["display"].items():
+        dd = form.locator(f'dd[data-output="{name}"]')
+        if dd.count() and name not in run["folded"]:
+            assert dd.is_visible(), f"result {name} not printed"
+            assert dd.inner_text() == shown[lang]
+    choice = form.locator('[data-field="circumstance"] select')
+    assert choice.is_visible() and choice.evaluate("s => s.options[s.selectedIndex].text") in page.inner_text("form.mb-calc[data-calc=resident-benefit-start]")
+    for name in ("event_date", "payment_date"):
+        control = form.locator(f'[data-field="{name}"] input')
+        assert control.is_visible() and control.input_value() == mine[name]
+    pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+    (tmp_path / "mine.pdf").write_bytes(pdf)
+    # English runs longer: 平江's English page took three sheets before the reader's calculation was
+    # printed (2,425 px of print layout, now 2,050); the Chinese page, with the calculation, two
+    limit = 2 if lang == "zh" else 3
+    print(f"\n{lang} 平江 with the reader's calculation: {pdf_pages(pdf)} A4 page(s)")
+    assert 1 <= pdf_pages(pdf) <= limit, f"{pdf_pages(pdf)} pages with the reader's calculation"
+    o.assert_clean()
