@@ -54,6 +54,7 @@ WIDGET_JS = """(minTarget) => {
       if (target.height < minTarget) out.push(key + ' only ' + target.height + 'px tall to tap');
     }
     for (const el of form.querySelectorAll('.mb-result dt, .mb-result dd, .mb-steps li, .mb-chart svg')) {
+      if (!el.getClientRects().length) continue;   // a folded row (calc says it does not apply) is not shown at all
       const r = el.getBoundingClientRect();
       if (!onScreen(r)) out.push(form.id + ' ' + el.tagName + ' off screen ' + Math.round(r.left) + '..' + Math.round(r.right));
       if (el.tagName !== 'svg') {
