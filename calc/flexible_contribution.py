@@ -33,7 +33,7 @@ from decimal import Decimal
 from .dates import add_months
 from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
-from .money import cents, money_str, percent_str, plain_number, round_to
+from .money import cents, mode_words, money_str, percent_str, plain_number, round_to
 from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
@@ -45,10 +45,6 @@ MONTHS_A_YEAR = 12
 ADD_ON = "add_on_"
 # names add-on premiums had before `add_on_<item>`, still read, and the outputs they have always filled
 LEGACY_ADD_ONS = {"critical_illness_monthly": "critical_illness", "supplementary_annual": "supplementary_major_illness"}
-ROUNDING_WORDS = {"ROUND_HALF_UP": Text("四舍五入", "rounded half-up"), "ROUND_DOWN": Text("舍去零头", "rounded down"),
-                  "ROUND_UP": Text("进位", "rounded up"), "ROUND_HALF_EVEN": Text("四舍六入五成双", "rounded half-to-even"),
-                  "ROUND_HALF_DOWN": Text("五舍六入", "rounded half-down"), "ROUND_FLOOR": Text("向下取整", "rounded down"),
-                  "ROUND_CEILING": Text("向上取整", "rounded up")}
 
 INPUTS = (
     InputSpec("months", "integer", Text("缴费月数", "Months paid"), default=12, minimum=1, maximum=12,
@@ -216,9 +212,9 @@ def _base(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None
     rounding = policy.value("base_rounding", _day(policy, "base_rounding", on, paid)) if policy.has("base_rounding") else None
     if rounding:
         base = round_to(exact, rounding["step"], rounding["mode"])
-        words = ROUNDING_WORDS[rounding["mode"]]
-        how_zh = f"，按 {rounding['step']} 元{words.zh}"
-        how_en = f", {words.en} to {rounding['step']} yuan"
+        words_zh, words_en = mode_words(rounding["mode"])
+        how_zh = f"，按 {rounding['step']} 元{words_zh}"
+        how_en = f", {words_en} to {rounding['step']} yuan"
     else:
         base, how_zh, how_en = exact, "", ""
     why = _why(policy, ("base_reference_wage", "base_ratio"), on, paid)

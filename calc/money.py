@@ -41,6 +41,13 @@ _MODE_WORDS = {
     "ROUND_UP": ("有零头即进位，取整到{}", "rounded up to the {}"),
     "ROUND_CEILING": ("向上取整到{}", "rounded up to the {}"),
 }
+# the mode alone, for a sentence that names the step itself ("按 1 元四舍五入")
+_MODE_ONLY_WORDS = {
+    "ROUND_HALF_UP": ("四舍五入", "rounded half-up"), "ROUND_DOWN": ("舍去零头", "rounded down"),
+    "ROUND_UP": ("进位", "rounded up"), "ROUND_HALF_EVEN": ("四舍六入五成双", "rounded half-to-even"),
+    "ROUND_HALF_DOWN": ("五舍六入", "rounded half-down"), "ROUND_FLOOR": ("向下取整", "rounded down"),
+    "ROUND_CEILING": ("向上取整", "rounded up"),
+}
 _STEP_WORDS = {"0.01": ("分", "fen"), "0.1": ("角", "jiao"), "1": ("元", "yuan"),
                "10": ("十元", "ten yuan"), "100": ("百元", "hundred yuan")}
 
@@ -53,6 +60,15 @@ def rounding_words(mode: str, step: str) -> tuple[str, str]:
     unit_zh, unit_en = _STEP_WORDS.get(step, (f"{step} 元", f"nearest {step} yuan"))
     zh, en = _MODE_WORDS[mode]
     return zh.format(unit_zh), en.format(unit_en)
+
+
+def mode_words(mode: str) -> tuple[str, str]:
+    """A rounding mode alone in words (zh, en), for text that states the step separately.
+
+    >>> mode_words("ROUND_HALF_UP")
+    ('四舍五入', 'rounded half-up')
+    """
+    return _MODE_ONLY_WORDS[mode]
 
 
 def to_decimal(value: object) -> Decimal:
