@@ -20,33 +20,33 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 policies: .venv/.installed        ## validate policies/ and compile calc/data/policies.json
-	$(PY) -m scripts.policy_loader --compile
+	$(PY) -m scripts.policy.loader --compile
 
 new-policy: .venv/.installed      ## skeleton of a new policy: make new-policy PLACE=hunan/hengyang TOPIC=flexible-employment YEAR=2025 [CALCULATORS="a b"]
-	$(PY) -m scripts.scaffold_policy --place "$(PLACE)" --topic "$(TOPIC)" --year "$(YEAR)" $(if $(CALCULATORS),--calculators $(CALCULATORS))
+	$(PY) -m scripts.policy.scaffold --place "$(PLACE)" --topic "$(TOPIC)" --year "$(YEAR)" $(if $(CALCULATORS),--calculators $(CALCULATORS))
 
 build: install                     ## build the site into site/ (atomic: a failed build keeps the old site)
-	$(PY) scripts/build_site.py
+	$(PY) -m scripts.dist.build_site
 
 serve: install                     ## build and serve on http://127.0.0.1:8000
-	.venv/bin/mkdocs serve --strict -a $(HOST):$(PORT)
+	$(PY) -m mkdocs serve --strict -a $(HOST):$(PORT)
 
 serve-site: build                  ## serve the built site/ with its .br/.gz copies (as a static host would; mkdocs serve cannot)
-	$(PY) -m scripts.wire site --host $(HOST) --port $(PORT)
+	$(PY) -m scripts.dist.wire site --host $(HOST) --port $(PORT)
 
 bundle: install                    ## dist/mingbai-offline-<version>.zip: the whole site, opens from file:// with no server/network
-	$(PY) scripts/offline_bundle.py
+	$(PY) -m scripts.dist.offline_bundle
 
 test: install                      ## every test: unit, doctests, schema, CLI, Pyodide parity, Chromium
-	bash scripts/ensure_chromium.sh
+	bash scripts/dev/ensure_chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: install                     ## benchmarks (not tests): widget boot, recompute latency, long tasks; offline bundle vs http
-	bash scripts/ensure_chromium.sh
-	$(PY) scripts/bench_widget.py
-	$(PY) scripts/bench_wire.py
-	$(PY) scripts/bench_offline.py
-	$(PY) scripts/bench_build.py
+	bash scripts/dev/ensure_chromium.sh
+	$(PY) -m scripts.bench.widget
+	$(PY) -m scripts.bench.wire
+	$(PY) -m scripts.bench.offline
+	$(PY) -m scripts.bench.build
 
 fuzz: install                      ## property-based fuzzing: 100 000 inputs per calculator, a fresh seed each run
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz_calculators.py $(PYTEST_ARGS)

@@ -9,7 +9,7 @@ from pathlib import Path
 # MINGBAI_POLICY_DATA: another compiled file (the build-scaling benchmark's synthetic policies)
 POLICIES_JSON = Path(os.environ.get("MINGBAI_POLICY_DATA") or Path(__file__).with_name("data") / "policies.json")
 
-# The shape of the compiled file this calc reads; scripts/policy_loader.py writes it. Raise it when
+# The shape of the compiled file this calc reads; scripts/policy/loader.py writes it. Raise it when
 # that shape changes, so a file compiled by an older loader stops with DataFormatError, not a KeyError.
 FORMAT = 1
 

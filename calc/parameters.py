@@ -5,8 +5,8 @@ Every calculator module declares the parameters it reads (`PARAMETERS`, given to
 and what it means in zh/en. The same declarations drive
 
 - the loader's check of each policy against the calculators it lists
-  (`policy_problems`, called by scripts/policy_loader.py with file:line),
-- the authoring reference page (scripts/authoring_reference.py), and
+  (`policy_problems`, called by scripts/policy/loader.py with file:line),
+- the authoring reference page (scripts/site/authoring_reference.py), and
 - tests/test_authoring.py, which records what every calculator actually reads over
   every policy, worked example and test vector, and fails on any undeclared name.
 
@@ -42,7 +42,7 @@ CONDITIONS = ("has", "lacks")
 @dataclass(frozen=True)
 class Parameter:
     name: str                  # snake_case; may hold one placeholder from PLACEHOLDERS
-    units: tuple[str, ...]     # the units it may carry (scripts/policy_schema.py UNITS)
+    units: tuple[str, ...]     # the units it may carry (scripts/policy/schema.py UNITS)
     meaning: Text              # what the calculator does with it (and the value's shape, for rules)
     required: bool = True
     # "has:OTHER" / "lacks:OTHER": read only when the policy has (lacks) parameter OTHER;

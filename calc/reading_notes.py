@@ -1,6 +1,6 @@
 """Steps point readers to the policy's "how we read this" notes in words: by number, never by id.
 
-The policy page numbers its notes in the order of the policy's `readings:` (scripts/templates/policy.md.j2),
+The policy page numbers its notes in the order of the policy's `readings:` (scripts/site/templates/policy.md.j2),
 so "note 2" is the second entry there, on the page and in an embed alike.
 
 >>> from calc.policy import Policy

@@ -5,6 +5,7 @@ scaffold come from them."""
 from __future__ import annotations
 
 import collections
+from pathlib import Path
 
 import pytest
 
@@ -93,19 +94,19 @@ def test_policies_state_what_their_calculators_need() -> None:
         assert problems == [], (pid, problems)
 
 
-# --- the authoring reference page (scripts/authoring_reference.py) -------------------------------------
+# --- the authoring reference page (scripts/site/authoring_reference.py) -------------------------------------
 
 @pytest.fixture(scope="module")
 def reference() -> dict[str, str]:
-    from scripts.authoring_reference import render_reference
-    from scripts.hant import to_hant
+    from scripts.site.authoring_reference import render_reference
+    from scripts.site.hant import to_hant
     policies = load_policies()
     zh = render_reference(policies, "zh")
     return {"zh": zh, "en": render_reference(policies, "en"), "zh-Hant": to_hant(zh)}
 
 
 def test_reference_lists_every_calculator_its_inputs_and_parameters(reference) -> None:
-    from scripts.hant import to_hant
+    from scripts.site.hant import to_hant
     for lang, text in reference.items():
         data_lang = "en" if lang == "en" else "zh"
         shown = to_hant if lang == "zh-Hant" else str
@@ -120,7 +121,7 @@ def test_reference_lists_every_calculator_its_inputs_and_parameters(reference) -
 
 
 def test_reference_documents_every_yaml_field(reference) -> None:
-    from scripts.authoring_reference import BLOCKS
+    from scripts.site.authoring_reference import BLOCKS
     for prefix, check, _ in BLOCKS:
         for name in [*check.fields[0], *check.fields[1]]:
             for text in reference.values():
@@ -128,12 +129,12 @@ def test_reference_documents_every_yaml_field(reference) -> None:
 
 
 def test_every_schema_field_has_a_meaning() -> None:
-    """FIELD_MEANINGS is the one hand-written part: it must follow scripts/policy_schema.py (rows come from the
+    """FIELD_MEANINGS is the one hand-written part: it must follow scripts/policy/schema.py (rows come from the
     schema, so a meaning whose field is gone is never shown; it is still reported, to be deleted)."""
-    from scripts.authoring_reference import BLOCKS, FIELD_MEANINGS
+    from scripts.site.authoring_reference import BLOCKS, FIELD_MEANINGS
     fields = {prefix + name for prefix, check, _ in BLOCKS for name in [*check.fields[0], *check.fields[1]]}
     assert not fields - set(FIELD_MEANINGS), \
-        f"add a {{zh, en}} meaning to FIELD_MEANINGS in scripts/authoring_reference.py for: {sorted(fields - set(FIELD_MEANINGS))}"
+        f"add a {{zh, en}} meaning to FIELD_MEANINGS in scripts/site/authoring_reference.py for: {sorted(fields - set(FIELD_MEANINGS))}"
     stale = set(FIELD_MEANINGS) - fields
     if stale:
         import warnings
@@ -148,16 +149,18 @@ def test_reference_is_in_three_languages(reference) -> None:
 
 
 def test_reference_page_is_written_and_in_the_navigation(tmp_path) -> None:
-    from scripts.authoring_reference import NAV_TITLE, PAGE
-    from scripts.site_pages import nav, render_site
+    from scripts.site.authoring_reference import NAV_TITLE, PAGE
+    from scripts.site.pages import nav, render_site
     policies = load_policies()
     entries, translations = nav(policies)
     assert {NAV_TITLE[0]: f"{PAGE}.md"} in entries and translations[NAV_TITLE[0]] == NAV_TITLE[1]
-    written = {p.name for p in render_site(policies, tmp_path)}
+    generated, _ = render_site(policies, tmp_path / "pages", tmp_path / "docs")
+    written = {Path(rel).name for rel in generated}
+    assert all((tmp_path / "pages" / rel).is_file() for rel in generated)
     assert {f"{PAGE}.md", f"{PAGE}.en.md", f"{PAGE}.zh-Hant.md"} <= written
 
 
-# --- the scaffold (scripts/scaffold_policy.py) ------------------------------------------------------------
+# --- the scaffold (scripts/policy/scaffold.py) ------------------------------------------------------------
 
 def _todo_places(text: str) -> list[int]:
     """The line of every TODO the author must replace (comments aside), once per TODO."""
@@ -165,8 +168,8 @@ def _todo_places(text: str) -> list[int]:
 
 
 def test_scaffold_writes_a_skeleton_the_loader_rejects_exactly_at_its_todos(tmp_path) -> None:
-    from scripts.policy_loader import SOURCES_DIR, load_policy
-    from scripts.scaffold_policy import main
+    from scripts.policy.loader import SOURCES_DIR, load_policy
+    from scripts.policy.scaffold import main
     policies_dir = tmp_path / "policies"
     names = ["flexible-contribution", "flexible-arrears"]
     assert main(["--place", "hunan/hengyang", "--topic", "flexible-employment", "--year", "2025",
@@ -188,7 +191,7 @@ def test_scaffold_writes_a_skeleton_the_loader_rejects_exactly_at_its_todos(tmp_
 
 def test_scaffold_fills_in_what_is_on_file() -> None:
     """Place names and default calculators come from the policies already on file."""
-    from scripts.scaffold_policy import default_calculators, skeleton
+    from scripts.policy.scaffold import default_calculators, skeleton
     policies = load_policies()
     some = next(iter(sorted(policies.values(), key=lambda p: p["id"])))
     place = some["id"].rsplit("/", 1)[0]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from scripts.policy_loader import COMPILED, compiled_text, load_all
+from scripts.policy.loader import COMPILED, compiled_text, load_all
 
 
 def test_compiled_policies_match_the_yaml() -> None:

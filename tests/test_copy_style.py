@@ -22,7 +22,7 @@ from collections.abc import Iterator
 import pytest
 import yaml
 
-from scripts import policy_loader
+from scripts.policy import loader as policy_loader
 
 POLICIES, PROBLEMS = policy_loader.load_all()
 PARAMETER_PROSE = ("label", "description", "how")
@@ -146,7 +146,7 @@ def test_percentages_are_written_without_a_space(pid: str, lang: str) -> None:
 
 
 def _summary_html(policy: dict, lang: str) -> str:
-    from scripts import site_pages
+    from scripts.site import pages as site_pages
     page = site_pages.render_policy(site_pages.environment(), policy, lang)
     return re.search(r'<div class="mb-summary">(.*?)</div>', page, re.S).group(1)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from fixture_policies import use_fixture_policies
-from scripts import site_pages
-from scripts.formatting import format_value
-from scripts.policy_loader import load_all
+from scripts.site import pages as site_pages
+from scripts.site.formatting import format_value
+from scripts.policy.loader import load_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "flexible-series" / "policies"
 CHOICES = Path(__file__).parent / "fixtures" / "flexible-choices" / "policies"

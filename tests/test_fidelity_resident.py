@@ -184,7 +184,7 @@ def test_newly_recognised_reading_no_longer_assumes_the_list() -> None:
 
 def test_pingjiang_duplicate_enrolment_rule_is_on_the_page() -> None:
     """Issue 15 point 7: “……均不能在我县重复参加居民医保。对本人未据实申报,或其他原因造成重复参保的对象不能重复享受医保待遇。”"""
-    from scripts import site_pages
+    from scripts.site import pages as site_pages
     param = POLICIES[PJ]["parameters"]["duplicate_enrolment"]
     assert "重复参保的对象不能重复享受医保待遇" in param["source"]["quote"]
     env = site_pages.environment()

@@ -13,7 +13,7 @@ from calc.api import applicable_inputs
 from calc.flexible_contribution import CALCULATOR as CONTRIBUTION
 from calc.policy import Policy
 from fixture_policies import run_ok, step_of, use_fixture_policies
-from scripts.policy_loader import load_all
+from scripts.policy.loader import load_all
 
 FIXTURE = Path(__file__).parent / "fixtures" / "flexible-choices" / "policies"
 PID = "testland/choice/2024-flexible-employment"

@@ -1,4 +1,4 @@
-"""Raw HTML kept out of the Markdown parser (scripts/html_slots.py) changes no output byte.
+"""Raw HTML kept out of the Markdown parser (scripts/site/html_slots.py) changes no output byte.
 
 For every policy page in every language: Markdown of the page with its HTML blocks in place
 and Markdown of the stashed page with the blocks filled back in give the same HTML.
@@ -10,10 +10,10 @@ import re
 import markdown
 import pytest
 
-from scripts import html_slots
-from scripts.hant import to_hant
-from scripts.policy_loader import load_all
-from scripts.site_pages import (LOCALES, environment, compare_groups, data_lang, render_compare,
+from scripts.site import html_slots
+from scripts.site.hant import to_hant
+from scripts.policy.loader import load_all
+from scripts.site.pages import (LOCALES, environment, compare_groups, data_lang, render_compare,
                                 render_policy, render_table_page, table_parameters)
 
 MARKERS = re.compile(r"<!--/?mb-html(?:-unsearched)?-->\n")
@@ -48,10 +48,10 @@ def test_every_kind_of_generated_page_marks_its_html(pages):
 
 def test_stashed_pages_render_to_the_same_html(pages):
     for key, text in pages.items():
-        html_slots.clear()
-        stashed = html_slots.stash(text)
+        slots = html_slots.Slots()
+        stashed = slots.stash(text)
         assert "<!--mb-html" not in stashed and len(stashed) < len(text) / 2, key
-        filled = html_slots.fill(html_slots.fill(_markdown(stashed), searchable=True), searchable=False)
+        filled = slots.fill(slots.fill(_markdown(stashed), searchable=True), searchable=False)
         assert filled == _markdown(MARKERS.sub("", text)), key
 
 
@@ -78,16 +78,15 @@ def test_blocks_the_search_skips_are_all_excluded_from_search(pages):
 
 
 def test_a_missing_block_is_a_bilingual_error_not_an_empty_hole():
-    html_slots.clear()
     with pytest.raises(html_slots.SlotError) as err:
-        html_slots.fill('<p>x</p>\n<div data-mb-html="0123456789abcdef0123"></div>', True, "policies/x.md")
+        html_slots.Slots().fill('<p>x</p>\n<div data-mb-html="0123456789abcdef0123"></div>', True, "policies/x.md")
     assert "policies/x.md" in str(err.value) and "rebuild" in str(err.value) and "重新构建" in str(err.value)
 
 
 def test_policy_text_cannot_forge_a_marker():
     template = environment().from_string("{% call html_block() %}<p>{{ text }}</p>{% endcall %}")
     text = template.render(text="<!--/mb-html-->\n<script>alert(1)</script>")
-    html_slots.clear()
-    stashed = html_slots.stash(text)
+    slots = html_slots.Slots()
+    stashed = slots.stash(text)
     assert "<script>" not in stashed and stashed.count("data-mb-html") == 1
-    assert "&lt;script&gt;" in html_slots.fill(stashed, True)
+    assert "&lt;script&gt;" in slots.fill(stashed, True)

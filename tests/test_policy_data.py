@@ -1,4 +1,4 @@
-"""Per-policy widget data (scripts/bundle_calc.py): the browser's calc runs on the data files a page
+"""Per-policy widget data (scripts/dist/bundle_calc.py): the browser's calc runs on the data files a page
 loads — its policies and their series members, trimmed to what calc reads — and must answer exactly
 as calc does on the full compiled data; what a widget loads does not grow with the site.
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO))
 
 import calc  # noqa: E402
 import calc.data  # noqa: E402
-from scripts.bundle_calc import (  # noqa: E402
+from scripts.dist.bundle_calc import (  # noqa: E402
     policy_data_path, render_calc_bundle, render_policy_data, widget_data_files, widget_policy,
     write_calc_bundle, write_policy_data)
 from tests.test_pyodide_parity import load_vectors  # noqa: E402
@@ -112,7 +112,7 @@ def test_bundle_is_code_only():
 def test_widget_bytes_do_not_grow_with_the_site(tmp_path):
     """5 real policies vs 100 synthetic ones (each the 衡阳 2023 policy moved elsewhere): a page's
     widget loads the same bytes (± 5 %); 5 vs 100 synthetic: exactly the same data."""
-    from scripts.bench_wire import synthetic, widget_bytes   # the benchmark's own measure
+    from scripts.bench.wire import synthetic, widget_bytes   # the benchmark's own measure
 
     real = widget_bytes(FULL, "hunan/hengyang/2023-flexible-employment", tmp_path / "real")
     few, many = synthetic(tmp_path, 5), synthetic(tmp_path, 100)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.policy_loader import POLICIES_DIR, SOURCES_DIR, load_all, load_policy, policy_files
+from scripts.policy.loader import POLICIES_DIR, SOURCES_DIR, load_all, load_policy, policy_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = sorted((FIXTURES / "broken").glob("*.yaml"))
@@ -86,7 +86,7 @@ def test_duplicate_policy_id_across_two_files(tmp_path: Path) -> None:
 
 def test_categories_use_calcs_vocabulary() -> None:
     """Every `categories` parameter of the real policies lists known codes (the loader checks it)."""
-    from scripts.policy_loader import category_problems
+    from scripts.policy.loader import category_problems
     policies, _ = load_all()
     seen = 0
     for policy in policies.values():
@@ -122,7 +122,7 @@ def test_build_stops_on_a_broken_policy(tmp_path: Path) -> None:
     import subprocess
     import sys
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.run([sys.executable, "-m", "scripts.policy_loader", str(BROKEN[0])],
+    proc = subprocess.run([sys.executable, "-m", "scripts.policy.loader", str(BROKEN[0])],
                           cwd=root, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from calc import series
-from scripts import site_pages
-from scripts.policy_loader import POLICIES_DIR, load_all
+from scripts.site import pages as site_pages
+from scripts.policy.loader import POLICIES_DIR, load_all
 
 
 

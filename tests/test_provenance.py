@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from calc.registry import calculators
-from scripts.policy_loader import SOURCES_DIR, load_all, semantic_problems
-from scripts.provenance import missing_from_quote, numbers_in, quote_in_source
+from scripts.policy.loader import SOURCES_DIR, load_all, semantic_problems
+from scripts.policy.provenance import missing_from_quote, numbers_in, quote_in_source
 
 POLICIES, PROBLEMS = load_all()
 PARAMS = [(pid, name, p) for pid, pol in POLICIES.items() for name, p in pol["parameters"].items()]
@@ -86,7 +86,7 @@ def test_pingjiang_normalised_reading_is_up_to_date() -> None:
     import subprocess
     import sys
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.run([sys.executable, "scripts/normalise_source.py", "--check"], cwd=root,
+    proc = subprocess.run([sys.executable, "-m", "scripts.policy.normalise_source", "--check"], cwd=root,
                           capture_output=True, text=True, timeout=120)
     if "opencc" in proc.stderr.lower() and "no module" in proc.stderr.lower():
         pytest.skip("opencc not installed")
@@ -100,7 +100,7 @@ HENGYANG = "hunan/hengyang/2023-flexible-employment"
 
 
 def _load_edited(tmp_path: Path, edits: list[tuple[str, str]]) -> list:
-    from scripts.policy_loader import POLICIES_DIR, load_policy
+    from scripts.policy.loader import POLICIES_DIR, load_policy
     text = (POLICIES_DIR / f"{HENGYANG}.yaml").read_text(encoding="utf-8")
     for old, new in edits:
         assert text.count(old) == 1, old

@@ -1,6 +1,6 @@
 """CPython-vs-Pyodide parity for the stdlib-only ``calc`` package.
 
-``scripts/pyodide_run.mjs`` is run ONCE for this module (node + the vendored
+``scripts/dev/pyodide_run.mjs`` is run ONCE for this module (node + the vendored
 npm Pyodide, no network). It copies calc/ into Pyodide, runs every calc
 module's doctests there and calls ``calc.run_json`` for every test vector.
 This module then checks, against CPython in this process:
@@ -47,7 +47,7 @@ import yaml
 REPO_ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "calc"
 PACKAGE_DIR = REPO_ROOT / PACKAGE
-RUNNER = REPO_ROOT / "scripts" / "pyodide_run.mjs"
+RUNNER = REPO_ROOT / "scripts" / "dev" / "pyodide_run.mjs"
 PYODIDE_DIR = REPO_ROOT / "node_modules" / "pyodide"
 VECTOR_DIR = Path(__file__).resolve().parent / "vectors"
 NODE_TIMEOUT_S = 180
@@ -72,7 +72,7 @@ if str(REPO_ROOT) not in sys.path:
 # --------------------------------------------------------------------------
 
 def discover_modules(src_dir: Path = REPO_ROOT, package: str = PACKAGE) -> list[str]:
-    """calc module names, found exactly as scripts/pyodide_run.mjs finds them.
+    """calc module names, found exactly as scripts/dev/pyodide_run.mjs finds them.
 
     calc/x/y.py -> calc.x.y, calc/x/__init__.py -> calc.x; __main__.py is
     skipped (importing it would run the CLI).
@@ -162,7 +162,7 @@ def _skip_or_fail(msg: str):
 # --------------------------------------------------------------------------
 
 def run_pyodide(cases: list[dict], cases_file: Path) -> dict:
-    """Write `cases` to cases_file, run scripts/pyodide_run.mjs on it once; return rc, stderr, parsed JSON.
+    """Write `cases` to cases_file, run scripts/dev/pyodide_run.mjs on it once; return rc, stderr, parsed JSON.
 
     Skips (fails under CI) when node or the npm Pyodide is missing. Also used by
     tests/test_fuzz_calculators.py for its sample of fuzz inputs.
@@ -202,7 +202,7 @@ def run_pyodide_cases(cases: list[dict], cases_file: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def pyodide_report(tmp_path_factory):
-    """Run scripts/pyodide_run.mjs once; return rc, stdout, stderr, parsed JSON."""
+    """Run scripts/dev/pyodide_run.mjs once; return rc, stdout, stderr, parsed JSON."""
     cases = [{k: v[k] for k in ("name", "calculator", "policy", "inputs")} for v in ALL_VECTORS]
     return run_pyodide(cases, tmp_path_factory.mktemp("pyodide_parity") / "cases.json")
 

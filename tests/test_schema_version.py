@@ -12,8 +12,8 @@ import pytest
 
 import calc.data
 from calc.data import FORMAT, DataFormatError
-from scripts.policy_loader import POLICIES_DIR, SOURCES_DIR, compiled_text, load_policy, policy_files
-from scripts.policy_schema import SCHEMA_VERSION
+from scripts.policy.loader import POLICIES_DIR, SOURCES_DIR, compiled_text, load_policy, policy_files
+from scripts.policy.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "fixtures" / "broken"

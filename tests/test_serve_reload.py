@@ -1,6 +1,6 @@
 """`mkdocs serve` is a preview one can trust (issue 13): edit a policy figure while it serves, and
 every number the page shows of it — figure table, worked examples, prerendered widgets — is the
-edited one (calc's cached data and imported code are refreshed each build: scripts/serve_reload.py).
+edited one (calc's cached data and imported code are refreshed each build: scripts/site/serve_reload.py).
 
 Runs the real server in a copy of the repository (tests/repo_copy.py) on a free 127.0.0.1 port.
 """
@@ -139,8 +139,8 @@ def test_serve_shows_an_edited_policy_figure_everywhere(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not os.environ.get("SERVE_SYNTHETIC"), reason="a measurement: SERVE_SYNTHETIC=100 runs it")
 def test_serve_reload_time_at_many_policies(tmp_path: Path) -> None:
-    """The same at N synthetic policies (scripts/synthetic_policies.py), for the edit → page time."""
-    from scripts.synthetic_policies import write_synthetic
+    """The same at N synthetic policies (scripts/policy/synthetic.py), for the edit → page time."""
+    from scripts.policy.synthetic import write_synthetic
     count = int(os.environ["SERVE_SYNTHETIC"])
     policies = write_synthetic(tmp_path / "synthetic", count)
     policy = next(policies.rglob("*.yaml")).relative_to(policies).with_suffix("").as_posix()
@@ -152,7 +152,7 @@ def test_serve_reload_time_at_many_policies(tmp_path: Path) -> None:
 def test_changed_code_is_imported_again(monkeypatch) -> None:
     """When a .py under calc/ or scripts/ changed, the hook's imported names point at freshly imported code."""
     import calc.api
-    import scripts.serve_reload as serve_reload
+    import scripts.site.serve_reload as serve_reload
 
     ours = lambda name: name.split(".")[0] in serve_reload.PACKAGES   # noqa: E731
     saved = {name: module for name, module in sys.modules.items() if ours(name)}

@@ -1,4 +1,4 @@
-"""Navigation and listing pages for many policies (scripts/site_pages.py).
+"""Navigation and listing pages for many policies (scripts/site/pages.py).
 
 Provinces are collapsed nav sections led by their own page, so a page's navigation (with
 navigation.prune) is the top level plus its own province: it does not grow with the number
@@ -12,8 +12,8 @@ import re
 
 import pytest
 
-from scripts.policy_loader import load_all
-from scripts.site_pages import (HOME_LIST_MAX, PROVINCE_WIDE, environment, nav, page_path, province_of, province_page_path,
+from scripts.policy.loader import load_all
+from scripts.site.pages import (HOME_LIST_MAX, PROVINCE_WIDE, environment, nav, page_path, province_of, province_page_path,
                                 render_home, render_province, table_page_path, table_parameters)
 
 HENGYANG = "hunan/hengyang/2023-flexible-employment"

@@ -1,4 +1,4 @@
-"""The trimmed standard library (scripts/trim_stdlib.py): calc in Pyodide on python_stdlib_calc.zip
+"""The trimmed standard library (scripts/dist/trim_stdlib.py): calc in Pyodide on python_stdlib_calc.zip
 answers every test vector and worked example exactly as CPython does, and imports nothing the list lacks."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import calc  # noqa: E402
-from scripts import trim_stdlib  # noqa: E402
+from scripts.dist import trim_stdlib  # noqa: E402
 
 PYODIDE = REPO / "node_modules" / "pyodide"
 pytestmark = pytest.mark.pyodide
@@ -37,7 +37,7 @@ def test_calc_on_the_trimmed_stdlib_answers_as_cpython(trimmed):
     cases = trim_stdlib.cases()
     report = trim_stdlib.run_in_pyodide(cases, trimmed)
     missing = sorted(set(report["files"]) - set(trim_stdlib.keep_list()))
-    assert not missing, f"calc imported files the list lacks: {missing} (python -m scripts.trim_stdlib --list)"
+    assert not missing, f"calc imported files the list lacks: {missing} (python -m scripts.dist.trim_stdlib --list)"
     assert len(report["results"]) == len(cases)
     for case, got in zip(cases, report["results"]):
         want = calc.run(case["calculator"], case["policy"], case["inputs"])

@@ -1,11 +1,11 @@
-"""Codes in policy values reach readers only as words (scripts/vocabulary.py, scripts/formatting.py)."""
+"""Codes in policy values reach readers only as words (scripts/site/vocabulary.py, scripts/site/formatting.py)."""
 from __future__ import annotations
 
 import pytest
 
 from calc.data import load_policies
-from scripts.formatting import format_value
-from scripts.vocabulary import WORDS, words
+from scripts.site.formatting import format_value
+from scripts.site.vocabulary import WORDS, words
 
 
 def test_a_code_without_words_stops_the_build_naming_file_and_field() -> None:
@@ -14,7 +14,7 @@ def test_a_code_without_words_stops_the_build_naming_file_and_field() -> None:
         format_value(param, "zh", {"id": "hunan/x/2023-resident", "parameters": {}}, "special_case_newborn")
     message = str(error.value)
     assert "policies/hunan/x/2023-resident.yaml: parameters.special_case_newborn.value" in message
-    assert "day_of_the_comet" in message and "scripts/vocabulary.py" in message
+    assert "day_of_the_comet" in message and "scripts/site/vocabulary.py" in message
 
 
 def test_every_policy_value_reads_as_words_in_both_languages() -> None:

@@ -28,7 +28,7 @@ CASES = {
 LOAD = """
 import json, sys
 from pathlib import Path
-from scripts.policy_loader import load_policy
+from scripts.policy.loader import load_policy
 path = Path(sys.argv[1])
 data, problems = load_policy(path, path.parent, Path("policies/sources"))
 print(json.dumps([[p.path, p.line, p.field, p.en, p.zh] for p in problems], ensure_ascii=False))

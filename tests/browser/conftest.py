@@ -20,9 +20,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever pytest's import mode
 from support import REPO, build_site, guard_context, launch_chromium, serve  # noqa: E402
 
-sys.path.insert(0, str(REPO / "scripts"))
-from scripts.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
-from vendor_pyodide import vendor_pyodide  # noqa: E402
+from scripts.dist.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
+from scripts.dist.vendor_pyodide import vendor_pyodide  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WIDGET_ASSETS = REPO / "docs" / "assets" / "mingbai"

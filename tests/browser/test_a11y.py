@@ -4,7 +4,7 @@
   downloaded) on every calculator page in every language, embed pages included, as loaded and
   again with every widget's results stale and the engine failed: no serious or critical
   violation. Found and fixed: aria-dialog-name on material's search dialog
-  (scripts/theme/partials/search.html), color-contrast of material's footer copyright (site.css),
+  (scripts/site/theme/partials/search.html), color-contrast of material's footer copyright (site.css),
   of the widget's help/status/result labels (widget.css --mb-muted) and of stale results (were
   opacity .45). Nothing is excluded (KNOWN is empty).
 - every widget control's accessible name (Chromium's accessibility tree, through the DevTools
@@ -196,11 +196,11 @@ def test_every_widget_by_keyboard_alone(browser, built_site, csp_site):
 
 
 def test_search_partial_is_materials_plus_a_name():
-    """scripts/theme/partials/search.html is mkdocs-material's, with aria-label on the dialog only."""
+    """scripts/site/theme/partials/search.html is mkdocs-material's, with aria-label on the dialog only."""
     import material
 
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
-    ours = (REPO / "scripts" / "theme" / "partials" / "search.html").read_text(encoding="utf-8")
+    ours = (REPO / "scripts" / "site" / "theme" / "partials" / "search.html").read_text(encoding="utf-8")
 
     def body(text: str) -> str:
         return re.sub(r"\A\{#-.*?-#\}\n", "", text, flags=re.S)   # the leading comment

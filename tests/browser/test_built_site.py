@@ -9,7 +9,7 @@ pytestmark = pytest.mark.browser   # uses the browser tests' built_site fixture
 
 
 def test_every_generated_html_block_was_filled_back(built_site) -> None:
-    """scripts/html_slots.py placeholders never reach a page (a missing block stops the build)."""
+    """scripts/site/html_slots.py placeholders never reach a page (a missing block stops the build)."""
     pages = list(built_site.rglob("*.html"))
     assert len(pages) > 50
     left = [str(p.relative_to(built_site)) for p in pages if "data-mb-html" in p.read_text(encoding="utf-8")]

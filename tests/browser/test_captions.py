@@ -17,7 +17,7 @@ from support import REPO
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
 from calc.data import load_policies  # noqa: E402
-from scripts.hant import to_hant  # noqa: E402
+from scripts.site.hant import to_hant  # noqa: E402
 from site_checks import LANGS, collect  # noqa: E402
 
 pytestmark = pytest.mark.browser

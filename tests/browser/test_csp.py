@@ -7,7 +7,7 @@ every response (the Pyodide worker too: a dedicated worker loaded from a URL tak
 its own response) plus `report-uri`, so violations are counted twice: `securitypolicyviolation`
 events in the page (init script) and the reports the browser POSTs, which also cover the workers.
 
-What had to change (see scripts/theme/main.html):
+What had to change (see scripts/site/theme/main.html):
 - mkdocs-material's inline <script>s (the __md_scope/__md_get bootstrap, the palette restore, the
   location-hash target fix) run from assets/mingbai/material-init.js, loaded where they stood;
 - material's CSS icons are data: SVGs (blocked: img-src falls back to default-src 'self'); over
@@ -104,11 +104,11 @@ def test_built_html_has_no_inline_script_or_style(built_site):
 
 def test_material_icon_files_are_current():
     """docs/assets/mingbai/material-icons* match the installed mkdocs-material's data: icons."""
-    spec = importlib.util.spec_from_file_location("material_icons", REPO / "scripts" / "theme" / "material_icons.py")
+    spec = importlib.util.spec_from_file_location("material_icons", REPO / "scripts" / "site" / "theme" / "material_icons.py")
     material_icons = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(material_icons)
     stale = material_icons.stale_files()
-    assert stale == [], f"run `.venv/bin/python scripts/theme/material_icons.py`; stale: {stale}"
+    assert stale == [], f"run `.venv/bin/python scripts/site/theme/material_icons.py`; stale: {stale}"
 
 
 # --- the recorder works -------------------------------------------------------------------------

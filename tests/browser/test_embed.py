@@ -24,7 +24,7 @@ pytestmark = pytest.mark.browser
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
 from calc.data import load_policies  # noqa: E402
-from scripts.embed_pages import policy_version  # noqa: E402
+from scripts.site.embed_pages import policy_version  # noqa: E402
 
 BOOT_TIMEOUT = 90_000
 HENGYANG = "hunan/hengyang/2023-flexible-employment"

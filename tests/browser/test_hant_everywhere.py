@@ -21,7 +21,7 @@ from calc.api import applicable_inputs  # noqa: E402
 from calc.data import load_policies  # noqa: E402
 from calc.policy import Policy  # noqa: E402
 from calc.registry import calculators  # noqa: E402
-from scripts.hant import to_hant  # noqa: E402
+from scripts.site.hant import to_hant  # noqa: E402
 from site_checks import collect  # noqa: E402
 
 pytestmark = pytest.mark.browser

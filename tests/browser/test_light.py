@@ -1,6 +1,6 @@
 """Light on the wire (issue 14): what a page downloads, and when.
 
-- a site built from synthetic policies (scripts/synthetic_policies.py) computes with its own
+- a site built from synthetic policies (scripts/policy/synthetic.py) computes with its own
   policies' data, and a widget loads its policy's data file only;
 - on a Save-Data or slow connection (navigator.connection, overridden by an init script) nothing
   of the engine downloads before the reader interacts; "turn on live calculation" says how much
@@ -19,7 +19,7 @@ from support import HENGYANG_ZH, REPO, guard_context, serve
 pytestmark = pytest.mark.browser
 
 sys.path.insert(0, str(REPO))
-from scripts.bench_build import _build, _our_project  # noqa: E402
+from scripts.bench.build import _build, _our_project  # noqa: E402
 
 SYNTHETIC = 5
 

@@ -139,7 +139,7 @@ def test_a_calculator_by_touch(browser, built_site, site, lang):
 
 
 def test_chart_text_readable_on_a_phone(browser, built_site, site):
-    """calc/charts.py (calculator charts) and scripts/table_chart.py (table pages) draw for a
+    """calc/charts.py (calculator charts) and scripts/site/table_chart.py (table pages) draw for a
     phone: chart text at least MIN_TEXT_PX on screen, and none of it cut off at the chart's edge
     (long legend lines wrap)."""
     pages = [p.path for p in site_pages(built_site) if p.lang in CHECKED_LANGS and "policies/" in p.path]

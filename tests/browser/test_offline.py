@@ -1,4 +1,4 @@
-"""The offline bundle (`make bundle`, scripts/offline_bundle.py), opened from file://.
+"""The offline bundle (`make bundle`, scripts/dist/offline_bundle.py), opened from file://.
 
 The zip is built once for this module (a full offline build: ~half a minute), unzipped into a
 temporary directory and opened by file:// URL in a context where every request that is not
@@ -7,7 +7,7 @@ file:, blob: or data: is aborted and recorded. Expected figures come from CPytho
 Console errors allowed on file:// pages — and only these: the theme's language switch fetches
 sitemap.xml (Chromium: CORS "Cross origin requests are only supported for protocol schemes …"
 and "Failed to load resource: net::ERR_FAILED" for …/sitemap.xml). Harmless: the switch links
-to the same page in the other language anyway (scripts/offline_bundle.py).
+to the same page in the other language anyway (scripts/dist/offline_bundle.py).
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def is_harmless(text: str, url: str) -> bool:
 @pytest.fixture(scope="module")
 def bundle_zip(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "offline_bundle.py"), "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "scripts.dist.offline_bundle", "--out", str(out)],
                           cwd=REPO, capture_output=True, text=True, timeout=900)
     if proc.returncode != 0:
         pytest.fail(f"offline_bundle.py failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)

@@ -17,7 +17,7 @@ LOCALES = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
 
 
 def _policies():
-    from scripts.policy_loader import load_all
+    from scripts.policy.loader import load_all
     policies, _ = load_all()
     return policies
 

@@ -1,4 +1,4 @@
-/* Mingbai embed pages (scripts/embed_pages.py). Classic script, loaded before widget.js.
+/* Mingbai embed pages (scripts/site/embed_pages.py). Classic script, loaded before widget.js.
  *
  * embed/<calculator>/index.html (the public address, ?policy=<policy id>&lang=<zh|en|…>) lists
  * the calculator's policies in data-policies: this script moves on, query kept, to

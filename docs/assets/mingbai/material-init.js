@@ -4,7 +4,7 @@
  *
  * The code is mkdocs-material 9.8.1's (templates/partials/javascripts/*.html), unchanged but
  * for layout, one function per inline script. Our overrides of those partials
- * (scripts/theme/partials/javascripts/) load this file with data-md-init="<name>" exactly where
+ * (scripts/site/theme/partials/javascripts/) load this file with data-md-init="<name>" exactly where
  * the inline script stood; a classic script without async/defer blocks the parser, so each
  * part still runs at the same moment of page parsing as before. Upgrading mkdocs-material:
  * compare those partials with the new ones (tests/browser/test_csp.py fails on any inline script).

@@ -1,11 +1,11 @@
 /* Search that scales (issue 14; classic script, loaded before mkdocs-material's bundle by
- * scripts/theme/main.html).
+ * scripts/site/theme/main.html).
  *
  * Material requests search/search_index.json (every language, every page) as soon as a page
  * opens. This script holds that request until the reader starts a search — focus in the search
  * box (clicking the magnifier, or the "/", "s", "f" shortcuts, focus it) or the search toggle —
  * and points it at the page's language's index, search/search_index.<lang>.json
- * (scripts/search_index.py). Meanwhile material shows its "initialising search" line.
+ * (scripts/site/search_index.py). Meanwhile material shows its "initialising search" line.
  * Material fetches the index with XMLHttpRequest (for its progress events), so open() and
  * send() are wrapped; every other request passes untouched. On file:// material loads
  * search_index.js with a script tag after the search toggle instead, and nothing here applies.

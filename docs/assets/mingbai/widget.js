@@ -32,7 +32,7 @@
   var IDLE_TIMEOUT = typeof config.idleTimeout === "number" ? config.idleTimeout : 2000;
   var IDLE_BOOT = config.idleBoot !== false;
   var BAD_INPUT = "?";
-  // What the engine downloads at most, in bytes: the build writes the figure here (scripts/mkdocs_hooks.py).
+  // What the engine downloads at most, in bytes: the build writes the figure here (scripts/site/plugin.py).
   var ENGINE_BYTES = config.engineBytes || /*mingbai:engine-bytes*/0;
 
   var TEXT = {
@@ -815,7 +815,7 @@
 
   /* ---------- embed snippets (policy pages) ---------- */
 
-  // The copy-paste code (scripts/templates/embed-snippet.html.j2) is written with page-relative
+  // The copy-paste code (scripts/site/templates/embed-snippet.html.j2) is written with page-relative
   // URLs; a host page needs absolute ones.
   function absoluteSnippet(code) {
     if (code.__mingbai) return;

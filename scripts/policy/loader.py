@@ -1,0 +1,468 @@
+"""Load, validate and compile every policy YAML file.
+
+    python -m scripts.policy.loader            # check all policies, one line per problem
+    python -m scripts.policy.loader --compile  # ... and write calc/data/policies.json
+
+A problem line reads `file:line: field: English / 中文`. Floats in YAML are read
+as Decimal, never as binary floats.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import yaml
+
+from calc import series
+from calc.data import FORMAT
+
+from . import schema
+from .provenance import missing_from_quote, quote_in_source
+from ..write_files import write_if_changed
+
+ROOT = Path(__file__).resolve().parents[2]
+# Overridable for the build-scaling benchmark (scripts/bench/build.py), which builds synthetic policies.
+POLICIES_DIR = Path(os.environ.get("MINGBAI_POLICIES_DIR") or ROOT / "policies")
+SOURCES_DIR = POLICIES_DIR / "sources"
+COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")
+
+
+@dataclass(frozen=True)
+class PolicyProblem:
+    path: str
+    line: int
+    field: str
+    en: str
+    zh: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.en} / {self.zh}"
+
+
+# libyaml's C parser when PyYAML has it (same events and marks, several times faster)
+_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DecimalLoader(_FAST_SAFE_LOADER):
+    """SafeLoader that reads 286.88 as Decimal('286.88')."""
+
+
+def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
+    text = node.value.replace("_", "")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise yaml.constructor.ConstructorError(None, None, f"not a finite number: {node.value!r}", node.start_mark)
+    return value
+
+
+DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
+
+
+def _line_index(node: yaml.Node, prefix: str = "", out: dict | None = None) -> dict[str, int]:
+    """field path → line, for messages about fields found after parsing."""
+    out = {} if out is None else out
+    out.setdefault(prefix, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _line_index(value, f"{prefix}.{key.value}" if prefix else key.value, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, child in enumerate(node.value):
+            _line_index(child, f"{prefix}[{i}]", out)
+    return out
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def expected_id(path: Path, policies_dir: Path) -> str:
+    return path.resolve().relative_to(policies_dir.resolve()).with_suffix("").as_posix()
+
+
+def _source_texts(policy: dict, sources_dir: Path) -> dict[str, list[str]]:
+    texts = {}
+    for key, src in policy["sources"].items():
+        found = []
+        for name in (src["file"], src.get("normalised")):
+            if name and (sources_dir / name).is_file():
+                found.append((sources_dir / name).read_text(encoding="utf-8"))
+        texts[key] = found
+    return texts
+
+
+def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sources_dir: Path,
+                      known_calculators: set[str]) -> list[tuple[int, str, str, str]]:
+    """Checks that need the whole document: ids, periods, sources, provenance."""
+    out = []
+
+    def add(field: str, en: str, zh: str) -> None:
+        line = lines.get(field) or lines.get(field.rsplit(".", 1)[0], 1)
+        out.append((line, field, en, zh))
+
+    if policy["id"] != policy_id:
+        add("id", f"must equal the file's path {policy_id!r}", f"须与文件路径一致：{policy_id!r}")
+    for field in ("effective", "governs.contributions", "governs.benefits"):
+        span = policy["effective"] if field == "effective" else policy["governs"][field.split(".")[1]]
+        if span.get("to") and span["to"] < span["from"]:
+            add(f"{field}.to", "ends before it starts", "结束日期早于开始日期")
+    for name in policy["calculators"]:
+        if name not in known_calculators:
+            add("calculators", f"unknown calculator {name!r} (known: {', '.join(sorted(known_calculators))})",
+                f"未知的计算器 {name!r}")
+    for i, example in enumerate(policy.get("examples") or []):
+        if "calculator" in example and example["calculator"] not in policy["calculators"]:
+            add(f"examples[{i}].calculator", f"{example['calculator']!r} is not in this policy's calculators",
+                f"{example['calculator']!r} 不在本政策的 calculators 中")
+    for key, src in policy["sources"].items():
+        for attr in ("file", "normalised"):
+            name = src.get(attr)
+            if name and not (sources_dir / name).is_file():
+                add(f"sources.{key}.{attr}", f"file {name!r} not found in policies/sources/", f"policies/sources/ 中找不到文件 {name!r}")
+    texts = _source_texts(policy, sources_dir)
+    for name, param in policy["parameters"].items():
+        base = f"parameters.{name}"
+        status = param.get("status", "stated")
+        if status != "stated" and "how" not in param:
+            add(f"{base}.status", f"status {status!r} needs `how` (how we got it / why it is open)", f"状态 {status!r} 需要 how 说明")
+        if status == "not_stated" and param["value"] is not None:
+            add(f"{base}.value", "a not_stated figure must have value null (never invent it)", "原文未给出的数字，value 须为 null（不得编造）")
+        if status == "stated" and param["value"] is None and param["unit"] not in ("rule", "text"):
+            add(f"{base}.value", "value is null but status is stated: use not_stated", "value 为空但状态为 stated：请用 not_stated")
+        if param.get("period") and param["period"].get("to") and param["period"]["to"] < param["period"]["from"]:
+            add(f"{base}.period.to", "ends before it starts", "结束日期早于开始日期")
+        options = isinstance(param["value"], list) and param["value"] and all(_is_number(v) for v in param["value"])
+        span = param["value"] if isinstance(param["value"], dict) and set(param["value"]) == {"min", "max"} else None
+        if param["unit"] == "percent" and span is not None:
+            # a range left to the person ({min: 60, max: 300}: any whole percent from 60 to 300)
+            if not all(_is_number(span[k]) and Decimal(str(span[k])) == int(Decimal(str(span[k]))) for k in span) \
+                    or Decimal(str(span["min"])) >= Decimal(str(span["max"])):
+                add(f"{base}.value", "a percent range must be {min: 60, max: 300}: whole percents, min below max",
+                    "百分比范围须为 {min: 60, max: 300}：整数百分比，且 min 小于 max")
+        elif param["unit"] == "percent" and not (_is_number(param["value"], nullable=True) or options):
+            # a list of numbers: options the policy leaves to the person ([7, 9]: 7 % or 9 %)
+            add(f"{base}.value", "a percent must be a number (60 for 60 %), a list of the options the person may choose "
+                "([7, 9]), or the range the person chooses within ({min: 60, max: 300})",
+                "百分比须为数字（60 表示 60%）、由个人选择的选项列表（[7, 9]）或可自选的范围（{min: 60, max: 300}）")
+        elif param["unit"] in NUMBER_UNITS and not _is_number(param["value"], nullable=True):
+            add(f"{base}.value", f"unit {param['unit']} needs a number (or null), got {_kind(param['value'])}",
+                f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(param['value'], 'zh')}")
+        if param["unit"] == "date" and not isinstance(param["value"], (dt.date, type(None))):
+            add(f"{base}.value", f"unit date needs a date YYYY-MM-DD (or null), got {_kind(param['value'])}",
+                f"单位 date 须为日期 YYYY-MM-DD（或 null），实际为{_kind(param['value'], 'zh')}")
+        if param["unit"] == "categories" and param["value"] is not None:
+            for field, en, zh in category_problems(name, param["value"], declared_groups(policy)):
+                add(f"{base}.value{field}", en, zh)
+        for field, en, zh in rule_problems(name, param["value"]):
+            add(f"{base}.value{field}", en, zh)
+        if param["unit"] == "rounding" and param["value"] is not None:
+            rounding = param["value"]
+            if not (isinstance(rounding, dict) and set(rounding) == {"step", "mode"}
+                    and rounding["mode"] in schema.ROUNDING_MODES and isinstance(rounding["step"], str)):
+                add(f"{base}.value", f"rounding must be {{step: \"0.01\", mode: one of {', '.join(schema.ROUNDING_MODES)}}}",
+                    "取整规则须为 {step: \"0.01\", mode: 取整方式}")
+        _provenance(add, policy, texts, base, param, status)
+        starts = [(param.get("period") or {}).get("from") or policy["effective"]["from"]]
+        for i, entry in enumerate(param.get("dated") or []):   # each dated value: its own quote and figures
+            where, entry_status = f"{base}.dated[{i}]", entry.get("status", status)
+            if entry_status != "stated" and "how" not in entry and "how" not in param:
+                add(f"{where}.status", f"status {entry_status!r} needs `how`", f"状态 {entry_status!r} 需要 how 说明")
+            if entry_status == "not_stated" and entry["value"] is not None:
+                add(f"{where}.value", "a not_stated figure must have value null", "原文未给出的数字，value 须为 null")
+            if entry["from"] <= starts[-1]:
+                add(f"{where}.from", f"must come after {starts[-1]} (dated values go in time order, after the first value)",
+                    f"须晚于 {starts[-1]}（按时间先后排列，且晚于第一个值）")
+            starts.append(entry["from"])
+            if (param["unit"] in NUMBER_UNITS or param["unit"] == "percent") and not _is_number(entry["value"], nullable=True):
+                add(f"{where}.value", f"unit {param['unit']} needs a number (or null), got {_kind(entry['value'])}",
+                    f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(entry['value'], 'zh')}")
+            _provenance(add, policy, texts, where, entry, entry_status, param["unit"])
+    for field, en, zh in parameter_problems(policy, known_calculators):
+        add(field, en, zh)
+    if not out:   # a policy otherwise sound: its worked examples must run
+        out += example_problems(policy, lines, known_calculators)
+    return out
+
+
+def _provenance(add, policy: dict, texts: dict, base: str, entry: dict, status: str, unit: str | None = None) -> None:
+    """A value's quote is in its source, and a stated value's numbers are in its quote
+    (a parameter's own value, or one of its dated values)."""
+    ref, quote = entry["source"]["ref"], entry["source"]["quote"]
+    if ref not in policy["sources"]:
+        add(f"{base}.source.ref", f"unknown source {ref!r} (declared: {', '.join(policy['sources'])})", f"未声明的来源 {ref!r}")
+        return
+    if texts[ref] and not any(quote_in_source(quote, t) for t in texts[ref]):
+        add(f"{base}.source.quote", f"quote not found in source {ref!r} (compared without whitespace)",
+            f"引文在来源 {ref!r} 中找不到（已忽略空白比较）")
+    if status == "stated":
+        missing = missing_from_quote(entry["value"], quote, unit or entry.get("unit"))
+        if missing:
+            add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
+                "or mark the value inferred/derived with `how`",
+                f"数字 {'、'.join(missing)} 不在引文中：请引用写明它的原句，或标为 inferred/derived 并说明 how")
+
+
+def parameter_problems(policy: dict, known_calculators: set[str]) -> list[tuple[str, str, str]]:
+    """The policy's parameters against what its calculators declare they read (calc/parameters.py):
+    a missing required one, or one no listed calculator reads and not marked `display_only: true`."""
+    from calc.parameters import policy_problems
+    from calc.registry import calculators
+
+    every = calculators()
+    listed = [every[name] for name in policy["calculators"] if name in every and name in known_calculators]
+    return policy_problems(policy, listed, list(every.values()))
+
+
+NUMBER_UNITS = ("CNY", "CNY/month", "CNY/year", "CNY/person", "CNY/person/year", "months", "days", "years", "year", "persons")
+# the codes a `categories` parameter may list: calc's one vocabulary of subsidised groups,
+# except where a calculator names its own (module, dict of codes)
+CATEGORY_VOCABULARIES = {"family_mutual_aid_relatives": ("calc.family_mutual_aid", "LABELS")}
+
+
+def _is_number(value: object, nullable: bool = False) -> bool:
+    return (value is None and nullable) or (isinstance(value, (int, Decimal)) and not isinstance(value, bool))
+
+
+def _kind(value: object, lang: str = "en") -> str:
+    kinds = {"en": {str: "a text", list: "a list", dict: "a mapping", bool: "true/false", dt.date: "a date"},
+             "zh": {str: "文本", list: "列表", dict: "映射", bool: "真/假", dt.date: "日期"}}[lang]
+    kind = next((k for t, k in kinds.items() if isinstance(value, t)), type(value).__name__)
+    return f"{kind} {value!r}" if isinstance(value, (str, bool, dt.date)) else kind
+
+
+def category_vocabulary(name: str) -> dict:
+    import importlib
+    module, attr = CATEGORY_VOCABULARIES.get(name, ("calc.categories", "CATEGORIES"))
+    return getattr(importlib.import_module(module), attr)
+
+
+def declared_groups(policy: dict) -> list[str]:
+    """The subsidised groups a policy declares itself (`subsidy_categories`): valid codes in its lists too."""
+    from calc.categories import DECLARED
+    value = (policy["parameters"].get(DECLARED) or {}).get("value")
+    return [str(code) for code in value] if isinstance(value, dict) else []
+
+
+def rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
+    """Rule parameters whose codes calc must know: declared groups, how groups combine, how a wait is counted,
+    who may enrol late and how."""
+    from calc import categories, dates, resident_benefit_start
+    checks = {categories.DECLARED: categories.declared_problems, "subsidy_combination": categories.combination_problems,
+              "waiting_period_counting": dates.counting_problems, "late_enrolment": resident_benefit_start.late_rule_problems}
+    return checks[name](value) if name in checks else []
+
+
+def category_problems(name: str, value: object, declared: list[str] = ()) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a `categories` value that is not a list of known codes, each once.
+    Known: the vocabulary (calc/categories.py, or a calculator's own) and the groups the policy declares."""
+    if not isinstance(value, list):
+        return [("", f"a categories value must be a list of codes, got {_kind(value)}",
+                 f"类别须为代码列表，实际为{_kind(value, 'zh')}")]
+    known = category_vocabulary(name)
+    if name not in CATEGORY_VOCABULARIES:
+        known = list(known) + [c for c in declared if c not in known]
+    out, seen = [], set()
+    for i, code in enumerate(value):
+        if not isinstance(code, str) or code not in known:
+            out.append((f"[{i}]", f"unknown category code {code!r} (known: {', '.join(known)})",
+                        f"未知的类别代码 {code!r}（可用：{'、'.join(known)}）"))
+        elif code in seen:
+            out.append((f"[{i}]", f"category code {code!r} is listed twice", f"类别代码 {code!r} 重复"))
+        seen.add(code)
+    return out
+
+
+def example_problems(policy: dict, lines: dict[str, int], known_calculators: set[str]) -> list[tuple[int, str, str, str]]:
+    """Run every worked example through its calculator now, so a bad one is reported with its
+    file and line (not as a failed page build). Skipped unless the policy's calculators exist."""
+    from calc.api import run_policy
+    from calc.registry import calculator
+
+    names = policy["calculators"]
+    if not all(name in known_calculators and calculator(name) is not None for name in names):
+        return []
+    data = to_json_ready(policy)
+    out = []
+    for i, example in enumerate(policy.get("examples") or []):
+        field = f"examples[{i}].inputs"
+        line = lines.get(field) or lines.get(f"examples[{i}]", 1)
+        name = example.get("calculator", names[0] if names else None)
+        if name is None:
+            out.append((line, f"examples[{i}]", "an example needs a calculator, and this policy lists none",
+                        "算例需要计算器，但本政策没有列出"))
+            continue
+        try:
+            result = run_policy(name, data, dict(example["inputs"]))
+        except Exception as exc:  # noqa: BLE001 - a build reports it with the line, never a traceback
+            out.append((line, field, f"the example makes {name} fail: {type(exc).__name__}: {exc}",
+                        f"算例使计算器 {name} 出错：{type(exc).__name__}: {exc}"))
+            continue
+        if not result["ok"]:
+            err = result["errors"][0]
+            out.append((line, field, f"the example is not valid input for {name}: {err['field']}: {err['message_en']}",
+                        f"算例不是 {name} 的有效输入：{err['field']}：{err['message_zh']}"))
+    return out
+
+
+def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR,
+                known_calculators: set[str] | None = None) -> tuple[dict | None, list[PolicyProblem]]:
+    rel = _rel(path)
+    if known_calculators is None:
+        from calc.registry import calculators
+        known_calculators = set(calculators())
+
+    def problem(line: int, field: str, en: str, zh: str) -> PolicyProblem:
+        return PolicyProblem(rel, line, field, en, zh)
+
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [problem(line, "(file)", "not UTF-8 text (save the file as UTF-8)", "不是 UTF-8 编码（请另存为 UTF-8）")]
+    loader = DecimalLoader(text)   # one parse: the node tree gives lines, then the data
+    try:
+        try:
+            node = loader.get_single_node()
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark else 1
+            return None, [problem(line, "(yaml)", f"invalid YAML: {getattr(exc, 'problem', exc)}", "YAML 语法错误")]
+        if node is None:
+            return None, [problem(1, "(file)", "empty file", "空文件")]
+        # a scaffolded file: its TODOs alone, each with its line (the shape checks would repeat them)
+        shape = list(schema.structure(node))   # aliases, deep nesting, huge integers: before any recursive walk
+        if shape:
+            return None, [problem(p.line, p.field, p.en, p.zh) for p in shape[:20]]
+        todos = list(schema.todos(node))
+        problems = [problem(p.line, p.field, p.en, p.zh) for p in todos or [*schema.policy(node, ""), *schema.numbers(node)]]
+        if problems:
+            return None, problems
+        try:
+            data = loader.construct_document(node)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            return None, [problem(mark.line + 1 if mark else 1, "(yaml)", str(getattr(exc, "problem", exc)), "YAML 数值错误")]
+    finally:
+        loader.dispose()
+    policy_id = expected_id(path, policies_dir)
+    data.pop("schema")   # the file format's version (checked above), not part of the policy: not compiled
+    lines = _line_index(node)
+    problems = [problem(*p) for p in semantic_problems(data, lines, policy_id, sources_dir, known_calculators)]
+    return (None if problems else data), problems
+
+
+def policy_files(policies_dir: Path = POLICIES_DIR) -> list[Path]:
+    return sorted(p for p in policies_dir.rglob("*.yaml") if "sources" not in p.relative_to(policies_dir).parts)
+
+
+def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR) -> tuple[dict[str, dict], list[PolicyProblem]]:
+    policies: dict[str, dict] = {}
+    problems: list[PolicyProblem] = []
+    first: dict[str, Path] = {}
+    for path in policy_files(policies_dir):
+        data, found = load_policy(path, policies_dir, sources_dir)
+        problems += found
+        if data is not None:
+            if data["id"] in policies:   # two files, one id (e.g. a symlinked copy)
+                line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                             if text.startswith("id:")), 1)
+                problems.append(PolicyProblem(
+                    _rel(path), line, "id", f"duplicate policy id {data['id']!r} (also in {_rel(first[data['id']])})",
+                    f"重复的政策 id {data['id']!r}（{_rel(first[data['id']])} 中已有）"))
+                continue
+            policies[data["id"]] = data
+            first[data["id"]] = path
+    problems += series_problems(policies, first)
+    link_series(policies)
+    return policies, problems
+
+
+def _field_line(path: Path, key: str) -> int:
+    """The line of a top-level key (for problems found across files, after parsing)."""
+    return next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if text.startswith(f"{key}:")), 1)
+
+
+def series_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[PolicyProblem]:
+    """Two policies of one series may not govern the same contribution months."""
+    out = []
+    for members in series.group(policies).values():
+        for older, newer in zip(members, members[1:]):
+            a, b = (policies[pid]["governs"]["contributions"] for pid in (older, newer))
+            if a.get("to") is None or a["to"] >= b["from"]:
+                out.append(PolicyProblem(
+                    _rel(paths[newer]), _field_line(paths[newer], "governs"), "governs.contributions",
+                    f"overlaps {older} (contributions {a['from']} – {a.get('to') or 'open'}); a series' periods must not overlap",
+                    f"与 {older} 的缴费期（{a['from']} 至 {a.get('to') or '未定'}）重叠：同一系列的期间不得重叠"))
+    return out
+
+
+def link_series(policies: dict[str, dict]) -> None:
+    """Each policy learns its series: the key, its members in time order, the one before and after."""
+    for key, members in series.group(policies).items():
+        for i, pid in enumerate(members):
+            policies[pid]["series"] = {"key": key, "members": members,
+                                       "previous": members[i - 1] if i else None,
+                                       "next": members[i + 1] if i + 1 < len(members) else None}
+
+
+def to_json_ready(value: object) -> object:
+    """Decimal → string, date → ISO string: what calc reads in CPython and Pyodide."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): to_json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json_ready(v) for v in value]
+    return value
+
+
+def compiled_text(policies: dict[str, dict]) -> str:
+    payload = {"format": FORMAT, "policies": {pid: to_json_ready(policies[pid]) for pid in sorted(policies)}}
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def write_compiled(policies: dict[str, dict], out: Path = COMPILED) -> bool:
+    """Write calc/data/policies.json if it changed; True when written."""
+    return write_if_changed(out, compiled_text(policies))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts.policy.loader", description=__doc__.splitlines()[0])
+    parser.add_argument("--compile", action="store_true", help="write calc/data/policies.json")
+    parser.add_argument("files", nargs="*", type=Path, help="check only these files")
+    args = parser.parse_args(argv)
+    if args.files:
+        problems = [p for f in args.files for p in load_policy(f)[1]]
+        policies = {}
+    else:
+        policies, problems = load_all()
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) / {len(problems)} 个问题", file=sys.stderr)
+        return 1
+    if args.compile:
+        written = write_compiled(policies)
+        print(f"{len(policies)} policies → {_rel(COMPILED)}{' (updated)' if written else ' (unchanged)'}")
+    else:
+        print(f"{len(policies)} policies OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,212 @@
+"""The authoring reference page: what a policy YAML holds and what each calculator reads from it.
+
+Generated at build time from the code itself, so nothing here is a second list to keep:
+the YAML fields come from scripts/policy/schema.py (`mapping(...).fields`), units and
+statuses from its UNITS / STATUSES, each calculator's inputs from `describe()` and the
+parameters it reads from its `PARAMETERS` (calc/parameters.py). Only the meaning of each
+YAML field is written here, once per field; tests/test_authoring.py fails when a schema
+field has no meaning (or a meaning names no field).
+
+    render_reference(policies, "zh")   # Markdown; zh-Hant is the zh page through scripts/site/hant.py
+"""
+from __future__ import annotations
+
+from ..policy import schema
+from .formatting import pick
+
+PAGE = "authoring"   # docs/authoring.md, authoring.en.md, authoring.zh-Hant.md
+NAV_TITLE = ("编写政策", "Writing a policy")
+EXAMPLE_POLICIES = 3   # policies linked per calculator as models to copy from
+
+# the YAML blocks the page documents: (path prefix, schema check, heading)
+BLOCKS = (
+    ("", schema.policy, ("政策文件的顶层字段", "Top-level fields of a policy file")),
+    ("jurisdiction.", schema.jurisdiction, ("地区 jurisdiction", "Place: jurisdiction")),
+    ("governs.", schema.governs, ("所管期间 governs", "Period governed: governs")),
+    ("sources.<key>.", schema.source, ("来源 sources", "Sources")),
+    ("parameters.<name>.", schema.parameter, ("参数 parameters", "Parameters")),
+    ("readings[].", schema.reading, ("解读 readings", "Readings")),
+    ("examples[].", schema.example, ("算例 examples", "Worked examples")),
+)
+
+FIELD_MEANINGS: dict[str, tuple[str, str]] = {
+    "id": ("政策 id，须等于文件路径（policies/ 之下、去掉 .yaml）。", "The policy id: the file's path below policies/ without .yaml."),
+    "title": ("标题 {zh, en}。", "Title {zh, en}."),
+    "topic": ("主题：{topics}。", "Topic: {topics}."),
+    "jurisdiction": ("地区：省（必填）、市、县、镇，各为 {zh, en}。", "Place: province (required), city, county, town, each {zh, en}."),
+    "issuers": ("发布单位列表，每项 {zh, en}。", "Issuing offices, each {zh, en}."),
+    "document_number": ("文号；没有则为 null。", "Document number (文号), or null."),
+    "published": ("发布日期 YYYY-MM-DD（只知月份时 YYYY-MM）。", "Publication date YYYY-MM-DD (YYYY-MM when only the month is known)."),
+    "effective": ("有效期 {from, to}；to 可为 null。", "In force {from, to}; to may be null."),
+    "governs": ("所管的缴费期间和待遇期间；同地同主题的政策组成系列，期间不得重叠。",
+                "The contribution months and benefit year it governs; policies of one place and topic form a series and may not overlap."),
+    "calculators": ("适用的计算器名称（见下文各计算器）。", "The calculators that apply (see each calculator below)."),
+    "sources": ("来源：键名 → 来源说明；参数的引文须出自这些文本。", "Sources: key → description; every quote must come from these texts."),
+    "summary": ("一句话说明 {zh, en}。", "Plain-language summary {zh, en}."),
+    "covers": ("适用对象 {zh, en}。", "Who it covers {zh, en}."),
+    "parameters": ("参数：名称 → 数字或规则，每项都有出处。", "Parameters: name → figure or rule, each with its source."),
+    "readings": ("“我们如何理解”：原文有歧义之处的读法。", "\"How we read this\": the reading chosen where the text is ambiguous."),
+    "examples": ("算例：只写输入，结果由计算器在构建时算出。", "Worked examples: inputs only; calc computes every result at build time."),
+    "schema": ("本文件所用的政策文件格式版本（目前为 1）；与程序不符时加载器报错。",
+               "The policy-file format version this file uses (now 1); the loader stops on a mismatch."),
+    "contact": ("咨询单位 {zh, en}（政策已结束且没有后续政策时显示）。", "Whom to ask {zh, en} (shown when the policy has ended with no successor)."),
+    "jurisdiction.province": ("省 {zh, en}。", "Province {zh, en}."),
+    "jurisdiction.city": ("市 {zh, en}。", "City {zh, en}."),
+    "jurisdiction.county": ("县（区）{zh, en}。", "County or district {zh, en}."),
+    "jurisdiction.town": ("镇、乡或街道 {zh, en}。", "Town, township or subdistrict {zh, en}."),
+    "governs.contributions": ("所缴的月份（居民医保：所缴的参保年度）{from, to}。",
+                              "The months paid for (resident insurance: the insurance year paid for) {from, to}."),
+    "governs.benefits": ("待遇期间 {from, to}；to 可为 null。", "The benefit period {from, to}; to may be null."),
+    "sources.<key>.file": ("policies/sources/ 下的文本文件。", "The text file under policies/sources/."),
+    "sources.<key>.kind": ("original（原件）或 summary（转述：新闻报道、摘要、问答）。",
+                           "original (the document itself) or summary (second-hand: news report, digest, Q&A)."),
+    "sources.<key>.title": ("来源标题 {zh, en}。", "Source title {zh, en}."),
+    "sources.<key>.publisher": ("发布者 {zh, en}。", "Publisher {zh, en}."),
+    "sources.<key>.date": ("来源日期。", "Source date."),
+    "sources.<key>.normalised": ("第二个文件（如繁体原文的简体读法），引文也可出自它。",
+                                 "A second file (e.g. a simplified reading of a zh-Hant text) quotes may also come from."),
+    "sources.<key>.notes": ("关于来源的说明 {zh, en}。", "Notes on the source {zh, en}."),
+    "sources.<key>.url": ("原件的网址（如有）。", "The original's address, where one exists."),
+    "sources.<key>.retrieved": ("获取文本的日期。", "When the text was captured."),
+    "sources.<key>.document_number": ("来源文件的文号。", "The source document's number (文号)."),
+    "parameters.<name>.label": ("名称 {zh, en}。", "Label {zh, en}."),
+    "parameters.<name>.description": ("说明 {zh, en}。", "Description {zh, en}."),
+    "parameters.<name>.value": ("数值：数字、文本、真假、日期、列表、映射；原文未给出则为 null。留给个人选择的百分比："
+                                "选项列表（[7, 9]）或范围（{min: 60, max: 300}，整数百分比）。",
+                                "The value: number, text, true/false, date, list or mapping; null when the source leaves it open. "
+                                "A percent left to the person: the list of options ([7, 9]) or a range ({min: 60, max: 300}, whole percents)."),
+    "parameters.<name>.unit": ("单位：{units}。", "Unit: {units}."),
+    "parameters.<name>.source": ("出处 {ref: 来源键名, quote: 原句}；原句须逐字出现在来源文本中，且写明该数字。",
+                                 "Source {ref: source key, quote: sentence}; the sentence must be in the source text verbatim and state the figure."),
+    "parameters.<name>.period": ("适用期间 {from, to}；默认为政策的有效期。", "The period it applies to {from, to}; defaults to the policy's."),
+    "parameters.<name>.status": ("依据：{statuses}；不是 stated 时须写 how。", "Basis: {statuses}; anything but stated needs how."),
+    "parameters.<name>.how": ("怎样得到这个数字，或为何原文未给出 {zh, en}。", "How we got the figure, or why the source leaves it open {zh, en}."),
+    "parameters.<name>.columns": ("表格的列名 {列: {zh, en}}。", "Table column headers {column: {zh, en}}."),
+    "parameters.<name>.display_only": (
+        "true：只在页面上展示，没有计算器读取。没有此标记的参数必须被本政策列出的某个计算器读取，否则构建报错。",
+        "true: shown on the page, read by no calculator. A parameter without it must be read by one of the policy's calculators, or the build stops."),
+    "parameters.<name>.dated": (
+        "以后生效的数值：[{from: 日期, value: …, source: {ref, quote}}]，每项有自己的原句（如 10 月 1 日起调整的基数）。",
+        "Later values by effective date: [{from: date, value: …, source: {ref, quote}}], each with its own quote (e.g. a base changed from 1 October)."),
+    "parameters.<name>.applies_by": ("按哪一天选取数值：{applies_by}。", "Which day picks the dated value: {applies_by}."),
+    "readings[].id": ("解读的 id（小写连字符）。", "The reading's id (lowercase-hyphen)."),
+    "readings[].zh": ("中文说明。", "Chinese text."),
+    "readings[].en": ("英文说明。", "English text."),
+    "readings[].parameters": ("这条解读涉及的参数名。", "The parameters the reading is about."),
+    "examples[].inputs": ("计算器的输入（见各计算器的输入表）。", "The calculator's inputs (see each calculator's input table)."),
+    "examples[].note": ("算例说明 {zh, en}。", "What the example shows {zh, en}."),
+    "examples[].calculator": ("计算器名；默认为 calculators 的第一个。", "Calculator name; defaults to the first of calculators."),
+    "examples[].print": ("true：打印的明白纸保留此算例（选最贴近本页读者的几个，两页 A4 之内）；都不标时打印前三个。",
+                         "true: the printed page keeps this example (mark the few most relevant to the page's readers; two A4 pages in all); with none marked, the first three are printed."),
+}
+
+UI = {
+    "title": ("编写政策：字段与计算器参考", "Writing a policy: fields and calculators"),
+    "intro": ("本页由代码生成：字段取自政策文件的校验规则，每个计算器的输入和参数取自计算器本身的声明。"
+              "构建时，每个政策都按它列出的计算器核对：缺少必填参数、单位不符、参数无人读取且未标 display_only，都会报出文件和行号。",
+              "Generated from the code: the fields from the policy-file checks, each calculator's inputs and parameters from the "
+              "calculator's own declarations. Every build checks each policy against the calculators it lists: a missing required "
+              "parameter, a wrong unit, or a parameter no calculator reads and not marked display_only stops the build with file and line."),
+    "walkthrough": ("添加一项政策", "Adding a policy"),
+    "fields": ("政策文件的字段", "Fields of a policy file"),
+    "field": ("字段", "Field"),
+    "required": ("必填", "Required"),
+    "meaning": ("含义", "Meaning"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "calculators": ("计算器", "Calculators"),
+    "inputs": ("输入（表单和 --input）", "Inputs (the form and --input)"),
+    "parameters": ("读取的参数", "Parameters it reads"),
+    "parameter": ("参数", "Parameter"),
+    "unit": ("单位", "Unit"),
+    "input": ("输入", "Input"),
+    "type": ("类型", "Type"),
+    "shown": ("何时出现", "When asked"),
+    "always": ("总是", "always"),
+    "optional": ("可选", "optional"),
+    "used_by": ("使用此计算器的政策：{n} 项，例如", "Policies using it: {n}, for example"),
+    "none_yet": ("使用此计算器的政策：暂无", "Policies using it: none yet"),
+}
+
+STEPS = (
+    ("生成骨架：`python -m scripts.policy.scaffold --place hunan/hengyang --topic flexible-employment --year 2025 "
+     "--calculators flexible-contribution`（或 `make new-policy PLACE=… TOPIC=… YEAR=…`）。它写出 "
+     "`policies/<地区>/<年>-<主题>.yaml`，其中每个要填的地方都是 TODO。",
+     "Write the skeleton: `python -m scripts.policy.scaffold --place hunan/hengyang --topic flexible-employment --year 2025 "
+     "--calculators flexible-contribution` (or `make new-policy PLACE=… TOPIC=… YEAR=…`). It writes "
+     "`policies/<place>/<year>-<topic>.yaml` with a TODO wherever something must be filled in."),
+    ("把来源原文逐字存为 `policies/sources/` 下的文本文件，在 `sources:` 中登记（original 或 summary，有网址就写上）。",
+     "Store the source text verbatim under `policies/sources/` and register it in `sources:` (original or summary, with its URL where there is one)."),
+    ("填写参数：骨架已列出所选计算器的全部参数（必填的和可选的）及其单位。每个数字引用写明它的原句；原文未给出的写 "
+     "`value: null`、`status: not_stated`，并引用留下空白的那句话。用不到的可选参数删掉；只展示、不参与计算的数字加 `display_only: true`。",
+     "Fill in the parameters: the skeleton lists every parameter of the chosen calculators (required and optional) with its unit. "
+     "Quote the sentence that states each figure; a figure the source leaves open is `value: null`, `status: not_stated`, quoting "
+     "the sentence that leaves it open. Delete optional parameters you do not need; mark figures that are only shown `display_only: true`."),
+    ("写至少一个算例（只写输入），原文有歧义处写 `readings:`。",
+     "Add at least one worked example (inputs only) and a `readings:` entry wherever the text is ambiguous."),
+    ("运行 `make policies`：每个问题一行，写明文件、行号、字段（中英文）。直到没有问题为止。",
+     "Run `make policies`: one line per problem, with file, line and field (in Chinese and English). Repeat until there are none."),
+    ("在 `tests/vectors/<计算器>.yaml` 中加入测试向量，用原文公布的数字作期望值；然后 `make test`。不需要改任何 Python 或已有测试。",
+     "Add test vectors to `tests/vectors/<calculator>.yaml` with the source's published figures as expectations, then `make test`. "
+     "No Python and no existing test needs to change."),
+)
+
+
+def _fields(lang: str) -> list[dict]:
+    out = []
+    for prefix, check, heading in BLOCKS:
+        required, optional = check.fields
+        rows = []
+        for name in [*required, *optional]:
+            key = prefix + name
+            text = pick(lang, FIELD_MEANINGS.get(key, ("", "")))
+            for placeholder, values in (("{topics}", schema.TOPICS), ("{units}", schema.UNITS), ("{statuses}", schema.STATUSES),
+                                        ("{applies_by}", getattr(schema, "APPLIES_BY", ()))):
+                text = text.replace(placeholder, ", ".join(values))
+            rows.append({"name": key, "required": name in required, "meaning": text})
+        out.append({"heading": pick(lang, heading), "rows": rows})
+    return out
+
+
+def _condition(condition: str | None, lang: str) -> str:
+    """applies_when / when in words ("open:X" → asked when the policy leaves X open)."""
+    if not condition:
+        return pick(lang, UI["always"])
+    kind, _, name = condition.partition(":")
+    words = {
+        "open": ("政策未给出 {} 时（必填）", "when the policy leaves {} open (required)"),
+        "unstated": ("政策未给出 {} 时（可选）", "when the policy leaves {} open (optional)"),
+        "has": ("政策有 {} 时", "when the policy has {}"),
+        "lacks": ("政策没有 {} 时", "when the policy has no {}"),
+        "choice": ("政策把 {} 留给个人选择时（选项列表或范围）", "when the policy leaves {} to the person (options or a range)"),
+        "alias": ("旧输入名：等同第一项原文未给出的 {}（表单不显示）", "older input name for the first open {} (not on forms)"),
+    }
+    return pick(lang, words.get(kind, ("{}", "{}"))).format(f"`{name}`")
+
+
+def _calculators(policies: dict[str, dict], lang: str) -> list[dict]:
+    from calc.registry import calculators
+
+    out = []
+    for calc in calculators().values():
+        described = calc.describe()
+        inputs = [{"name": i["name"], "type": i["type"], "label": i["label"][lang],
+                   "shown": _condition(i.get("applies_when"), lang)} for i in described["inputs"]]
+        params = [{"name": p.name, "units": " / ".join(p.units),
+                   "need": pick(lang, UI["optional"]) if not p.required else pick(lang, UI["yes"]) + (
+                       "" if not p.when else pick(lang, ("（{}）", " ({})")).format(_condition(p.when, lang))),
+                   "meaning": getattr(p.meaning, lang)} for p in calc.parameters]
+        users = sorted(pid for pid, p in policies.items() if calc.name in p.get("calculators", []))
+        out.append({"name": calc.name, "title": described["title"][lang], "description": described["description"][lang],
+                    "inputs": inputs, "parameters": params, "users": users[:EXAMPLE_POLICIES], "count": len(users)})
+    return out
+
+
+def render_reference(policies: dict[str, dict], lang: str) -> str:
+    """The page in zh or en (Markdown); the site's zh-Hant page is the zh one converted."""
+    from .pages import environment, page_path
+
+    t = {key: pick(lang, pair) for key, pair in UI.items()}
+    return environment().get_template("authoring.md.j2").render(
+        t=t, lang=lang, steps=[pick(lang, s) for s in STEPS], blocks=_fields(lang), calculators=_calculators(policies, lang),
+        link=lambda pid: page_path(pid, "zh"))

@@ -1,0 +1,152 @@
+"""The `mingbai` MkDocs plugin: policies in, pages, widgets and the engine out.
+
+Registered as the `mingbai` entry point (pyproject.toml); options in `config.py`. All the work is
+done by modules that know nothing of MkDocs (pages.py, embed_pages.py, ../dist/…), so a move to
+another generator keeps them; this class only calls them at the right events and holds the state
+of one build.
+
+on_config:      validate policies (stop with file:line: field lines), compile calc data, write the
+                generated pages into the pages directory (pages_dir.py) and build from it
+on_page_content / on_post_page: put generated raw HTML back (html_slots.py)
+on_post_template: keep the default language's 404.html
+on_post_build:  vendor Pyodide (from npm, never a CDN), the calc bundle and each policy's data into the site
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import BasePlugin, event_priority
+
+from scripts.dist.bundle_calc import write_calc_bundle, write_policy_data
+from scripts.dist.vendor_pyodide import VendorError, vendor_pyodide
+from scripts.dist.wire import WireError, precompress, stamp_engine_bytes
+from scripts.paths import ROOT
+from scripts.policy.loader import COMPILED, POLICIES_DIR, load_all, write_compiled
+from scripts.site.config import MingbaiConfig
+from scripts.site.embed_pages import write_embed_pages
+from scripts.site.hant import to_hant, write_hant_table
+from scripts.site.html_slots import SlotError, Slots
+from scripts.site.pages import nav, render_site
+from scripts.site.pages_dir import default_pages_dir, link_hand_written, remove
+from scripts.site.search_index import patch_search_worker, split_search_index
+from scripts.site.serve_reload import forget_data, refresh
+
+
+def _other_language_pass(config) -> bool:
+    """mkdocs-static-i18n builds each further language inside the first build's on_post_build,
+    re-running every event: pages and assets are made once, in the first pass."""
+    i18n = config["plugins"].get("i18n")
+    return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+class MingbaiPlugin(BasePlugin[MingbaiConfig]):
+    def __init__(self) -> None:
+        self.nav_entries: list | None = None   # the first pass's navigation, reused by the other languages' passes
+        self.not_found: str | None = None      # the default language's 404.html: each language's pass writes one
+        self.slots = Slots()                   # raw HTML of the generated pages, by placeholder
+        self.docs_dir: Path | None = None      # hand-written pages (mkdocs.yml docs_dir)
+        self.pages_dir: Path | None = None     # what MkDocs builds from: docs_dir linked + generated pages
+
+    def policies_dir(self) -> Path:
+        if self.config.policies_dir and not os.environ.get("MINGBAI_POLICIES_DIR"):
+            return Path(self.config.policies_dir)
+        return POLICIES_DIR
+
+    @event_priority(100)  # before mkdocs-static-i18n reads the nav and languages
+    def on_config(self, config, **kwargs):
+        if _other_language_pass(config) and self.nav_entries is not None:
+            config["nav"] = self.nav_entries
+            return config
+        refresh(globals())   # mkdocs serve builds again in this process: compute with the code on disk
+        policies_dir = self.policies_dir()
+        policies, problems = load_all(policies_dir, policies_dir / "sources")
+        if problems:
+            lines = "\n".join(str(p) for p in problems)
+            raise Abort(f"\n{lines}\n{len(problems)} problem(s) in policies/ — build stopped / policies/ 有 {len(problems)} 个问题，构建已停止")
+        write_compiled(policies)
+        forget_data()   # calc reads the data just compiled, not a copy cached by an earlier build
+        self.docs_dir = Path(config["docs_dir"])
+        self.pages_dir = Path(self.config.pages_dir) if self.config.pages_dir else default_pages_dir(config["site_dir"])
+        try:
+            generated, self.slots = render_site(policies, self.pages_dir, self.docs_dir)
+        except ValueError as exc:
+            raise Abort(f"page generation failed / 页面生成失败: {exc}") from None
+        link_hand_written(self.docs_dir, self.pages_dir, generated)
+        config["docs_dir"] = str(self.pages_dir)
+        entries, translations = nav(policies)
+        config["nav"] = self.nav_entries = entries
+        i18n = config["plugins"].get("i18n")
+        if i18n is not None:
+            for language in i18n.config["languages"]:
+                if language["locale"] == "en":
+                    language["nav_translations"] = translations
+                elif language["locale"] == "zh-Hant":
+                    language["nav_translations"] = {zh: to_hant(zh) for zh in translations}
+        return config
+
+    def on_serve(self, server, config, builder, **kwargs):
+        """Rebuild on edits to the hand-written pages (MkDocs watches the pages directory, whose links
+        do not change when their targets do) and to the policies wherever MINGBAI_POLICIES_DIR puts them."""
+        if self.docs_dir is not None:
+            server.watch(str(self.docs_dir))
+        server.watch(str(self.policies_dir()))
+        return server
+
+    def _fill(self, html: str, page, searchable: bool) -> str:
+        try:
+            return self.slots.fill(html, searchable, page.file.src_uri)
+        except SlotError as exc:
+            raise Abort(str(exc)) from None
+
+    @event_priority(100)  # before the search plugin and the theme read the page
+    def on_page_content(self, html, page, **kwargs):
+        return self._fill(html, page, searchable=True)
+
+    @event_priority(100)  # the search plugin never parses these (data-search-exclude)
+    def on_post_page(self, output, page, **kwargs):
+        return self._fill(output, page, searchable=False)
+
+    def on_post_template(self, output_content, template_name, config, **kwargs):
+        if template_name == "404.html" and not _other_language_pass(config):
+            self.not_found = output_content
+        return output_content
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has built the other languages into the site
+    def on_post_build(self, config, **kwargs):
+        if _other_language_pass(config):
+            return  # the other languages' builds share the root site's assets
+        site = Path(config["site_dir"])
+        if self.not_found is not None:   # the last language built had overwritten it
+            (site / "404.html").write_text(self.not_found, encoding="utf-8")
+            self.not_found = None
+        try:
+            vendor_pyodide(ROOT / "node_modules", site / "assets" / "pyodide")
+        except VendorError as exc:
+            raise Abort(str(exc)) from None
+        write_calc_bundle(ROOT / "calc", site / "assets" / "mingbai" / "calc-bundle.js")
+        # each policy's data apart (what a widget loads does not grow with the site)
+        write_policy_data(json.loads(COMPILED.read_text(encoding="utf-8"))["policies"], site / "assets" / "mingbai")
+        write_embed_pages(site)  # embed/<calculator>/index.html: widget only, for other sites
+        try:
+            stamp_engine_bytes(site)   # widget.js says how much "turn on live calculation" downloads
+        except WireError as exc:
+            raise Abort(str(exc)) from None
+        write_hant_table(ROOT / "calc", site / "assets" / "mingbai" / "hant-map.js",
+                         extra=(self.docs_dir / "assets" / "mingbai" / "widget.js",))
+        # mkdocs-material's language switcher fetches <language>/sitemap.xml; the root one
+        # (made i18n-aware by mkdocs-static-i18n) lists every language's pages
+        for language in ("en", "zh-Hant"):
+            if (site / "sitemap.xml").is_file() and (site / language).is_dir():
+                shutil.copyfile(site / "sitemap.xml", site / language / "sitemap.xml")
+        if (site / "search" / "search_index.json").is_file():   # one index per language, loaded on a search
+            split_search_index(site, config["extra"]["language_roots"])
+            patch_search_worker(site)   # Chinese queries: the whole word counts (scripts/site/search_index.py)
+        precompress(site)   # .gz/.br copies of the engine, data and search index (scripts/dist/wire.py)
+
+    def on_shutdown(self) -> None:
+        if self.pages_dir is not None and not self.config.pages_dir:
+            remove(self.pages_dir)   # a temporary directory: nothing in it is kept
