@@ -54,11 +54,17 @@ CATEGORY_CHOICES = tuple(Choice(code, text) for code, text in CATEGORIES.items()
 
 # the parameter in which a policy declares its own groups (or its own wording of shared ones)
 DECLARED = "subsidy_categories"
-# what a declared group gives: the whole contribution, half of it, a fixed amount or a share
-GIVES = ("full", "half", "amount", "share")
+# what a declared group gives: the whole contribution or half of it (these words on pages),
+# or a fixed amount {amount: N} or a share {share: P}, which pages state with their figure
+GIVES_WORDS: dict[str, Text] = {"full": Text("全额资助", "full subsidy"), "half": Text("半额资助", "half subsidy")}
+GIVES = (*GIVES_WORDS, "amount", "share")
 # how one person's groups combine (`subsidy_combination`): only one subsidy, and the source does not
 # say which (we apply the more favourable: a reading); the highest wins (就高, stated); they add up
-COMBINATIONS = ("no_stacking", "highest", "stacking")
+COMBINATIONS: dict[str, Text] = {
+    "no_stacking": Text("不累加，按一种身份资助", "not combined: one subsidy per person"),
+    "highest": Text("不累加，就高资助", "not combined: the highest subsidy applies"),
+    "stacking": Text("可以累加", "combined: the subsidies add up"),
+}
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -129,7 +135,7 @@ def _bilingual(value: object) -> bool:
 
 
 def _gives_problem(gives: object) -> tuple[str, str] | None:
-    if gives in ("full", "half"):
+    if isinstance(gives, str) and gives in GIVES_WORDS:
         return None
     if isinstance(gives, dict) and len(gives) == 1:
         (kind, value), = gives.items()
@@ -180,6 +186,6 @@ def declared_problems(value: object) -> list[tuple[str, str, str]]:
 
 
 def combination_problems(value: object) -> list[tuple[str, str, str]]:
-    if value not in COMBINATIONS:
+    if not isinstance(value, str) or value not in COMBINATIONS:
         return [("", f"must be one of {', '.join(COMBINATIONS)}; got {value!r}", f"须为以下之一：{'、'.join(COMBINATIONS)}；实际为 {value!r}")]
     return []

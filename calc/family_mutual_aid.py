@@ -140,7 +140,8 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
 # what compute reads from a policy (calc/parameters.py)
 PARAMETERS = (
     Parameter("family_mutual_aid_relatives", ("categories",), Text(
-        "可以共济的近亲属（本计算器的关系代码列表）。", "The close relatives the account may help (this calculator's relation codes).")),
+        "可以共济的近亲属（本计算器的关系代码列表）。", "The close relatives the account may help (this calculator's relation codes)."),
+        codes=LABELS),
     Parameter("family_mutual_aid_uses", ("list",), Text(
         "个人账户可支付的用途代码列表（如 resident_insurance_contribution）。",
         "Codes of what the account may pay for (e.g. resident_insurance_contribution).")),

@@ -23,33 +23,13 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 
+from . import vocabulary
+from .inputs import Text
+
 CENT = Decimal("0.01")
 DEFAULT_ROUNDING = "ROUND_HALF_UP"
-ROUNDING_MODES = {
-    name: getattr(decimal, name)
-    for name in ("ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_HALF_DOWN", "ROUND_DOWN", "ROUND_UP", "ROUND_FLOOR", "ROUND_CEILING")
-}
-
-
-# How readers are told a rounding: words, never the mode's name (principle 6).
-_MODE_WORDS = {
-    "ROUND_HALF_UP": ("四舍五入到{}", "rounded to the {}"),
-    "ROUND_HALF_EVEN": ("四舍六入、五成双，取整到{}", "rounded half to even, to the {}"),
-    "ROUND_HALF_DOWN": ("五舍六入，取整到{}", "rounded half down, to the {}"),
-    "ROUND_DOWN": ("舍去零头，取整到{}", "rounded down to the {}"),
-    "ROUND_FLOOR": ("向下取整到{}", "rounded down to the {}"),
-    "ROUND_UP": ("有零头即进位，取整到{}", "rounded up to the {}"),
-    "ROUND_CEILING": ("向上取整到{}", "rounded up to the {}"),
-}
-# the mode alone, for a sentence that names the step itself ("按 1 元四舍五入")
-_MODE_ONLY_WORDS = {
-    "ROUND_HALF_UP": ("四舍五入", "rounded half-up"), "ROUND_DOWN": ("舍去零头", "rounded down"),
-    "ROUND_UP": ("进位", "rounded up"), "ROUND_HALF_EVEN": ("四舍六入五成双", "rounded half-to-even"),
-    "ROUND_HALF_DOWN": ("五舍六入", "rounded half-down"), "ROUND_FLOOR": ("向下取整", "rounded down"),
-    "ROUND_CEILING": ("向上取整", "rounded up"),
-}
-_STEP_WORDS = {"0.01": ("分", "fen"), "0.1": ("角", "jiao"), "1": ("元", "yuan"),
-               "10": ("十元", "ten yuan"), "100": ("百元", "hundred yuan")}
+# the decimal module's constant for each mode a policy may name (the list and its words: calc/vocabulary.py)
+ROUNDING_MODES = {name: getattr(decimal, name) for name in vocabulary.ROUNDING_MODES}
 
 
 def rounding_words(mode: str, step: str) -> tuple[str, str]:
@@ -57,9 +37,9 @@ def rounding_words(mode: str, step: str) -> tuple[str, str]:
     if mode not in ROUNDING_MODES:
         raise ValueError(f"unknown rounding mode {mode!r}")
     step = format(Decimal(str(step)).normalize(), "f")
-    unit_zh, unit_en = _STEP_WORDS.get(step, (f"{step} 元", f"nearest {step} yuan"))
-    zh, en = _MODE_WORDS[mode]
-    return zh.format(unit_zh), en.format(unit_en)
+    unit = vocabulary.ROUNDING_STEPS.get(step) or Text(f"{step} 元", f"nearest {step} yuan")
+    words = vocabulary.ROUNDING_MODES[mode].to_step
+    return words.zh.format(unit.zh), words.en.format(unit.en)
 
 
 def mode_words(mode: str) -> tuple[str, str]:
@@ -68,7 +48,8 @@ def mode_words(mode: str) -> tuple[str, str]:
     >>> mode_words("ROUND_HALF_UP")
     ('四舍五入', 'rounded half-up')
     """
-    return _MODE_ONLY_WORDS[mode]
+    words = vocabulary.ROUNDING_MODES[mode].alone
+    return words.zh, words.en
 
 
 def to_decimal(value: object) -> Decimal:

@@ -26,9 +26,11 @@ False
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 from .inputs import Text
+from .vocabulary import UNITS
 
 # placeholders a declared name may contain: the part of the name that varies by policy
 PLACEHOLDERS = {
@@ -42,14 +44,22 @@ CONDITIONS = ("has", "lacks")
 @dataclass(frozen=True)
 class Parameter:
     name: str                  # snake_case; may hold one placeholder from PLACEHOLDERS
-    units: tuple[str, ...]     # the units it may carry (scripts/policy/schema.py UNITS)
+    units: tuple[str, ...]     # the units it may carry (calc/vocabulary.py UNITS)
     meaning: Text              # what the calculator does with it (and the value's shape, for rules)
     required: bool = True
     # "has:OTHER" / "lacks:OTHER": read only when the policy has (lacks) parameter OTHER;
     # a required parameter is then required only in that case
     when: str | None = None
+    # what its value is checked against beyond its unit (the loader reports it with file and line):
+    # `check`, a function value → [(field suffix, en, zh)] (e.g. the codes a rule may use);
+    # `codes`, for a `categories` parameter whose codes are the calculator's own, not the shared groups
+    check: Callable[[object], list] | None = field(default=None, compare=False, repr=False)
+    codes: dict | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        unknown = [unit for unit in self.units if unit not in UNITS]
+        if unknown:
+            raise ValueError(f"{self.name}: unknown unit {unknown[0]!r} (calc/vocabulary.py UNITS)")
         if self.when is not None:
             kind, _, other = self.when.partition(":")
             if kind not in CONDITIONS or not other:
@@ -96,6 +106,23 @@ class Parameter:
 def declaration(calculator, name: str) -> Parameter | None:
     """The calculator's declaration that covers parameter `name`, if any."""
     return next((p for p in calculator.parameters if p.matches(name)), None)
+
+
+def value_problems(name: str, value: object, every: list) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for each way `value` fails the `check` of the declaration that covers
+    parameter `name` (in any of the calculators `every`); [] when none declares a check."""
+    check = next((p.check for c in every for p in c.parameters if p.check is not None and p.matches(name)), None)
+    return check(value) if check is not None else []
+
+
+def category_codes(name: str, declared: list[str], every: list) -> list[str]:
+    """The codes a `categories` parameter may list: its declaration's own `codes`, else the shared
+    subsidised groups (calc/categories.py) and the groups the policy declares itself (`declared`)."""
+    own = next((p.codes for c in every for p in c.parameters if p.codes is not None and p.matches(name)), None)
+    if own is not None:
+        return list(own)
+    from .categories import CATEGORIES
+    return list(CATEGORIES) + [code for code in declared if code not in CATEGORIES]
 
 
 def _module(calculator) -> str:

@@ -53,7 +53,7 @@ from decimal import Decimal
 
 from . import series
 from .charts import Mark, Span, timeline
-from .dates import ONE_DAY, day_number, waiting_period, window_last_day
+from .dates import ONE_DAY, counting_problems, day_number, waiting_period, window_last_day
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
@@ -851,7 +851,8 @@ PARAMETERS = (
         required=False),
     Parameter("late_enrolment", ("rule",), Text(
         "逾期参保：个人缴费 + 财政补助，从缴费次月起享受待遇；{cases: [...]} 列出原文的逾期情形。",
-        "Late enrolment: contribution + subsidy, covered from the month after payment; {cases: [...]} lists the source's late cases.")),
+        "Late enrolment: contribution + subsidy, covered from the month after payment; {cases: [...]} lists the source's late cases."),
+        check=late_rule_problems),
     Parameter("fixed_waiting_period_months", ("months",), Text(
         "固定待遇等待期（月，从缴费之日起算）；有此参数即按省级措施计算。",
         "A fixed waiting period (months from the payment day); with it the provincial-measures rules apply."), required=False),
@@ -860,7 +861,7 @@ PARAMETERS = (
         "alternative: 另一种读法（可选，结果同时列出其日期）}；没有此参数时从缴费之日起算。",
         "How the wait is counted: {counted_from: payment_day | day_after_payment | month_of_payment | month_after_payment, "
         "alternative: another reading (optional; the result shows its date too)}; without it, from the payment day."),
-        required=False),
+        required=False, check=counting_problems),
     Parameter("late_payment_benefit_year", ("rule",), Text(
         "期外缴费所买的待遇年度：{buys: calendar_year_of_payment}；等待期跨过该年度末日时结果提示并标为无法确定。",
         "The benefit year a payment outside the collection period buys: {buys: calendar_year_of_payment}; a wait past its "

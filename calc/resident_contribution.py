@@ -693,11 +693,12 @@ PARAMETERS = (
         "共用类别只写 zh、en。表单只列出本政策提到的类别。",
         "This policy's own subsidised groups, or its wording of shared ones: {code: {zh, en, gives: full | half | {amount: yuan} | "
         "{share: percent}, payer: {zh, en}}}; a shared group carries only zh and en. The form offers only the groups the policy names."),
-        required=False),
+        required=False, check=cat.declared_problems),
     Parameter("subsidy_combination", ("rule",), Text(
         "一人属于几类时如何资助：no_stacking（不累加，原文没说取哪一项时按较优一项）、highest（就高）、stacking（累加，不超过个人缴费）。",
         "How several groups of one person combine: no_stacking (one subsidy; the better one where the source does not say), "
-        "highest (就高), stacking (added up, to at most the contribution)."), required=False),
+        "highest (就高), stacking (added up, to at most the contribution)."), required=False,
+        check=cat.combination_problems),
     Parameter("subsidy_only_via", ("mapping",), Text(
         "只通过另一身份资助的类别：{类别: 经由的类别}。", "Groups subsidised only through another: {group: the group it goes through}."), required=False),
     Parameter("subsidy_funders", ("mapping",), Text("各类别资助的出资方：{类别: {zh, en}}。", "Who funds each group's subsidy: {group: {zh, en}}."),

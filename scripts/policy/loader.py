@@ -20,9 +20,10 @@ from pathlib import Path
 import yaml
 
 from calc import series
+from calc.vocabulary import NUMBER_UNITS
 from calc.data import FORMAT
 
-from . import prose_numbers, schema
+from . import schema
 from .provenance import missing_from_quote, quote_in_source
 from ..write_files import write_if_changed
 
@@ -224,12 +225,6 @@ def parameter_problems(policy: dict, known_calculators: set[str]) -> list[tuple[
     return policy_problems(policy, listed, list(every.values()))
 
 
-NUMBER_UNITS = ("CNY", "CNY/month", "CNY/year", "CNY/person", "CNY/person/year", "months", "days", "years", "year", "persons")
-# the codes a `categories` parameter may list: calc's one vocabulary of subsidised groups,
-# except where a calculator names its own (module, dict of codes)
-CATEGORY_VOCABULARIES = {"family_mutual_aid_relatives": ("calc.family_mutual_aid", "LABELS")}
-
-
 def _is_number(value: object, nullable: bool = False) -> bool:
     return (value is None and nullable) or (isinstance(value, (int, Decimal)) and not isinstance(value, bool))
 
@@ -241,12 +236,6 @@ def _kind(value: object, lang: str = "en") -> str:
     return f"{kind} {value!r}" if isinstance(value, (str, bool, dt.date)) else kind
 
 
-def category_vocabulary(name: str) -> dict:
-    import importlib
-    module, attr = CATEGORY_VOCABULARIES.get(name, ("calc.categories", "CATEGORIES"))
-    return getattr(importlib.import_module(module), attr)
-
-
 def declared_groups(policy: dict) -> list[str]:
     """The subsidised groups a policy declares itself (`subsidy_categories`): valid codes in its lists too."""
     from calc.categories import DECLARED
@@ -255,23 +244,23 @@ def declared_groups(policy: dict) -> list[str]:
 
 
 def rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
-    """Rule parameters whose codes calc must know: declared groups, how groups combine, how a wait is counted,
-    who may enrol late and how."""
-    from calc import categories, dates, resident_benefit_start
-    checks = {categories.DECLARED: categories.declared_problems, "subsidy_combination": categories.combination_problems,
-              "waiting_period_counting": dates.counting_problems, "late_enrolment": resident_benefit_start.late_rule_problems}
-    return checks[name](value) if name in checks else []
+    """What the calculator declaring `name` checks in its value beyond the unit (`Parameter.check`:
+    e.g. the codes of a rule calc must know)."""
+    from calc.parameters import value_problems
+    from calc.registry import calculators
+    return value_problems(name, value, list(calculators().values()))
 
 
 def category_problems(name: str, value: object, declared: list[str] = ()) -> list[tuple[str, str, str]]:
     """(field suffix, en, zh) for a `categories` value that is not a list of known codes, each once.
-    Known: the vocabulary (calc/categories.py, or a calculator's own) and the groups the policy declares."""
+    Known: the shared groups (calc/categories.py) and the policy's own, or the calculator's own codes
+    (`Parameter.codes`; calc.parameters.category_codes)."""
     if not isinstance(value, list):
         return [("", f"a categories value must be a list of codes, got {_kind(value)}",
                  f"类别须为代码列表，实际为{_kind(value, 'zh')}")]
-    known = category_vocabulary(name)
-    if name not in CATEGORY_VOCABULARIES:
-        known = list(known) + [c for c in declared if c not in known]
+    from calc.parameters import category_codes
+    from calc.registry import calculators
+    known = category_codes(name, list(declared), list(calculators().values()))
     out, seen = [], set()
     for i, code in enumerate(value):
         if not isinstance(code, str) or code not in known:
@@ -360,9 +349,6 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
     data.pop("schema")   # the file format's version (checked above), not part of the policy: not compiled
     lines = _line_index(node)
     problems = [problem(*p) for p in semantic_problems(data, lines, policy_id, sources_dir, known_calculators)]
-    if not problems:   # every figure in prose is a figure of the policy (scripts/policy/prose_numbers.py)
-        texts = [t for found in _source_texts(data, sources_dir).values() for t in found]
-        problems = [problem(*p) for p in prose_numbers.problems(data, lines, texts, prose_numbers.example_runs(data, known_calculators))]
     return (None if problems else data), problems
 
 

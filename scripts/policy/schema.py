@@ -12,14 +12,13 @@ from typing import Callable, Iterator
 
 import yaml
 
-UNITS = (
-    "CNY", "CNY/month", "CNY/year", "CNY/person", "CNY/person/year",
-    "percent", "months", "days", "years", "year", "persons", "date", "date-range",
-    "text", "rule", "list", "table", "rounding", "categories", "mapping",
-)
-STATUSES = ("stated", "inferred", "derived", "not_stated")
-TOPICS = ("flexible-employment", "resident", "enrolment-measures")
-ROUNDING_MODES = ("ROUND_HALF_UP", "ROUND_HALF_EVEN", "ROUND_HALF_DOWN", "ROUND_DOWN", "ROUND_UP", "ROUND_FLOOR", "ROUND_CEILING")
+from calc import vocabulary
+
+# the accepted codes: calc's vocabularies, each kept once with its words (calc/vocabulary.py)
+UNITS = vocabulary.UNITS
+STATUSES = tuple(vocabulary.STATUSES)
+TOPICS = tuple(vocabulary.TOPICS)
+ROUNDING_MODES = tuple(vocabulary.ROUNDING_MODES)
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 KEY_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 YEAR_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")

@@ -1,9 +1,10 @@
 """The authoring reference page: what a policy YAML holds and what each calculator reads from it.
 
 Generated at build time from the code itself, so nothing here is a second list to keep:
-the YAML fields come from scripts/policy/schema.py (`mapping(...).fields`), units and
-statuses from its UNITS / STATUSES, each calculator's inputs from `describe()` and the
-parameters it reads from its `PARAMETERS` (calc/parameters.py). Only the meaning of each
+the YAML fields come from scripts/policy/schema.py (`mapping(...).fields`), topics, units and
+statuses from its TOPICS / UNITS / STATUSES (calc/vocabulary.py's lists, each kept once), each
+calculator's inputs from `describe()` and the parameters it reads from its `PARAMETERS`
+(calc/parameters.py). Only the meaning of each
 YAML field is written here, once per field; tests/test_authoring.py fails when a schema
 field has no meaning (or a meaning names no field).
 

@@ -14,28 +14,16 @@
 from __future__ import annotations
 
 from calc.money import rounding_words
+from calc.inputs import Text
+from calc.vocabulary import FIGURE_UNITS, STATUSES
 
 from .vocabulary import UnknownCode, is_code, words
 
-UNIT_TEXT = {
-    "CNY": ("{} 元", "CNY {}"),
-    "CNY/month": ("{} 元/月", "CNY {} a month"),
-    "CNY/year": ("{} 元/年", "CNY {} a year"),
-    "CNY/person": ("{} 元/人", "CNY {} per person"),
-    "CNY/person/year": ("{} 元/人·年", "CNY {} per person a year"),
-    "percent": ("{}%", "{}%"),
-    "months": ("{} 个月", "{} months"),
-    "days": ("{} 天", "{} days"),
-    "years": ("{} 年", "{} years"),
-    "year": ("{} 年", "{}"),
-    "persons": ("{} 人", "{} people"),
-}
-STATUS_TEXT = {
-    "stated": ("原文写明", "stated in the source"),
-    "inferred": ("推算", "inferred"),
-    "derived": ("换算", "derived"),
-    "not_stated": ("原文未给出", "not stated in the source"),
-}
+# calc's one list of each, with its words (calc/vocabulary.py)
+UNIT_TEXT = FIGURE_UNITS
+STATUS_TEXT = STATUSES
+# units of a rule told in words, not a figure: a figures table marks their rows (the printed page leaves them out)
+RULE_UNITS = ("rule", "text", "list", "mapping", "table")
 LANGS = ("zh", "en")
 
 
@@ -44,7 +32,10 @@ def category_label(code: str, lang: str, declared: dict | None = None) -> str:
     return words(code, lang, declared)
 
 
-def pick(lang: str, pair: tuple[str, str]) -> str:
+def pick(lang: str, pair: tuple[str, str] | Text) -> str:
+    """The `lang` words of a (zh, en) pair or of a calc Text."""
+    if isinstance(pair, Text):
+        return getattr(pair, lang)
     return pair[LANGS.index(lang)]
 
 

@@ -24,11 +24,12 @@ from calc import series
 from calc.api import applicable_inputs
 from calc.policy import Policy
 from calc.registry import calculators
+from calc.vocabulary import TOPICS
 
 from . import html_slots
 from .authoring_reference import NAV_TITLE, render_reference
 from .authoring_reference import PAGE as REFERENCE_PAGE
-from .formatting import STATUS_TEXT, dated_values, format_value, pick, table_rows
+from .formatting import RULE_UNITS, STATUS_TEXT, dated_values, format_value, pick, table_rows
 from .hant import to_hant_page
 from .table_chart import bar_chart
 from ..write_files import write_if_changed
@@ -104,13 +105,6 @@ UI = {
     "issuers_reported": ("据{publishers}报道；本站没有见到原文", "as reported by {publishers}; we have not seen the original"),
     "lp": ("（", " ("),
     "rp": ("）", ")"),
-}
-
-
-TOPICS = {
-    "resident": ("城乡居民医保", "Resident medical insurance"),
-    "flexible-employment": ("灵活就业人员参加职工医保", "Flexible employment in employee insurance"),
-    "enrolment-measures": ("参保措施", "Enrolment measures"),
 }
 
 
@@ -343,7 +337,7 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str 
         widgets=build_widgets(policy, lang), examples=build_examples(policy),
         assets=assets_prefix(policy["id"], locale or lang),
         status=status_view(policy, policies or {policy["id"]: policy}, lang), years=years_label(policy, lang),
-        reported_by=_reported_by(policy, lang), checked=figures_checked(policy),
+        reported_by=_reported_by(policy, lang), checked=figures_checked(policy), rule_units=RULE_UNITS,
     ), [policy], lang)
 
 

@@ -3,8 +3,9 @@
 A policy's rule, mapping, list and text values use snake_case codes (`window_days`,
 `date_of_birth`, `tax_system`); readers see words. A code's words come, in this order, from:
 1. the policy's own declaration (`subsidy_categories`: a group the policy names itself);
-2. calc's vocabulary: hardship categories (calc/categories.py) and every calculator's
-   input/output choices (calc.describe), so a form and a figures table say the same thing;
+2. calc's vocabulary: hardship categories (calc/categories.py), every calculator's
+   input/output choices (calc.describe), so a form and a figures table say the same thing,
+   and how groups combine / what a group gives (calc/categories.py);
 3. WORDS below (rule keys and values no calculator offers as a choice).
 A code found nowhere is an error (`UnknownCode`): the build stops and names the parameter,
 rather than print the code.
@@ -113,9 +114,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "new_household_registration": ("新迁入户口", "newly registered household"),
     "newborn_after_window": ("超过规定期限参保的新生儿", "newborn enrolled after the window"),
     "next_collection_period": ("下一个集中缴费期", "the next collection period"),
-    "no_stacking": ("不累加，按一种身份资助", "not combined: one subsidy per person"),
-    "highest": ("不累加，就高资助", "not combined: the highest subsidy applies"),
-    "stacking": ("可以累加", "combined: the subsidies add up"),
     "non_employed_foreign_permanent_residents": ("未就业的外国人永久居留身份证持有人", "non-employed foreign permanent residents"),
     "non_employed_hk_macao_taiwan_residents": ("未就业的港澳台居民", "non-employed Hong Kong, Macao and Taiwan residents"),
     "not_continuously_enrolled": ("未连续参保的人员", "people not continuously enrolled"),
@@ -131,8 +129,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "unemployed_new_graduate": ("未就业的应届高校毕业生", "unemployed new graduate"),
     "urban_non_employed_residents": ("城镇非从业居民", "non-employed urban residents"),
     "with_employer": ("随用人单位参保", "through the employer"),
-    "full": ("全额资助", "full subsidy"),
-    "half": ("半额资助", "half subsidy"),
 }
 
 
@@ -145,15 +141,18 @@ class UnknownCode(KeyError):
 
 @lru_cache(maxsize=1)
 def _calc_words() -> dict[str, tuple[str, str]]:
-    """calc's own labels: hardship categories and every calculator's choices."""
+    """calc's own labels: hardship categories, every calculator's choices, then how groups combine
+    and what a group gives (calc/categories.py)."""
     import calc
-    from calc.categories import CATEGORIES
+    from calc.categories import CATEGORIES, COMBINATIONS, GIVES_WORDS
     found: dict[str, tuple[str, str]] = {code: (text.zh, text.en) for code, text in CATEGORIES.items()}
     for item in calc.list_calculators()["calculators"]:
         described = calc.describe(item["name"])
         for spec in described["inputs"] + described["outputs"]:
             for choice in spec.get("choices") or []:
                 found.setdefault(str(choice["value"]), (choice["label"]["zh"], choice["label"]["en"]))
+    for code, text in {**COMBINATIONS, **GIVES_WORDS}.items():
+        found.setdefault(code, (text.zh, text.en))
     return found
 
 
