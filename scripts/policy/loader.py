@@ -23,7 +23,7 @@ from calc import series
 from calc.vocabulary import NUMBER_UNITS
 from calc.data import FORMAT
 
-from . import schema
+from . import prose_numbers, schema
 from .provenance import missing_from_quote, quote_in_source
 from ..write_files import write_if_changed
 
@@ -349,6 +349,9 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
     data.pop("schema")   # the file format's version (checked above), not part of the policy: not compiled
     lines = _line_index(node)
     problems = [problem(*p) for p in semantic_problems(data, lines, policy_id, sources_dir, known_calculators)]
+    if not problems:   # every figure in prose is a figure of the policy (scripts/policy/prose_numbers.py)
+        texts = [t for found in _source_texts(data, sources_dir).values() for t in found]
+        problems = [problem(*p) for p in prose_numbers.problems(data, lines, texts, prose_numbers.example_runs(data, known_calculators))]
     return (None if problems else data), problems
 
 
