@@ -6,7 +6,8 @@
 //   ROOT        directory holding calc/ (copied into Pyodide, compiled data included)
 //   CASES.json  [{"calculator", "policy", "inputs"}, ...]
 //   STDLIB_ZIP  a standard library zip to load instead of Pyodide's (loadPyodide stdLibURL)
-// Prints {"files": [stdlib zip members imported], "results": [run_json result per case]}.
+// Prints {"files": [stdlib zip members imported, as .py], "results": [run_json result per case],
+//         "magic": the engine's bytecode magic (hex), "from_bytecode": [members imported as .pyc]}.
 import { loadPyodide } from "../../node_modules/pyodide/pyodide.mjs";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -42,9 +43,13 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, ${JSON.stringify(SRC)})
 import calc
 results = [json.loads(calc.run_json(c["calculator"], c["policy"], json.dumps(c["inputs"]))) for c in json.loads(CASES)]
+import importlib.util
 marker = ".zip/"
-files = sorted({f.split(marker, 1)[1] for f in (getattr(m, "__file__", None) or "" for m in list(sys.modules.values()))
-                if marker in f})
-json.dumps({"files": files, "results": results})
+loaded = [f.split(marker, 1)[1] for f in (getattr(m, "__file__", None) or "" for m in list(sys.modules.values()))
+          if marker in f]
+# a module read from bytecode has __file__ name.pyc; the list names the source it came from
+files = sorted({f[:-1] if f.endswith(".pyc") else f for f in loaded})
+json.dumps({"files": files, "results": results, "magic": importlib.util.MAGIC_NUMBER.hex(),
+            "from_bytecode": sorted({f for f in loaded if f.endswith(".pyc")})})
 `);
 process.stdout.write(out);

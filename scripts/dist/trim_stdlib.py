@@ -3,7 +3,8 @@
 Pyodide's python_stdlib.zip is 2.4 MB and already deflated (compression gains < 2 %); calc and
 Pyodide's start-up import about 130 of its 579 files. `write_trimmed` writes
 assets/pyodide/python_stdlib_calc.zip (≈ 0.7 MB) from the vendored zip with only the members
-listed in scripts/dist/stdlib_keep.txt; calc-worker.js loads it through loadPyodide's `stdLibURL`.
+listed in scripts/dist/stdlib_keep.txt, compiled to bytecode (scripts/dist/bytecode.py: ≈ 1.1 MB);
+calc-worker.js loads it through loadPyodide's `stdLibURL`.
 
 The list is made by running calc in Pyodide under Node over every test vector and worked example
 and recording the modules imported (scripts/dist/stdlib_used.mjs):
@@ -57,12 +58,15 @@ def trimmed_bytes(full_zip: Path, names: list[str]) -> bytes:
     return buf.getvalue()
 
 
-def write_trimmed(pyodide_dir: Path) -> Path:
-    """pyodide_dir/python_stdlib_calc.zip from pyodide_dir/python_stdlib.zip (only when it changed)."""
+def write_trimmed(pyodide_dir: Path, bytecode: bool = True) -> Path:
+    """pyodide_dir/python_stdlib_calc.zip from pyodide_dir/python_stdlib.zip (only when it changed),
+    as bytecode compiled by the engine (scripts/dist/bytecode.py) unless bytecode=False."""
+    from scripts.dist.bytecode import compiled_zip
     from scripts.write_files import write_if_changed
 
     out = Path(pyodide_dir) / TRIMMED
-    write_if_changed(out, trimmed_bytes(Path(pyodide_dir) / FULL, keep_list()))
+    data = trimmed_bytes(Path(pyodide_dir) / FULL, keep_list())
+    write_if_changed(out, compiled_zip(data) if bytecode else data)
     return out
 
 

@@ -1,0 +1,81 @@
+"""The standard library ships as bytecode compiled by the engine itself (scripts/dist/bytecode.py, issue 14):
+every member of the trimmed zip is an unchecked-hash .pyc with the engine's magic number, no source is
+left beside it, and what Pyodide imports at start-up and for calc is that bytecode. The answers are
+checked against CPython on every vector and example in tests/test_trim_stdlib.py (same zip)."""
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+import calc  # noqa: E402
+from scripts.dist import bytecode, trim_stdlib  # noqa: E402
+
+PYODIDE = REPO / "node_modules" / "pyodide"
+pytestmark = pytest.mark.pyodide
+UNCHECKED_HASH = 0b01   # PEP 552 flags: hash-based, source never checked
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory) -> Path:
+    if shutil.which("node") is None or not (PYODIDE / trim_stdlib.FULL).is_file():
+        pytest.skip("node or node_modules/pyodide missing (npm ci)")
+    pyodide_dir = tmp_path_factory.mktemp("stdlib")
+    shutil.copy(PYODIDE / trim_stdlib.FULL, pyodide_dir / trim_stdlib.FULL)
+    return trim_stdlib.write_trimmed(pyodide_dir)
+
+
+@pytest.fixture(scope="module")
+def report(shipped) -> dict:
+    """calc in Pyodide on the shipped zip, over a few vectors (every one: tests/test_trim_stdlib.py)."""
+    return trim_stdlib.run_in_pyodide(trim_stdlib.cases()[:5], shipped)
+
+
+def test_every_listed_module_is_bytecode_and_no_source_is_left(shipped):
+    with zipfile.ZipFile(shipped) as z:
+        names = set(z.namelist())
+    listed = trim_stdlib.keep_list()
+    assert {n[:-3] + ".pyc" for n in listed if n.endswith(".py")} <= names
+    assert not [n for n in names if n.endswith(".py")]
+
+
+def test_every_pyc_carries_the_engines_magic_and_needs_no_source(shipped, report):
+    magic = bytes.fromhex(report["magic"])
+    with zipfile.ZipFile(shipped) as z:
+        for name in (n for n in z.namelist() if n.endswith(".pyc")):
+            head = z.read(name)[:8]
+            assert head[:4] == magic, f"{name}: magic {head[:4].hex()} is not the engine's {magic.hex()}"
+            assert int.from_bytes(head[4:8], "little") == UNCHECKED_HASH, name
+
+
+def test_what_pyodide_imports_from_the_stdlib_is_the_bytecode(report):
+    assert report["files"], "nothing imported from the stdlib zip?"
+    assert sorted(f + "c" for f in report["files"]) == report["from_bytecode"]
+    assert "decimal.pyc" in report["from_bytecode"]
+
+
+def test_calc_answers_as_cpython_on_the_bytecode(report):
+    for case, got in zip(trim_stdlib.cases()[:5], report["results"]):
+        assert got == calc.run(case["calculator"], case["policy"], case["inputs"]), case
+
+
+def test_the_output_is_deterministic_and_cached(shipped, tmp_path, monkeypatch):
+    source = trim_stdlib.trimmed_bytes(PYODIDE / trim_stdlib.FULL, trim_stdlib.keep_list())
+    assert bytecode.compiled_zip(source) == shipped.read_bytes()
+    # a tiny zip compiled afresh (empty cache) gives the same bytes twice
+    monkeypatch.setattr(bytecode, "CACHE", tmp_path / "cache")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("m.py", '"""doc"""\nX = 1\n')
+    first = bytecode.compiled_zip(buf.getvalue())
+    assert list((tmp_path / "cache").glob("*.zip"))
+    assert first == bytecode.compiled_zip(buf.getvalue())
+    with zipfile.ZipFile(io.BytesIO(first)) as z:
+        assert z.namelist() == ["m.pyc"]
