@@ -5,6 +5,8 @@ of a date are not figures. Expectations come from policies/ (the compiled data):
 
 The resident late rule of the provincial measures (a late payment costs individual + government subsidy, then
 a fixed wait) is checked by running resident-benefit-start: the summary states calc's amount and wait.
+The rule for every prose field (this one included) is the loader's, scripts/policy/prose_numbers.py; tests/test_prose_numbers.py
+tests it on every field.
 """
 from __future__ import annotations
 
@@ -17,76 +19,33 @@ import pytest
 import calc
 import calc.data
 from calc.money import plain_number
+from scripts.policy import prose_numbers
 
 POLICIES = calc.data.load_policies()
 LANGS = ("zh", "en")
 
-# a figure: 1,070 / 443.3 / 60 (a thousands comma only between groups of three)
-NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d])")
-MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-             "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-# parts of dates: 2024 年 7 月 1 日 / 12 月 31 日 / 每年 7 月 (not 3 个月) / 1 July 2024 / July 2024 / 2025-06-30
-DATE_PARTS = {
-    "zh": re.compile(r"(?<!个)(?<![\d.])\d{1,4}\s*(?:年(?!龄)|月(?!份?\s*[的])|日)|(?<=[年月])\s*\d{1,2}(?=\s*[月日])"),
-    "en": re.compile(rf"\b\d{{1,2}}\s+(?:{MONTHS_EN})\b|\b(?:{MONTHS_EN})\s+\d{{1,2}}\b"),
-}
-ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
-YEAR = re.compile(r"^(19|20|21)\d{2}$")
-
-
-def _numbers(value: object, out: set[Decimal]) -> set[Decimal]:
-    """Every number in a value (nested lists and mappings, numbers inside texts such as "60%")."""
-    if isinstance(value, dict):
-        for item in value.values():
-            _numbers(item, out)
-    elif isinstance(value, list):
-        for item in value:
-            _numbers(item, out)
-    elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        out.add(Decimal(value))
-    elif isinstance(value, str):
-        for whole, frac in NUMBER.findall(value):
-            out.add(Decimal(whole.replace(",", "") + frac))
-    return out
-
 
 def known_figures(pid: str) -> set[Decimal]:
-    """The figures a summary of `pid` may state: its parameter values (dated ones too), its worked examples'
-    inputs, and every figure calc computes for them (results and step figures)."""
-    policy, out = POLICIES[pid], set()
-    for param in policy["parameters"].values():
-        _numbers(param.get("value"), out)
-        for entry in param.get("dated") or []:
-            _numbers(entry.get("value"), out)
+    """The figures a summary of `pid` may state (scripts/policy/prose_numbers.py, the loader's own rule): its
+    parameter values (dated ones too), its worked examples' inputs, and every figure calc computes for them."""
+    policy, runs = POLICIES[pid], []
     for example in policy.get("examples") or []:
         run = calc.run(example.get("calculator", policy["calculators"][0]), pid, dict(example["inputs"]))
         assert run["ok"], (pid, example, run)
-        _numbers(example["inputs"], out)
-        _numbers(run["result"], out)
-        for s in run["steps"]:
-            _numbers(s["figures"], out)
-    # a ratio computed as 0.08 reads 8 %: the percent form of each fraction counts too
-    return out | {n * 100 for n in out if 0 < n < 1}
+        runs.append(run)
+    return prose_numbers.known_figures(policy, runs)
 
 
 def stated_figures(text: str, lang: str) -> list[str]:
     """The figures a text states, without years and the parts of dates."""
-    text = ISO_DATE.sub(" ", text)
-    text = DATE_PARTS[lang].sub(" ", text)
-    out = []
-    for match in NUMBER.finditer(text):
-        figure = match.group(0)
-        if YEAR.match(figure) and not re.match(r"\s*(元|yuan)", text[match.end():]):
-            continue   # a year (2024 年度, in 2023), unless it is an amount (2024 元)
-        out.append(figure)
-    return out
+    return [plain_number(figure) for _, figure in prose_numbers.stated_figures(text, lang)]
 
 
 def test_the_date_and_year_filter_keeps_figures() -> None:
     zh = "2024 年 7 月 1 日至 2025 年 6 月 30 日，月缴费基数为 4433 元；每年 7 月调整；等 3 个月；2025-01-01；2000 元"
     assert stated_figures(zh, "zh") == ["4433", "3", "2000"]
     en = "From 1 July 2024 to 30 June 2025 the base is 4,433 yuan, 443.3 a month; every July; a 3-month wait; 60 %"
-    assert stated_figures(en, "en") == ["4,433", "443.3", "3", "60"]
+    assert stated_figures(en, "en") == ["4433", "443.3", "3", "60"]
 
 
 @pytest.mark.parametrize("pid", sorted(POLICIES))
@@ -94,7 +53,7 @@ def test_the_date_and_year_filter_keeps_figures() -> None:
 def test_every_figure_in_a_summary_is_a_figure_of_the_policy(pid: str, lang: str) -> None:
     known = known_figures(pid)
     text = POLICIES[pid]["summary"][lang]
-    unknown = [f for f in stated_figures(text, lang) if Decimal(f.replace(",", "")) not in known]
+    unknown = [f for f in stated_figures(text, lang) if Decimal(f) not in known]
     assert not unknown, (f"{pid} summary ({lang}) states {unknown}, which no parameter of the policy holds and no "
                          "worked example computes: correct the summary, or give the figure a parameter with its quote "
                          "(display_only: true when only the page shows it)")
