@@ -43,7 +43,7 @@ ENGINE_FILES = (
     "assets/mingbai/calc-worker.js", "assets/mingbai/calc-bundle.js",
 )
 WIDGET = "assets/mingbai/widget.js"
-PLACEHOLDER = re.compile(r"/\*mingbai:engine-bytes\*/\d+")
+PLACEHOLDER = re.compile(r"/\*mingbai:engine-bytes\*/\s*\d+")   # esbuild may break the line after the comment
 WORKER = "assets/mingbai/calc-worker.js"
 SIZES = re.compile(r"/\*mingbai:sizes\*/\{[^}]*\}")
 SIZED = ("pyodide.asm.wasm", "python_stdlib_calc.zip")   # the files calc-worker.js shows progress for

@@ -9,7 +9,8 @@ on_config:      validate policies (stop with file:line: field lines), compile ca
                 generated pages into the pages directory (pages_dir.py) and build from it
 on_page_content / on_post_page: put generated raw HTML back (html_slots.py)
 on_post_template: keep the default language's 404.html
-on_post_build:  vendor Pyodide (from npm, never a CDN), the calc bundle and each policy's data into the site
+on_post_build:  vendor Pyodide (from npm, never a CDN), the calc bundle, each policy's data and the
+                widget (widget.js, bundled from docs/assets/mingbai/widget/) into the site
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from scripts.dist.bundle_calc import write_calc_bundle, write_policy_data
 from scripts.dist.vendor_pyodide import VendorError, vendor_pyodide
+from scripts.dist.widget_bundle import WidgetBundleError, widget_sources, write_widget_bundle
 from scripts.dist.wire import WireError, precompress, stamp_engine_bytes
 from scripts.paths import ROOT
 from scripts.policy.loader import COMPILED, POLICIES_DIR, load_all, write_compiled
@@ -131,12 +133,14 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         # each policy's data apart (what a widget loads does not grow with the site)
         write_policy_data(json.loads(COMPILED.read_text(encoding="utf-8"))["policies"], site / "assets" / "mingbai")
         write_embed_pages(site)  # embed/<calculator>/index.html: widget only, for other sites
+        widget_src = self.docs_dir / "assets" / "mingbai" / "widget"   # ES modules (mkdocs.yml exclude_docs)
         try:
+            write_widget_bundle(widget_src, site / "assets" / "mingbai" / "widget.js")   # the one classic script
             stamp_engine_bytes(site)   # widget.js says how much "turn on live calculation" downloads
-        except WireError as exc:
+        except (WidgetBundleError, WireError) as exc:
             raise Abort(str(exc)) from None
         write_hant_table(ROOT / "calc", site / "assets" / "mingbai" / "hant-map.js",
-                         extra=(self.docs_dir / "assets" / "mingbai" / "widget.js",))
+                         extra=tuple(widget_sources(widget_src)))
         # mkdocs-material's language switcher fetches <language>/sitemap.xml; the root one
         # (made i18n-aware by mkdocs-static-i18n) lists every language's pages
         for language in ("en", "zh-Hant"):

@@ -2,8 +2,8 @@
 
 - `built_site`: the real site, built once per session with `mkdocs build --strict`;
 - `site_url`: that directory served on 127.0.0.1 (random port, threaded http.server);
-- `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ + a calc
-  bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
+- `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ (the widget
+  bundled from its modules, as the site has it) + a calc bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
   trigger: every input type, a broken engine, the file:// Blob-worker design);
 - `open_page`: opens a URL in a fresh, guarded browser context (cold cache) and collects
   console errors, page errors and every request that tried to leave 127.0.0.1.
@@ -22,6 +22,7 @@ from support import REPO, build_site, guard_context, launch_chromium, serve  # n
 
 from scripts.dist.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
 from scripts.dist.vendor_pyodide import vendor_pyodide  # noqa: E402
+from scripts.dist.widget_bundle import write_widget_bundle  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WIDGET_ASSETS = REPO / "docs" / "assets" / "mingbai"
@@ -85,7 +86,8 @@ def _compiled_policies() -> dict:
 def fixture_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("fixture-site")
     shutil.copytree(FIXTURES, root / "fixtures")
-    shutil.copytree(WIDGET_ASSETS, root / "assets" / "mingbai")
+    shutil.copytree(WIDGET_ASSETS, root / "assets" / "mingbai", ignore=shutil.ignore_patterns("widget"))
+    write_widget_bundle(WIDGET_ASSETS / "widget", root / "assets" / "mingbai" / "widget.js")
     write_calc_bundle(REPO / "calc", root / "assets" / "mingbai" / "calc-bundle.js")
     write_policy_data(_compiled_policies(), root / "assets" / "mingbai")
     vendor_pyodide(REPO / "node_modules", root / "assets" / "pyodide")

@@ -36,7 +36,6 @@
  * answers the two big files from the embedded data, and the lock file is
  * passed as lockFileContents.
  */
-/* eslint-env worker */
 (function () {
   "use strict";
 

@@ -10,6 +10,7 @@
  * compare those partials with the new ones (tests/browser/test_csp.py fails on any inline script).
  * data-md-init may name several parts, run in order ("base mb-icons").
  */
+/* global __md_scope, __md_get -- set on window by the "base" part, read as globals as upstream does */
 (function (script) {
   var parts = {
     /* partials/javascripts/base.html (in <head>): the helpers the material bundle uses.
