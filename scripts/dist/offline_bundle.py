@@ -27,9 +27,10 @@ What Chromium refuses on file:// pages, and what the bundle does instead:
 - Links written for directory URLs (raw HTML in generated pages: "name/", data-assets) are
   resolved as the online site would and pointed at the file that page became (x.html).
 
-Known harmless console errors on file:// pages: the theme fetches sitemap.xml for the
-language switch (Chromium: "Fetch API cannot load file:///…/sitemap.xml. URL scheme "file"
-is not supported."); the switch then links to the same page in the other language anyway.
+No console errors on file:// pages: the theme fetched sitemap.xml for its language switch (a CORS
+error on file://) while pages had <link rel=alternate>; they have none since issue 11
+(scripts/site/theme/main.html), and the switch follows its links to the same page in the other
+language. tests/browser/test_offline.py fails on any console error.
 
 Left out of the zip (file:// never loads them): the raw Pyodide files and policy data scripts
 now embedded in engine.js, and source maps. The zip is deterministic (sorted entries, fixed timestamps).

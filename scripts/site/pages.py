@@ -29,6 +29,7 @@ from calc.vocabulary import TOPICS
 from . import html_slots
 from .authoring_reference import NAV_TITLE, render_reference
 from .authoring_reference import PAGE as REFERENCE_PAGE
+from .garbled import has_garbled, readable_quote
 from .formatting import RULE_UNITS, STATUS_TEXT, dated_values, format_value, pick, table_rows
 from .hant import to_hant_page
 from .table_chart import bar_chart
@@ -102,6 +103,9 @@ UI = {
     "retrieved": ("获取日期", "retrieved"),
     "original_link": ("原文链接", "original"),
     "stored_copy": ("本站存档", "stored copy"),
+    "capture": ("存档原文", "stored capture"),
+    "reading_text": ("简体读本（引文取自此）", "simplified reading (the quotes come from it)"),
+    "garbled_note": ("存档原文有乱码的地方，引文中标为〔原文此处乱码〕。", "Where the stored capture is garbled, quotes show [garbled in the stored capture]."),
     "issuers_reported": ("据{publishers}报道；本站没有见到原文", "as reported by {publishers}; we have not seen the original"),
     "lp": ("（", " ("),
     "rp": ("）", ")"),
@@ -148,6 +152,8 @@ def environment() -> jinja2.Environment:
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters["fmt"] = format_value
     env.filters["mdesc"] = markdown_escape
+    env.filters["readable"] = readable_quote   # garbled runs in a quote shown as a marked gap (garbled.py)
+    env.tests["garbled"] = has_garbled
     env.globals["html_block"] = html_slots.html_block
     return env
 

@@ -36,6 +36,7 @@ from scripts.site.pages import nav, render_site
 from scripts.site.pages_dir import default_pages_dir, link_hand_written, remove
 from scripts.site.search_index import patch_search_worker, split_search_index
 from scripts.site.serve_reload import forget_data, refresh
+from scripts.site.source_pages import write_source_pages
 
 
 def _other_language_pass(config) -> bool:
@@ -52,6 +53,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         self.slots = Slots()                   # raw HTML of the generated pages, by placeholder
         self.docs_dir: Path | None = None      # hand-written pages (mkdocs.yml docs_dir)
         self.pages_dir: Path | None = None     # what MkDocs builds from: docs_dir linked + generated pages
+        self.policies: tuple | None = None     # (policies, their sources directory): sources/<file>.html
 
     def policies_dir(self) -> Path:
         if self.config.policies_dir and not os.environ.get("MINGBAI_POLICIES_DIR"):
@@ -70,6 +72,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             lines = "\n".join(str(p) for p in problems)
             raise Abort(f"\n{lines}\n{len(problems)} problem(s) in policies/ — build stopped / policies/ 有 {len(problems)} 个问题，构建已停止")
         write_compiled(policies)
+        self.policies = (policies, policies_dir / "sources")
         forget_data()   # calc reads the data just compiled, not a copy cached by an earlier build
         self.docs_dir = Path(config["docs_dir"])
         self.pages_dir = Path(self.config.pages_dir) if self.config.pages_dir else default_pages_dir(config["site_dir"])
@@ -133,6 +136,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         # each policy's data apart (what a widget loads does not grow with the site)
         write_policy_data(json.loads(COMPILED.read_text(encoding="utf-8"))["policies"], site / "assets" / "mingbai")
         write_embed_pages(site)  # embed/<calculator>/index.html: widget only, for other sites
+        if self.policies is not None:   # the stored source texts, one click from each policy page's sources
+            write_source_pages(site, *self.policies)
         widget_src = self.docs_dir / "assets" / "mingbai" / "widget"   # ES modules (mkdocs.yml exclude_docs)
         try:
             write_widget_bundle(widget_src, site / "assets" / "mingbai" / "widget.js")   # the one classic script

@@ -1,0 +1,82 @@
+"""The stored source texts as pages of the site: sources/<file>.html (issue 11).
+
+A policy page's sources section links to each source's stored capture (and, for a capture that
+needed one, to its simplified reading, scripts/policy/normalise_source.py), so a reader can check a
+quote against the text it was taken from in one click. The text is printed verbatim in a <pre>
+(HTML-escaped, nothing else changed), under a short bilingual header saying what it is. A page
+rather than the bare .txt: a static host serves .txt without a charset, and browsers then show
+UTF-8 Chinese as mojibake. No inline style or script (strict CSP): the look is in site.css.
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from ..write_files import write_if_changed
+
+
+def page_name(file: str) -> str:
+    """sources/ page of a stored file: 001_x.txt -> 001_x.html, 001_x.zhs.txt -> 001_x.zhs.html."""
+    return file[: -len(".txt")] + ".html" if file.endswith(".txt") else file + ".html"
+
+
+def _header(source: dict, file: str, reading: bool, sister: str | None) -> str:
+    if reading:
+        what = ("简体读本：存档原文去掉拼音注音后繁转简（OpenCC），其余照原样，乱码也未修复；页面上的引文取自这里。",
+                "Simplified reading: the stored capture with pinyin annotations removed, converted to simplified "
+                "characters (OpenCC); nothing else changed, garbled passages included. The page's quotes come from it.")
+    else:
+        what = ("存档原文：本站获取时的文字，逐字保存，未作改动。",
+                "Stored capture: the text as we captured it, kept verbatim.")
+    facts = [escape(source["publisher"]["zh"]), escape(str(source["date"]))]
+    if source.get("document_number"):
+        facts.insert(1, escape(source["document_number"]))
+    lines = [f'<h1 lang="zh">{escape(source["title"]["zh"])}</h1>',
+             f'<p lang="en">{escape(source["title"]["en"])}</p>',
+             f'<p>{"；".join(facts)}</p>',
+             f'<p lang="zh">{escape(what[0])}</p>', f'<p lang="en">{escape(what[1])}</p>']
+    links = []
+    if source.get("url"):
+        retrieved = f'（获取于 {escape(str(source["retrieved"]))} / retrieved {escape(str(source["retrieved"]))}）' if source.get("retrieved") else ""
+        links.append(f'<a href="{escape(source["url"])}" rel="noopener noreferrer external">原文链接 / original</a>{retrieved}')
+    if sister:
+        label = "存档原文 / stored capture" if reading else "简体读本 / simplified reading"
+        links.append(f'<a href="{escape(page_name(sister))}">{label}</a>')
+    if links:
+        lines.append(f'<p>{" · ".join(links)}</p>')
+    lines.append(f'<p class="mb-capture-file"><code>policies/sources/{escape(file)}</code></p>')
+    return "\n".join(lines)
+
+
+def render_source_page(source: dict, file: str, text: str, reading: bool = False, sister: str | None = None) -> str:
+    title = escape(source["title"]["zh"])
+    return (
+        '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{title}（{'简体读本' if reading else '存档原文'}）</title>\n"
+        '<link rel="stylesheet" href="../assets/mingbai/site.css">\n'
+        '</head>\n<body class="mb-capture-page">\n<main>\n'
+        f"{_header(source, file, reading, sister)}\n"
+        f'<pre class="mb-capture" lang="zh">{escape(text)}</pre>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def write_source_pages(site: Path, policies: dict[str, dict], sources_dir: Path) -> list[Path]:
+    """sources/<file>.html for every stored file a policy cites (once, whichever policy cites it)."""
+    written: dict[str, Path] = {}
+    for policy in policies.values():
+        for source in policy["sources"].values():
+            files = [(source["file"], False, source.get("normalised"))]
+            if source.get("normalised"):
+                files.append((source["normalised"], True, source["file"]))
+            for file, reading, sister in files:
+                if file in written:
+                    continue
+                text = (sources_dir / file).read_text(encoding="utf-8")
+                out = site / "sources" / page_name(file)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                write_if_changed(out, render_source_page(source, file, text, reading, sister))
+                written[file] = out
+    return list(written.values())
