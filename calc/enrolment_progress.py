@@ -3,9 +3,9 @@
 The task table (`township_tasks`), the stage targets (`stage_targets`) and the award rule
 (`award_min_completion`, `award_max_rank`, `award_horticulture_centre`) are policy data.
 The completion ratio is truncated (never rounded up) and every comparison is exact, so
-69.9988 % never passes for 70 %; people still needed are rounded up to a whole person.
+69.9988% never passes for 70%; people still needed are rounded up to a whole person.
 
-三阳乡 (task 24599) with 17219 enrolled on 2022-11-10: 70 % is 17219.3 people, so one more is needed:
+三阳乡 (task 24599) with 17219 enrolled on 2022-11-10: 70% is 17219.3 people, so one more is needed:
 
 >>> r = run_progress({"township": "三阳乡", "enrolled": 17219, "as_of": "2022-11-10"})
 >>> [r[k] for k in ("task", "ratio", "stage", "stage_target", "needed", "met")]
@@ -13,13 +13,13 @@ The completion ratio is truncated (never rounded up) and every comparison is exa
 >>> run_progress({"township": "三阳乡", "enrolled": 17220, "as_of": "2022-11-10"})["met"]
 True
 
-After the first cut-off the next stage (90 % by 2022-12-10) applies:
+After the first cut-off the next stage (90% by 2022-12-10) applies:
 
 >>> r = run_progress({"township": "三阳乡", "enrolled": 17220, "as_of": "2022-11-11"})
 >>> [r[k] for k in ("stage", "stage_cutoff", "stage_target", "needed")]
 [2, '2022-12-10', '0.9', 4920]
 
-Award: ≥ 98 % and in the top 15; 园艺示范中心 (task 1719) is not ranked:
+Award: ≥ 98% and in the top 15; 园艺示范中心 (task 1719) is not ranked:
 
 >>> run_progress({"township": "园艺示范中心", "enrolled": 1685, "as_of": "2022-12-31"})["award_eligible"]
 True
@@ -42,7 +42,7 @@ from .registry import Calculator, OutputSpec
 from .steps import Step, step
 from .doctest_helper import result_runner
 
-RATIO_STEP = "0.00000001"   # ratio shown to 0.000001 %, truncated (ROUND_DOWN): never reaches a target it misses
+RATIO_STEP = "0.00000001"   # ratio shown to 0.000001%, truncated (ROUND_DOWN): never reaches a target it misses
 
 INPUTS = (
     InputSpec("township", "enum", Text("乡镇（街道）", "Township or subdistrict"), required=True,
@@ -146,16 +146,16 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     max_rank = int(policy.decimal("award_max_rank"))
     enough = Decimal(enrolled) * 100 >= minimum * task   # exact: no rounding before comparing
     if not enough:
-        award, why_zh, why_en = False, f"完成比例低于 {minimum}%", f"below {minimum} %"
+        award, why_zh, why_en = False, f"完成比例低于 {minimum}%", f"below {minimum}%"
     elif unranked:
-        award, why_zh, why_en = True, f"完成 {minimum}% 及以上，且不参与排名", f"at least {minimum} %, and not ranked"
+        award, why_zh, why_en = True, f"完成 {minimum}% 及以上，且不参与排名", f"at least {minimum}%, and not ranked"
     elif rank is None:
         award, why_zh, why_en = None, f"完成 {minimum}% 及以上，但还要排名前 {max_rank}：请填写名次", \
-            f"at least {minimum} %, but a top-{max_rank} rank is also needed: enter the rank"
+            f"at least {minimum}%, but a top-{max_rank} rank is also needed: enter the rank"
     else:
         award = rank <= max_rank
         why_zh = f"完成 {minimum}% 及以上，排名第 {rank}（{'在' if award else '不在'}前 {max_rank} 名内）"
-        why_en = f"at least {minimum} %, rank {rank} ({'within' if award else 'outside'} the top {max_rank})"
+        why_en = f"at least {minimum}%, rank {rank} ({'within' if award else 'outside'} the top {max_rank})"
     verdict_zh = {True: "符合", False: "不符合", None: "尚不能确定"}[award]
     verdict_en = {True: "meets", False: "does not meet", None: "cannot yet be said to meet"}[award]
     steps.append(step(
@@ -180,7 +180,7 @@ def _warnings(name: dict, task: int, enrolled: int) -> list[dict]:
         return []
     return [{"id": "enrolled-above-task",
              "zh": f"已参保人数 {enrolled} 超过{name['zh']}的全部任务 {task} 人，完成比例超过 100%：请核对人数。",
-             "en": f"{enrolled} enrolled is more than {name['en']}'s whole task of {task}, a share above 100 %: "
+             "en": f"{enrolled} enrolled is more than {name['en']}'s whole task of {task}, a share above 100%: "
                    "please check the number."}]
 
 

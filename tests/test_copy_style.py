@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import yaml
@@ -183,3 +184,42 @@ def test_no_space_between_chinese_characters(pid: str) -> None:
              for m in (ZH_GAP if path == "summary" else ZH_BREAK).finditer(str(text["zh"]))]
     assert not found, (f"{pid}: a space between Chinese characters in Chinese prose (a folded YAML line break?): "
                        f"write the zh text as one line, or as a double-quoted scalar with \\ at each line end: {found}")
+
+
+VECTORS = sorted((Path(__file__).parent / "vectors").glob("*.yaml"))
+
+
+def calc_runs() -> Iterator[tuple[str, dict]]:
+    """(where, calc's answer) for every worked example of every policy and every test vector."""
+    import calc
+    import calc.data
+    for pid, policy in sorted(calc.data.load_policies().items()):
+        for i, example in enumerate(policy.get("examples") or []):
+            yield (f"{pid} examples[{i}]",
+                   calc.run(example.get("calculator", policy["calculators"][0]), pid, dict(example["inputs"])))
+    for path in VECTORS:
+        for vector in yaml.safe_load(path.read_text(encoding="utf-8")):
+            yield f"{path.name} {vector['name']}", calc.run(vector["calculator"], vector["policy"], vector["inputs"])
+
+
+def english_texts(value: object, where: str = "") -> Iterator[tuple[str, str]]:
+    """(path, text) for every English text in calc's answer: headline, steps, display, warnings, errors."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("en", "message_en") and isinstance(item, str):
+                yield f"{where}.{key}", item
+            else:
+                yield from english_texts(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from english_texts(item, f"{where}[{i}]")
+
+
+def test_calc_writes_percentages_without_a_space() -> None:
+    """calc's English (and Chinese) answers follow the same rule as the prose: 98%, never 98 %."""
+    found, texts = [], 0
+    for where, run in calc_runs():
+        for path, text in english_texts(run):
+            texts += 1
+            found += [(where, path, text[max(0, m.start() - 20): m.end() + 5]) for m in SPACED_PERCENT.finditer(text)]
+    assert texts > 100 and not found, found
