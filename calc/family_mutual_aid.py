@@ -2,7 +2,7 @@
 
 Who counts as a close relative is policy data (`family_mutual_aid_relatives`), and so
 is what the account may pay for (`family_mutual_aid_uses`): the relative's own
-contributions to resident insurance, long-term care insurance and "惠民型" commercial
+contributions to resident insurance, long-term care insurance and low-cost (惠民型) commercial
 supplementary insurance, and an insured relative's out-of-pocket costs at designated
 providers. Relations that are not on the list get a clear "no".
 
@@ -49,7 +49,7 @@ CONTRIBUTION_USES = (
     ("long_term_care_contribution", "may_pay_long_term_care",
      Text("长期护理保险个人缴费", "Long-term care insurance contribution")),
     ("inclusive_commercial_supplementary_contribution", "may_pay_inclusive_commercial",
-     Text("惠民型商业补充医疗保险个人缴费", "\"惠民型\" commercial supplementary insurance contribution")),
+     Text("惠民型商业补充医疗保险个人缴费", "Low-cost (惠民型) commercial supplementary insurance contribution")),
 )
 MEDICAL_COSTS_USE = "insured_relative_self_paid_costs_at_designated_providers"
 
@@ -69,7 +69,7 @@ OUTPUTS = (
                lead=Text("可代缴：{}", "it may pay: {}")),
     OutputSpec("may_pay_resident_insurance", "boolean", Text("可代缴居民医保", "May pay resident insurance")),
     OutputSpec("may_pay_long_term_care", "boolean", Text("可代缴长期护理保险", "May pay long-term care insurance")),
-    OutputSpec("may_pay_inclusive_commercial", "boolean", Text("可代缴惠民型商业补充医疗保险", "May pay \"惠民型\" supplementary insurance")),
+    OutputSpec("may_pay_inclusive_commercial", "boolean", Text("可代缴惠民型商业补充医疗保险", "May pay low-cost (惠民型) supplementary insurance")),
     OutputSpec("may_pay_medical_costs", "boolean", Text("可支付其在定点医药机构的自付医药费", "May pay their out-of-pocket costs at designated providers")),
 )
 

@@ -223,3 +223,40 @@ def test_calc_writes_percentages_without_a_space() -> None:
             texts += 1
             found += [(where, path, text[max(0, m.start() - 20): m.end() + 5]) for m in SPACED_PERCENT.finditer(text)]
     assert texts > 100 and not found, found
+
+
+def figure_texts(policy: dict, lang: str) -> Iterator[tuple[str, str]]:
+    """(where, text) for each figure value a policy page shows in `lang`: the value in words, its dated values and
+    the cells of a table value (scripts/site/formatting.py, what the page templates print)."""
+    from scripts.site import formatting
+    for name, param in policy["parameters"].items():
+        yield f"parameters.{name}", formatting.format_value(param, lang, policy, name)
+        for entry in formatting.dated_values(param, lang, policy, name):
+            yield f"parameters.{name}.dated[{entry['from']}]", entry["display"]
+        table = formatting.table_rows(param, lang)
+        for i, row in enumerate([table[0], *table[1]] if table else []):
+            yield from ((f"parameters.{name} table row {i}", str(cell)) for cell in row)
+
+
+def test_the_untranslated_check_sees_a_chinese_list_value() -> None:
+    channels = {"value": ["湘税社保App", "微信小程序"], "unit": "list"}
+    texts = [text for _, text in figure_texts({"parameters": {"payment_channels": channels}}, "en")]
+    assert texts == ["湘税社保App, 微信小程序"] and untranslated_in_en(texts[0])
+    bilingual = {"value": [{"zh": "微信小程序", "en": "WeChat mini-program"}], "unit": "list"}
+    assert [text for _, text in figure_texts({"parameters": {"x": bilingual}}, "en")] == ["WeChat mini-program"]
+
+
+@pytest.mark.parametrize("pid", sorted(POLICIES))
+def test_english_figure_values_are_translated(pid: str) -> None:
+    """A list or text value shown on an English page is English (a Chinese name only in parentheses after its
+    English): a value in Chinese words is written {zh: …, en: …} in the YAML, as other bilingual values are."""
+    found = [(where, hit) for where, text in figure_texts(POLICIES[pid], "en") for hit in untranslated_in_en(text)]
+    assert not found, f"{pid}: Chinese-only figure values on the English page (write them as {{zh: …, en: …}}): {found}"
+
+
+def test_calc_english_answers_are_translated() -> None:
+    """What calc shows on an English page (headline, steps, result words) for every worked example and test vector
+    has no untranslated Chinese (error messages list the accepted values as they are typed, and are not checked)."""
+    found = [(where, path, hit) for where, run in calc_runs() for path, text in english_texts(run)
+             if not path.startswith(".errors") for hit in untranslated_in_en(text)]
+    assert not found, found
