@@ -6,8 +6,8 @@ notice: UTF-8 read as GBK, with pinyin annotations in between). Their simplified
 quote must match the stored text, so a quote may contain one: "征缴总?cè)蝿?wù)的70%". A reader is
 shown "征缴总〔原文此处乱码〕的70%" instead, and the sources section links to the stored capture.
 
-A run starts at U+FFFD, or at a half-width "?" next to a Han character or a Latin letter (Chinese
-prose uses "？"), and goes on over what such decoding leaves: more "?" / U+FFFD, stray ASCII
+A run starts at U+FFFD, or at a half-width "?" next to a Han character and followed by more debris
+(a lone "?" is punctuation, as in a title "…是多少?"), and goes on over what such decoding leaves: more "?" / U+FFFD, stray ASCII
 punctuation, Latin letters (pinyin pieces such as "cè)" or "(wù)") and private-use characters, and
 over Han characters only when more of that debris follows within four characters ("蝿" in
 "?cè)蝿?wù)"). The real text around the run is kept. A run made only of plausible Han characters
@@ -19,6 +19,10 @@ is not found: it is left as the source has it.
 '参加了职工医〔?〕外参加了居民医保'
 >>> mark("个人缴费标准为350元/人(即175元)", "〔?〕")
 '个人缴费标准为350元/人(即175元)'
+>>> mark("缴费标准和金额是多少? — 闽东日报", "〔?〕")
+'缴费标准和金额是多少? — 闽东日报'
+>>> mark("embed/flexible-contribution/?policy=fujian", "〔?〕")
+'embed/flexible-contribution/?policy=fujian'
 """
 from __future__ import annotations
 
@@ -30,8 +34,9 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 # what wrong decoding leaves behind, one piece at a time
 _DEBRIS = rf"(?:[?\ufffd!;\u2460-\u24ff\ue000-\uf8ff]|\([{_LATIN}]+\)|[{_LATIN}]+\)?)"
-_START = rf"(?:\ufffd|(?<=[{_HAN}])\?|\?(?=[{_HAN}{_LATIN}]))"
-GARBLED = re.compile(rf"{_START}(?:{_DEBRIS}|[{_HAN}]{{1,4}}(?={_DEBRIS}))*")
+_BODY = rf"(?:{_DEBRIS}|[{_HAN}]{{1,4}}(?={_DEBRIS}))"
+# a "?" alone is punctuation ("是多少?" in a title, "embed/?policy=…"): garbled only with debris after it
+GARBLED = re.compile(rf"\ufffd{_BODY}*|(?:(?<=[{_HAN}])\?|\?(?=[{_HAN}])){_BODY}+")
 
 # the gap's words by page language (zh-Hant pages are converted from zh by scripts/site/hant.py)
 GAP = {"zh": "〔原文此处乱码〕", "en": "[garbled in the stored capture]"}

@@ -56,6 +56,7 @@ def render_source_page(source: dict, file: str, text: str, reading: bool = False
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}（{'简体读本' if reading else '存档原文'}）</title>\n"
         '<link rel="stylesheet" href="../assets/mingbai/site.css">\n'
+        '<link rel="icon" href="../assets/images/favicon.png">\n'   # the theme's; else a /favicon.ico 404
         '</head>\n<body class="mb-capture-page">\n<main>\n'
         f"{_header(source, file, reading, sister)}\n"
         f'<pre class="mb-capture" lang="zh">{escape(text)}</pre>\n'

@@ -1,0 +1,121 @@
+"""Sources on a policy page (issue 11): quotes from a readable text, the stored capture one click away.
+
+- No page shows mojibake: no U+FFFD and no garbled run (scripts/site/garbled.py) in any policy page's
+  visible text, in zh, en and zh-Hant; on 平江 the stage-target quote shows its gap marker where the
+  capture has "总?cè)蝿?wù)", and every quote shown there, its gaps aside, is a passage of the simplified
+  reading the policy names (`sources.<key>.normalised`).
+- The sources list gives title, publisher, number, date (and the original's link where the YAML has
+  a url); one click on "stored capture" opens the stored file, shown verbatim and legibly (UTF-8);
+  the simplified reading likewise. Phone (360 px) and desktop (1280 px): nothing wider than the screen.
+Expectations come from policies/ (through calc.data), never from a list here.
+"""
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from playwright.sync_api import expect
+
+from support import REPO
+from site_checks import LANGS
+
+sys.path.insert(0, str(REPO))
+from calc.data import load_policies  # noqa: E402
+from scripts.site.garbled import GAP, GARBLED  # noqa: E402
+from scripts.site.hant import to_hant  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+PINGJIANG = "hunan/yueyang/pingjiang/2023-resident"
+MOJIBAKE = "征缴总?cè)蝿?wù)的70%"
+SOURCES = REPO / "policies" / "sources"
+
+
+def _path(pid: str, lang: str) -> str:
+    return ("" if lang == "zh" else f"{lang}/") + f"policies/{pid}/"
+
+
+def _gap(lang: str) -> str:
+    return to_hant(GAP["zh"]) if lang == "zh-Hant" else GAP["en" if lang == "en" else "zh"]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_shows_mojibake(open_page, site_url, lang):
+    for pid in sorted(load_policies()):
+        o = open_page(site_url + _path(pid, lang), config={"idleBoot": False})
+        text = o.page.inner_text("body")
+        html = o.page.content()
+        assert "\ufffd" not in text and "\ufffd" not in html, f"{pid} ({lang}): U+FFFD shown"
+        assert MOJIBAKE not in html
+        shown = [m.group() for m in GARBLED.finditer(text)]
+        assert shown == [], f"{pid} ({lang}): garbled text shown: {shown}"
+        o.context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pingjiang_quotes_come_from_the_readable_text(open_page, site_url, lang):
+    policy = load_policies()[PINGJIANG]
+    (key, source), = [(k, s) for k, s in policy["sources"].items() if s.get("normalised")]
+    assert GARBLED.search(policy["parameters"]["stage_targets"]["source"]["quote"]), \
+        "the stage-target quote no longer has a garbled run: this test needs another example"
+    o = open_page(site_url + _path(PINGJIANG, lang), config={"idleBoot": False})
+    page = o.page
+    stage = page.locator('tr[data-field="stage_targets"] .mb-quote')
+    expect(stage.locator(".mb-garbled").first).to_have_text(_gap(lang))
+    assert MOJIBAKE not in stage.inner_text()
+    if lang == "zh":   # zh-Hant pages show the same quotes converted; en pages the same zh quotes
+        reading = _squash((SOURCES / source["normalised"]).read_text(encoding="utf-8"))
+        for quote in page.locator(".mb-figures .mb-quote").all():
+            for part in quote.inner_text().split(_gap(lang)):
+                assert _squash(part) in reading, f"quote not in the simplified reading: {part!r}"
+    else:
+        assert page.locator(".mb-figures .mb-quote").count() == page.locator(".mb-figures .mb-quote").count()
+    o.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_sources_list_and_the_capture_one_click_away(browser, site_url, lang, width):
+    policy = load_policies()[PINGJIANG]
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.goto(site_url + _path(PINGJIANG, lang), wait_until="load")
+        for key, source in policy["sources"].items():
+            item = page.locator(f"li#source-{key}")
+            text = item.inner_text()
+            convert = to_hant if lang == "zh-Hant" else (lambda s: s)
+            want = [convert(source["title"]["en" if lang == "en" else "zh"]),
+                    convert(source["publisher"]["en" if lang == "en" else "zh"]), str(source["date"])]
+            number = source.get("document_number") or policy.get("document_number")
+            if number:
+                want.append(convert(number))
+            for piece in want:
+                assert piece in text, f"{lang} {key}: {piece!r} not in {text!r}"
+            if source.get("url"):
+                assert item.locator(f'a[href="{source["url"]}"]').count() == 1
+            assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
+                f"{lang} {width}px: the page is wider than the screen"
+            for file in [source["file"]] + ([source["normalised"]] if source.get("normalised") else []):
+                links = item.locator("a.mb-capture-link")
+                link = links.nth(0 if file == source["file"] else 1)
+                expect(link).to_be_visible()
+                with page.expect_navigation():
+                    link.click()
+                shown = page.locator("pre.mb-capture").inner_text()
+                stored = (SOURCES / file).read_text(encoding="utf-8")
+                assert _squash(shown) == _squash(stored), f"{file}: the page does not show the stored text"
+                assert page.evaluate("document.characterSet") == "UTF-8"
+                assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
+                    f"{file} at {width}px: wider than the screen"
+                page.go_back(wait_until="load")
+        assert errors == [], errors
+    finally:
+        context.close()
