@@ -1,4 +1,4 @@
-/* DOM helpers shared by the modules (nothing here knows a calculator). */
+/* Small helpers shared by the modules, mostly for the DOM (nothing here knows a calculator). */
 
 export function has(obj, key) {
   return Object.prototype.hasOwnProperty.call(obj, key);

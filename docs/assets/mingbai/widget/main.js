@@ -22,7 +22,7 @@
  * Form attribute set here: data-mb-state = idle | loading | ready | error
  * Performance marks: mingbai:boot, mingbai:ready, mingbai:first-result
  */
-"use strict";
+"use strict";   // modules are strict; this keeps the bundle (a classic script) strict too
 import { boot } from "./engine.js";
 import { scan } from "./forms.js";
 import { shareURL } from "./share.js";
