@@ -5,6 +5,7 @@ checked against CPython on every vector and example in tests/test_trim_stdlib.py
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import sys
 import zipfile
@@ -79,3 +80,19 @@ def test_the_output_is_deterministic_and_cached(shipped, tmp_path, monkeypatch):
     assert first == bytecode.compiled_zip(buf.getvalue())
     with zipfile.ZipFile(io.BytesIO(first)) as z:
         assert z.namelist() == ["m.pyc"]
+
+
+def test_calc_bytecode_for_the_worker_matches_the_engine(report):
+    """bundle_calc's bytecode=True (measured by scripts/bench/widget.py, not shipped): one pyc per
+    module, named for the engine's importer, with its magic."""
+    from scripts.dist.bundle_calc import CALC_ROOT, calc_files, render_calc_bundle
+
+    files = calc_files(REPO / "calc")
+    pycs = bytecode.calc_pycs(files, CALC_ROOT)
+    magic = bytes.fromhex(report["magic"])
+    tag = re.fullmatch(r"calc/__pycache__/__init__\.(cpython-3\d+)\.pyc", min(pycs)).group(1)
+    assert sorted(pycs) == sorted(
+        name.rsplit("/", 1)[0] + "/__pycache__/" + name.rsplit("/", 1)[1][:-3] + f".{tag}.pyc" for name in files)
+    assert all(data[:4] == magic and int.from_bytes(data[4:8], "little") == UNCHECKED_HASH for data in pycs.values())
+    assert "self.MINGBAI_CALC_PYC = " in render_calc_bundle(REPO / "calc", bytecode=True)
+    assert "MINGBAI_CALC_PYC" not in render_calc_bundle(REPO / "calc")

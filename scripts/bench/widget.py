@@ -11,12 +11,18 @@ One run, side by side, against a served built site (127.0.0.1, random port):
     (a) and (b) are interleaved, each in a fresh browser context (cold HTTP cache);
 (c) recompute latency: 200 random valid inputs, in-page performance.now() from
     dispatching the input event to a MutationObserver seeing the new result;
-(d) the longest main-thread task (PerformanceObserver 'longtask') during (b).
+    split into: input → request posted (widget), posted → answer received (worker queue,
+    messaging), of which calc.run_json and JSON.parse in the worker, and answer → DOM (widget);
+(d) the longest main-thread task (PerformanceObserver 'longtask') during (b);
+(e) bytecode (scripts/dist/bytecode.py) vs source: (b) with python_stdlib_calc.zip and calc-bundle.js
+    answered from memory (interleaved) as: both source / stdlib as bytecode, calc as source /
+    both as bytecode (what the site ships).
 
-Goals: (b)/(a) ≤ 1.15, (c) p95 ≤ 16 ms, (d) < 50 ms. Prints a table and exits 0
+Goals (issue 14): (b)/(a) ≤ 0.95, (c) p95 ≤ 16 ms, (d) < 50 ms. Prints a table and exits 0
 whatever the figures (a benchmark, not a test); exits 1 only if it cannot run.
 
-Usage: python -m scripts.bench.widget [--site DIR] [--page PATH] [--reps 5] [--samples 200] [--json FILE]
+Usage: python -m scripts.bench.widget [--site DIR] [--page PATH] [--reps 5] [--samples 200]
+                                     [--bytecode-reps 4] [--json FILE]
 Without --site the site is built first (`mkdocs build` into a temporary directory).
 """
 from __future__ import annotations
@@ -43,7 +49,8 @@ BLANK_HTML = b"<!doctype html><html><head><meta charset='utf-8'><title>blank</ti
 CALC = "flexible-contribution"
 POLICY = "hunan/hengyang/2023-flexible-employment"
 FORM = f'form.mb-calc[data-calc="{CALC}"][data-policy="{POLICY}"]'
-GOAL_RATIO, GOAL_P95_MS, GOAL_LONGTASK_MS = 1.15, 16.0, 50.0
+GOAL_RATIO, GOAL_P95_MS, GOAL_LONGTASK_MS = 0.95, 16.0, 50.0
+STDLIB = "python_stdlib_calc.zip"
 
 LONGTASK_SCRIPT = """
 window.__longtasks = [];
@@ -52,6 +59,27 @@ try {
     list.getEntries().forEach(function (e) { window.__longtasks.push({start: e.startTime, dur: e.duration}); });
   }).observe({type: "longtask", buffered: true});
 } catch (e) { window.__longtasks = null; }
+"""
+
+# each request the widget posts and each answer it receives, with the worker's own timings (ms)
+TRACE_SCRIPT = """
+window.__mbTrace = {};
+(function () {
+  var Native = window.Worker, post = Native.prototype.postMessage;
+  Native.prototype.postMessage = function (msg) {
+    if (msg && msg.id !== undefined && msg.id !== null) window.__mbTrace[msg.id] = {sent: performance.now()};
+    return post.apply(this, arguments);
+  };
+  window.Worker = function (url, opts) {
+    var w = new Native(url, opts);
+    w.addEventListener("message", function (ev) {   // before the widget's own onmessage
+      var d = ev.data || {}, e = window.__mbTrace[d.id];
+      if (d.type === "result" && e) { e.recv = performance.now(); e.worker = d.ms || null; e.origin = performance.timeOrigin; }
+    });
+    return w;
+  };
+  window.Worker.prototype = Native.prototype;
+})();
 """
 
 BARE_JS = """
@@ -105,7 +133,8 @@ async (values) => {
   const form = document.querySelector(FORM_SELECTOR);
   const out = form.querySelector("[data-output=period_total]");
   const input = form.querySelector(".mb-field[data-field=months] input");
-  const latencies = [], texts = [];
+  const latencies = [], texts = [], parts = [], before = {};
+  const seen = new Set(Object.keys(window.__mbTrace).map(Number));
   for (const v of values) {
     const ms = await new Promise((resolve) => {
       let t0 = 0;
@@ -114,12 +143,22 @@ async (values) => {
       input.value = String(v);
       t0 = performance.now();
       input.dispatchEvent(new Event("input", {bubbles: true}));
+      before.t0 = t0;
     });
+    const ids = Object.keys(window.__mbTrace).map(Number).filter((id) => !seen.has(id));
+    ids.forEach((id) => seen.add(id));
+    const e = ids.length === 1 ? window.__mbTrace[ids[0]] : null;   // one request per sample
+    const w = e && e.worker;
+    parts.push(e && e.recv ? {post: e.sent - before.t0, answer: e.recv - e.sent,
+                              to_worker: w && w.at ? w.at - (e.origin + e.sent) : null,
+                              calc: w ? w.calc : null, parse: w ? w.parse : null,
+                              to_page: w && w.done ? (e.origin + e.recv) - w.done : null,
+                              dom: before.t0 + ms - e.recv} : null);
     latencies.push(ms);
     texts.push(out.textContent);
     await new Promise((r) => setTimeout(r, 0));
   }
-  return {latencies, texts};
+  return {latencies, texts, parts};
 }
 """.replace("FORM_SELECTOR", json.dumps(FORM))
 
@@ -162,17 +201,24 @@ def run_bare(browser, base: str) -> float:
         context.close()
 
 
-def open_widget_page(browser, url: str):
+def _answer(body: bytes, kind: str):
+    return lambda route: route.fulfill(status=200, body=body, headers={"Content-Type": kind})
+
+
+def open_widget_page(browser, url: str, engine: dict | None = None):
     context = browser.new_context()
     context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
     context.add_init_script(LONGTASK_SCRIPT)
+    context.add_init_script(TRACE_SCRIPT)
+    for name, (body, kind) in (engine or {}).items():   # (e): these files instead of the site's
+        context.route(f"**/{name}*", _answer(body, kind))
     page = context.new_page()
     page.goto(url, wait_until="load")
     return context, page
 
 
-def run_widget(browser, url: str, expected_text: str | None) -> dict:
-    context, page = open_widget_page(browser, url)
+def run_widget(browser, url: str, expected_text: str | None, engine: dict | None = None) -> dict:
+    context, page = open_widget_page(browser, url, engine)
     try:
         page.wait_for_timeout(50)   # let the page settle after load, as a visitor would
         assert page.evaluate("MingbaiWidget.state()") == "idle", "engine started before the interaction"
@@ -210,6 +256,39 @@ def run_recompute(browser, url: str, samples: int, seed: int) -> dict:
         context.close()
 
 
+ARMS = ("source", "stdlib", "bytecode")   # (e): what is bytecode: nothing / the stdlib / stdlib and calc
+
+
+def engine_arms(site: Path) -> dict[str, dict]:
+    """(e): {arm: {file name: (body, content type)}}, from the site's stock zip and calc."""
+    from scripts.dist.bundle_calc import render_calc_bundle
+    from scripts.dist.bytecode import compiled_zip
+    from scripts.dist.trim_stdlib import FULL, keep_list, trimmed_bytes
+
+    source = trimmed_bytes(site / "assets" / "pyodide" / FULL, keep_list())
+    zips = {"source": source, "bytecode": compiled_zip(source)}
+    js = "text/javascript"
+    bundles = {b: render_calc_bundle(REPO / "calc", bytecode=b).encode() for b in (False, True)}
+    return {
+        "source": {STDLIB: (zips["source"], "application/zip"), "calc-bundle.js": (bundles[False], js)},
+        "stdlib": {STDLIB: (zips["bytecode"], "application/zip"), "calc-bundle.js": (bundles[False], js)},
+        "bytecode": {STDLIB: (zips["bytecode"], "application/zip"), "calc-bundle.js": (bundles[True], js)},
+    }
+
+
+def spread(values: list[float]) -> str:
+    """median [min–max] of a few runs: the noise a shared machine adds is visible."""
+    return f"{statistics.median(values):,.0f} [{min(values):,.0f}–{max(values):,.0f}]"
+
+
+def parts_summary(parts: list[dict | None]) -> dict[str, dict[str, float]]:
+    """p50/p95 of each part of a recompute (requests with a full trace only)."""
+    full = [p for p in parts if p]
+    return {k: {"p50": percentile([p[k] for p in full if p[k] is not None], 50),
+                "p95": percentile([p[k] for p in full if p[k] is not None], 95)}
+            for k in ("post", "answer", "to_worker", "calc", "parse", "to_page", "dom")} if full else {}
+
+
 def expected_texts(lang: str) -> dict[int, str] | None:
     try:
         import calc
@@ -233,6 +312,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--page", default=HENGYANG_ZH, help=f"page with the widget, relative to the site (default {HENGYANG_ZH})")
     ap.add_argument("--reps", type=int, default=5, help="repetitions of (a) and (b) each (default 5)")
     ap.add_argument("--samples", type=int, default=200, help="recompute samples (default 200)")
+    ap.add_argument("--bytecode-reps", type=int, default=4,
+                    help="(e) interleaved runs each with the stdlib as bytecode / as source (default 4; 0: skip)")
     ap.add_argument("--seed", type=int, default=20230101)
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     args = ap.parse_args(argv)
@@ -280,6 +361,13 @@ def main(argv: list[str]) -> int:
                 print(f"  rep {i + 1}/{args.reps}: bare {bare[-1]:.0f} ms, widget {widget[-1]['ms']:.0f} ms",
                       file=sys.stderr, flush=True)
             rec = run_recompute(browser, url, args.samples, args.seed)
+            arms = engine_arms(site) if args.bytecode_reps > 0 else {}
+            stdlib_runs: dict[str, list[dict]] = {k: [] for k in arms}
+            for i in range(args.bytecode_reps):
+                for which in ARMS[i % 3:] + ARMS[:i % 3]:   # rotated: no arm always first
+                    stdlib_runs[which].append(run_widget(browser, url, want6, arms[which]))
+                print(f"  bytecode rep {i + 1}/{args.bytecode_reps}: " + ", ".join(
+                    f"{k} {v[-1]['ms']:.0f} ms" for k, v in stdlib_runs.items()), file=sys.stderr, flush=True)
             browser.close()
     finally:
         server.shutdown()
@@ -306,6 +394,23 @@ def main(argv: list[str]) -> int:
     def verdict(ok: bool) -> str:
         return "OK" if ok else "MISSED"
 
+    parts = parts_summary(rec.get("parts") or [])
+    names = {"post": "input → request posted (widget)", "answer": "posted → answer (worker round trip)",
+             "to_worker": "  of which page → worker message delivery",
+             "calc": "  of which calc.run_json in the worker", "parse": "  of which JSON.parse in the worker",
+             "to_page": "  of which worker → page message delivery",
+             "dom": "answer → result in the DOM (widget)"}
+    part_rows = [(f"    {names[k]}", f"p50 {v['p50']:.1f} ms", f"p95 {v['p95']:.1f} ms", "", "")
+                 for k, v in parts.items()]
+    bytecode = None
+    if stdlib_runs and all(stdlib_runs.values()):
+        bytecode = {arm: {"ms": [r["ms"] for r in runs],
+                          "pyodide_ms": [r["timings"]["pyodide"] for r in runs if r.get("timings")],
+                          "calc_ms": [r["timings"]["calc"] - r["timings"]["pyodide"] for r in runs if r.get("timings")],
+                          "bytes": {name: len(body) for name, (body, _) in arms[arm].items()}}
+                    for arm, runs in stdlib_runs.items()}
+        bytecode["ratio"] = statistics.median(bytecode["bytecode"]["ms"]) / statistics.median(bytecode["source"]["ms"])
+        bytecode["correct"] = all(r["correct"] for v in stdlib_runs.values() for r in v)
     rows = [
         ("(a) bare loadPyodide() on a blank page", fmt(med_a), ", ".join(f"{x:.0f}" for x in bare), "", ""),
         ("(b) widget: interaction → first result", fmt(med_b), ", ".join(f"{w['ms']:.0f}" for w in widget), "", ""),
@@ -315,11 +420,22 @@ def main(argv: list[str]) -> int:
         ("    ratio (b)/(a)", f"{ratio:.2f}×", "", f"≤ {GOAL_RATIO:.2f}×", verdict(ratio <= GOAL_RATIO)),
         (f"(c) recompute input→DOM, n={len(lat)}", f"p50 {p50:.1f} ms", f"p95 {p95:.1f} ms, max {pmax:.1f} ms",
          f"p95 ≤ {GOAL_P95_MS:.0f} ms", verdict(p95 <= GOAL_P95_MS)),
+        *part_rows,
         ("(d) longest main-thread task during (b)",
          (f"{long_boot:.0f} ms" if long_boot else "none ≥ 50 ms") if supported else "n/a",
          f"page load itself: {long_load:.0f} ms" if long_load else "page load itself: none ≥ 50 ms",
          f"< {GOAL_LONGTASK_MS:.0f} ms", verdict(supported and long_boot < GOAL_LONGTASK_MS)),
     ]
+    if bytecode:
+        labels = {"source": "(e) all source: interaction → result", "stdlib": "    stdlib bytecode, calc source",
+                  "bytecode": "    stdlib and calc bytecode (shipped)"}
+        for arm, label in labels.items():
+            b = bytecode[arm]
+            rows.append((f"{label}, n={len(b['ms'])}", spread(b["ms"]),
+                         f"loadPyodide {spread(b['pyodide_ms'])}, calc import {spread(b['calc_ms'])}; "
+                         + ", ".join(f"{k} {v / 1e3:.0f} KB" for k, v in b["bytes"].items()), "", ""))
+        rows.append(("    ratio shipped/all source (medians)", f"{bytecode['ratio']:.2f}×", "", "< 1.00×",
+                     verdict(bytecode["ratio"] < 1.0)))
     print()
     print(f"Mingbai widget benchmark — Chromium {version} ({CHROMIUM}), headless, {url}")
     print(f"{args.reps} interleaved cold runs each for (a)/(b) after one warm-up; medians. Seed {args.seed}.")
@@ -344,6 +460,7 @@ def main(argv: list[str]) -> int:
             "chromium": version, "url": url, "bare_ms": bare, "widget": widget,
             "ratio": ratio, "recompute_ms": lat, "recompute_p50": p50, "recompute_p95": p95,
             "longtask_boot_ms": long_boot, "longtask_load_ms": long_load, "mismatches": wrong,
+            "recompute_parts": parts, "bytecode": bytecode,
         }, indent=2), encoding="utf-8")
     return 0
 

@@ -4,7 +4,8 @@ Pyodide's stdlib zip holds .py files only, so every boot compiled what it import
 modules, most of them Pyodide's own start-up. `compiled_zip` turns the trimmed zip into one of
 unchecked-hash .pyc files (docstrings left out, as under `python -OO`), compiled inside the npm
 Pyodide under Node (scripts/dist/bytecode.mjs), so the bytecode's magic number is always the
-engine's. zipimport reads a .pyc before a .py and needs no source beside it. Measured with
+engine's. zipimport reads a .pyc before a .py and needs no source beside it. `calc_pycs` does the
+same for calc (scripts/dist/bundle_calc.py puts them beside its sources in calc-bundle.js). Measured with
 scripts/bench/widget.py --bytecode (in Node: loadPyodide ≈ 2.4 s → 1.0 s on this machine).
 
 Compiling takes ~8 s (Node boots Pyodide), so results are cached by the content of the source zip,
@@ -39,19 +40,20 @@ def _engine_id() -> bytes:
     return f"{version}:{(PYODIDE / 'pyodide.asm.wasm').stat().st_size}".encode()
 
 
-def compiled_zip(source_zip: bytes) -> bytes:
-    """source_zip with every .py replaced by its .pyc (deterministic; cached)."""
+def compiled_zip(source_zip: bytes, prefix: str | None = None) -> bytes:
+    """source_zip with every .py replaced by its .pyc; with prefix (where the files live at run
+    time), only the __pycache__/*.pyc of each .py instead (scripts/dist/bytecode.mjs). Deterministic; cached."""
     if shutil.which("node") is None or not (PYODIDE / "pyodide.mjs").is_file():
         raise BytecodeError("编译字节码需要 node 和 node_modules/pyodide（npm ci） / "
                             "compiling bytecode needs node and node_modules/pyodide (npm ci)")
-    key = hashlib.sha256(source_zip + SCRIPT.read_bytes() + _engine_id()).hexdigest()
+    key = hashlib.sha256(source_zip + SCRIPT.read_bytes() + _engine_id() + (prefix or "").encode()).hexdigest()
     cached = CACHE / f"{key}.zip"
     if cached.is_file():
         return cached.read_bytes()
     with tempfile.TemporaryDirectory(prefix="mingbai-pyc-") as tmp:
         src, out = Path(tmp) / "in.zip", Path(tmp) / "out.zip"
         src.write_bytes(source_zip)
-        proc = subprocess.run(["node", str(SCRIPT), str(src), str(out)],
+        proc = subprocess.run(["node", str(SCRIPT), str(src), str(out), *([prefix] if prefix else [])],
                               capture_output=True, text=True, timeout=600, cwd=ROOT)
         if proc.returncode != 0:
             raise BytecodeError(f"bytecode.mjs failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -61,3 +63,18 @@ def compiled_zip(source_zip: bytes) -> bytes:
     part.write_bytes(data)
     part.replace(cached)   # atomic: parallel builds never read half a file
     return data
+
+
+def calc_pycs(files: dict[str, str], root: str) -> dict[str, bytes]:
+    """{"calc/__pycache__/<stem>.<cache_tag>.pyc": bytecode} for calc's {"calc/<path>.py": source},
+    as the importer finds them once the worker writes the files under root (calc-worker.js CALC_ROOT)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+            z.writestr(info, files[name].encode("utf-8"))
+    with zipfile.ZipFile(io.BytesIO(compiled_zip(buf.getvalue(), root))) as z:
+        return {name: z.read(name) for name in sorted(z.namelist())}

@@ -9,12 +9,17 @@
  *   {type: "phase", phase: "start"}                         downloads done, Python starting
  *   {type: "ready", ms, timings}                             calc imported; timings = ms since
  *                                                            boot for scripts/pyodide/calc
- *   {type: "result", id, result}                             result = calc.run JSON object
+ *   {type: "result", id, result, ms}                         result = calc.run JSON object; ms =
+ *                                                            {calc, parse, at, done}: time in
+ *                                                            run_json and JSON.parse; arrival and
+ *                                                            answer (timeOrigin + now), for
+ *                                                            scripts/bench/widget.py
  *   {type: "error", id?, fatal, message}                     fatal = engine failed to load
  *
  * Everything is loaded from the same-origin assets/ directory: the vendored
  * Pyodide (assets/pyodide/), the calc sources (assets/mingbai/calc-bundle.js,
- * which defines self.MINGBAI_CALC_FILES, code only) and the data of each policy
+ * which defines self.MINGBAI_CALC_FILES, code only, and self.MINGBAI_CALC_PYC,
+ * their bytecode) and the data of each policy
  * used (assets/mingbai/data/<policy id>.js, which adds the policy to
  * self.MINGBAI_POLICY_DATA; its series members are loaded too, as calc looks
  * them up). The worker writes the loaded policies into calc/data/policies.json,
@@ -226,6 +231,15 @@
       FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
       FS.writeFile(path, calcFiles[names[i]], { encoding: "utf8" });
     }
+    // their bytecode (calc/__pycache__/*.pyc, compiled by the same engine: scripts/dist/bytecode.py),
+    // so importing calc compiles nothing; a pyc the engine cannot use is ignored for the source
+    var pycs = self.MINGBAI_CALC_PYC || {};
+    var compiled = Object.keys(pycs).sort();
+    for (var j = 0; j < compiled.length; j++) {
+      var pycPath = CALC_ROOT + "/" + compiled[j];
+      FS.mkdirTree(pycPath.slice(0, pycPath.lastIndexOf("/")));
+      FS.writeFile(pycPath, decodeBase64(pycs[compiled[j]]));
+    }
   }
 
   function boot(assets, policies) {
@@ -286,8 +300,15 @@
         writePolicyData(pyodide);
         pyodide.runPython("import calc.data\ncalc.data.load_policies.cache_clear()");
       }
+      var t0 = performance.now();
       var text = runJson(String(req.calc), String(req.policy), JSON.stringify(req.inputs || {}));
-      post({ type: "result", id: req.id, result: JSON.parse(text) });
+      var t1 = performance.now();
+      var result = JSON.parse(text);
+      var t2 = performance.now();
+      // at/done: absolute times (timeOrigin + now), comparable with the page's
+      post({ type: "result", id: req.id, result: result,
+             ms: { calc: t1 - t0, parse: t2 - t1, at: performance.timeOrigin + (req.at || t0),
+                   done: performance.timeOrigin + t2 } });
     } catch (err) {
       post({ type: "error", id: req.id, fatal: false, message: errorText(err) });
     }
@@ -346,6 +367,7 @@
       return;
     }
     if (msg.id === undefined || msg.id === null) return;
+    msg.at = performance.now();   // arrival, for the timings of the answer
     if (fatal) {
       post({ type: "error", id: msg.id, fatal: true, message: fatal });
     } else if (runJson) {
