@@ -41,12 +41,9 @@ test: install                      ## every test: unit, doctests, schema, CLI, P
 	bash scripts/dev/ensure_chromium.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install                     ## benchmarks (not tests): widget boot, recompute latency, long tasks; offline bundle vs http
+bench: install                     ## benchmarks (not tests): widget, wire, offline, build; then one summary table + bench-results.json
 	bash scripts/dev/ensure_chromium.sh
-	$(PY) -m scripts.bench.widget
-	$(PY) -m scripts.bench.wire
-	$(PY) -m scripts.bench.offline
-	$(PY) -m scripts.bench.build
+	$(PY) -m scripts.bench.all --out bench-results.json
 
 fuzz: install                      ## property-based fuzzing: 100 000 inputs per calculator, a fresh seed each run
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz_calculators.py $(PYTEST_ARGS)

@@ -11,6 +11,7 @@ goals ours/plain ≤ 2× and ours(1000)/ours(100) ≤ 11× (linear). A benchmark
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--reps", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="also write the figures here (scripts/bench/all.py)")
     args = parser.parse_args(argv)
     results: dict[int, dict[str, list[float]]] = {}
     pages_built: dict[int, int] = {}
@@ -139,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
         o = statistics.median(results[large]["ours"]) / statistics.median(results[small]["ours"])
         p = statistics.median(results[large]["plain"]) / statistics.median(results[small]["plain"])
         print(f"growth {large}/{small}: ours {o:.1f}× (goal ≤ {large / small * 1.1:.0f}×), plain {p:.1f}×")
+    if args.json:
+        args.json.write_text(json.dumps({str(size): {"pages": pages_built[size], **times, "index_zh": indexes[size]}
+                                         for size, times in results.items()}, indent=2), encoding="utf-8")
     return 0
 
 

@@ -15,8 +15,8 @@ One run, side by side, against a served built site (127.0.0.1, random port):
     messaging), of which calc.run_json and JSON.parse in the worker, and answer → DOM (widget);
 (d) the longest main-thread task (PerformanceObserver 'longtask') during (b);
 (e) bytecode (scripts/dist/bytecode.py) vs source: (b) with python_stdlib_calc.zip and calc-bundle.js
-    answered from memory (interleaved) as: both source / stdlib as bytecode, calc as source /
-    both as bytecode (what the site ships).
+    answered from memory (interleaved) as: both source / stdlib as bytecode, calc as source (what
+    the site ships) / both as bytecode (bundle_calc.py bytecode=True, not shipped).
 
 Goals (issue 14): (b)/(a) ≤ 0.95, (c) p95 ≤ 16 ms, (d) < 50 ms. Prints a table and exits 0
 whatever the figures (a benchmark, not a test); exits 1 only if it cannot run.
@@ -409,7 +409,8 @@ def main(argv: list[str]) -> int:
                           "calc_ms": [r["timings"]["calc"] - r["timings"]["pyodide"] for r in runs if r.get("timings")],
                           "bytes": {name: len(body) for name, (body, _) in arms[arm].items()}}
                     for arm, runs in stdlib_runs.items()}
-        bytecode["ratio"] = statistics.median(bytecode["bytecode"]["ms"]) / statistics.median(bytecode["source"]["ms"])
+        # what the site ships: the stdlib as bytecode, calc as source (scripts/dist/bundle_calc.py)
+        bytecode["ratio"] = statistics.median(bytecode["stdlib"]["ms"]) / statistics.median(bytecode["source"]["ms"])
         bytecode["correct"] = all(r["correct"] for v in stdlib_runs.values() for r in v)
     rows = [
         ("(a) bare loadPyodide() on a blank page", fmt(med_a), ", ".join(f"{x:.0f}" for x in bare), "", ""),
@@ -427,14 +428,14 @@ def main(argv: list[str]) -> int:
          f"< {GOAL_LONGTASK_MS:.0f} ms", verdict(supported and long_boot < GOAL_LONGTASK_MS)),
     ]
     if bytecode:
-        labels = {"source": "(e) all source: interaction → result", "stdlib": "    stdlib bytecode, calc source",
-                  "bytecode": "    stdlib and calc bytecode (shipped)"}
+        labels = {"source": "(e) all source: interaction → result", "stdlib": "    stdlib bytecode (shipped)",
+                  "bytecode": "    stdlib and calc bytecode (not shipped)"}
         for arm, label in labels.items():
             b = bytecode[arm]
             rows.append((f"{label}, n={len(b['ms'])}", spread(b["ms"]),
                          f"loadPyodide {spread(b['pyodide_ms'])}, calc import {spread(b['calc_ms'])}; "
                          + ", ".join(f"{k} {v / 1e3:.0f} KB" for k, v in b["bytes"].items()), "", ""))
-        rows.append(("    ratio shipped/all source (medians)", f"{bytecode['ratio']:.2f}×", "", "< 1.00×",
+        rows.append(("    ratio shipped / all source (medians)", f"{bytecode['ratio']:.2f}×", "", "< 1.00×",
                      verdict(bytecode["ratio"] < 1.0)))
     print()
     print(f"Mingbai widget benchmark — Chromium {version} ({CHROMIUM}), headless, {url}")
