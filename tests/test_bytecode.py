@@ -5,6 +5,7 @@ checked against CPython on every vector and example in tests/test_trim_stdlib.py
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import sys
@@ -96,3 +97,17 @@ def test_calc_bytecode_for_the_worker_matches_the_engine(report):
     assert all(data[:4] == magic and int.from_bytes(data[4:8], "little") == UNCHECKED_HASH for data in pycs.values())
     assert "self.MINGBAI_CALC_PYC = " in render_calc_bundle(REPO / "calc", bytecode=True)
     assert "MINGBAI_CALC_PYC" not in render_calc_bundle(REPO / "calc")
+
+
+def test_the_fuzz_sample_answers_as_cpython_on_the_shipped_bytecode(shipped):
+    """The fuzz parity sample (tests/test_fuzz_calculators.py, run there on the stock stdlib) on the
+    stdlib the site ships: the same answers as CPython, every module read from bytecode."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_fuzz_calculators import parity_sample
+
+    cases = [{k: c[k] for k in ("calculator", "policy", "inputs")} for c in parity_sample()]
+    report = trim_stdlib.run_in_pyodide(cases, shipped)
+    assert sorted(f + "c" for f in report["files"]) == report["from_bytecode"]
+    differ = [c for c, got in zip(cases, report["results"])
+              if got != json.loads(calc.run_json(c["calculator"], c["policy"], json.dumps(c["inputs"])))]
+    assert not differ, f"{len(differ)} of {len(cases)} differ, e.g. {differ[:2]}"
