@@ -6,6 +6,7 @@ Runs the real server in a copy of the repository (tests/repo_copy.py) on a free 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -73,35 +74,45 @@ def calc_display(root: Path, policy: str, inputs: dict, env: dict) -> dict:
 
 def edit_figure(policies: Path, paths: list[Path]) -> None:
     """critical_illness_monthly 15 → 25 in the policies at `paths` (all that quote the sentence): the value,
-    both quotes and the stored source, as an author would."""
+    its quotes, the prose that states it (the loader checks prose figures) and the stored source, as an
+    author would."""
     source = policies / "sources" / SOURCE
     text = source.read_text(encoding="utf-8")
     assert SENTENCE.format(OLD) in text
     source.write_text(text.replace(SENTENCE.format(OLD), SENTENCE.format(NEW)), encoding="utf-8")
+    standalone = re.compile(rf"(?<![\d.\-]){OLD}(?![\d.\-])")
     for path in paths:
         text = path.read_text(encoding="utf-8").replace(SENTENCE.format(OLD), SENTENCE.format(NEW))
         block = re.search(r"\n  critical_illness_monthly:\n(?:    .*\n)*?    value: 15\n", text)
         assert block, f"{path}: critical_illness_monthly block"
-        text = text[:block.end()].removesuffix(f"value: {OLD}\n") + f"value: {NEW}\n" + text[block.end():]
-        path.write_text(text, encoding="utf-8")
+        path.write_text(standalone.sub(NEW, text), encoding="utf-8")
 
 
-def serve_and_edit(tmp_path: Path, policy: str, policies_dir: Path | None = None) -> dict:
-    """Serve a copy, edit the figure, return the page of `policy` before and after, and the edit → page time."""
+@contextlib.contextmanager
+def serving(tmp_path: Path, policies_dir: Path | None = None):
+    """`mkdocs serve` in a copy of the repository: yields (root, env, policies dir, port, server, log)."""
     root = copy_repo(tmp_path / "repo")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if policies_dir is not None:
         env["MINGBAI_POLICIES_DIR"] = str(policies_dir)
         env["MINGBAI_POLICY_DATA"] = str(tmp_path / "policies.json")
-    policies = policies_dir or root / "policies"
     port = free_port()
-    url = f"http://127.0.0.1:{port}/policies/{policy}/"
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "-a", f"127.0.0.1:{port}"],
                                   cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
+        yield root, env, policies_dir or root / "policies", port, server, log
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def serve_and_edit(tmp_path: Path, policy: str, policies_dir: Path | None = None) -> dict:
+    """Serve a copy, edit the figure, return the page of `policy` before and after, and the edit → page time."""
+    with serving(tmp_path, policies_dir) as (root, env, policies, port, server, log):
+        url = f"http://127.0.0.1:{port}/policies/{policy}/"
         before, _ = wait_for(url, lambda page: "fig-critical_illness_monthly" in page, server, log)
         time.sleep(1)   # let the watcher settle after the first build's own writes
         edited = time.monotonic()
@@ -111,9 +122,6 @@ def serve_and_edit(tmp_path: Path, policy: str, policies_dir: Path | None = None
         # the figure table is made from the YAML, the results by calc: give calc's rebuild its chance to lag
         time.sleep(0.5)
         after = fetch(url) or after
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     return {"root": root, "env": env, "policy": policy, "before": before, "after": after, "seconds": updated - edited}
 
 
@@ -147,6 +155,35 @@ def test_serve_reload_time_at_many_policies(tmp_path: Path) -> None:
     run = serve_and_edit(tmp_path, policy, policies)
     check_every_number_is_edited(run)
     print(f"\nedit → updated page: {run['seconds']:.1f} s ({count} synthetic policies)")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_serve_follows_edits_to_a_template_and_to_calc(tmp_path: Path) -> None:
+    """A template edit and a calc edit each reach the served page, the calc one in every result that shows it."""
+    with serving(tmp_path) as (root, env, policies, port, server, log):
+        url = f"http://127.0.0.1:{port}/policies/{POLICY}/"
+        first, _ = wait_for(url, lambda page: "fig-critical_illness_monthly" in page, server, log)
+        basic_steps = first.count("基本医保费 = ")
+        assert basic_steps >= 2 and "TEMPLATE-EDITED" not in first and "CALC-EDITED" not in first
+        time.sleep(1)
+        start = time.monotonic()
+        replace_in(root / "scripts" / "site" / "templates" / "policy.md.j2",
+                   "## {{ t.in_short }}\n", "## {{ t.in_short }} TEMPLATE-EDITED\n")
+        _, done = wait_for(url, lambda page: "TEMPLATE-EDITED" in page, server, log)
+        template_s = done - start
+        time.sleep(1)
+        start = time.monotonic()
+        replace_in(root / "calc" / "flexible_contribution.py", 'f"基本医保费 = ', 'f"基本医保费（CALC-EDITED） = ')
+        page, done = wait_for(url, lambda page: "CALC-EDITED" in page, server, log)
+        time.sleep(0.5)
+        page = fetch(url) or page
+    assert page.count("基本医保费（CALC-EDITED） = ") == basic_steps and "基本医保费 = " not in page
+    print(f"\ntemplate edit → page {template_s:.1f} s; calc edit → page {done - start:.1f} s")
 
 
 def test_changed_code_is_imported_again(monkeypatch) -> None:
