@@ -17,7 +17,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from support import REPO
+from support import REPO, serve
 from site_checks import LANGS
 
 sys.path.insert(0, str(REPO))
@@ -119,3 +119,31 @@ def test_sources_list_and_the_capture_one_click_away(browser, site_url, lang, wi
         assert errors == [], errors
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_capture_pages_under_the_strict_csp_and_axe(browser, built_site, scheme):
+    """The stored-text pages: no CSP violation, console error or outside request (served with the
+    strict CSP, site_checks.serve_with_csp) and no serious axe violation, in light and dark."""
+    from site_checks import Recorded, serve_with_csp
+    from test_a11y import run_axe
+
+    pages = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "sources").glob("*.html"))
+    cited = {s[k] for p in load_policies().values() for s in p["sources"].values() for k in ("file", "normalised") if s.get(k)}
+    assert sorted(f"sources/{f[:-len('.txt')]}.html" for f in cited) == pages
+    with serve_with_csp(built_site) as (url, reports):
+        rec = Recorded(browser, reports)
+        for path in pages:
+            rec.page.goto(url + path, wait_until="load")
+            rec.visited(path)
+        rec.close_and_check()
+    with serve(built_site) as url:   # axe is injected as a script: not under the CSP
+        context = browser.new_context(color_scheme=scheme)
+        try:
+            page = context.new_page()
+            for path in pages:
+                page.goto(url + path, wait_until="load")
+                problems = run_axe(page)
+                assert problems == [], f"{path}: {problems}"
+        finally:
+            context.close()
