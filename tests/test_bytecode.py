@@ -48,6 +48,13 @@ def test_every_listed_module_is_bytecode_and_no_source_is_left(shipped):
     assert not [n for n in names if n.endswith(".py")]
 
 
+def test_the_bytecode_stays_lean(shipped):
+    """Docstrings and column positions left out: little more on the wire than the deflated sources
+    (0.84 vs 0.69 MB; with both kept it was 1.29 MB)."""
+    source = trim_stdlib.trimmed_bytes(PYODIDE / trim_stdlib.FULL, trim_stdlib.keep_list())
+    assert shipped.stat().st_size < 1.3 * len(source)
+
+
 def test_every_pyc_carries_the_engines_magic_and_needs_no_source(shipped, report):
     magic = bytes.fromhex(report["magic"])
     with zipfile.ZipFile(shipped) as z:

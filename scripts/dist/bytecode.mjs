@@ -11,7 +11,8 @@
 //            reads before a .py and without a source beside it; code objects name their file as
 //            zipimport would (/lib/python3XX.zip/name: the engine's stdlib zip on sys.path), so
 //            tracebacks read as before; docstrings left out (__doc__ is None, as under
-//            `python -OO`, which the standard library supports; asserts are kept): 15 % smaller;
+//            `python -OO`, which the standard library supports; asserts are kept): 15 % smaller,
+//            and no column positions (below): 0.84 MB for the 0.69 MB of deflated sources;
 //   with PREFIX (calc, written into Pyodide's file system under PREFIX): only
 //            <dir>/__pycache__/<stem>.<cache_tag>.pyc for each <dir>/<stem>.py, docstrings kept;
 //            the importer of a directory reads it instead of compiling the source beside it.
@@ -29,6 +30,9 @@ if (!inZip || !outZip) {
 }
 const py = await loadPyodide({
   indexURL: join(here, "..", "..", "node_modules", "pyodide") + "/",
+  // as `-X no_debug_ranges`: no column positions in the code objects (24 % smaller); line numbers
+  // stay, tracebacks only lose their ^^^ markers
+  env: { HOME: "/home/pyodide", PYTHONNODEBUGRANGES: "1" },
   stdout: () => {}, stderr: (l) => process.stderr.write(l + "\n"),
 });
 py.FS.writeFile("/tmp/in.zip", readFileSync(inZip));

@@ -3,7 +3,7 @@
 Pyodide's python_stdlib.zip is 2.4 MB and already deflated (compression gains < 2 %); calc and
 Pyodide's start-up import about 130 of its 579 files. `write_trimmed` writes
 assets/pyodide/python_stdlib_calc.zip (≈ 0.7 MB) from the vendored zip with only the members
-listed in scripts/dist/stdlib_keep.txt, compiled to bytecode (scripts/dist/bytecode.py: ≈ 1.1 MB);
+listed in scripts/dist/stdlib_keep.txt, compiled to bytecode (scripts/dist/bytecode.py: ≈ 0.84 MB);
 calc-worker.js loads it through loadPyodide's `stdLibURL`.
 
 The list is made by running calc in Pyodide under Node over every test vector and worked example
