@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import sys
 import zipfile
 from pathlib import Path
@@ -25,39 +24,34 @@ pytestmark = pytest.mark.pyodide
 UNCHECKED_HASH = 0b01   # PEP 552 flags: hash-based, source never checked
 
 
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory) -> Path:
-    if shutil.which("node") is None or not (PYODIDE / trim_stdlib.FULL).is_file():
-        pytest.skip("node or node_modules/pyodide missing (npm ci)")
-    pyodide_dir = tmp_path_factory.mktemp("stdlib")
-    shutil.copy(PYODIDE / trim_stdlib.FULL, pyodide_dir / trim_stdlib.FULL)
-    return trim_stdlib.write_trimmed(pyodide_dir)
+sys.path.insert(0, str(REPO / "tests"))
+from test_trim_stdlib import trimmed  # noqa: E402,F401  (the fixture: the zip the site ships)
 
 
 @pytest.fixture(scope="module")
-def report(shipped) -> dict:
-    """calc in Pyodide on the shipped zip, over a few vectors (every one: tests/test_trim_stdlib.py)."""
-    return trim_stdlib.run_in_pyodide(trim_stdlib.cases()[:5], shipped)
+def report(trimmed) -> dict:
+    """calc in Pyodide on the trimmed zip, over a few vectors (every one: tests/test_trim_stdlib.py)."""
+    return trim_stdlib.run_in_pyodide(trim_stdlib.cases()[:5], trimmed)
 
 
-def test_every_listed_module_is_bytecode_and_no_source_is_left(shipped):
-    with zipfile.ZipFile(shipped) as z:
+def test_every_listed_module_is_bytecode_and_no_source_is_left(trimmed):
+    with zipfile.ZipFile(trimmed) as z:
         names = set(z.namelist())
     listed = trim_stdlib.keep_list()
     assert {n[:-3] + ".pyc" for n in listed if n.endswith(".py")} <= names
     assert not [n for n in names if n.endswith(".py")]
 
 
-def test_the_bytecode_stays_lean(shipped):
+def test_the_bytecode_stays_lean(trimmed):
     """Docstrings and column positions left out: little more on the wire than the deflated sources
     (0.84 vs 0.69 MB; with both kept it was 1.29 MB)."""
     source = trim_stdlib.trimmed_bytes(PYODIDE / trim_stdlib.FULL, trim_stdlib.keep_list())
-    assert shipped.stat().st_size < 1.3 * len(source)
+    assert trimmed.stat().st_size < 1.3 * len(source)
 
 
-def test_every_pyc_carries_the_engines_magic_and_needs_no_source(shipped, report):
+def test_every_pyc_carries_the_engines_magic_and_needs_no_source(trimmed, report):
     magic = bytes.fromhex(report["magic"])
-    with zipfile.ZipFile(shipped) as z:
+    with zipfile.ZipFile(trimmed) as z:
         for name in (n for n in z.namelist() if n.endswith(".pyc")):
             head = z.read(name)[:8]
             assert head[:4] == magic, f"{name}: magic {head[:4].hex()} is not the engine's {magic.hex()}"
@@ -75,9 +69,9 @@ def test_calc_answers_as_cpython_on_the_bytecode(report):
         assert got == calc.run(case["calculator"], case["policy"], case["inputs"]), case
 
 
-def test_the_output_is_deterministic_and_cached(shipped, tmp_path, monkeypatch):
+def test_the_output_is_deterministic_and_cached(trimmed, tmp_path, monkeypatch):
     source = trim_stdlib.trimmed_bytes(PYODIDE / trim_stdlib.FULL, trim_stdlib.keep_list())
-    assert bytecode.compiled_zip(source) == shipped.read_bytes()
+    assert bytecode.compiled_zip(source) == trimmed.read_bytes()
     # a tiny zip compiled afresh (empty cache) gives the same bytes twice
     monkeypatch.setattr(bytecode, "CACHE", tmp_path / "cache")
     buf = io.BytesIO()
@@ -106,14 +100,14 @@ def test_calc_bytecode_for_the_worker_matches_the_engine(report):
     assert "MINGBAI_CALC_PYC" not in render_calc_bundle(REPO / "calc")
 
 
-def test_the_fuzz_sample_answers_as_cpython_on_the_shipped_bytecode(shipped):
+def test_the_fuzz_sample_answers_as_cpython_on_the_shipped_bytecode(trimmed):
     """The fuzz parity sample (tests/test_fuzz_calculators.py, run there on the stock stdlib) on the
     stdlib the site ships: the same answers as CPython, every module read from bytecode."""
     sys.path.insert(0, str(REPO / "tests"))
     from test_fuzz_calculators import parity_sample
 
     cases = [{k: c[k] for k in ("calculator", "policy", "inputs")} for c in parity_sample()]
-    report = trim_stdlib.run_in_pyodide(cases, shipped)
+    report = trim_stdlib.run_in_pyodide(cases, trimmed)
     assert sorted(f + "c" for f in report["files"]) == report["from_bytecode"]
     differ = [c for c, got in zip(cases, report["results"])
               if got != json.loads(calc.run_json(c["calculator"], c["policy"], json.dumps(c["inputs"])))]
