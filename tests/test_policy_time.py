@@ -93,10 +93,12 @@ def _write_series(tmp_path: Path, periods: list[tuple[str, str]]) -> Path:
     root = tmp_path / "policies"
     shutil.copytree(POLICIES_DIR / "sources", root / "sources")
     text = (POLICIES_DIR / "hunan/hengyang/2023-flexible-employment.yaml").read_text(encoding="utf-8")
-    text = re.sub(r"^examples:\n(?:[ -].*\n)*", "", text, flags=re.M)   # its examples name 2023 dates
+    examples = re.search(r"^examples:\n(?:[ -].*\n)*", text, flags=re.M)   # they name 2023 dates
     for start, end in periods:
         pid = f"hunan/testcity/{start[:4]}-flexible-employment"
         body = text.replace("id: hunan/hengyang/2023-flexible-employment", f"id: {pid}")
+        # the examples move to the policy's year (the loader checks prose figures against their results)
+        body = body.replace(examples.group(0), examples.group(0).replace('"2023-', f'"{start[:4]}-'))
         body = body.replace("effective: {from: 2023-01-01, to: 2023-12-31}", f"effective: {{from: {start}, to: {end}}}")
         for part in ("contributions", "benefits"):
             body = body.replace(f"  {part}: {{from: 2023-01-01, to: 2023-12-31}}", f"  {part}: {{from: {start}, to: {end}}}")
