@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -146,11 +145,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             raise Abort(str(exc)) from None
         write_hant_table(ROOT / "calc", site / "assets" / "mingbai" / "hant-map.js",
                          extra=tuple(widget_sources(widget_src)))
-        # mkdocs-material's language switcher fetches <language>/sitemap.xml; the root one
-        # (made i18n-aware by mkdocs-static-i18n) lists every language's pages
-        for language in ("en", "zh-Hant"):
-            if (site / "sitemap.xml").is_file() and (site / language).is_dir():
-                shutil.copyfile(site / "sitemap.xml", site / language / "sitemap.xml")
         if (site / "search" / "search_index.json").is_file():   # one index per language, loaded on a search
             split_search_index(site, config["extra"]["language_roots"])
             patch_search_worker(site)   # Chinese queries: the whole word counts (scripts/site/search_index.py)
