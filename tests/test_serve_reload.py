@@ -80,7 +80,7 @@ def edit_figure(policies: Path, paths: list[Path]) -> None:
     text = source.read_text(encoding="utf-8")
     assert SENTENCE.format(OLD) in text
     source.write_text(text.replace(SENTENCE.format(OLD), SENTENCE.format(NEW)), encoding="utf-8")
-    standalone = re.compile(rf"(?<![\d.\-]){OLD}(?![\d.\-])")
+    standalone = re.compile(rf"(?<![A-Za-z0-9_.\-/]){OLD}(?![0-9.\-])")   # not in ids, dates or other numbers
     for path in paths:
         text = path.read_text(encoding="utf-8").replace(SENTENCE.format(OLD), SENTENCE.format(NEW))
         block = re.search(r"\n  critical_illness_monthly:\n(?:    .*\n)*?    value: 15\n", text)
