@@ -296,31 +296,33 @@ def _combination(policy: Policy) -> tuple[str, str | None, bool]:
     return "no_stacking", None, False
 
 
+# per combination rule: what the source says (stated), our reading where it says nothing, and the outcome
 COMBINATION_TEXT = {
     "no_stacking": (Text("原文：有双重资助参保身份的，资助金额不累加。", "The source says subsidies for several identities are not added together. "),
                     Text("原文没有写同时符合几种资助身份时如何处理；按我们的读法不累加。",
-                         "The source does not say what happens with several subsidised identities; in our reading they do not add up. ")),
+                         "The source does not say what happens with several subsidised identities; in our reading they do not add up. "),
+                    Text("按较优的一项计算", "The more favourable one applies")),
     "highest": (Text("原文：同时符合几种资助身份的，就高资助，不累加。", "The source says the highest subsidy applies (就高), without adding them up. "),
                 Text("原文没有写同时符合几种资助身份时如何处理；按我们的读法就高，不累加。",
-                     "The source does not say what happens with several subsidised identities; in our reading the highest applies. ")),
+                     "The source does not say what happens with several subsidised identities; in our reading the highest applies. "),
+                Text("按资助最高的一项计算", "The highest one applies")),
     "stacking": (Text("原文：几种资助身份的资助可以累加，合计不超过个人缴费。",
                       "The source says the subsidies of several identities add up, to at most the contribution. "),
                  Text("原文没有写同时符合几种资助身份时如何处理；按我们的读法累加，合计不超过个人缴费。",
-                      "The source does not say what happens with several subsidised identities; in our reading they add up, to at most the contribution. ")),
+                      "The source does not say what happens with several subsidised identities; in our reading they add up, to at most the contribution. "),
+                 Text("各项资助相加", "The subsidies are added together")),
 }
 
 
 def _combination_step(policy: Policy, options: list[_Option]) -> Step:
     rule, param, stated = _combination(policy)
-    text = COMBINATION_TEXT[rule][0 if stated else 1]
-    tail_zh, tail_en = {"no_stacking": ("按较优的一项计算", "The more favourable one applies"),
-                        "highest": ("按资助最高的一项计算", "The highest one applies"),
-                        "stacking": ("各项资助相加", "The subsidies are added together")}[rule]
+    said, read, outcome = COMBINATION_TEXT[rule]
+    text = said if stated else read
     codes = {"categories": ", ".join(o.code for o in options)}
     if param is None:
-        return Step("no_stacking", f"{text.zh}{tail_zh}。", f"{text.en}{tail_en}.", codes)
+        return Step("no_stacking", f"{text.zh}{outcome.zh}。", f"{text.en}{outcome.en}.", codes)
     note_zh, note_en = _reading_note(policy, param)
-    return step(policy, "no_stacking", f"{text.zh}{tail_zh}{note_zh}。", f"{text.en}{tail_en}{note_en}.", codes, (param,))
+    return step(policy, "no_stacking", f"{text.zh}{outcome.zh}{note_zh}。", f"{text.en}{outcome.en}{note_en}.", codes, (param,))
 
 
 def _timing_errors(policy: Policy, values: dict, codes: list[str]) -> list[InputError]:
