@@ -143,8 +143,12 @@ STEPS = (
      "Fill in the parameters: the skeleton lists every parameter of the chosen calculators (required and optional) with its unit. "
      "Quote the sentence that states each figure; a figure the source leaves open is `value: null`, `status: not_stated`, quoting "
      "the sentence that leaves it open. Delete optional parameters you do not need; mark figures that are only shown `display_only: true`."),
-    ("写至少一个算例（只写输入），原文有歧义处写 `readings:`。",
-     "Add at least one worked example (inputs only) and a `readings:` entry wherever the text is ambiguous."),
+    ("写至少一个算例（只写输入），原文有歧义处写 `readings:`。摘要、解读、说明等文字里的每个数字，都必须是本政策某个参数的值、"
+     "某个算例的输入或计算器为算例算出的数字（年份、日期、序号、条款号、文号和逐字引自来源的话除外）：`make policies` 会逐一核对。",
+     "Add at least one worked example (inputs only) and a `readings:` entry wherever the text is ambiguous. Every number in "
+     "prose (summary, readings, descriptions, notes) must be a parameter value of the policy, an example's input or a figure "
+     "calc computes for an example (years, dates, ordinals, article and document numbers and verbatim quotes from a source "
+     "aside): `make policies` checks each one."),
     ("运行 `make policies`：每个问题一行，写明文件、行号、字段（中英文）。直到没有问题为止。",
      "Run `make policies`: one line per problem, with file, line and field (in Chinese and English). Repeat until there are none."),
     ("在 `tests/vectors/<计算器>.yaml` 中加入测试向量，用原文公布的数字作期望值；然后 `make test`。不需要改任何 Python 或已有测试。",
