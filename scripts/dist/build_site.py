@@ -17,7 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.paths import ROOT
+
 COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")   # as policy_loader
 
 

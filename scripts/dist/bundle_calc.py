@@ -37,6 +37,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..paths import ROOT
 from ..write_files import write_if_changed
 
 CALC_ROOT = "/home/pyodide/mingbai"   # where calc-worker.js writes calc (its CALC_ROOT)
@@ -150,9 +151,8 @@ def widget_data_files(policy_ids, policies: dict[str, dict]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    root = Path(__file__).resolve().parents[2]
     if len(argv) == 1:
-        calc_dir, out = root / "calc", Path(argv[0])
+        calc_dir, out = ROOT / "calc", Path(argv[0])
     elif len(argv) == 2:
         calc_dir, out = Path(argv[0]), Path(argv[1])
     else:

@@ -23,8 +23,8 @@ import tempfile
 from pathlib import Path
 
 from scripts.dist.trim_stdlib import TrimError
+from scripts.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("bytecode.mjs")
 PYODIDE = ROOT / "node_modules" / "pyodide"
 CACHE = Path(os.environ.get("MINGBAI_BYTECODE_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")

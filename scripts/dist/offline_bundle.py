@@ -55,7 +55,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.paths import ROOT
+
 NODE_MODULES = ROOT / "node_modules"
 ENGINE = "assets/mingbai/offline/engine.js"
 NATIVE_WORKER = "assets/mingbai/offline/native-worker.js"

@@ -23,7 +23,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.paths import ROOT
+
 KEEP = Path(__file__).with_name("stdlib_keep.txt")
 FULL, TRIMMED = "python_stdlib.zip", "python_stdlib_calc.zip"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)

@@ -15,7 +15,7 @@ Pyodide's start-up and calc import (scripts/dist/trim_stdlib.py), which the work
 
 Files already present with the same size and mtime are left alone.
 
-Usage: python scripts/dist/vendor_pyodide.py [NODE_MODULES] OUT_DIR
+Usage: python -m scripts.dist.vendor_pyodide [NODE_MODULES] OUT_DIR
 """
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ import json
 import shutil
 import sys
 from pathlib import Path
+
+from scripts.dist.trim_stdlib import TrimError, write_trimmed
+from scripts.paths import ROOT
 
 RUNTIME_FILES = (
     "pyodide.js",
@@ -75,10 +78,6 @@ def vendor_pyodide(node_modules: Path, out_dir: Path) -> None:
         tmp = dst.with_name(dst.name + ".tmp")
         shutil.copy2(src, tmp)  # copy2 keeps the mtime, so the next build can skip it
         tmp.replace(dst)
-    if str(Path(__file__).resolve().parents[2]) not in sys.path:   # run as scripts/dist/vendor_pyodide.py
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from scripts.dist.trim_stdlib import TrimError, write_trimmed
-
     try:
         write_trimmed(out_dir)
     except TrimError as exc:
@@ -86,9 +85,8 @@ def vendor_pyodide(node_modules: Path, out_dir: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    root = Path(__file__).resolve().parents[2]
     if len(argv) == 1:
-        node_modules, out = root / "node_modules", Path(argv[0])
+        node_modules, out = ROOT / "node_modules", Path(argv[0])
     elif len(argv) == 2:
         node_modules, out = Path(argv[0]), Path(argv[1])
     else:

@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
+from ..paths import ROOT
 from ..write_files import write_if_changed
 
 try:   # optional: without it only .gz copies are written
@@ -31,7 +32,6 @@ try:   # optional: without it only .gz copies are written
 except ImportError:   # pragma: no cover - brotli is in pyproject's site extra
     brotli = None
 
-ROOT = Path(__file__).resolve().parents[2]
 # per user, not per checkout: the test suite builds in repository copies, and each would pay ~90 s for the wasm
 CACHE = Path(os.environ.get("MINGBAI_WIRE_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
              / "mingbai" / "wire")

@@ -25,9 +25,9 @@ from calc.data import FORMAT
 
 from . import prose_numbers, schema
 from .provenance import missing_from_quote, quote_in_source
+from ..paths import ROOT
 from ..write_files import write_if_changed
 
-ROOT = Path(__file__).resolve().parents[2]
 # Overridable for the build-scaling benchmark (scripts/bench/build.py), which builds synthetic policies.
 POLICIES_DIR = Path(os.environ.get("MINGBAI_POLICIES_DIR") or ROOT / "policies")
 SOURCES_DIR = POLICIES_DIR / "sources"

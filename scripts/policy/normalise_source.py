@@ -25,7 +25,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from scripts.paths import ROOT
+
 SOURCES = ROOT / "policies" / "sources"
 
 # Sources captured in Traditional Chinese that need a simplified reading.

@@ -19,8 +19,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("calc", "scripts")   # our code; the hook file itself is loaded by MkDocs apart
+from scripts.paths import ROOT
+
+PACKAGES = ("calc", "scripts")   # our code, the plugin module included (the next rebuild loads it afresh)
 
 _last: dict[str, tuple] = {}
 
