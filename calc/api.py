@@ -91,6 +91,8 @@ def input_applies(spec: InputSpec, policy: Policy) -> bool:
     """
     if spec.applies_when is None:
         return True
+    if "|" in spec.applies_when:   # "has:A|has:B": either condition
+        return any(input_applies(dataclasses.replace(spec, applies_when=one), policy) for one in spec.applies_when.split("|"))
     kind, _, param = spec.applies_when.partition(":")
     if kind == "dated":   # "dated:*": the policy has a parameter with values by date
         return bool(policy.dated_names())
@@ -99,6 +101,8 @@ def input_applies(spec: InputSpec, policy: Policy) -> bool:
     # "alias:PREFIX*": an older input name for the first open PREFIX* parameter (accepted, never on a form)
     # "PREFIX*": any parameter whose name starts with PREFIX (e.g. the add-on premiums add_on_*)
     names = policy.names(param[:-1]) if param.endswith("*") else [param]
+    if kind == "lacks":
+        return not any(policy.has(n) for n in names)
     return any(policy.is_open(n) if kind in ("open", "unstated", "alias") else policy.has(n) for n in names)
 
 
@@ -189,9 +193,7 @@ def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None
                     f"\"{spec.name}\" is the older name of \"{target.name}\" ({target.label.en}): give only one of them."))
         if not input_applies(spec, policy):
             if given:
-                errors.append(InputError(
-                    spec.name, f"本政策不使用“{spec.label.zh}”，请勿填写。",
-                    f"This policy does not use \"{spec.label.en}\"; leave it empty."))
+                errors.append(_not_used(spec, policy))
         elif spec.applies_when and spec.applies_when.startswith("open:") and values[spec.name] is None:
             param = spec.applies_when.partition(":")[2]
             errors.append(InputError(
@@ -201,6 +203,17 @@ def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None
                 f"enter \"{spec.label.en}\"."))
     if errors:
         raise InputErrors(errors)
+
+
+def _not_used(spec: InputSpec, policy: Policy) -> InputError:
+    """An input given to a policy that has no use for it; "lacks:PARAM" inputs say what replaces them."""
+    kind, _, param = (spec.applies_when or "").partition(":")
+    if kind == "lacks" and policy.has(param):
+        label = policy.label(param)
+        return InputError(spec.name, f"本政策写明了“{label['zh']}”，由它决定，不使用“{spec.label.zh}”：请勿填写。",
+                          f"This policy states \"{label['en']}\", which decides instead of \"{spec.label.en}\": leave it empty.")
+    return InputError(spec.name, f"本政策不使用“{spec.label.zh}”，请勿填写。",
+                      f"This policy does not use \"{spec.label.en}\"; leave it empty.")
 
 
 def serialize(spec: OutputSpec, value: object) -> object:

@@ -53,7 +53,8 @@ from decimal import Decimal
 
 from . import series
 from .charts import Mark, Span, timeline
-from .dates import ONE_DAY, counting_problems, day_number, waiting_period, window_last_day
+from .dates import ONE_DAY, counting_problems, waiting_period
+from .enrolment_measures import newborn_waiver_problems, previous_year_problems, run_measures
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
@@ -62,6 +63,7 @@ from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .steps import Step, step
 from .doctest_helper import result_runner
+from .waits import EVENT_DAY, day_count, day_counting_problems, last_day_of_window, variable_rule_problems
 
 CIRCUMSTANCES = {
     "regular": Text("在集中缴费期内正常参保", "Ordinary enrolment in the collection period"),
@@ -93,6 +95,7 @@ EVENT = {   # what event_date means, and the rule parameter, for circumstances t
 }
 BASIS = {
     "individual": Text("个人缴费标准", "Individual contribution"),
+    "waived": Text("免缴", "Waived: nothing to pay"),
     "full_financing": Text("筹资标准（个人缴费 + 财政补助，全部由个人缴纳）",
                            "Full financing standard (individual contribution + government subsidy, all paid by you)"),
 }
@@ -118,13 +121,6 @@ CIRCUMSTANCE_CASE = {"new_household": "new_household_registration", "newborn": "
 LATE_CONTRIBUTION = {"individual_plus_fiscal": Text(
     "可按个人缴费加财政补助之和一次性足额缴费",
     "may pay the individual contribution plus the government subsidy in one payment")}
-WAITING_ANCHOR_TEXT = {   # how a waiting period is counted (calc/dates.py waiting_period)
-    "payment_day": Text("从缴费之日起算，缴费当天为第一天", "counted from the payment day, which is day 1"),
-    "day_after_payment": Text("缴费当天不计入、从次日起算（民法典第二百零一条、第二百零二条）",
-                              "the payment day not counted, from the next day (Civil Code, articles 201 and 202)"),
-    "month_of_payment": Text("从缴费当月起算，缴费当月为第一个月", "counted from the month of payment, which is month 1"),
-    "month_after_payment": Text("从缴费的次月起算", "counted from the month after payment"),
-}
 # from when a late payment covers (`late_enrolment.benefits_from`: an anchor of calc/dates.py, with no wait)
 LATE_BENEFITS_FROM = {
     "month_after_payment": Text("从缴费的下个月起享受待遇", "and are covered from the month after they pay"),
@@ -139,17 +135,18 @@ REFUND = {
     "not_refundable": Text("待遇期已开始：个人缴费不再退回", "Cover has started: contributions are not returned"),
 }
 
+SPECIAL_CASES = "has:special_cases_contribution|has:newborn_fee_waiver"   # the policies that ask about the situation
 INPUTS = (
     InputSpec("circumstance", "enum", Text("参保情形", "Your situation"), default="regular",
               choices=tuple(Choice(k, v) for k, v in CIRCUMSTANCES.items()),
               help=Text("选“正常参保”以外的情形时，请同时填写相应的日期。", "For any situation other than ordinary enrolment, also enter the matching date."),
-              applies_when="has:special_cases_contribution"),
+              applies_when=SPECIAL_CASES),
     InputSpec("event_date", "date", Text("相关日期（出生日、进入福利机构日、职工医保最后一天、户口迁入日）",
                                          "Date of the event (birth, entry into the institution, last day of employee insurance, household move)"),
               help=Text("新生儿填出生日；福利机构儿童填进入机构之日；职工医保断保填职工医保的最后一天（次日即断保之日）；新迁入户口可填迁入日。",
                         "Newborn: date of birth; welfare-institution child: day of entry; employee insurance: its last day "
                         "(the next day is the day it lapsed); new household registration: the day of the move (optional)."),
-              applies_when="has:special_cases_contribution"),
+              applies_when=SPECIAL_CASES),
     InputSpec("payment_date", "date", Text("缴费日期", "Payment date"), required=True),
     InputSpec("fiscal_subsidy", "money", Text("财政补助标准（元/人，逾期参保时需要）", "Government subsidy per person (yuan; needed for late enrolment)"),
               help=Text("逾期参保要连同财政补助一起缴纳，但原文没有写本年度的金额：请按当地公布的数字填写。不填则逾期参保的金额显示为“原文未给出”。",
@@ -162,9 +159,18 @@ INPUTS = (
               applies_when="has:collection_period_extension_end"),
     InputSpec("paid_in_collection_period", "boolean", Text("在集中参保缴费期内缴费", "Paid during the collection period"), default=True,
               help=Text("集中参保缴费期由各地每年公布。", "The collection period is announced locally each year."),
-              applies_when="has:fixed_waiting_period_months"),
+              applies_when="lacks:collection_period_start"),   # a policy that states the dates decides by the payment date
     InputSpec("continuously_enrolled", "boolean", Text("一直连续参保（没有断保）", "Continuously insured (no gap)"), default=True,
               applies_when="has:fixed_waiting_period_months"),
+    InputSpec("gap_years", "integer", Text("断保年数（没有参保的年度数）", "Years without cover (insurance years not enrolled)"),
+              minimum=0, maximum=100,
+              help=Text("连续参保填 0。变动等待期按断保年数计算。", "Continuously insured: 0. The variable wait depends on this number."),
+              applies_when="has:variable_waiting_rule"),
+    InputSpec("years_paid_back", "integer", Text("已补缴的断保年数", "Years of the gap paid back"), minimum=0, maximum=100,
+              help=Text("为修复等待期而补缴的年数；没有补缴填 0 或不填。", "Years paid afterwards to shorten the wait; none: 0 or empty."),
+              applies_when="has:variable_waiting_rule"),
+    InputSpec("parent_insured", "boolean", Text("父母一方已参加本省基本医疗保险", "A parent is insured in the province (employee or resident)"),
+              default=True, applies_when="has:newborn_fee_waiver"),
     InputSpec("individual_standard", "money", Text("个人缴费标准（元/人/年）", "Individual contribution (yuan/person/year)"),
               help=Text("原文没有写金额：请按当地本年度公布的标准填写。", "The source gives no amount: enter this year's local standard."),
               applies_when="unstated:individual_contribution"),
@@ -174,7 +180,8 @@ OUTPUTS = (
     OutputSpec("amount", "money", Text("应缴金额（元）", "Amount to pay (yuan)"),
                lead=Text("应缴 {}", "{} to pay")),
     OutputSpec("amount_basis", "text", Text("缴费标准", "Basis of the amount"), tuple(Choice(k, v) for k, v in BASIS.items())),
-    OutputSpec("days_since_event", "integer", Text("缴费日是出生或断保后的第几天（当天为第0天）", "Payment day counted from the birth or the lapse (that day = day 0)")),
+    OutputSpec("days_since_event", "integer", Text("缴费日是出生或断保后的第几天（数法见计算步骤）", "Payment day counted from the birth or the lapse (how: see the steps)")),
+    OutputSpec("pay_by", "date", Text("最迟缴费日（最稳妥的数法）", "Pay by (the safest way of counting)")),
     OutputSpec("waiting_period_end", "date", Text("固定等待期最后一天", "Last day of the fixed waiting period")),
     OutputSpec("cover_from", "date", Text("享受待遇起始日", "Covered from"),
                lead=Text("{} 起享受待遇", "covered from {}")),
@@ -515,32 +522,63 @@ def _no_mid_year(run: _Run, circ: str) -> None:
              "standard. If you are in one of the listed cases (a new household registration …), choose it.")
 
 
+def _day_window(run: _Run, circ: str, rule_name: str, opened: dt.date, pay: dt.date, limit: int) -> bool:
+    """Whether the payment is within an N-day window, by the policy's counting convention
+    (`day_window_counting`; without it the event day is day 0). Where the policy names another
+    reading, its last day is shown too, and the earlier of the two is the safe date to pay by."""
+    policy = run.policy
+    counting = policy.value("day_window_counting") if policy.has("day_window_counting") else {"event_day": "day_0"}
+    convention = counting["event_day"]
+    days = day_count(opened, pay, convention)
+    last = last_day_of_window(opened, limit, convention)
+    run.result["days_since_event"] = days
+    # paying before employee cover ends (days < 0) is in time too: cover still starts on the lapse day
+    within = pay <= last
+    what = Text("断保", "the lapse") if circ == "employee_lapse" else EVENT[circ][0]
+    how = EVENT_DAY[convention]
+    note_zh, note_en = _note(policy, "day_window_counting" if policy.has("day_window_counting") else rule_name)
+    cites = (rule_name,) + (("day_window_counting",) if policy.has("day_window_counting") else ())
+    run.step("window",
+             f"缴费日是{what.zh}后第 {days} 天（{how.zh}）；{limit} 天内即不晚于 {last.isoformat()}："
+             + ("在期限内" if within else "已超过期限") + note_zh + "。",
+             f"The payment falls on day {days} after {what.en} ({how.en}); "
+             f"within {limit} days means no later than {last.isoformat()}: " + ("within the window" if within else "past the window") + note_en + ".",
+             {"days": str(days), "window_days": str(limit), "last_day": last.isoformat()}, cites)
+    other = counting.get("alternative")
+    safe = last
+    if other:
+        alt_last = last_day_of_window(opened, limit, other)
+        safe = min(last, alt_last)
+        if (pay <= alt_last) != within:
+            run.determined = False
+            run.warn("day_count_alternative",
+                     f"按另一种数法（{EVENT_DAY[other].zh}），期限的最后一天是 {alt_last.isoformat()}，这笔缴费的结果会不同。"
+                     f"最稳妥的是不晚于 {safe.isoformat()} 缴费，并向当地医保经办确认。",
+                     f"Counted the other way ({EVENT_DAY[other].en}), the last day is {alt_last.isoformat()} and this payment's "
+                     f"result differs. The safe course is to pay by {safe.isoformat()} and confirm with the local insurance office.")
+        run.step("window_alternative",
+                 f"另一种数法（{EVENT_DAY[other].zh}）：最后一天是 {alt_last.isoformat()}；最稳妥的缴费截止日是 {safe.isoformat()}。",
+                 f"Counted the other way ({EVENT_DAY[other].en}), the last day is {alt_last.isoformat()}; "
+                 f"the safe date to pay by is {safe.isoformat()}.",
+                 {"last_day": alt_last.isoformat(), "pay_by": safe.isoformat()}, cites)
+    run.result["pay_by"] = safe
+    return within
+
+
 def _classify(run: _Run, circ: str, event: dt.date | None, pay: dt.date) -> tuple[str, dt.date | None, str | None]:
     """(kind, start date named by the rule, rule parameter): kind is own_date | from_payment | late | regular."""
     policy = run.policy
     if circ in ("newborn", "employee_lapse"):
         rule_name = EVENT[circ][1]
-        rule = policy.value(rule_name)
-        limit = int(rule["window_days"])
+        limit = int(policy.value(rule_name)["window_days"])
         opened = event + ONE_DAY if circ == "employee_lapse" else event   # event_date: the last day of employee cover
-        days = day_number(opened, pay)
-        run.result["days_since_event"] = days
-        last = window_last_day(opened, limit)
         note_zh, note_en = _note(policy, rule_name)
-        what = EVENT[circ][0]
         if circ == "employee_lapse":
             run.step("lapse_day", f"职工医保最后一天是 {event.isoformat()}，断保之日为次日 {opened.isoformat()}{note_zh}。",
                      f"The last day of employee insurance is {event.isoformat()}, so it lapsed on {opened.isoformat()}{note_en}.",
                      {"lapse_day": opened.isoformat()}, (rule_name,))
         run.chart["marks"].append(("event", event))
-        # paying before employee cover ends (days < 0) is in time too: cover still starts on the lapse day
-        within = days <= limit
-        run.step("window",
-                 f"缴费日是{'断保' if circ == 'employee_lapse' else what.zh}后第 {days} 天（当天为第0天）；{limit} 天内即不晚于 {last.isoformat()}："
-                 + ("在期限内" if within else "已超过期限") + note_zh + "。",
-                 f"The payment falls on day {days} after {'the lapse' if circ == 'employee_lapse' else what.en} (that day is day 0); "
-                 f"within {limit} days means no later than {last.isoformat()}: " + ("within the window" if within else "past the window") + note_en + ".",
-                 {"days": str(days), "window_days": str(limit), "last_day": last.isoformat()}, (rule_name,))
+        within = _day_window(run, circ, rule_name, opened, pay, limit)
         return ("own_date", opened, rule_name) if within else ("late", None, "late_enrolment")
     if circ == "welfare_institution_child":
         run.chart["marks"].append(("event", event))
@@ -615,146 +653,10 @@ def _refund(run: _Run, pay: dt.date) -> None:
                  {"no_refund_from": no_refund.isoformat()}, ("no_refund_from",))
 
 
-def _waiting(run: _Run) -> None:
-    """Provincial measures with a fixed waiting period (湖南 2025)."""
-    policy, values = run.policy, run.values
-    pay = values["payment_date"]
-    applies_from = _date(policy, "fixed_waiting_period_from")
-    if pay < applies_from:
-        raise InputErrors([InputError(
-            "payment_date", f"这些措施从 {applies_from.isoformat()} 起施行，请填写此后的缴费日期。",
-            f"These measures apply from {applies_from.isoformat()}; enter a payment date on or after it.")])
-    if pay.year > 9000:   # the waiting period and the chart count months and days on from it
-        raise InputErrors([InputError("payment_date", "缴费日期不合理。", "The payment date is not plausible.")])
-    year_to = policy.governs("benefits")[1]
-    if year_to is not None and pay > year_to:   # it buys a later year: the policy of the series on file for it
-        raise InputErrors([series.elsewhere_error(policy.id, "payment_date", pay)])
-    in_period, continuous = values["paid_in_collection_period"], values["continuously_enrolled"]
-    run.chart["marks"].append(("payment", pay))
-    if in_period:
-        run.step("in_period", "在集中参保缴费期内缴费：按个人缴费标准缴纳。", "Paid during the collection period: you pay the individual contribution.",
-                 {}, ("in_period_contribution",))
-        run.pay_individual(("in_period_contribution",))
-    else:
-        run.step("late", "在集中参保缴费期外缴费：按个人缴费标准加财政补助标准之和缴纳，并设置待遇等待期。",
-                 "Paid outside the collection period: you pay the individual contribution plus the government subsidy, and wait before cover starts.",
-                 {}, ("late_enrolment",))
-        run.pay_full(("late_enrolment",))
-    applies_to = set(policy.value("fixed_waiting_period_applies_to"))
-    reasons = []
-    if not in_period and "not_enrolled_in_collection_period" in applies_to:
-        reasons.append(("未在集中参保缴费期内参保", "did not enrol in the collection period"))
-    if not continuous and "not_continuously_enrolled" in applies_to:
-        reasons.append(("未连续参保", "not continuously insured"))
-    note_zh, note_en = _note(policy, "fixed_waiting_period_months")
-    if not reasons:
-        run.result["cover_from"] = None
-        run.result["cover_to"] = None
-        run.determined = False
-        run.step("cover_from", "在集中缴费期内参保且连续参保：没有固定等待期；但报道没有写待遇期从哪天开始、到哪天结束，请查看当地本年度的参保通知。",
-                 "Enrolled in the collection period and continuously insured: no fixed waiting period; but the report does not say "
-                 "when the insurance year starts or ends: see this year's local enrolment notice.", {}, ("fixed_waiting_period_applies_to",))
-        run.warn("benefit_year_not_stated", "报道没有写待遇期的起止日期，请查看当地本年度的参保通知。",
-                 "The report gives no start or end date for cover: see this year's local enrolment notice.")
-        return
-    months = int(policy.decimal("fixed_waiting_period_months"))
-    counting = policy.value("waiting_period_counting") if policy.has("waiting_period_counting") else {}
-    anchor = counting.get("counted_from", "payment_day")
-    first, last, cover = waiting_period(pay, months, anchor)
-    run.result.update(cover_from=cover, cover_to=None, waiting_period_end=last)
-    why_zh = "、".join(r[0] for r in reasons)
-    why_en = " and ".join(r[1] for r in reasons)
-    how = WAITING_ANCHOR_TEXT[anchor]
-    cites = ("fixed_waiting_period_months", "fixed_waiting_period_applies_to") + (("waiting_period_counting",) if counting else ())
-    run.step("waiting", f"{why_zh}：参保后固定待遇等待期 {months} 个月，{how.zh}，{first.isoformat()} 至 {last.isoformat()}；"
-                        f"等待期满次日 {cover.isoformat()} 起享受待遇{note_zh}。",
-             f"You {why_en}: a fixed waiting period of {months} months after joining, {how.en}, "
-             f"{first.isoformat()} to {last.isoformat()}; covered from the next day, {cover.isoformat()}{note_en}.",
-             {"months": str(months), "waiting_period_end": last.isoformat(), "cover_from": cover.isoformat()}, cites)
-    if counting.get("alternative"):
-        _waiting_alternative(run, pay, months, counting["alternative"], cover)
-    run.step("cover_to", "报道没有写待遇期结束日。", "The report does not say when cover ends.")
-    if in_period:
-        note_zh, note_en = _note(policy, "fixed_waiting_period_applies_to")
-        run.warn("waiting_counted_from_payment",
-                 f"在集中缴费期内缴费但未连续参保的，等待期从缴费起算是我们的读法{note_zh}；如果当地从待遇年度开始日起算，待遇会更晚开始。",
-                 f"For a payment in the collection period after a gap, counting the waiting period from the payment is our "
-                 f"reading{note_en}; if the local office counts from the start of the insurance year, cover starts later.")
-    else:
-        _late_benefit_year(run, pay, last, cover)
-    run.chart["waiting"] = (first, last)
-    if policy.is_open("variable_waiting_period"):
-        run.determined = False
-        note_zh, note_en = _note(policy, "variable_waiting_period")
-        run.step("variable_waiting", f"另有“变动等待期”，但报道没有写适用对象和长短{note_zh}：待遇可能比上面的日期更晚开始。",
-                 f"There is also a \"variable waiting period\", but the report says neither whom it applies to nor how long it is{note_en}: "
-                 "cover may start later than the date above.", {}, ("variable_waiting_period",))
-        run.warn("variable_waiting_period",
-                 f"除3个月固定等待期外还可能有“变动等待期”，报道没有写规则：{cover.isoformat()} 是最早的起始日。",
-                 f"Besides the fixed 3-month waiting period there may be a \"variable waiting period\", for which the report "
-                 f"gives no rule: {cover.isoformat()} is the earliest start.")
-
-
-def _waiting_alternative(run: _Run, pay: dt.date, months: int, anchor: str, cover: dt.date) -> None:
-    """The other way of counting the wait the rule names (`waiting_period_counting.alternative`), with its date."""
-    policy = run.policy
-    _, alt_last, alt_cover = waiting_period(pay, months, anchor)
-    run.result["cover_from_alternative"] = alt_cover
-    how = WAITING_ANCHOR_TEXT[anchor]
-    note_zh, note_en = _note(policy, "waiting_period_counting")
-    run.determined = False
-    run.step("waiting_alternative",
-             f"另一种算法：{how.zh}，等待期至 {alt_last.isoformat()}，{alt_cover.isoformat()} 起享受待遇{note_zh}。",
-             f"The other way of counting: {how.en}, the wait runs to {alt_last.isoformat()} and cover starts on "
-             f"{alt_cover.isoformat()}{note_en}.",
-             {"waiting_period_end": alt_last.isoformat(), "cover_from": alt_cover.isoformat()}, ("waiting_period_counting",))
-    run.warn("waiting_count_alternative",
-             f"报道没有写等待期从哪天起算：按我们的读法 {cover.isoformat()} 起享受待遇；按另一种算法（{how.zh}）则是 "
-             f"{alt_cover.isoformat()}。请向当地医保经办确认。",
-             f"The report does not say from which day the wait is counted: in our reading cover starts on {cover.isoformat()}; "
-             f"counted the other way ({how.en}) it starts on {alt_cover.isoformat()}. Ask the local insurance office.")
-
-
-def _late_benefit_year(run: _Run, pay: dt.date, last: dt.date, cover: dt.date) -> None:
-    """Which benefit year a payment outside the collection period buys (`late_payment_benefit_year`), and
-    what a wait that runs past its end means."""
-    policy = run.policy
-    if not policy.has("late_payment_benefit_year"):
-        return
-    rule = policy.value("late_payment_benefit_year")
-    if rule.get("buys") != "calendar_year_of_payment":
-        raise ValueError(f"{policy.id}: late_payment_benefit_year.buys {rule.get('buys')!r} is not known")
-    year_end = dt.date(pay.year, 12, 31)
-    run.result["benefit_year_end"] = year_end
-    note_zh, note_en = _note(policy, "late_payment_benefit_year")
-    run.step("benefit_year",
-             f"这笔在集中缴费期外的缴费买的是 {pay.year} 年度的待遇（{pay.year}-01-01 至 {year_end.isoformat()}）{note_zh}。",
-             f"This payment outside the collection period buys the {pay.year} benefit year "
-             f"({pay.year}-01-01 to {year_end.isoformat()}){note_en}.",
-             {"benefit_year_end": year_end.isoformat()}, ("late_payment_benefit_year",))
-    if cover <= year_end:
-        return
-    run.determined = False
-    run.chart["year_end"] = year_end
-    run.step("wait_crosses_year",
-             f"等待期到 {last.isoformat()} 才满，已过 {year_end.isoformat()}：按这个读法，这笔缴费在 {pay.year} 年度买不到任何待遇；"
-             f"报道没有写等待期能否延续到下一年度，也没有写下一年度是否还须另行缴费。",
-             f"The wait ends only on {last.isoformat()}, after {year_end.isoformat()}: in this reading the payment buys no "
-             f"cover in {pay.year}; the report says neither whether the wait carries over into the next year nor whether "
-             "the next year must be paid for separately.",
-             {"waiting_period_end": last.isoformat(), "benefit_year_end": year_end.isoformat()},
-             ("late_payment_benefit_year", "fixed_waiting_period_months"))
-    run.warn("wait_crosses_benefit_year",
-             f"等待期跨过了这笔缴费所买待遇年度的末日（{year_end.isoformat()}）：{cover.isoformat()} 只是等待期满的日期，"
-             f"不等于已买到下一年度的待遇。缴费前请向当地医保经办确认。",
-             f"The wait runs past the end of the benefit year this payment buys ({year_end.isoformat()}): {cover.isoformat()} "
-             "is only when the wait ends, not proof of cover in the next year. Ask the local insurance office before paying.")
-
-
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     run = _Run(policy, values)
     if policy.has("fixed_waiting_period_months"):
-        _waiting(run)
+        run_measures(run)
     else:
         _county(run)
     result = run.result
@@ -876,11 +778,32 @@ PARAMETERS = (
     Parameter("variable_waiting_period", ("months",), Text(
         "变动等待期；原文未给出规则时为 null（结果标为无法确定）。", "A variable waiting period; null when no rule is given (the result is then not determined)."),
         required=False),
-    Parameter("collection_period_start", ("date",), Text("集中缴费期第一天。", "First day of the collection period."), when=COUNTY),
+    Parameter("variable_waiting_rule", ("rule",), Text(
+        "变动等待期的规则：{per_gap_year: {months|days: N}, free_gap_years: 不计的断保年数, payback_per_year: 每补缴一年减少的等待, "
+        "floor: {gap_years_at_least: N, total_months: N}}；有此参数，表单才问断保年数和补缴年数。",
+        "The variable wait: {per_gap_year: {months|days: N}, free_gap_years: gap years not counted, payback_per_year: the wait "
+        "each year paid back removes, floor: {gap_years_at_least: N, total_months: N}}; with it the form asks for the years "
+        "without cover and paid back."), required=False, check=variable_rule_problems),
+    Parameter("newborn_fee_waiver", ("rule",), Text(
+        "新生儿免缴：{born_in: benefit_year, requires_parent_insured: true|false}；待遇年度内出生（且父母一方已参保）的免缴、"
+        "自出生之日起享受当年待遇。须同时写明 benefit_period_start/_end。",
+        "Newborns' fee waived: {born_in: benefit_year, requires_parent_insured: true|false}; born in the insurance year (with a "
+        "parent insured): nothing to pay, covered from birth. Needs benefit_period_start/_end."),
+        required=False, check=newborn_waiver_problems),
+    Parameter("newborn_previous_year_rule", ("rule",), Text(
+        "上一年度最后几个月出生的可以不缴上一年度、直接参加本年度：{born_from_month: 月份}。",
+        "Babies born in the last months of the previous year may skip it and join this year directly: {born_from_month: month}."),
+        required=False, check=previous_year_problems),
+    Parameter("collection_period_start", ("date",), Text(
+        "集中缴费期第一天；措施类政策写明时，由缴费日期判断是否在期内（不再问）。",
+        "First day of the collection period; where a measures policy states it, the payment date decides (the form does not ask)."),
+        when=COUNTY),
     Parameter("collection_period_end", ("date",), Text("集中缴费期最后一天。", "Last day of the collection period."), when=COUNTY),
     Parameter("collection_period_extension_end", ("date",), Text(
         "乡镇延长缴费期的最后一天；有此参数，表单才问是否延长。", "Last day of a township's extended period; with it the form asks."), required=False),
-    Parameter("benefit_period_start", ("date",), Text("待遇期第一天。", "First day of the insurance (benefit) year."), when=COUNTY),
+    Parameter("benefit_period_start", ("date",), Text(
+        "待遇期第一天；措施类政策写明时，待遇不早于这天开始。", "First day of the insurance (benefit) year; cover never starts before it."),
+        when=COUNTY),
     Parameter("benefit_period_end", ("date",), Text("待遇期最后一天。", "Last day of the insurance (benefit) year."), when=COUNTY),
     Parameter("mid_year_enrolment", ("text",), Text(
         "缴费期后普通居民原则上不得中途参保（引用的原句）。", "After the period ordinary residents may not enrol mid-year (the sentence cited)."), when=COUNTY),
@@ -890,6 +813,12 @@ PARAMETERS = (
     Parameter("special_case_newborn", ("rule",), Text(
         "新生儿：{window_days: 天数, benefits_from: …}，期限内从出生之日起享受。", "Newborns: {window_days, benefits_from}; within the window, covered from birth."),
         when="has:special_cases_contribution"),
+    Parameter("day_window_counting", ("rule",), Text(
+        "天数期限（如“90天内”）的数法：{event_day: day_0 | day_1, alternative: 另一种数法（可选，结果同时列出最稳妥的截止日）}；"
+        "没有此参数时事件当天为第0天。",
+        "How a window in days (\"within 90 days\") is counted: {event_day: day_0 | day_1, alternative: another reading "
+        "(optional; the result shows the safest last day)}; without it the event day is day 0."),
+        required=False, check=day_counting_problems),
     Parameter("special_case_employee_insurance_lapse", ("rule",), Text(
         "职工医保断保：{window_days: 天数, benefits_from: …}。", "Employee insurance lapsed: {window_days, benefits_from}."),
         when="has:special_cases_contribution"),

@@ -73,8 +73,10 @@ def test_newborn_90_day_boundary(policy: str, paid: str, day: int, within: bool)
     out = run(policy, {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": paid})
     r = out["result"]
     assert r["days_since_event"] == day
+    assert r["pay_by"] == "2023-06-07"   # the safe day: the birth day counted as day 1 (day_window_counting.alternative)
     if within:
-        assert (r["amount"], r["amount_basis"], r["cover_from"], r["determined"]) == ("350.00", "individual", "2023-03-10", True)
+        # day 90 is in time only when the birth day is day 0: not determined, and the warning names the safe day
+        assert (r["amount"], r["amount_basis"], r["cover_from"], r["determined"]) == ("350.00", "individual", "2023-03-10", day != 90)
     else:
         assert (r["amount_basis"], r["cover_from"], r["amount"], r["determined"]) == ("full_financing", "2023-07-01", None, False)
     assert "2023-06-08" in step(out, "window")["zh"]   # the last day of the window is stated
@@ -247,7 +249,7 @@ def test_hunan_outside_the_period_waits_three_months() -> None:
     assert (r["amount"], r["amount_basis"], r["waiting_period_end"], r["cover_from"], r["cover_to"]) == \
         ("1100.00", "full_financing", "2025-06-14", "2025-06-15", None)
     assert r["determined"] is False                       # a variable waiting period may be added
-    assert warning_ids(r) == ["waiting_count_alternative", "variable_waiting_period"]
+    assert warning_ids(r) == ["variable_waiting_period", "waiting_count_alternative"]
     assert "变动等待期" in step(out, "variable_waiting")["zh"]
 
 
