@@ -1,0 +1,164 @@
+"""Issue 19: rules of time as data. Each case names the sentence it comes from.
+
+The real Hunan policies (sources 006, 008, 009, 010, 018, 019) and a fixture of the 青岛 shape (a wait by
+years of gap, shortened by years paid back, with a floor; its worked example reproduced).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import calc
+from calc.api import applicable_inputs
+from calc.data import load_policies
+from calc.policy import Policy
+from calc.registry import calculator
+from fixture_policies import use_fixture_policies
+
+H25, H26 = "hunan/2025-resident", "hunan/2026-resident"
+PJ = "hunan/yueyang/pingjiang/2023-resident"
+START = "resident-benefit-start"
+FIXTURE = Path(__file__).parent / "fixtures" / "time-rules" / "policies"
+GAP = "testland/gap-wait/2027-resident"
+
+
+def result(pid: str, inputs: dict) -> dict:
+    out = calc.run(START, pid, inputs)
+    assert out["ok"], out
+    return out
+
+
+def steps(out: dict) -> dict:
+    return {s["id"]: s for s in out["steps"]}
+
+
+def warning_ids(out: dict) -> list[str]:
+    return [w["id"] for w in out["result"]["warnings"]]
+
+
+# --- H1: the payment date decides the window ------------------------------------------------------
+
+@pytest.mark.parametrize("day, amount, in_period", [
+    ("2025-09-01", "400.00", True), ("2026-01-31", "400.00", True), ("2026-02-01", "1100.00", False),
+    ("2026-06-15", "1100.00", False)])
+def test_hunan_2026_window_by_date(day: str, amount: str, in_period: bool) -> None:
+    """008: “集中缴费期为2025年9月1日至2026年1月31日”; “集中缴费期外参保缴费的 政府不再予以补助 个人缴费标准提高至1100元”."""
+    out = result(H26, {"payment_date": day})
+    assert out["result"]["amount"] == amount
+    window = steps(out)["window"]
+    assert "2025-09-01" in window["zh"] and "2026-01-31" in window["en"]
+    assert {c["field"] for c in window["cites"]} == {"collection_period_start", "collection_period_end"}
+    assert ("waiting" in steps(out)) is (not in_period)
+
+
+def test_a_box_never_overrides_a_stated_date() -> None:
+    """The expert's H1 case: {"payment_date": "2026-06-15", "paid_in_collection_period": true} gave 400 and no wait."""
+    out = calc.run(START, H26, {"payment_date": "2026-06-15", "paid_in_collection_period": False})
+    assert not out["ok"]
+    (error,) = out["errors"]
+    assert error["field"] == "paid_in_collection_period"
+    assert "集中缴费期开始" in error["message_zh"] and "Collection period starts" in error["message_en"]
+    # the policy that states no dates still asks
+    assert calc.run(START, "hunan/2025-enrolment-measures", {"payment_date": "2025-03-15", "paid_in_collection_period": False})["ok"]
+    names = {s.name for s in applicable_inputs(calculator(START), Policy(load_policies()[H26]))}
+    assert "paid_in_collection_period" not in names and "gap_years" in names
+
+
+# --- H2, M2: the benefit year -----------------------------------------------------------------------
+
+def test_in_period_payers_get_the_benefit_year() -> None:
+    """018: “居民医保的待遇享受期为集中征缴期次年的1月1日至12月31日” (M2: no more “报道没有写待遇期的起止日期”)."""
+    r = result(H26, {"payment_date": "2025-10-10"})["result"]
+    assert (r["cover_from"], r["cover_to"], r["determined"]) == ("2026-01-01", "2026-12-31", True)
+    assert "benefit_year_not_stated" not in [w["id"] for w in r["warnings"]]
+
+
+def test_cover_never_starts_before_the_benefit_year() -> None:
+    """H2: paid 2025-09-05 after a gap gave “2025-12-05 起享受待遇”; the wait now runs from 2026-01-01."""
+    out = result(H26, {"payment_date": "2025-09-05", "gap_years": 1})
+    r = out["result"]
+    assert r["cover_from"] == "2026-04-01" and r["cover_from"] >= "2026-01-01"
+    assert "benefit_period_start" in {c["field"] for c in steps(out)["waiting"]["cites"]}
+
+
+# --- M3: the variable wait by years of gap ------------------------------------------------------------
+
+@pytest.mark.parametrize("gap, cover", [(0, "2026-01-01"), (1, "2026-04-01"), (2, "2026-05-01"), (3, "2026-06-01"),
+                                        (4, "2026-07-01"), (5, "2026-08-01")])
+def test_hunan_2026_variable_wait(gap: int, cover: str) -> None:
+    """019: “每多斷保1年,將在固定待遇等待期基礎上增加變動待遇等待期1個月。連續斷繳4年及以上的,…之和原則上不少于6個月”;
+    009: “断保超4年等待期至少6个月”. A 5-year gap no longer gets the 3-month date."""
+    out = result(H26, {"payment_date": "2025-10-10", "gap_years": gap})
+    assert out["result"]["cover_from"] == cover
+    if gap:
+        assert "variable_waiting_rule" in {c["field"] for c in steps(out)["variable_waiting"]["cites"]}
+
+
+def test_hunan_2025_thirty_days_per_year_of_gap() -> None:
+    """006: “变动等待期:若参保人未连续参保,每断缴1年,需额外等待30天才能享受医保待遇。”"""
+    r = result(H25, {"payment_date": "2024-10-01", "gap_years": 2})["result"]
+    assert (r["waiting_period_end"], r["cover_from"]) == ("2025-05-30", "2025-05-31")   # 2025-04-01 + 60 days
+
+
+def test_a_gap_without_its_length_is_not_determined() -> None:
+    out = result(H26, {"payment_date": "2025-10-10", "continuously_enrolled": False})
+    assert out["result"]["determined"] is False and "gap_years_missing" in warning_ids(out)
+
+
+def test_years_paid_back_cannot_exceed_the_gap() -> None:
+    out = calc.run(START, H26, {"payment_date": "2025-10-10", "gap_years": 1, "years_paid_back": 2})
+    assert not out["ok"] and out["errors"][0]["field"] == "years_paid_back"
+
+
+# --- H3: newborns in 2026 -------------------------------------------------------------------------------
+
+def test_2026_newborn_with_a_parent_insured_pays_nothing() -> None:
+    """010: “2026年在省内参保的新生儿,若父母一方已参加…可免缴2026年度医保费用,自出生之日起享受当年医保待遇”."""
+    out = result(H26, {"circumstance": "newborn", "event_date": "2026-08-20", "payment_date": "2026-08-20"})
+    r = out["result"]
+    assert (r["amount"], r["amount_basis"], r["cover_from"], r["cover_to"]) == ("0.00", "waived", "2026-08-20", "2026-12-31")
+    assert "newborn_fee_waiver" in {c["field"] for c in steps(out)["newborn_waiver"]["cites"]}
+
+
+def test_baby_born_late_2025_joins_2026() -> None:
+    """009: “2025年10 - 12月出生小孩可不缴2025年医保,直接参2026年”."""
+    out = result(H26, {"circumstance": "newborn", "event_date": "2025-10-01", "payment_date": "2025-11-01"})
+    assert (out["result"]["amount"], out["result"]["cover_from"]) == ("400.00", "2026-01-01")
+    assert "newborn_previous_year" in steps(out)
+
+
+def test_newborn_without_an_insured_parent_follows_the_ordinary_rules() -> None:
+    out = result(H26, {"circumstance": "newborn", "event_date": "2026-08-20", "payment_date": "2026-08-25", "parent_insured": False})
+    assert out["result"]["amount"] == "1100.00" and "newborn_no_waiver" in steps(out)
+
+
+# --- M5: how a 90-day window counts ------------------------------------------------------------------
+
+@pytest.mark.parametrize("paid, determined, warned", [("2023-06-07", True, False), ("2023-06-08", False, True)])
+def test_day_windows_show_the_other_count_and_the_safe_day(paid: str, determined: bool, warned: bool) -> None:
+    """平江: “新生儿出生后90天内…自出生之日所发生的合规医疗费用均可纳入医保报销”: birth day 0 (our reading) or day 1."""
+    out = result(PJ, {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": paid})
+    r = out["result"]
+    assert (r["pay_by"], r["determined"]) == ("2023-06-07", determined)
+    assert ("day_count_alternative" in warning_ids(out)) is warned
+    assert "2023-06-07" in steps(out)["window_alternative"]["zh"]
+
+
+# --- a fixture of the 青岛 shape: a wait by years of gap, paid back, with a floor ----------------------
+
+@pytest.fixture
+def gap_policies(tmp_path_factory, monkeypatch):
+    yield from use_fixture_policies(FIXTURE, tmp_path_factory, monkeypatch)
+
+
+@pytest.mark.parametrize("gap, back, cover", [
+    (2, 0, "2027-05-01"),   # “等待期为3(固定等待期)+1(变动等待期)=4个月,…在2027年5月1日才可享受待遇”
+    (2, 1, "2027-04-01"),   # “通过多缴纳1年居民医保费修复了变动待遇等待期,修复后需等待3个月,自2027年4月1日享受待遇”
+    (5, 0, "2027-08-01"),   # 3 + 4 months
+    (5, 4, "2027-07-01"),   # “连续断缴4年及以上的,修复后待遇等待期(含固定等待期)不少于6个月”
+])
+def test_qingdao_worked_example_and_floor(gap_policies, gap: int, back: int, cover: str) -> None:
+    out = result(GAP, {"payment_date": "2026-10-15", "gap_years": gap, "years_paid_back": back})
+    assert out["result"]["cover_from"] == cover
+    assert out["result"]["amount"] == "400.00"
