@@ -177,6 +177,8 @@ def _condition(condition: str | None, lang: str) -> str:
     """applies_when / when in words ("open:X" → asked when the policy leaves X open)."""
     if not condition:
         return pick(lang, UI["always"])
+    if "|" in condition:   # "has:A|has:B": either
+        return pick(lang, ("；或", "; or ")).join(_condition(one, lang) for one in condition.split("|"))
     kind, _, name = condition.partition(":")
     words = {
         "open": ("政策未给出 {} 时（必填）", "when the policy leaves {} open (required)"),
