@@ -92,12 +92,36 @@ def expected_id(path: Path, policies_dir: Path) -> str:
     return path.resolve().relative_to(policies_dir.resolve()).with_suffix("").as_posix()
 
 
+def source_file_problem(sources_dir: Path, name: str) -> tuple[str, str] | None:
+    """(en, zh) when `name` is not a readable UTF-8 regular file directly in sources_dir, else None.
+
+    A symlink or a name leading elsewhere would publish whatever it points at as sources/<name>.html
+    (issue 21, item 2); a text in another encoding would crash the reads below (item 10)."""
+    path = sources_dir / name
+    if path.is_symlink():
+        return (f"{name!r} is a symlink: a stored source must be a regular file in policies/sources/",
+                f"{name!r} 是符号链接：来源须为 policies/sources/ 中的普通文件")
+    if not path.is_file():
+        return f"file {name!r} not found in policies/sources/", f"policies/sources/ 中找不到文件 {name!r}"
+    if path.resolve().parent != sources_dir.resolve():
+        return (f"{name!r} lies outside policies/sources/", f"{name!r} 不在 policies/sources/ 中")
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return (f"policies/sources/{name}:{line}: not UTF-8 text (GBK?): save the source as UTF-8",
+                f"policies/sources/{name}:{line}：不是 UTF-8 编码（可能是 GBK）：请将来源另存为 UTF-8")
+    return None
+
+
 def _source_texts(policy: dict, sources_dir: Path) -> dict[str, list[str]]:
+    """Each source's stored texts; a file source_file_problem refuses is never read."""
     texts = {}
     for key, src in policy["sources"].items():
         found = []
         for name in (src["file"], src.get("normalised")):
-            if name and (sources_dir / name).is_file():
+            if name and source_file_problem(sources_dir, name) is None:
                 found.append((sources_dir / name).read_text(encoding="utf-8"))
         texts[key] = found
     return texts
@@ -129,8 +153,9 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
     for key, src in policy["sources"].items():
         for attr in ("file", "normalised"):
             name = src.get(attr)
-            if name and not (sources_dir / name).is_file():
-                add(f"sources.{key}.{attr}", f"file {name!r} not found in policies/sources/", f"policies/sources/ 中找不到文件 {name!r}")
+            refused = source_file_problem(sources_dir, name) if name else None
+            if refused:
+                add(f"sources.{key}.{attr}", *refused)
     texts = _source_texts(policy, sources_dir)
     for name, param in policy["parameters"].items():
         base = f"parameters.{name}"

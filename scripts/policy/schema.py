@@ -284,10 +284,15 @@ parameter = mapping(
 
 SOURCE_KINDS = ("original", "summary")   # the document itself, or a second-hand account of it (news report, digest)
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
+# a stored source is a plain file name in policies/sources/ (its page is sources/<name>.html): no
+# directory, no "..", nothing a path could climb out with
+SOURCE_FILE_RE = re.compile(r"^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")
+source_file = pattern(SOURCE_FILE_RE, "a file name in policies/sources/ ending in .txt (no folders, no ..)",
+                      " policies/sources/ 中以 .txt 结尾的文件名（不含目录或 ..）")
 
 source = mapping(
-    {"file": string, "kind": enum(*SOURCE_KINDS), "title": bilingual, "publisher": bilingual, "date": date_or_month},
-    {"normalised": nullable(string), "notes": bilingual, "url": pattern(URL_RE, "an http(s) address", "http(s) 网址"),
+    {"file": source_file, "kind": enum(*SOURCE_KINDS), "title": bilingual, "publisher": bilingual, "date": date_or_month},
+    {"normalised": nullable(source_file), "notes": bilingual, "url": pattern(URL_RE, "an http(s) address", "http(s) 网址"),
      "retrieved": date, "document_number": string},
 )
 

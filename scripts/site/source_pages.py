@@ -15,6 +15,15 @@ from pathlib import Path
 from ..write_files import write_if_changed
 
 
+def inside(directory: Path, name: str) -> Path:
+    """directory/name, proven to be a file directly in directory (the loader checks names already:
+    this holds should one ever get past it, so no page is written or read elsewhere, issue 21)."""
+    path = Path(directory) / name
+    if "/" in name or "\\" in name or name in ("", ".", "..") or path.resolve().parent != Path(directory).resolve():
+        raise ValueError(f"来源文件名不能离开其目录 / a source file name must stay in its directory: {name!r}")
+    return path
+
+
 def page_name(file: str) -> str:
     """sources/ page of a stored file: 001_x.txt -> 001_x.html, 001_x.zhs.txt -> 001_x.zhs.html."""
     return file[: -len(".txt")] + ".html" if file.endswith(".txt") else file + ".html"
@@ -75,9 +84,8 @@ def write_source_pages(site: Path, policies: dict[str, dict], sources_dir: Path)
             for file, reading, sister in files:
                 if file in written:
                     continue
-                text = (sources_dir / file).read_text(encoding="utf-8")
-                out = site / "sources" / page_name(file)
-                out.parent.mkdir(parents=True, exist_ok=True)
+                out = inside(site / "sources", page_name(file))
+                text = inside(sources_dir, file).read_text(encoding="utf-8")
                 write_if_changed(out, render_source_page(source, file, text, reading, sister))
                 written[file] = out
     return list(written.values())
