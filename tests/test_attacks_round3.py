@@ -102,3 +102,16 @@ def test_source_pages_are_written_only_inside_site_sources(tmp_path: Path) -> No
     with pytest.raises(ValueError):
         write_source_pages(tmp_path / "site", {"p": {"sources": {"a": source}}}, sources)
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- item 10: a source in GBK (or any text that is not UTF-8) --------------------------------
+
+def test_a_gbk_source_is_a_problem_naming_its_file_and_line(tmp_path: Path) -> None:
+    text = _policy("p/gbk", f"file: {SOURCE}", "file: gbk.txt")
+    policies = _policies(tmp_path, {"p/gbk": text})
+    (policies / "sources" / "gbk.txt").write_bytes("第一行\n缴费基数为缴费基准值的60%\n".encode("gbk"))
+    problems = _problems(policies)   # no UnicodeDecodeError
+    assert problems and problems[0].field == "sources.daily.file", problems
+    assert problems[0].line == _line_of(text, "file: gbk.txt")
+    assert "policies/sources/gbk.txt:1:" in problems[0].en and "UTF-8" in problems[0].zh
+    _assert_bilingual(problems[0])
