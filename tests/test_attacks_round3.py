@@ -115,3 +115,111 @@ def test_a_gbk_source_is_a_problem_naming_its_file_and_line(tmp_path: Path) -> N
     assert problems[0].line == _line_of(text, "file: gbk.txt")
     assert "policies/sources/gbk.txt:1:" in problems[0].en and "UTF-8" in problems[0].zh
     _assert_bilingual(problems[0])
+
+
+# --- items 7 and 12: `make serve-site` (scripts/dist/wire.py) ----------------------------------
+
+def _serve_site(tmp_path: Path):
+    import sys
+    sys.path.insert(0, str(ROOT / "tests" / "browser"))
+    from support import serve
+    from scripts.dist import wire
+    site = tmp_path / "site"
+    (site / "assets" / "pyodide").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    (site / "assets" / "pyodide" / "pyodide.asm.wasm").write_bytes(b"\0asm" + b"\1" * 100)
+    (site / "assets" / "pyodide" / "pyodide.asm.wasm.br").write_bytes(b"packed")
+    return serve(site, wire.SiteHandler)
+
+
+def _raw_get(url: str, path: str) -> tuple[int, dict, bytes]:
+    """GET with the path sent as written (urllib would quote it)."""
+    import http.client
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        return resp.status, {k.lower(): v for k, v in resp.getheaders()}, resp.read()
+    finally:
+        conn.close()
+
+
+def test_serve_site_sends_the_csp_on_every_response(tmp_path: Path) -> None:
+    from scripts.site.csp import CSP
+    with _serve_site(tmp_path) as url:
+        for path in ("/", "/index.html", "/assets/pyodide/pyodide.asm.wasm", "/missing"):
+            status, headers, _ = _raw_get(url, path)
+            assert headers.get("content-security-policy") == CSP, (path, status, headers)
+            assert "'unsafe-inline'" not in CSP and "script-src 'self'" in CSP
+
+
+@pytest.mark.parametrize("path", ["/%00", "/index.html%00.txt", "/assets/%00/"])
+def test_serve_site_answers_a_nul_path_with_400(tmp_path: Path, path: str) -> None:
+    with _serve_site(tmp_path) as url:
+        status, _, _ = _raw_get(url, path)
+        assert status == 400
+        assert _raw_get(url, "/")[0] == 200   # the server is still up
+
+
+def test_serve_site_lists_no_directory_and_sends_no_copy_by_name(tmp_path: Path) -> None:
+    with _serve_site(tmp_path) as url:
+        status, _, body = _raw_get(url, "/assets/pyodide/")
+        assert status == 404 and b"pyodide.asm.wasm" not in body
+        status, headers, _ = _raw_get(url, "/assets/pyodide/pyodide.asm.wasm.br")
+        assert status == 404, headers   # was 200, application/wasm, no Content-Encoding
+
+
+def test_the_readme_server_snippet_sends_the_site_csp() -> None:
+    from scripts.site.csp import CSP
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f'add_header Content-Security-Policy "{CSP}" always;' in readme
+
+
+# --- item 7: MINGBAI_SITE_URL ----------------------------------------------------------------
+
+@pytest.mark.parametrize("url", ['https://x.org/"><script>alert(1)</script>', "javascript:alert(1)//",
+                                 "https://x.org/ onmouseover=alert(1)", "https://x.org/<x>"])
+def test_a_site_url_with_markup_stops_the_build_in_both_languages(url: str) -> None:
+    from scripts.site.plugin import site_url_problem
+    message = site_url_problem(url)
+    assert message and "MINGBAI_SITE_URL" in message and "构建已停止" in message and "build stopped" in message
+
+
+@pytest.mark.parametrize("url", [None, "", "https://mingbai.example.org/", "http://127.0.0.1:8000/a/b-c_d/"])
+def test_a_plain_site_url_is_taken(url) -> None:
+    from scripts.site.plugin import site_url_problem
+    assert site_url_problem(url) is None
+
+
+def test_mkdocs_build_with_a_hostile_site_url_stops_without_a_traceback(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
+    env.update(NO_MKDOCS_2_WARNING="1", MINGBAI_SITE_URL='https://x.org/"><script>alert(1)</script>')
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "Traceback" not in output, output[-2000:]
+    assert "MINGBAI_SITE_URL" in output and "构建已停止" in output, output[-2000:]
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+# --- item 1: the province page's title ------------------------------------------------------
+
+def test_the_province_page_title_is_escaped_for_the_theme() -> None:
+    """Material prints page.meta.title raw into <title> and the header: the front matter holds HTML text."""
+    import yaml
+    from scripts.site.pages import environment, render_province
+    policy = {"jurisdiction": {"province": {"zh": "恶意省<img src=x onerror=alert(1)>", "en": "Evil <img src=x>"}},
+              "title": {"zh": "标题", "en": "Title"}, "governs": {"benefits": {"from": "2024-01-01", "to": None}}}
+    from unittest import mock
+    with mock.patch("scripts.site.pages.years_label", return_value="2024"), \
+            mock.patch("scripts.site.pages._region", return_value="某地"):
+        for lang in ("zh", "en"):
+            text = render_province(environment(), "xss", {"xss/a/2024-resident": policy}, lang)
+            front = yaml.safe_load(text.split("---")[1])
+            assert "<img" not in front["title"] and "&lt;img src=x" in front["title"], front
+
