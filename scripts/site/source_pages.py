@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 from ..write_files import write_if_changed
+from .csp import SOURCE_PAGE_CSP, meta
 
 
 def inside(directory: Path, name: str) -> Path:
@@ -61,6 +62,7 @@ def render_source_page(source: dict, file: str, text: str, reading: bool = False
     title = escape(source["title"]["zh"])
     return (
         '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta(SOURCE_PAGE_CSP)}\n"   # no script runs here, whatever a capture holds
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}（{'简体读本' if reading else '存档原文'}）</title>\n"
