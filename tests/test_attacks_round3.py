@@ -223,3 +223,50 @@ def test_the_province_page_title_is_escaped_for_the_theme() -> None:
             front = yaml.safe_load(text.split("---")[1])
             assert "<img" not in front["title"] and "&lt;img src=x" in front["title"], front
 
+
+# --- item 9: a policy's jurisdiction is the place its folders name -----------------------------
+
+HENGYANG = "  province: {zh: 湖南省, en: Hunan Province}\n"
+CITY = HENGYANG + "  city: {zh: 衡阳市, en: Hengyang}\n"
+
+
+def _in_place(policy_id: str, place: str, year: int = 2023) -> str:
+    text = _policy(policy_id, HENGYANG, place)
+    for field in ("published: 2023", "effective: {from: 2023", "to: 2023", "contributions: {from: 2023", "benefits: {from: 2023"):
+        text = text.replace(field, field.replace("2023", str(year)))
+    return text
+
+
+def test_a_policy_claiming_another_city_in_a_series_folder_is_refused(tmp_path: Path) -> None:
+    claim = CITY.replace("衡阳市, en: Hengyang", "岳阳市, en: Yueyang")
+    files = {"hunan/hengyang/2023-flexible-employment": _in_place("hunan/hengyang/2023-flexible-employment", CITY),
+             "hunan/hengyang/2026-flexible-employment": _in_place("hunan/hengyang/2026-flexible-employment", claim, 2026)}
+    problems = _problems(_policies(tmp_path, files))
+    assert [(p.path.split("/")[-1], p.field) for p in problems] == [("2026-flexible-employment.yaml", "jurisdiction.city")], problems
+    assert problems[0].line == _line_of(files["hunan/hengyang/2026-flexible-employment"], "  city:")
+    assert "衡阳市" in problems[0].zh and "岳阳市" in problems[0].en
+    _assert_bilingual(problems[0])
+
+
+def test_a_policy_claiming_another_province_is_refused(tmp_path: Path) -> None:
+    files = {"hunan/hengyang/2023-flexible-employment": _in_place("hunan/hengyang/2023-flexible-employment", CITY),
+             "fujian/evil/2023-flexible-employment": _in_place("fujian/evil/2023-flexible-employment",
+                                                                CITY.replace("衡阳市, en: Hengyang", "恶意市, en: Evil"))}
+    problems = _problems(_policies(tmp_path, files))
+    assert [p.field for p in problems] == ["jurisdiction.province"], problems
+    assert "fujian/" in problems[0].en and "湖南省" in problems[0].zh   # the two folders one name claims
+    _assert_bilingual(problems[0])
+
+
+def test_a_policy_naming_a_place_without_its_folder_is_refused(tmp_path: Path) -> None:
+    files = {"hunan/2023-flexible-employment": _in_place("hunan/2023-flexible-employment", CITY)}
+    problems = _problems(_policies(tmp_path, files))
+    assert [p.field for p in problems] == ["jurisdiction.city"], problems
+    _assert_bilingual(problems[0])
+
+
+def test_policies_of_one_place_load(tmp_path: Path) -> None:
+    files = {"hunan/hengyang/2023-flexible-employment": _in_place("hunan/hengyang/2023-flexible-employment", CITY),
+             "hunan/hengyang/2026-flexible-employment": _in_place("hunan/hengyang/2026-flexible-employment", CITY, 2026),
+             "hunan/2024-flexible-employment": _in_place("hunan/2024-flexible-employment", HENGYANG, 2024)}
+    assert _problems(_policies(tmp_path, files)) == []
