@@ -270,3 +270,30 @@ def test_policies_of_one_place_load(tmp_path: Path) -> None:
              "hunan/hengyang/2026-flexible-employment": _in_place("hunan/hengyang/2026-flexible-employment", CITY, 2026),
              "hunan/2024-flexible-employment": _in_place("hunan/2024-flexible-employment", HENGYANG, 2024)}
     assert _problems(_policies(tmp_path, files)) == []
+
+
+# --- item 8: `make bundle` leaves calc/data/policies.json alone when it fails -------------------
+
+def test_a_failed_offline_bundle_leaves_the_compiled_data(tmp_path: Path) -> None:
+    """Valid policies (so the data gets compiled), then the build fails after validation (no Pyodide
+    to vendor): `python -m calc list` must not list what the failed bundle compiled."""
+    import os
+    import subprocess
+    import sys
+    from repo_copy import copy_repo
+    root = copy_repo(tmp_path / "repo")
+    for name in ("package.json", "pyproject.toml"):   # the bundle's version
+        shutil.copy2(ROOT / name, root / name)
+    previous = '{"format": 1, "policies": {}, "note": "previous build"}\n'
+    (root / "calc" / "data" / "policies.json").write_text(previous, encoding="utf-8")
+    if (root / "node_modules").is_symlink():
+        (root / "node_modules").unlink()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    proc = subprocess.run([sys.executable, "-m", "scripts.dist.offline_bundle", "--out", str(tmp_path / "dist")],
+                          cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output[-3000:]
+    assert "Traceback" not in output, output[-3000:]
+    assert (root / "calc" / "data" / "policies.json").read_text(encoding="utf-8") == previous
+    assert sorted(p.name for p in (root / "calc" / "data").iterdir()) == ["policies.json"]   # no staged file left
