@@ -297,3 +297,25 @@ def test_a_failed_offline_bundle_leaves_the_compiled_data(tmp_path: Path) -> Non
     assert "Traceback" not in output, output[-3000:]
     assert (root / "calc" / "data" / "policies.json").read_text(encoding="utf-8") == previous
     assert sorted(p.name for p in (root / "calc" / "data").iterdir()) == ["policies.json"]   # no staged file left
+
+
+# --- item 11: ids and new-policy arguments that become paths --------------------------------
+
+@pytest.mark.parametrize("name", ["p/x{1}", "p/x(1)", "p/x 1", "p/X1"])
+def test_an_id_that_is_no_plain_path_is_refused_by_the_loader(tmp_path: Path, name: str) -> None:
+    text = _policy(name).replace(f"id: {name}", f"id: '{name}'")
+    problems = _problems(_policies(tmp_path, {name: text}))
+    assert problems and problems[0].field == "id" and problems[0].line == _line_of(text, "id:"), problems
+    _assert_bilingual(problems[0])
+
+
+@pytest.mark.parametrize("place,year", [("../../x", 2025), ("/", 2025), ("", 2025), ("hunan/../../x", 2025),
+                                        ("hunan/Heng Yang", 2025), ("hunan/hengyang", -5), ("hunan/hengyang", 99999)])
+def test_new_policy_refuses_a_place_or_year_that_is_no_file_name(tmp_path: Path, place: str, year: int, capsys) -> None:
+    from scripts.policy.scaffold import main
+    policies = tmp_path / "root" / "policies"
+    policies.mkdir(parents=True)
+    code = main(["--place", place, "--topic", "flexible-employment", "--year", str(year), "--policies-dir", str(policies)])
+    err = capsys.readouterr().err
+    assert code == 2 and ("PLACE" in err or "YEAR" in err) and "须" in err, err
+    assert [p for p in tmp_path.rglob("*.yaml")] == []

@@ -22,6 +22,10 @@ ROUNDING_MODES = tuple(vocabulary.ROUNDING_MODES)
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 KEY_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 YEAR_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# a policy id becomes page, data and embed paths: lowercase folders and a name, nothing else (issue 21,
+# item 11: braces, brackets or spaces passed here and failed later with a traceback); the same rule as
+# scripts/dist/bundle_calc.POLICY_ID and calc-worker.js
+POLICY_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\Z")
 
 
 @dataclass(frozen=True)
@@ -308,7 +312,8 @@ governs = mapping({"contributions": period, "benefits": period})
 
 policy = mapping(
     {
-        "id": string,
+        "id": pattern(POLICY_ID_RE, "lowercase letters, digits, - and _ in /-separated parts (the file's path)",
+                      "以 / 分隔的小写字母、数字、- 和 _（即文件路径）"),
         "title": bilingual,
         "topic": enum(*TOPICS),
         "jurisdiction": jurisdiction,
