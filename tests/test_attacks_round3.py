@@ -319,3 +319,27 @@ def test_new_policy_refuses_a_place_or_year_that_is_no_file_name(tmp_path: Path,
     err = capsys.readouterr().err
     assert code == 2 and ("PLACE" in err or "YEAR" in err) and "须" in err, err
     assert [p for p in tmp_path.rglob("*.yaml")] == []
+
+
+# --- item 15: two `make build`s of one site ---------------------------------------------------
+
+def test_a_second_concurrent_build_stops_with_a_message(tmp_path: Path) -> None:
+    import fcntl
+    import os
+    import subprocess
+    import sys
+    from scripts.dist.build_site import lock_path
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+    (tmp_path / "site.building").mkdir()   # the running build's staging directory
+    with open(lock_path(site.resolve()), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)   # as the running build holds it
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
+        proc = subprocess.run([sys.executable, "-m", "scripts.dist.build_site", "--site-dir", str(site)], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=120)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 1 and "Traceback" not in output, output[-2000:]
+    assert "another build" in output and "另一次构建" in output
+    assert (tmp_path / "site.building").is_dir(), "the running build's staging directory was deleted"
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
