@@ -57,9 +57,10 @@ def copy_repo(dest: Path) -> Path:
     return dest
 
 
-def mkdocs_build(root: Path, site: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build -d site` in the copy (cwd=root); output captured as text."""
+def mkdocs_build(root: Path, site: Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build -d site` in the copy (cwd=root); output captured as text (env_extra: e.g. MINGBAI_SITE_URL)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], cwd=root, env=env,
                           capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)

@@ -21,6 +21,9 @@ from repo_copy import copy_repo, mkdocs_build
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
 POLICY_ID = "hunan/hostile/2023-flexible-employment"
 REFERENCE_ID = "hunan/hengyang/2023-flexible-employment"
+PROVINCE_ID = "xss/hostile/2023-flexible-employment"   # the fixture again, in a province named with markup
+PROVINCE = {"zh": "恶意省<img src=x onerror=alert(1)>", "en": 'Evil <img src=x onerror=alert("province")> Province'}
+SITE_URL = "https://mingbai.example.org/"   # every page gets <link rel=canonical>
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc", "background"}
 META_ATTRIBUTES = {"name", "content", "charset", "http-equiv", "property"}
 THEME_VOID = "javascript:void(0)"   # mkdocs-material's own (search share button), not policy text
@@ -109,7 +112,14 @@ def site(tmp_path_factory) -> Path:
     target.parent.mkdir(parents=True)
     shutil.copy2(FIXTURE / "2023-flexible-employment.yaml", target)
     shutil.copy2(FIXTURE / "hostile-source.txt", root / "policies" / "sources" / "hostile-source.txt")
-    proc = mkdocs_build(root, tmp / "site")
+    # issue 21, item 1: the same policy in a province of its own whose name carries markup
+    text = (FIXTURE / "2023-flexible-employment.yaml").read_text(encoding="utf-8")
+    text = text.replace(f"id: {POLICY_ID}", f"id: {PROVINCE_ID}").replace(
+        "  province: {zh: 湖南省, en: Hunan Province}\n", f"  province: {{zh: '{PROVINCE['zh']}', en: '{PROVINCE['en']}'}}\n")
+    assert PROVINCE["zh"] in text and PROVINCE_ID in text
+    (root / "policies" / f"{PROVINCE_ID}.yaml").parent.mkdir(parents=True)
+    (root / "policies" / f"{PROVINCE_ID}.yaml").write_text(text, encoding="utf-8")
+    proc = mkdocs_build(root, tmp / "site", {"MINGBAI_SITE_URL": SITE_URL})
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-4000:]
     return tmp / "site"
 
@@ -208,3 +218,39 @@ def test_markdown_attribute_lists_in_policy_text_stay_text(site: Path, locale: s
     for page in compare:
         for tag, attrs in parse(page).elements:
             assert not any(k.startswith(("on", "data-pwn")) for k in attrs), f"{page}: <{tag} {attrs}>"
+
+
+@pytest.mark.parametrize("locale", ["zh", "en", "zh-Hant"])
+def test_a_province_name_with_markup_is_text_in_title_and_header(site: Path, locale: str) -> None:
+    """Issue 21, item 1: the province page's front-matter title went into <title> and the header raw."""
+    prefix = "" if locale == "zh" else f"{locale}/"
+    page = site / f"{prefix}policies/xss/index.html"
+    raw = page.read_text(encoding="utf-8")
+    parsed = parse(page)
+    assert not any(t == "img" and a.get("src") == "x" for t, a in parsed.elements), "an <img> from the province name"
+    name = PROVINCE["en" if locale == "en" else "zh"]
+    title = raw[raw.index("<title>") + len("<title>"): raw.index("</title>")]
+    assert "<img" not in title and "&lt;img src=x onerror=alert(" in title, title
+    assert name.split("<")[0] in title or locale == "zh-Hant"   # 繁體: the name converted
+    assert "onerror=alert(" in "".join(parsed.text)   # shown, as text
+
+
+def test_every_page_carries_the_csp_meta_first_and_an_escaped_canonical_link(site: Path) -> None:
+    """Issue 21, item 7: a <meta> Content-Security-Policy on every page, before any script or link."""
+    from scripts.site.csp import CSP, SOURCE_PAGE_CSP
+    missing = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        parsed = parse(path)
+        want = SOURCE_PAGE_CSP if rel.startswith("sources/") else CSP
+        head = [(t, a) for t, a in parsed.elements if t in ("meta", "link", "script", "style")]
+        metas = [i for i, (t, a) in enumerate(head) if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+        if not metas or head[metas[0]][1].get("content") != want:
+            missing.append(f"{rel}: no CSP meta")
+        elif any(t in ("script", "link", "style") for t, _ in head[: metas[0]]):
+            missing.append(f"{rel}: the CSP meta comes after a script or stylesheet")
+    assert not missing, "\n".join(missing[:20])
+    raw = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://mingbai.example.org/">' in raw

@@ -74,6 +74,8 @@ def test_duplicate_policy_id_across_two_files(tmp_path: Path) -> None:
     (policies / "hunan" / "a").mkdir(parents=True)
     (policies / "hunan" / "b").mkdir(parents=True)
     text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8").replace("id: valid-minimal", "id: hunan/a/2023-x")
+    text = text.replace("  province: {zh: 湖南省, en: Hunan Province}\n",   # the folders are the place (loader.place_problems)
+                        "  province: {zh: 湖南省, en: Hunan Province}\n  city: {zh: 甲市, en: A}\n")
     (policies / "hunan" / "a" / "2023-x.yaml").write_text(text, encoding="utf-8")
     (policies / "hunan" / "b" / "2023-x.yaml").symlink_to(policies / "hunan" / "a" / "2023-x.yaml")
     loaded, problems = load_all(policies, SOURCES_DIR)

@@ -22,8 +22,31 @@ from scripts.paths import ROOT
 COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")   # as policy_loader
 
 
+def lock_path(site: Path) -> Path:
+    """The build lock of a site directory: in the temporary folder, so nothing is left beside the site."""
+    import hashlib
+    import tempfile
+
+    return Path(tempfile.gettempdir()) / f"mingbai-build-{hashlib.sha256(str(site).encode()).hexdigest()[:16]}.lock"
+
+
 def build(site: Path, extra: list[str] | None = None) -> int:
+    """One build at a time per site: a second `make build` beside a running one would delete the
+    staging directory and staged data under it (issue 21, item 15); it stops with a message instead."""
+    import fcntl
+
     site = site.resolve()
+    with open(lock_path(site), "w") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)   # released when the process ends, however it ends
+        except BlockingIOError:
+            print(f"another build of {site} is running: wait for it, then build again / "
+                  f"{site} 的另一次构建正在进行：请等它结束后再构建", file=sys.stderr)
+            return 1
+        return _build(site, extra)
+
+
+def _build(site: Path, extra: list[str] | None) -> int:
     staging = site.with_name(site.name + ".building")
     retired = site.with_name(site.name + ".old")
     data, staged_data = COMPILED.resolve(), COMPILED.resolve().with_name(COMPILED.name + ".building")

@@ -105,6 +105,37 @@ def build_offline_site(site_dir: Path) -> Path:
     return site_dir
 
 
+COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")   # as the loader
+
+
+def build_offline_site_staged(site_dir: Path) -> Path:
+    """build_offline_site in a child process that compiles into a staged copy of the policy data,
+    which replaces calc/data/policies.json only when the build succeeded (as build_site.py does for
+    `make build`): a policy failing after validation never stays compiled (issue 21, item 8)."""
+    import subprocess
+
+    data = COMPILED.resolve()
+    staged = data.with_name(data.name + ".bundling")
+    staged.unlink(missing_ok=True)
+    if data.is_file():
+        shutil.copyfile(data, staged)   # unchanged policies: the build finds it up to date
+    env = {**os.environ, "MINGBAI_POLICY_DATA": str(staged)}
+    proc = subprocess.run([sys.executable, "-m", "scripts.dist.offline_bundle", "--build-only", str(site_dir)],
+                          cwd=ROOT, env=env)
+    if proc.returncode != 0:
+        staged.unlink(missing_ok=True)
+        raise BundleError(f"offline build failed: {data.name} left as it was / 离线构建失败：{data.name} 保持原样")
+    return site_dir
+
+
+def _commit_staged_data() -> None:
+    """The bundle is written: now the CLI's data matches it."""
+    data = COMPILED.resolve()
+    staged = data.with_name(data.name + ".bundling")
+    if staged.is_file():
+        staged.replace(data)
+
+
 def _js_string(text: str) -> str:
     # ASCII only (no encoding questions), "<" escaped so no "</script" can ever appear
     return json.dumps(text, ensure_ascii=True).replace("<", "\\u003c")
@@ -288,7 +319,7 @@ def bundle(out_dir: Path, keep_dir: Path | None = None, site: Path | None = None
     with tempfile.TemporaryDirectory(prefix="mingbai-bundle-") as tmp:
         tree = Path(tmp) / top
         if site is None:
-            build_offline_site(tree)
+            build_offline_site_staged(tree)
         else:
             shutil.copytree(site, tree)
         make_offline(tree)
@@ -297,7 +328,21 @@ def bundle(out_dir: Path, keep_dir: Path | None = None, site: Path | None = None
             if keep_dir.exists():
                 shutil.rmtree(keep_dir)
             shutil.copytree(tree, keep_dir)
+    if site is None:
+        _commit_staged_data()
     return zip_path
+
+
+def _build_only(site_dir: Path) -> int:
+    """The offline site alone; mkdocs' own errors (a policy problem, a failed step) as its message, no traceback."""
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        build_offline_site(site_dir)
+    except MkDocsException as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
 
 
 def main(argv: list[str]) -> int:
@@ -305,7 +350,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "dist")
     ap.add_argument("--dir", type=Path, default=None)
     ap.add_argument("--site", type=Path, default=None)
+    ap.add_argument("--build-only", type=Path, default=None, help=argparse.SUPPRESS)   # the child of build_offline_site_staged
     args = ap.parse_args(argv)
+    if args.build_only is not None:
+        return _build_only(args.build_only)
     try:
         zip_path = bundle(args.out, args.dir, args.site)
     except BundleError as exc:

@@ -25,6 +25,7 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 from ..paths import ROOT
+from ..site.csp import CSP
 from ..write_files import write_if_changed
 
 try:   # optional: without it only .gz copies are written
@@ -142,13 +143,26 @@ class PrecompressedHandler(SimpleHTTPRequestHandler):
         return accepted
 
     def send_head(self):
+        # a NUL in the path made open() raise ValueError: a traceback and a reset connection (issue 21)
+        if "\x00" in self.path or "%00" in self.path:
+            self.send_error(400, "Bad request path")
+            return None
         path = self.translate_path(self.path)
+        if path.endswith(tuple(suffix for _, suffix in self.ENCODINGS)):
+            # a copy asked for by name would go out typed as the original without Content-Encoding
+            self.send_error(404, "Not found")
+            return None
         if os.path.isfile(path):
             accepted = self._accepted()
             for encoding, suffix in self.ENCODINGS:
                 if encoding in accepted and os.path.isfile(path + suffix):
                     return self._send_packed(path, path + suffix, encoding)
         return super().send_head()
+
+    def list_directory(self, path):
+        """No listings: a directory without index.html is not a page of the site."""
+        self.send_error(404, "Not found")
+        return None
 
     def _send_packed(self, path: str, packed: str, encoding: str):
         f = open(packed, "rb")   # closed by copyfile's caller (do_GET), as in the base class
@@ -167,12 +181,23 @@ class PrecompressedHandler(SimpleHTTPRequestHandler):
             raise
 
 
+class SiteHandler(PrecompressedHandler):
+    """`make serve-site`: the precompressed copies plus the site's Content-Security-Policy header on
+    every response (scripts/site/csp.py; the pages carry it as a <meta> too) and nosniff. The test
+    servers subclass PrecompressedHandler and send their own policies."""
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve a built site with its precompressed copies (`make serve-site`)."""
     import functools
     from http.server import ThreadingHTTPServer
 
-    handler = functools.partial(PrecompressedHandler, directory=str(directory))
+    handler = functools.partial(SiteHandler, directory=str(directory))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"serving {directory} on http://{host}:{port}/ (br/gzip copies honoured; Ctrl-C stops)")
         server.serve_forever()

@@ -92,12 +92,36 @@ def expected_id(path: Path, policies_dir: Path) -> str:
     return path.resolve().relative_to(policies_dir.resolve()).with_suffix("").as_posix()
 
 
+def source_file_problem(sources_dir: Path, name: str) -> tuple[str, str] | None:
+    """(en, zh) when `name` is not a readable UTF-8 regular file directly in sources_dir, else None.
+
+    A symlink or a name leading elsewhere would publish whatever it points at as sources/<name>.html
+    (issue 21, item 2); a text in another encoding would crash the reads below (item 10)."""
+    path = sources_dir / name
+    if path.is_symlink():
+        return (f"{name!r} is a symlink: a stored source must be a regular file in policies/sources/",
+                f"{name!r} 是符号链接：来源须为 policies/sources/ 中的普通文件")
+    if not path.is_file():
+        return f"file {name!r} not found in policies/sources/", f"policies/sources/ 中找不到文件 {name!r}"
+    if path.resolve().parent != sources_dir.resolve():
+        return (f"{name!r} lies outside policies/sources/", f"{name!r} 不在 policies/sources/ 中")
+    raw = path.read_bytes()
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return (f"policies/sources/{name}:{line}: not UTF-8 text (GBK?): save the source as UTF-8",
+                f"policies/sources/{name}:{line}：不是 UTF-8 编码（可能是 GBK）：请将来源另存为 UTF-8")
+    return None
+
+
 def _source_texts(policy: dict, sources_dir: Path) -> dict[str, list[str]]:
+    """Each source's stored texts; a file source_file_problem refuses is never read."""
     texts = {}
     for key, src in policy["sources"].items():
         found = []
         for name in (src["file"], src.get("normalised")):
-            if name and (sources_dir / name).is_file():
+            if name and source_file_problem(sources_dir, name) is None:
                 found.append((sources_dir / name).read_text(encoding="utf-8"))
         texts[key] = found
     return texts
@@ -129,8 +153,9 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
     for key, src in policy["sources"].items():
         for attr in ("file", "normalised"):
             name = src.get(attr)
-            if name and not (sources_dir / name).is_file():
-                add(f"sources.{key}.{attr}", f"file {name!r} not found in policies/sources/", f"policies/sources/ 中找不到文件 {name!r}")
+            refused = source_file_problem(sources_dir, name) if name else None
+            if refused:
+                add(f"sources.{key}.{attr}", *refused)
     texts = _source_texts(policy, sources_dir)
     for name, param in policy["parameters"].items():
         base = f"parameters.{name}"
@@ -377,6 +402,7 @@ def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR)
             policies[data["id"]] = data
             first[data["id"]] = path
     problems += series_problems(policies, first)
+    problems += place_problems(policies, first)
     link_series(policies)
     return policies, problems
 
@@ -398,6 +424,61 @@ def series_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[P
                     _rel(paths[newer]), _field_line(paths[newer], "governs"), "governs.contributions",
                     f"overlaps {older} (contributions {a['from']} – {a.get('to') or 'open'}); a series' periods must not overlap",
                     f"与 {older} 的缴费期（{a['from']} 至 {a.get('to') or '未定'}）重叠：同一系列的期间不得重叠"))
+    return out
+
+
+PLACE_LEVELS = ("province", "city", "county", "town")
+
+
+def _place_line(path: Path, level: str) -> int:
+    """The line of jurisdiction.<level> (or of jurisdiction: when the level is missing)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = _field_line(path, "jurisdiction")
+    for n, text in enumerate(lines[start:], start + 1):
+        if text and not text.startswith((" ", "#")):
+            break   # the next top-level key
+        if text.strip().startswith(f"{level}:"):
+            return n
+    return start
+
+
+def place_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[PolicyProblem]:
+    """The folders are the place (issue 21, item 9): a series goes by path, so a policy in
+    hunan/hengyang/ claiming 岳阳市 would retitle 衡阳's pages and banners. The places a policy names,
+    province first, stand one for each folder of its id; every policy in one folder names the same
+    place there, and one place (under one parent) is one folder."""
+    out = []
+    folder_names: dict[str, tuple[tuple[str, str, str], str]] = {}   # folder → (level, zh, en), first policy
+    name_folders: dict[tuple[str, str, str], tuple[str, str]] = {}   # (parent, level, zh) → folder, first policy
+    for pid in sorted(policies):
+        place = policies[pid]["jurisdiction"]
+        folders = pid.split("/")[:-1]
+        if not folders:
+            continue   # a policy file directly in policies/ (test fixtures): no place to match
+
+        def add(level: str, en: str, zh: str) -> None:
+            out.append(PolicyProblem(_rel(paths[pid]), _place_line(paths[pid], level), f"jurisdiction.{level}", en, zh))
+
+        levels = [level for level in PLACE_LEVELS if level in place]
+        if len(levels) != len(folders):
+            where = "/".join(folders)
+            add(levels[-1], f"names {len(levels)} places ({', '.join(levels)}) but lies in {len(folders)} folders "
+                f"({where}/): one folder per place, province first",
+                f"写了 {len(levels)} 级地区（{'、'.join(levels)}），但位于 {len(folders)} 级目录（{where}/）中：每级地区一个目录，省在最前")
+            continue
+        for depth, level in enumerate(levels):
+            folder, parent = "/".join(folders[: depth + 1]), "/".join(folders[:depth])
+            name = (level, place[level]["zh"], place[level]["en"])
+            seen, first = folder_names.setdefault(folder, (name, pid))
+            if seen != name:
+                add(level, f"{name[1]} / {name[2]} does not match the folder {folder}/, where {first} names "
+                    f"{seen[1]} / {seen[2]}", f"{name[1]} 与目录 {folder}/ 不符：{first} 写的是 {seen[1]}")
+                break
+            other, first = name_folders.setdefault((parent, level, name[1]), (folder, pid))
+            if other != folder:
+                add(level, f"{name[1]} is already the place of the folder {other}/ ({first}): one place, one folder",
+                    f"{name[1]} 已是目录 {other}/ 的地区（{first}）：一个地区只用一个目录")
+                break
     return out
 
 

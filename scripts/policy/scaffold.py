@@ -113,6 +113,22 @@ def skeleton(place: str, topic: str, year: int, calculator_names: list[str], pol
     return "\n".join(lines) + "\n"
 
 
+YEARS = range(1990, 2101)   # a policy year a person could still be paying for or asking about
+
+
+def argument_problem(place: str, year: int) -> str | None:
+    """A bilingual message when PLACE or YEAR cannot name a policy file: the place becomes folders
+    under policies/ (no "..", no empty or upper-case part), the year its file name (issue 21, item 11)."""
+    parts = place.strip("/").split("/")
+    if not place.strip("/") or len(parts) > len(LEVELS) or not all(schema.POLICY_ID_RE.match(p) for p in parts):
+        return (f"PLACE {place!r} must be 1 to {len(LEVELS)} lowercase parts separated by / (e.g. hunan/hengyang) / "
+                f"PLACE {place!r} 须为 1 至 {len(LEVELS)} 段以 / 分隔的小写字母、数字、- 和 _（如 hunan/hengyang）")
+    if year not in YEARS:
+        return (f"YEAR {year} must be between {YEARS.start} and {YEARS.stop - 1} / "
+                f"YEAR {year} 须在 {YEARS.start} 到 {YEARS.stop - 1} 之间")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.policy.scaffold", description=__doc__.splitlines()[0])
     parser.add_argument("--place", required=True, help="place path below policies/, e.g. hunan/hengyang")
@@ -121,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calculators", nargs="*", choices=list(calculators()), default=None)
     parser.add_argument("--policies-dir", type=Path, default=POLICIES_DIR, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    refused = argument_problem(args.place, args.year)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     policies, _ = load_all(args.policies_dir, args.policies_dir / "sources") if args.policies_dir.is_dir() else ({}, [])
     names = args.calculators if args.calculators is not None else default_calculators(args.topic, policies)
     path = args.policies_dir / args.place.strip("/") / f"{args.year}-{args.topic}.yaml"

@@ -22,6 +22,10 @@ ROUNDING_MODES = tuple(vocabulary.ROUNDING_MODES)
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 KEY_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 YEAR_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# a policy id becomes page, data and embed paths: lowercase folders and a name, nothing else (issue 21,
+# item 11: braces, brackets or spaces passed here and failed later with a traceback); the same rule as
+# scripts/dist/bundle_calc.POLICY_ID and calc-worker.js
+POLICY_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\Z")
 
 
 @dataclass(frozen=True)
@@ -284,10 +288,15 @@ parameter = mapping(
 
 SOURCE_KINDS = ("original", "summary")   # the document itself, or a second-hand account of it (news report, digest)
 URL_RE = re.compile(r"^https?://[^\s<>\"']+$")
+# a stored source is a plain file name in policies/sources/ (its page is sources/<name>.html): no
+# directory, no "..", nothing a path could climb out with
+SOURCE_FILE_RE = re.compile(r"^(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9_.-]*\.txt$")
+source_file = pattern(SOURCE_FILE_RE, "a file name in policies/sources/ ending in .txt (no folders, no ..)",
+                      " policies/sources/ 中以 .txt 结尾的文件名（不含目录或 ..）")
 
 source = mapping(
-    {"file": string, "kind": enum(*SOURCE_KINDS), "title": bilingual, "publisher": bilingual, "date": date_or_month},
-    {"normalised": nullable(string), "notes": bilingual, "url": pattern(URL_RE, "an http(s) address", "http(s) 网址"),
+    {"file": source_file, "kind": enum(*SOURCE_KINDS), "title": bilingual, "publisher": bilingual, "date": date_or_month},
+    {"normalised": nullable(source_file), "notes": bilingual, "url": pattern(URL_RE, "an http(s) address", "http(s) 网址"),
      "retrieved": date, "document_number": string},
 )
 
@@ -303,7 +312,8 @@ governs = mapping({"contributions": period, "benefits": period})
 
 policy = mapping(
     {
-        "id": string,
+        "id": pattern(POLICY_ID_RE, "lowercase letters, digits, - and _ in /-separated parts (the file's path)",
+                      "以 / 分隔的小写字母、数字、- 和 _（即文件路径）"),
         "title": bilingual,
         "topic": enum(*TOPICS),
         "jurisdiction": jurisdiction,

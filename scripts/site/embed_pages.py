@@ -30,6 +30,7 @@ from markupsafe import Markup
 import calc
 from calc.data import load_policies
 
+from .csp import CSP
 from .hant import to_hant
 from .pages import LOCALES, data_lang, environment, render_widget_html
 
@@ -48,8 +49,9 @@ def policy_version(policy: dict) -> str:
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
 
 
-def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: str | None = None) -> str:
-    """The calculator's public embed page (policy_id None), or the page of one policy."""
+def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: str | None = None, csp: str = CSP) -> str:
+    """The calculator's public embed page (policy_id None), or the page of one policy (csp: its <meta>
+    Content-Security-Policy, "" for none: the offline bundle, scripts/site/csp.py)."""
     path = embed_path(calculator["name"], policy_id)
     assets = _assets(path)
     variants = []
@@ -67,14 +69,14 @@ def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: st
                 "credit": credit, "html": Markup(render_widget_html(policy, calculator["name"], locale, assets)),
             })
     return environment().get_template("embed.html.j2").render(
-        c=calculator, variants=variants, assets=assets,
+        c=calculator, variants=variants, assets=assets, csp=csp,
         base="../" * (path.count("/") - 2),   # back to embed/<calculator>/
         policies=calculator["policies"] if policy_id is None else [],
         choices=[{"id": pid, "zh": policies[pid]["title"]["zh"], "en": policies[pid]["title"]["en"]}
                  for pid in calculator["policies"] if pid in policies] if policy_id is None else [])
 
 
-def write_embed_pages(site_dir: Path) -> list[Path]:
+def write_embed_pages(site_dir: Path, csp: str = CSP) -> list[Path]:
     """Write embed/<calculator>/index.html and one page per (calculator, policy)."""
     policies = load_policies()
     written = []
@@ -82,6 +84,6 @@ def write_embed_pages(site_dir: Path) -> list[Path]:
         for policy_id in [None, *calculator["policies"]] if calculator["policies"] else []:
             path = Path(site_dir) / embed_path(calculator["name"], policy_id)
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render_embed_page(calculator, policies, policy_id), encoding="utf-8")
+            path.write_text(render_embed_page(calculator, policies, policy_id, csp), encoding="utf-8")
             written.append(path)
     return written

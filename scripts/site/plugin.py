@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -28,6 +29,7 @@ from scripts.dist.wire import WireError, precompress, stamp_engine_bytes
 from scripts.paths import ROOT
 from scripts.policy.loader import COMPILED, POLICIES_DIR, load_all, write_compiled
 from scripts.site.config import MingbaiConfig
+from scripts.site.csp import CSP
 from scripts.site.embed_pages import write_embed_pages
 from scripts.site.hant import to_hant, write_hant_table
 from scripts.site.html_slots import SlotError, Slots
@@ -36,6 +38,25 @@ from scripts.site.pages_dir import default_pages_dir, link_hand_written, remove
 from scripts.site.search_index import patch_search_worker, split_search_index
 from scripts.site.serve_reload import forget_data, refresh
 from scripts.site.source_pages import write_source_pages
+
+
+# MINGBAI_SITE_URL (mkdocs.yml site_url): printed into every page's <link rel=canonical> and the
+# sitemap, so only a plain http(s) address is taken (a quote or bracket there is markup, issue 21)
+SITE_URL_RE = re.compile(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?")
+
+
+def site_url_problem(url: str | None) -> str | None:
+    """A bilingual message when the configured site address is not a plain http(s) URL."""
+    if not url or SITE_URL_RE.fullmatch(url):
+        return None
+    return (f"MINGBAI_SITE_URL {url!r} is not a plain http(s) address (letters, digits, . - _ ~ % / only); "
+            f"build stopped / MINGBAI_SITE_URL {url!r} 不是普通的 http(s) 网址（只能含字母、数字和 . - _ ~ % /），构建已停止")
+
+
+def _offline(config) -> bool:
+    """The offline bundle's build (material's offline plugin on, `make bundle`)."""
+    offline = config["plugins"].get("material/offline")
+    return bool(offline is not None and offline.config.enabled)
 
 
 def _other_language_pass(config) -> bool:
@@ -61,6 +82,11 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
 
     @event_priority(100)  # before mkdocs-static-i18n reads the nav and languages
     def on_config(self, config, **kwargs):
+        bad_url = site_url_problem(config.get("site_url"))
+        if bad_url:
+            raise Abort(bad_url)
+        # every page's <meta> CSP (theme/main.html); none on file://, see scripts/site/csp.py
+        config["extra"]["csp"] = "" if _offline(config) else CSP
         if _other_language_pass(config) and self.nav_entries is not None:
             config["nav"] = self.nav_entries
             return config
@@ -134,7 +160,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         write_calc_bundle(ROOT / "calc", site / "assets" / "mingbai" / "calc-bundle.js")
         # each policy's data apart (what a widget loads does not grow with the site)
         write_policy_data(json.loads(COMPILED.read_text(encoding="utf-8"))["policies"], site / "assets" / "mingbai")
-        write_embed_pages(site)  # embed/<calculator>/index.html: widget only, for other sites
+        write_embed_pages(site, config["extra"]["csp"])  # embed/<calculator>/index.html: widget only, for other sites
         if self.policies is not None:   # the stored source texts, one click from each policy page's sources
             write_source_pages(site, *self.policies)
         widget_src = self.docs_dir / "assets" / "mingbai" / "widget"   # ES modules (mkdocs.yml exclude_docs)

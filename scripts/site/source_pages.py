@@ -13,6 +13,16 @@ from html import escape
 from pathlib import Path
 
 from ..write_files import write_if_changed
+from .csp import SOURCE_PAGE_CSP, meta
+
+
+def inside(directory: Path, name: str) -> Path:
+    """directory/name, proven to be a file directly in directory (the loader checks names already:
+    this holds should one ever get past it, so no page is written or read elsewhere, issue 21)."""
+    path = Path(directory) / name
+    if "/" in name or "\\" in name or name in ("", ".", "..") or path.resolve().parent != Path(directory).resolve():
+        raise ValueError(f"来源文件名不能离开其目录 / a source file name must stay in its directory: {name!r}")
+    return path
 
 
 def page_name(file: str) -> str:
@@ -52,6 +62,7 @@ def render_source_page(source: dict, file: str, text: str, reading: bool = False
     title = escape(source["title"]["zh"])
     return (
         '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"{meta(SOURCE_PAGE_CSP)}\n"   # no script runs here, whatever a capture holds
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
         f"<title>{title}（{'简体读本' if reading else '存档原文'}）</title>\n"
@@ -75,9 +86,8 @@ def write_source_pages(site: Path, policies: dict[str, dict], sources_dir: Path)
             for file, reading, sister in files:
                 if file in written:
                     continue
-                text = (sources_dir / file).read_text(encoding="utf-8")
-                out = site / "sources" / page_name(file)
-                out.parent.mkdir(parents=True, exist_ok=True)
+                out = inside(site / "sources", page_name(file))
+                text = inside(sources_dir, file).read_text(encoding="utf-8")
                 write_if_changed(out, render_source_page(source, file, text, reading, sister))
                 written[file] = out
     return list(written.values())
