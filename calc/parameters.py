@@ -60,10 +60,10 @@ class Parameter:
         unknown = [unit for unit in self.units if unit not in UNITS]
         if unknown:
             raise ValueError(f"{self.name}: unknown unit {unknown[0]!r} (calc/vocabulary.py UNITS)")
-        if self.when is not None:
-            kind, _, other = self.when.partition(":")
+        for one in (self.when or "").split("&") if self.when else ():
+            kind, _, other = one.partition(":")
             if kind not in CONDITIONS or not other:
-                raise ValueError(f"{self.name}: when must be has:NAME or lacks:NAME, not {self.when!r}")
+                raise ValueError(f"{self.name}: when must be has:NAME or lacks:NAME (joined by &), not {self.when!r}")
 
     @property
     def pattern(self) -> re.Pattern | None:
@@ -93,8 +93,8 @@ class Parameter:
             return False
         if self.when is None:
             return True
-        kind, _, other = self.when.partition(":")
-        return (other in parameters) == (kind == "has")
+        return all((other in parameters) == (kind == "has")   # "lacks:A&lacks:B": every condition holds
+                   for kind, _, other in (one.partition(":") for one in self.when.split("&")))
 
     def as_dict(self) -> dict:
         out = {"name": self.name, "units": list(self.units), "required": self.required, "meaning": self.meaning.as_dict()}
@@ -144,8 +144,9 @@ def policy_problems(policy: dict, listed: list, every: list) -> list[tuple[str, 
     for calc in listed:
         for p in calc.parameters:
             if p.name not in params and p.needed(params):
-                cond_en = f" (because the policy {'has' if p.when.startswith('has:') else 'lacks'} {p.when.split(':', 1)[1]})" if p.when else ""
-                cond_zh = f"（因为本政策{'有' if p.when.startswith('has:') else '没有'} {p.when.split(':', 1)[1]}）" if p.when else ""
+                parts = [one.partition(":") for one in p.when.split("&")] if p.when else []
+                cond_en = f" (because the policy {' and '.join(('has ' if k == 'has' else 'lacks ') + o for k, _, o in parts)})" if parts else ""
+                cond_zh = f"（因为本政策{'且'.join(('有 ' if k == 'has' else '没有 ') + o for k, _, o in parts)}）" if parts else ""
                 out.append((
                     "parameters",
                     f"missing parameter {p.name} ({_units(p.units)}), which {calc.name} needs{cond_en}: {p.meaning.en} "

@@ -55,6 +55,7 @@ from . import series
 from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems, waiting_period
 from .enrolment_measures import newborn_waiver_problems, previous_year_problems, run_measures
+from .enrolment_windows import newborn_rule_problems, run_windows, window_problems
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import money_str
@@ -135,7 +136,7 @@ REFUND = {
     "not_refundable": Text("待遇期已开始：个人缴费不再退回", "Cover has started: contributions are not returned"),
 }
 
-SPECIAL_CASES = "has:special_cases_contribution|has:newborn_fee_waiver"   # the policies that ask about the situation
+SPECIAL_CASES = "has:special_cases_contribution|has:newborn_fee_waiver|has:newborn_rule"   # the policies that ask about the situation
 INPUTS = (
     InputSpec("circumstance", "enum", Text("参保情形", "Your situation"), default="regular",
               choices=tuple(Choice(k, v) for k, v in CIRCUMSTANCES.items()),
@@ -655,7 +656,9 @@ def _refund(run: _Run, pay: dt.date) -> None:
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     run = _Run(policy, values)
-    if policy.has("fixed_waiting_period_months"):
+    if policy.has("enrolment_windows"):
+        run_windows(run)
+    elif policy.has("fixed_waiting_period_months"):
         run_measures(run)
     else:
         _county(run)
@@ -741,7 +744,7 @@ def _charts(result: dict) -> dict:
 
 # what compute reads from a policy (calc/parameters.py). Two shapes: a county notice (collection period,
 # special cases) or provincial measures with a fixed waiting period (`fixed_waiting_period_months`).
-COUNTY, MEASURES = "lacks:fixed_waiting_period_months", "has:fixed_waiting_period_months"
+COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months"
 PARAMETERS = (
     Parameter("individual_contribution", ("CNY/person/year",), Text(
         "个人缴费标准；原文未给出（null）时表单请用户填写。", "The individual contribution; left open (null), the form asks for it.")),
@@ -751,10 +754,22 @@ PARAMETERS = (
     Parameter("fiscal_subsidy_<year>", ("CNY/person/year",), Text(
         "原文给出的往年财政补助（只作说明，不用于计算）。", "An earlier year's subsidy the source gives (mentioned, never used for this year)."),
         required=False),
+    Parameter("enrolment_windows", ("rule",), Text(
+        "缴费时段：[{from, to, pays: individual | individual_plus_fiscal | waived | not_stated, cover_from: benefit_year_start | "
+        "payment_day | day_after_payment | month_after_payment | after_wait, wait_days | wait_months, counted_from}]；"
+        "由缴费日期决定所在时段；有此参数即按时段计算（须写明 benefit_period_start/_end）。",
+        "Enrolment windows: [{from, to, pays: individual | individual_plus_fiscal | waived | not_stated, cover_from: "
+        "benefit_year_start | payment_day | day_after_payment | month_after_payment | after_wait, wait_days | wait_months, "
+        "counted_from}]; the payment date picks the window; with it the windows decide (state benefit_period_start/_end)."),
+        required=False, check=window_problems),
+    Parameter("newborn_rule", ("rule",), Text(
+        "新生儿：{window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}（cover_from 可为 birth）。",
+        "Newborns: {window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}} (cover_from may be birth)."),
+        required=False, when="has:enrolment_windows", check=newborn_rule_problems),
     Parameter("late_enrolment", ("rule",), Text(
         "逾期参保：个人缴费 + 财政补助，从缴费次月起享受待遇；{cases: [...]} 列出原文的逾期情形。",
         "Late enrolment: contribution + subsidy, covered from the month after payment; {cases: [...]} lists the source's late cases."),
-        check=late_rule_problems),
+        when="lacks:enrolment_windows", check=late_rule_problems),
     Parameter("fixed_waiting_period_months", ("months",), Text(
         "固定待遇等待期（月，从缴费之日起算）；有此参数即按省级措施计算。",
         "A fixed waiting period (months from the payment day); with it the provincial-measures rules apply."), required=False),

@@ -177,6 +177,8 @@ def _condition(condition: str | None, lang: str) -> str:
     """applies_when / when in words ("open:X" → asked when the policy leaves X open)."""
     if not condition:
         return pick(lang, UI["always"])
+    if "&" in condition:   # "lacks:A&lacks:B": both
+        return pick(lang, ("，且", " and ")).join(_condition(one, lang) for one in condition.split("&"))
     if "|" in condition:   # "has:A|has:B": either
         return pick(lang, ("；或", "; or ")).join(_condition(one, lang) for one in condition.split("|"))
     kind, _, name = condition.partition(":")
