@@ -130,7 +130,7 @@ PROSE = [
 def test_prose_with_an_unknown_or_hidden_figure_stops_the_build(tmp_path: Path, lang: str, text: str) -> None:
     summary = f'summary: {{zh: "{text}", en: Summary}}' if lang == "zh" else f'summary: {{zh: 摘要, en: "{text}"}}'
     problems = load(tmp_path, (SUMMARY, summary))
-    assert [p.field for p in problems] == [f"summary.{lang}"], [str(p) for p in problems]
+    assert {p.field for p in problems} == {f"summary.{lang}"}, [str(p) for p in problems]
     assert str(problems[0]).startswith(f"{tmp_path / 'x.yaml'}:{line_of(tmp_path, 'summary:')}: summary.{lang}: ")
     assert problems[0].en and problems[0].zh
 
@@ -149,9 +149,9 @@ def test_an_invisible_character_in_a_quote_is_refused(tmp_path: Path) -> None:
 QUOTE_15 = "大病保险缴费标准为每月15元"
 HOSTILE_VALUES = [
     ("text", '"每人每月缴费 999 元"', "parameters.extra.value"),
-    ("table", '[{township: 三阳乡, task: "每人 888 元"}]', "parameters.extra.value[0].task"),
-    ("list", '["每月 777 元"]', "parameters.extra.value[0]"),
-    ("list", "[{zh: 每月 777 元, en: CNY 777 a month}]", "parameters.extra.value[0]"),
+    ("table", '[{township: 三阳乡, task: "每人 888 元"}]', "parameters.extra.value"),
+    ("list", '["每月 777 元"]', "parameters.extra.value"),
+    ("list", "[{zh: 每月 777 元, en: CNY 777 a month}]", "parameters.extra.value"),
 ]
 
 

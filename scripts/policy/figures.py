@@ -26,7 +26,10 @@ from decimal import Decimal
 
 # kinds that are no figure of a policy: the parts of a date, a time, an ordinal, a document number, a grade,
 # a numeral inside a word (三阳乡), a phone number
-NOT_FIGURES = frozenset({"year", "calendar-month", "day", "time", "ordinal", "document-number", "grade", "word", "phone"})
+NOT_FIGURES = frozenset({"year", "calendar-month", "date", "day", "time", "ordinal", "document-number", "grade", "word", "phone"})
+# kinds that state an amount: a Chinese numeral counting anything else (一次性, 三档, 两项) or a number in a name
+# (湖南省 7 个部门, xw588) is a word of the text
+MEASURES = frozenset({"money", "percent", "months", "days", "years", "persons", "age", "households"})
 
 MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
              "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -38,10 +41,11 @@ NOT_FIGURE_SPANS: dict[str, dict[str, str]] = {
         "calendar-month": r"(?<![\d.])\d{1,2}(?:\s*[、—–~-]\s*\d{1,2})*\s*月(?!份?\s*的)",    # 7 月, 1—6 月, 5、6、7 月
         "day": r"(?<=月)\s*\d{1,2}\s*[日号]?(?:\s*[或、和至到—–-]\s*\d{1,2})*\s*[日号]",         # 1 日, 28日或29日
         "time": r"(?<![\d.])\d{1,2}\s*时(?!\d)|(?<![\d.])\d{1,2}\s*点(?:钟|\d{1,2}\s*分|半)|\d{1,2}:\d{2}",
-        "ordinal": r"第\s*[\d零〇一二两三四五六七八九十百千]+(?:\s*[—–~、-]\s*\d+)*",                  # 第 3 条, 第1—3、5—7项
+        "ordinal": r"第\s*[\d零〇一二两三四五六七八九十百千]+(?:\s*[—–~、-]\s*[\d零〇一二两三四五六七八九十百千]+)*",  # 第1—3、5—7项
         "document-number": r"[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号",                          # 〔2022〕55号
         "grade": r"(?<![\d.])[\d一二三四五六七八九十]+(?:\s*[—–~、-]\s*[\d一二三四五六七八九十]+)?\s*级",  # 1—2 级, 一、二级
-        "word": r"[\d一二三四五六七八九十]+\s*年代|[一二三四五六七八九十]+\s*世纪",                     # 六十年代
+        "word": r"[\d一二三四五六七八九十]+\s*年代|[一二三四五六七八九十]+\s*世纪"                      # 六十年代
+                r"|[上下哪同当]一\s*(?:年|个?月|天)",                                                   # 上一年, 哪一年
     },
     "en": {
         "phone": r"(?:[Pp]hone|[Tt]el\.?|[Hh]otline)\D{0,4}\d[\d\s,-]*\d(?:\s*(?:or|and)\s*\d+)*",
@@ -50,7 +54,7 @@ NOT_FIGURE_SPANS: dict[str, dict[str, str]] = {
                rf"|\b(?:{MONTHS_EN})\s+(?:[1-9]|[12]\d|3[01])\b(?![\d.,%])",                         # July 1 (not May 75%)
         "time": r"\b\d{1,2}:\d{2}\b",
         "ordinal": r"\b\d+(?:st|nd|rd|th)\b"                                                          # the 5th year
-                   r"|\b(?:[Aa]rticles?|[Ii]tems?|[Dd]ays?|[Pp]aragraphs?|[Pp]oints?|[Ss]tages?|[Nn]o\.)"
+                   r"|\b(?:[Aa]rticles?|[Ii]tems?|[Dd]ays?|[Pp]aragraphs?|[Pp]oints?|[Ss]tages?|[Nn]o\.|[Mm]ethods?|[Oo]ptions?)"
                    r"\s+\(?\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*\b",                                  # Articles 201 and 202
         "grade": r"\b[Gg]rades?\s+\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*\b",
         "document-number": r"[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号",
@@ -109,6 +113,7 @@ class Figure:
     value: Decimal
     kind: str           # what it counts (see the module doc)
     approximate: bool   # 约, 余, 多, about: a bound or a guess, not the figure itself
+    chinese: bool = False   # written in Chinese numerals (三百八十)
 
 
 def invisible_characters(text: str) -> list[str]:
@@ -177,7 +182,7 @@ def _figure(text: str, match: re.Match, following: list[re.Match], lang: str) ->
         kind = "year"
     elif kind == "points":   # 提高 5 点 is a percent; 8 点 is a time
         kind = "percent" if POINTS_AS_PERCENT.search(text[max(0, match.start() - 6):match.start()]) else "time"
-    return Figure(match.start(), end, _plain(value * factor), kind, approximate)
+    return Figure(match.start(), end, _plain(value * factor), kind, approximate, bool(match.group("zh")))
 
 
 def _plain(value: Decimal) -> Decimal:
@@ -194,6 +199,8 @@ def _unit(text: str, match: re.Match, following: list[re.Match]) -> tuple[str | 
     for pattern, kind, factor in _BEFORE:
         if pattern.search(before):
             return kind, factor * scale, more
+    if before[-1:].isascii() and before[-1:].isalpha():
+        return "word", 1, False   # xw588, H5: part of a name
     for pattern, kind, factor in _AFTER:
         if pattern.match(text, words.end()):
             return kind, factor * scale, more

@@ -169,4 +169,4 @@ def missing_from_quote(value: object, quote: str, unit: str | None = None) -> li
                 kinds = kinds_of(None) if found.kind in ("count", "bare", "rank") else frozenset({found.kind})
                 if not number_in_text(found.value, quote, kinds=kinds):
                     missing.append(text[found.start:found.end])
-    return missing
+    return list(dict.fromkeys(missing))
