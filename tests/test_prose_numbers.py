@@ -114,7 +114,8 @@ def test_english_quotes_pass_only_with_the_figures_the_chinese_quotes() -> None:
 
 
 def test_every_real_policy_passes_and_every_prose_field_is_checked() -> None:
-    """Every policy loads; a figure added to any of its prose fields (each language) would be reported."""
+    """Every policy loads; an amount added to any of its prose fields (each language) would be reported (a name —
+    issuer, place, a source's title — may hold a count or a code, never an amount: issue 21)."""
     assert not PROBLEMS, [str(p) for p in PROBLEMS]
     for pid, policy in POLICIES.items():
         for field, texts in prose_numbers.prose_fields(policy):
@@ -122,7 +123,7 @@ def test_every_real_policy_passes_and_every_prose_field_is_checked() -> None:
                 if not isinstance(texts.get(lang), str):
                     continue
                 original = texts[lang]
-                texts[lang] = original + " 98765.43"
+                texts[lang] = original + (" 98765.43 元" if lang == "zh" else " 98765.43 yuan")
                 try:
                     found = [f for f, _, _ in prose_numbers.unknown_figures(policy, {0}, "")]
                 finally:

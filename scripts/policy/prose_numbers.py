@@ -32,36 +32,12 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from . import figures as reading
+from .figures import invisible_characters
 from .provenance import squash
 
-# a figure: 1,070 / 443.3 / 60 (a thousands comma only between groups of three), 55 万 read as 550000
-NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)(\s*万)?")
-MONTHS_EN = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-             "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
-# what is not a figure, per language: dates (the provenance rule: a year, a month of a date, a day after a month),
-# times of day, ordinals, document numbers, grades
-NOT_FIGURES = {
-    "zh": re.compile(
-        r"(?<!\d)\d{4}-\d{2}(?:-\d{2})?(?!\d)"                        # 2025-06-30, 2024-07
-        r"|(?<![\d.])\d{1,2}(?:\s*[、—–~-]\s*\d{1,2})*\s*月(?!份?\s*的)"   # 7 月, 1—6 月, 5、6、7 月 (not 3 个月)
-        r"|(?<=月)\s*\d{1,2}\s*[日号]?(?:\s*[或、和至到—–-]\s*\d{1,2})*\s*[日号]"   # 1 日, 28日或29日 after a month
-        r"|(?<![\d.])\d{1,2}\s*(?:时|点)(?!\d)"                          # 24时
-        r"|\d{1,2}:\d{2}"                                             # 24:00
-        r"|第\s*\d+(?:\s*[—–~、-]\s*\d+)*"                            # 第 3 条, 第91天, 第1—3、5—7项
-        r"|[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号"                    # 〔2022〕55号
-        r"|(?<![\d.])\d+(?:\s*[—–~-]\s*\d+)?\s*级"),                    # 1—2 级 (a disability grade)
-    "en": re.compile(
-        r"\b\d{4}-\d{2}(?:-\d{2})?\b"
-        rf"|\b\d{{1,2}}(?:\s*(?:or|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS_EN})\b"      # 1 July, 28 or 29 February
-        rf"|\b(?:{MONTHS_EN})\s+\d{{1,2}}\b"                                           # July 1
-        r"|\b\d{1,2}:\d{2}\b"
-        r"|\b\d+(?:st|nd|rd|th)\b"                                                      # the 5th year
-        r"|\b(?:[Aa]rticles?|[Ii]tems?|[Dd]ays?|[Pp]aragraphs?|[Pp]oints?|[Ss]tages?|[Nn]o\.|[Gg]rades?)"
-        r"\s+\(?\d+(?:\s*(?:,|and|or|to|–|-)\s*\d+)*\b"                                      # Articles 201 and 202, grade 1 or 2
-        r"|[〔\[(（]\s*\d{4}\s*[〕\])）]\s*\d+\s*号"),
-}
-YEAR = re.compile(r"(?:19|20|21)\d{2}")
-MONEY_AFTER = re.compile(r"\s*(?:元|yuan)")
+# a figure as written in a sum (1,070 / 443.3 / 60)
+NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?!\d)")
 SUM = re.compile(r"(?P<terms>(?:\d[\d,.]*\s*%?\s*[×*÷/]\s*)+\d[\d,.]*\s*%?)\s*=\s*(?P<results>\d[\d,.]*(?:\s*≈\s*\d[\d,.]*)*)")
 ZH_QUOTE, EN_QUOTE = re.compile(r"“([^”]*)”"), re.compile(r"\"([^\"]*)\"|“([^”]*)”")
 BILINGUAL = ("zh", "en")
@@ -81,17 +57,17 @@ def figure(text: str) -> Decimal | None:
 
 
 def stated_figures(text: str, lang: str) -> list[tuple[int, Decimal]]:
-    """(position, figure) for each figure the text states: years, dates, times, ordinals, document numbers and
-    grades left out; "55 万" reads 550000."""
-    blank = NOT_FIGURES[lang].sub(lambda m: " " * len(m.group(0)), text)
-    out = []
-    for match in NUMBER.finditer(blank):
-        whole, frac, wan = match.groups()
-        if YEAR.fullmatch(whole) and not frac and not wan and not MONEY_AFTER.match(blank, match.end()):
-            continue   # a year (2024 年度, in 2023), unless it is an amount (2024 元)
-        value = Decimal(whole.replace(",", "") + (frac or ""))
-        out.append((match.start(), value * 10000 if wan else value))
-    return out
+    """(position, figure) for each figure the text states (scripts/policy/figures.py reads them): years, dates,
+    times, ordinals, document numbers, grades and numerals inside words left out; "55 万" reads 550000,
+    三百八十元 380, 六成 60."""
+    return [(found.start, found.value) for found in figures_stated(text, lang)]
+
+
+def figures_stated(text: str, lang: str, name: bool = False) -> list[reading.Figure]:
+    """The figures of a prose text: a Chinese numeral counts only as an amount (三百八十元, 六成; 一次性, 三档 and
+    两项 are words), and so does any number in a name (湖南省7部门, 省11, xw588.com: counts and codes)."""
+    return [found for found in reading.read(text, lang)
+            if found.kind in reading.MEASURES or not (found.chinese or name)]
 
 
 def sums_checked(text: str) -> set[Decimal]:
@@ -126,30 +102,39 @@ def _rounds_to(exact: Decimal, stated: Decimal) -> bool:
     return exact == stated or exact.quantize(places, rounding=ROUND_HALF_UP) == stated
 
 
-def numbers_of(value: object, out: set[Decimal]) -> set[Decimal]:
-    """Every number in a value (nested lists and mappings, numbers inside texts such as "60%")."""
+def numbers_of(value: object, out: set[Decimal], texts: str = "digits") -> set[Decimal]:
+    """Every number in a value (nested lists and mappings) and in its texts: calc's own strings ("2025-04-01",
+    "60%") by their digits; a policy value's texts ("每月 15 元") as prose reads them (texts="read"), or not at
+    all (texts="none": a value no quote backs vouches for no figure of its texts)."""
     if isinstance(value, dict):
-        for item in value.values():
-            numbers_of(item, out)
+        for key, item in value.items():
+            numbers_of(item, out, texts) if key != "en" or texts != "read" else out.update(_read(item, "en"))
     elif isinstance(value, list):
         for item in value:
-            numbers_of(item, out)
+            numbers_of(item, out, texts)
     elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         out.add(Decimal(value))
-    elif isinstance(value, str):
-        for whole, frac, _ in NUMBER.findall(value):
-            out.add(Decimal(whole.replace(",", "") + frac))
+    elif isinstance(value, str) and texts == "digits":
+        out.update(Decimal(whole.replace(",", "") + frac) for whole, frac in NUMBER.findall(value))
+    elif isinstance(value, str) and texts == "read":
+        out.update(_read(value, "zh"))
     return out
 
 
+def _read(text: object, lang: str) -> set[Decimal]:
+    return {value for _, value in stated_figures(text, lang)} if isinstance(text, str) else set()
+
+
 def known_figures(policy: dict, runs: list[dict]) -> set[Decimal]:
-    """The figures prose of `policy` may state: its parameter values (dated ones too), its worked examples' inputs,
-    and every figure calc computes for them (`runs`: calc's answers for the examples, results and step figures)."""
+    """The figures prose of `policy` may state: its parameter values (dated ones too; the figures in a value's
+    texts only when the value is stated, so its quote backs them), its worked examples' inputs, and every figure
+    calc computes for them (`runs`: calc's answers for the examples, results and step figures)."""
     out: set[Decimal] = set()
     for param in policy["parameters"].values():
-        numbers_of(param.get("value"), out)
+        status = param.get("status", "stated")
+        numbers_of(param.get("value"), out, "read" if status == "stated" else "none")
         for entry in param.get("dated") or []:
-            numbers_of(entry.get("value"), out)
+            numbers_of(entry.get("value"), out, "read" if entry.get("status", status) == "stated" else "none")
     for example in policy.get("examples") or []:
         numbers_of(dict(example["inputs"]), out)
     for run in runs:
@@ -160,12 +145,21 @@ def known_figures(policy: dict, runs: list[dict]) -> set[Decimal]:
     return {n.normalize() for n in out | {n * 100 for n in out if 0 < n < 1}}
 
 
+PLAIN = "text"   # the "language" of a plain text inside a value (read as Chinese; its field has no suffix)
+
+
 def prose_fields(policy: dict) -> Iterator[tuple[str, dict]]:
-    """(field path, {zh, en}) for every bilingual prose field of a policy. Names (source titles, publishers,
-    issuers, places) and contact details are not prose; quotes are verbatim source text."""
-    for key in ("title", "summary", "covers"):
+    """(field path, {zh, en}) for every text a reader sees but quotes: titles, summary, covers, readings,
+    parameter labels / descriptions / how / column headers / the texts inside values (a plain text as
+    {"text": …}), example notes, contact, issuers, places, and each source's title, publisher and notes."""
+    for key in ("title", "summary", "covers", "contact"):
         if isinstance(policy.get(key), dict):
             yield key, policy[key]
+    for key, place in (policy.get("jurisdiction") or {}).items():
+        if isinstance(place, dict):
+            yield f"jurisdiction.{key}", place
+    for i, issuer in enumerate(policy.get("issuers") or []):
+        yield f"issuers[{i}]", issuer
     for i, reading in enumerate(policy.get("readings") or []):
         yield f"readings[{i}]", reading
     for name, param in policy["parameters"].items():
@@ -176,19 +170,25 @@ def prose_fields(policy: dict) -> Iterator[tuple[str, dict]]:
         for j, entry in enumerate(param.get("dated") or []):
             if isinstance(entry.get("how"), dict):
                 yield f"{base}.dated[{j}].how", entry["how"]
+            if param.get("unit") != "rounding":
+                yield from _texts_in(entry.get("value"), f"{base}.dated[{j}].value")
         for column, header in (param.get("columns") or {}).items():
             yield f"{base}.columns.{column}", header
-        yield from _texts_in(param.get("value"), f"{base}.value")
+        if param.get("unit") != "rounding":   # a rounding's step is shown in words
+            yield from _texts_in(param.get("value"), f"{base}.value")
     for i, example in enumerate(policy.get("examples") or []):
         yield f"examples[{i}].note", example["note"]
     for key, source in policy["sources"].items():
-        if isinstance(source.get("notes"), dict):
-            yield f"sources.{key}.notes", source["notes"]
+        for attr in ("title", "publisher", "notes"):
+            if isinstance(source.get(attr), dict):
+                yield f"sources.{key}.{attr}", source[attr]
 
 
 def _texts_in(value: object, field: str) -> Iterator[tuple[str, dict]]:
-    """Bilingual texts inside a parameter's value (a group's label, a rule's wording)."""
-    if isinstance(value, dict):
+    """Texts inside a parameter's value (a group's label, a rule's wording, a table cell, a list item)."""
+    if isinstance(value, str):
+        yield field, {PLAIN: value}
+    elif isinstance(value, dict):
         if any(isinstance(value.get(lang), str) for lang in BILINGUAL):
             yield field, value
         for key, item in value.items():
@@ -224,19 +224,44 @@ def unknown_figures(policy: dict, known: set[Decimal], sources: str) -> Iterator
     """(field, lang, figure as written) for every figure in prose that is not a figure of the policy."""
     for field, texts in prose_fields(policy):
         zh_quoted: set[Decimal] = set()
-        for lang in BILINGUAL:
+        for lang in (*BILINGUAL, PLAIN):
             text = texts.get(lang)
             if not isinstance(text, str):
                 continue
+            where = field if lang == PLAIN else f"{field}.{lang}"
+            lang = "zh" if lang == PLAIN else lang
             text, quoted = _cited(text, ZH_QUOTE if lang == "zh" else EN_QUOTE, sources)
             if lang == "zh":
                 zh_quoted = quoted
             else:
                 text = _quoted_figures_only(text, zh_quoted)
             fine = known | {f.normalize() for f in sums_checked(text)}
-            for position, value in stated_figures(text, lang):
-                if value.normalize() not in fine:
-                    yield f"{field}.{lang}", lang, NUMBER.match(text, position).group(0).strip()
+            for found in figures_stated(text, lang, _is_name(field)):
+                if found.value.normalize() not in fine:
+                    yield where, lang, text[found.start:found.end].strip()
+
+
+NAMES = re.compile(r"^(?:jurisdiction\.|issuers\[|sources\.[^.]+\.(?:title|publisher)$)")
+
+
+def _is_name(field: str) -> bool:
+    """Issuers, places, a source's title and publisher: a name may hold a count or a code, never an amount."""
+    return bool(NAMES.match(field))
+
+
+def hidden_characters(value: object, field: str = "") -> Iterator[tuple[str, list[str]]]:
+    """(field, characters) for each text of a policy that holds a character a reader does not see but that
+    changes what is shown: a zero-width space splits 315 into 3 and 15, U+202E shows 3586 as 6853."""
+    if isinstance(value, str):
+        found = invisible_characters(value)
+        if found:
+            yield field, found
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from hidden_characters(item, f"{field}.{key}" if field else str(key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from hidden_characters(item, f"{field}[{i}]")
 
 
 def example_runs(policy: dict, known_calculators: set[str]) -> list[dict]:
@@ -255,12 +280,23 @@ def example_runs(policy: dict, known_calculators: set[str]) -> list[dict]:
 
 
 def problems(policy: dict, lines: dict[str, int], source_texts: list[str], runs: list[dict]) -> list[tuple[int, str, str, str]]:
-    """(line, field, en, zh) for each figure in prose that no parameter holds and no worked example computes."""
-    sources = flat("\n".join(source_texts))
+    """(line, field, en, zh) for each text holding an invisible or bidi character, and each figure in prose that no
+    parameter holds and no worked example computes."""
+    def line_of(field: str) -> int:
+        return lines.get(field) or lines.get(field.rsplit(".", 1)[0]) or lines.get(re.sub(r"(\[\d+\])?\.[^.]*$", "", field), 1)
+
     out = []
+    for field, chars in hidden_characters(policy):
+        named = ", ".join(dict.fromkeys(chars))
+        out.append((line_of(field), field,
+                    f"holds {named}, an invisible character: a reader does not see it, yet it changes what the page shows (a zero-width "
+                    "space splits a figure, a bidi control reverses it): delete it",
+                    f"含有不可见字符 {named}：读者看不见，却会改变页面显示（零宽空格拆开数字，双向控制符颠倒数字）：请删除"))
+    if out:
+        return out
+    sources = flat("\n".join(source_texts))
     for field, _, stated in unknown_figures(policy, known_figures(policy, runs), sources):
-        line = lines.get(field) or lines.get(field.rsplit(".", 1)[0], 1)
-        out.append((line, field,
+        out.append((line_of(field), field,
                     f"states {stated}, which is no parameter value of this policy, no worked example's input and no "
                     "figure calc computes for one: correct the text, or give the figure a parameter with its quote "
                     "(display_only: true when only the page shows it); years, dates, ordinals, article and document "

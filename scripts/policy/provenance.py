@@ -2,7 +2,8 @@
 
 Sources are newspaper columns and web captures: lines break mid-sentence and
 spaces are sprinkled between characters, so text is compared with all
-whitespace removed. Numbers may be written 5,977 / 5977 / 50% / 55万 / 三个月.
+whitespace removed. Numbers may be written 5,977 / 5977 / 50% / 55万 / 三个月 / 三百八十元 / 六成;
+figures.py reads each with what it counts, and a figure is stated only in its own unit.
 
 >>> squash("缴费基数为缴费 基准值的\\n60%")
 '缴费基数为缴费基准值的60%'
@@ -16,6 +17,12 @@ True
 True
 >>> date_in_text(dt.date(2022, 12, 31), "缴费时间为2022年9月1日至12月31日")
 True
+>>> date_in_text(dt.date(2099, 12, 31), "缴费时间为2022年9月1日至12月31日")
+False
+>>> number_in_text(Decimal("55"), "最高报销额度可达55万元", "CNY")
+False
+>>> missing_from_quote("每人每月缴费 999 元", "个人缴费380元", "text")
+['999']
 """
 from __future__ import annotations
 
@@ -24,8 +31,21 @@ import re
 from functools import lru_cache
 from decimal import Decimal
 
-_ZH_DIGITS = "零一二三四五六七八九"
+from calc.vocabulary import FIGURE_UNITS
+
+from . import figures
+
 _WS = re.compile(r"\s+")
+# what a text may call a figure of a unit that is no single figure (a rule's, a table's, a list's numbers):
+# anything that counts something, not the parts of a date, a time, an ordinal, a grade or a word
+_STRUCTURED_KINDS = frozenset({"money", "percent", "months", "days", "years", "persons", "age", "households",
+                               "count", "bare", "rank", "calendar-month", "article", "score"})
+# a bare number backs a count of persons: a table gives its unit once, in the header (人数 … 合计 947259)
+_BARE_ALSO = {"persons": frozenset({"persons", "bare"})}
+# a date a quote writes in full (2023年9月1日, 2023-09-01, 2023.9.1), or a month and day that takes its year from
+# the full date before it (2023年9月1日至12月31日)
+_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})(?:年|[-./])(?P<m>\d{1,2})(?:月|[-./])(?:(?P<d>\d{1,2})(?![\d.])[日号]?)?"
+                   r"|(?<![\d.\-/])(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号]")
 
 
 def squash(text: str) -> str:
@@ -33,96 +53,68 @@ def squash(text: str) -> str:
     return _WS.sub("", text.replace("\u3000", ""))
 
 
-def _zh_numeral(n: int) -> list[str]:
-    """Chinese numerals a source may use for a small whole number."""
-    if n < 0 or n > 99:
-        return []
-    if n < 10:
-        forms = [_ZH_DIGITS[n]]
-        if n == 2:
-            forms.append("两")
-        return forms
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 1 else _ZH_DIGITS[tens]
-    return [head + "十" + (_ZH_DIGITS[ones] if ones else "")]
+def kinds_of(unit: str | None) -> frozenset[str]:
+    """What a figure of this unit counts in a text: money for the CNY units, the unit itself for the other
+    figure units, anything countable for a value that is not one figure (rule, table, list ...)."""
+    if unit is None or unit not in FIGURE_UNITS:
+        return _STRUCTURED_KINDS
+    return frozenset({"money"}) if unit.startswith("CNY") else _BARE_ALSO.get(unit, frozenset({unit}))
 
 
-def number_forms(value: Decimal) -> list[str]:
-    plain = format(value.normalize(), "f")
-    forms = [plain]
-    if value == value.to_integral_value():
-        n = int(value)
-        forms += _zh_numeral(n)
-        if n >= 10000 and n % 10000 == 0:
-            forms.append(format((value / 10000).normalize(), "f") + "万")
-    return forms
-
-
-def number_in_text(value: Decimal, text: str, unit: str | None = None) -> bool:
-    """Does the text state this figure? An occurrence that is part of a year or a date never counts
-    (unless the unit is a year), nor one whose unit or period in the text contradicts `unit`
-    ("全年计180元" does not back 180 CNY/month; "2022年度" does not back a wage of 2022)."""
-    flat = re.sub(r"(?<=\d),(?=\d{3})", "", squash(text))
-    for form in number_forms(value):
-        pattern = rf"(?<![\d.]){re.escape(form)}(?![\d])(?!\.\d)" if form[0].isdigit() else re.escape(form)
-        for match in re.finditer(pattern, flat):
-            if not _is_date_part(flat, match.start(), match.end(), unit) and not _unit_conflict(flat, match, unit):
-                return True
+def number_in_text(value: Decimal, text: str, unit: str | None = None, kinds: frozenset[str] | None = None) -> bool:
+    """Does the text state this figure, in this unit? It must be read as that figure (55万元 is 550000, not 55;
+    三百八十元 is 380), count what the unit counts (5977户 backs no money, 60周岁 no percent, 第10条 nothing), not
+    be a bound or a guess (2000余元, 约380元), and not carry another period than the unit's ("全年计180元" does
+    not back 180 CNY/month)."""
+    flat = squash(text)
+    wanted = kinds or kinds_of(unit)
+    for found in figures.read_all(flat):
+        if found.value == value and found.kind in wanted and not found.approximate \
+                and not _other_period(flat, found, unit):
+            return True
     return False
 
 
-_DATE_AFTER = re.compile(r"年|[-./]\d{1,2}(?!\d)")    # 2022年 / 2022年度 / 2022-12 / 2022.9
-_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d(?:年|[-./])$")
 _OTHER_PERIOD = {   # words before a money figure (same clause) that give it another period than the unit's
     "month": re.compile(r"全年|每年|年度|一年|/年|年缴|年标准|年人均"),
     "year": re.compile(r"每月|按月|月缴|/月|月标准"),
 }
-_PERIOD_AFTER = {"month": re.compile(r"^元?/(?:人/)?年|^元/人·年"), "year": re.compile(r"^元?/(?:人/)?月|^元/人·月")}
-_NOT_MONEY = ("%", "％", "个月", "月", "年", "天", "日", "号", "人", "岁", "倍", "次", "项", "个")
-_NOT_OF_UNIT = {    # what may not follow a figure of this unit
-    "percent": ("元", "万元", "个月", "年", "天", "人", "岁"),
-    "months": ("元", "万元", "%", "％", "年", "天", "日", "人", "岁"),
-    "days": ("元", "万元", "%", "％", "个月", "年", "人", "岁"),
-    "persons": ("元", "万元", "%", "％", "个月", "年", "天", "岁"),
-}
+_PERIOD_AFTER = {"month": re.compile(r"^(?:万|余|多)?元?/(?:人/)?年|^元/人·年"),
+                 "year": re.compile(r"^(?:万|余|多)?元?/(?:人/)?月|^元/人·月")}
 
 
-def _is_date_part(flat: str, start: int, end: int, unit: str | None) -> bool:
-    """The digits at flat[start:end] are a year (2022年度, 2022-12-31) or a month/day of a date."""
-    if unit in ("year", "date", "date-range"):
+def _other_period(flat: str, found: figures.Figure, unit: str | None) -> bool:
+    """A money figure the text gives another period than the unit's (每年 … 元 for a monthly unit)."""
+    if not unit or not unit.startswith("CNY"):
         return False
-    digits = flat[start:end]
-    if re.fullmatch(r"(?:19|20)\d\d", digits) and _DATE_AFTER.match(flat, end):
-        return True
-    before, after = flat[max(0, start - 5):start], flat[end:end + 1]
-    if _YEAR_BEFORE.search(before):                       # 2023年1月, 2022-12-31
-        return True
-    if after == "月" and re.match(r"\d{1,2}[日号]", flat[end + 1:end + 4]):   # 9月1日
-        return True
-    return after in ("日", "号") and before.endswith("月")  # 12月31日
+    period = "month" if unit.endswith("/month") else "year" if unit.endswith("/year") else None
+    if not period:
+        return False
+    clause = re.split(r"[，。；;,：:、（）()\d]", flat[max(0, found.start - 8):found.start])[-1]
+    return bool(_OTHER_PERIOD[period].search(clause) or _PERIOD_AFTER[period].search(flat[found.end:found.end + 6]))
 
 
-def _unit_conflict(flat: str, match: re.Match, unit: str | None) -> bool:
-    """The text gives this occurrence another unit or period than the parameter's."""
-    if not unit:
-        return False
-    after = flat[match.end():match.end() + 4]
-    if unit.startswith("CNY"):
-        if after.startswith(_NOT_MONEY):
-            return True
-        period = "month" if unit.endswith("/month") else "year" if unit.endswith("/year") else None
-        if period:
-            clause = re.split(r"[，。；;,：:、（）()\d]", flat[max(0, match.start() - 8):match.start()])[-1]
-            return bool(_OTHER_PERIOD[period].search(clause) or _PERIOD_AFTER[period].search(after))
-        return False
-    return after.startswith(_NOT_OF_UNIT.get(unit, ()))
+def dates_in(text: str) -> set[dt.date]:
+    """The dates a text writes, each with its year: a month and day alone takes the year of the full date
+    before it, and without one it is no date (12月31日 does not back 2099-12-31)."""
+    out, year = set(), None
+    for match in _DATE.finditer(squash(text)):
+        if match.group("y"):
+            year = int(match.group("y"))
+            month, day = match.group("m"), match.group("d")
+        else:
+            month, day = match.group("m2"), match.group("d2")
+        if year is None or day is None:
+            continue
+        try:
+            out.add(dt.date(year, int(month), int(day)))
+        except ValueError:
+            pass
+    return out
 
 
 def date_in_text(value: dt.date, text: str) -> bool:
-    flat = squash(text)
-    y, m, d = value.year, value.month, value.day
-    forms = [value.isoformat(), f"{y}年{m}月{d}日", f"{m}月{d}日", f"{y}.{m}.{d}", f"{y}年{m:02d}月{d:02d}日"]
-    return any(f in flat for f in forms)
+    return value in dates_in(text)
 
 
 @lru_cache(maxsize=32)
@@ -147,9 +139,22 @@ def numbers_in(value: object) -> list[object]:
     return []
 
 
+def texts_in(value: object, lang: str = "zh") -> list[tuple[str, str]]:
+    """(language, text) for every text inside a parameter value: a text value, a table cell, a list item, a
+    bilingual label (its en read as English)."""
+    if isinstance(value, str):
+        return [(lang, value)]
+    if isinstance(value, dict):
+        return [t for key, v in value.items() for t in texts_in(v, "en" if key == "en" else lang)]
+    if isinstance(value, list):
+        return [t for v in value for t in texts_in(v, lang)]
+    return []
+
+
 def missing_from_quote(value: object, quote: str, unit: str | None = None) -> list[str]:
     """The numbers/dates of `value` that the quote does not contain, as text (a figure of `unit`:
-    years, dates and figures of another unit or period do not count; see number_in_text)."""
+    years, dates and figures of another unit or period do not count; see number_in_text). A figure written
+    inside a text of the value ("每人每月缴费 999 元") must be in the quote too, counting the same thing."""
     missing = []
     for item in numbers_in(value):
         if isinstance(item, dt.date):
@@ -158,4 +163,10 @@ def missing_from_quote(value: object, quote: str, unit: str | None = None) -> li
             ok = number_in_text(Decimal(item), quote, unit)
         if not ok:
             missing.append(str(item))
-    return missing
+    if unit != "rounding":   # a rounding's step ("0.01") is shown in words, never as text
+        for lang, text in texts_in(value):
+            for found in figures.read(text, lang):
+                kinds = kinds_of(None) if found.kind in ("count", "bare", "rank") else frozenset({found.kind})
+                if not number_in_text(found.value, quote, kinds=kinds):
+                    missing.append(text[found.start:found.end])
+    return list(dict.fromkeys(missing))
