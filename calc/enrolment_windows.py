@@ -87,7 +87,7 @@ def window_problems(value: object) -> list[tuple[str, str, str]]:
 
     >>> window_problems([{"from": dt.date(2027, 3, 1), "pays": "individual", "cover_from": "after_wait", "wait_days": 60}])
     []
-    >>> [p[0] for p in window_problems([{"from": "soon", "pays": "free", "cover_from": "after_wait", "colour": 1}]   # and no wait)]
+    >>> [p[0] for p in window_problems([{"from": "soon", "pays": "free", "cover_from": "after_wait", "colour": 1}])]   # and no wait
     ['[0].colour', '[0].from', '[0].pays', '[0]']
     """
     if not isinstance(value, list) or not value:

@@ -162,3 +162,52 @@ def test_qingdao_worked_example_and_floor(gap_policies, gap: int, back: int, cov
     out = result(GAP, {"payment_date": "2026-10-15", "gap_years": gap, "years_paid_back": back})
     assert out["result"]["cover_from"] == cover
     assert out["result"]["amount"] == "400.00"
+
+
+# --- windows as data: the payment date picks the window, the window the amount and the cover start ----------
+
+WINDOWS, UNSTATED = "testland/windows/2027-resident", "testland/late-unstated/2027-resident"
+
+
+@pytest.mark.parametrize("paid, amount, cover, wait_end", [
+    ("2026-09-01", "400.00", "2027-01-01", None),         # “集中缴费期内参保缴费的，自2027年1月1日起享受待遇”
+    ("2027-02-28", "400.00", "2027-02-28", None),         # “2027年1月1日至2027年2月28日参保缴费的，自缴费之日起享受待遇”
+    ("2027-03-10", "400.00", "2027-05-09", "2027-05-08"),  # “2027年3月1日至2027年6月30日参保缴费的，设置60天待遇等待期”
+    ("2027-07-15", "1100.00", "2027-08-01", None),        # “2027年7月1日以后…按个人缴费标准加财政补助标准之和缴费，自缴费次月起”
+])
+def test_windows_decide_amount_and_cover_start(gap_policies, paid: str, amount: str, cover: str, wait_end: str | None) -> None:
+    out = result(WINDOWS, {"payment_date": paid})
+    r = out["result"]
+    assert (r["amount"], r["cover_from"], r["cover_to"], r["waiting_period_end"]) == (amount, cover, "2027-12-31", wait_end)
+    assert "enrolment_windows" in {c["field"] for c in steps(out)["window"]["cites"]}
+
+
+def test_a_start_after_the_year_buys_nothing_and_says_so(gap_policies) -> None:
+    out = result(WINDOWS, {"payment_date": "2027-12-15"})
+    r = out["result"]
+    assert (r["amount"], r["cover_from"]) == ("1100.00", None)
+    assert "no_cover_this_year" in warning_ids(out)
+
+
+def test_windows_start_no_earlier_than_the_first(gap_policies) -> None:
+    out = calc.run(START, WINDOWS, {"payment_date": "2026-08-31"})
+    assert not out["ok"] and out["errors"][0]["field"] == "payment_date"
+
+
+@pytest.mark.parametrize("paid, day, cover", [
+    ("2027-06-07", 90, "2027-03-10"),   # “90天内（含出生当天）”: born 03-10 is day 1, so 06-07 is day 90
+    ("2027-06-08", 91, "2027-07-01"),   # “超过90天参保的，出生当年仍免缴，自缴费次月起享受待遇”
+])
+def test_newborn_deadline_counts_the_birth_day(gap_policies, paid: str, day: int, cover: str) -> None:
+    out = result(WINDOWS, {"circumstance": "newborn", "event_date": "2027-03-10", "payment_date": paid})
+    r = out["result"]
+    assert (r["days_since_event"], r["amount"], r["amount_basis"], r["cover_from"], r["pay_by"]) == \
+        (day, "0.00", "waived", cover, "2027-06-07")
+
+
+def test_a_late_amount_not_stated_is_said_not_invented(gap_policies) -> None:
+    out = result(UNSTATED, {"payment_date": "2027-03-10"})
+    r = out["result"]
+    assert (r["amount"], r["cover_from"], r["determined"]) == (None, "2027-04-01", False)
+    assert "amount_not_stated" in warning_ids(out)
+    assert calc.run(START, UNSTATED, {"payment_date": "2026-10-10"})["result"]["amount"] == "400.00"

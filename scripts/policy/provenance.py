@@ -32,6 +32,7 @@ from functools import lru_cache
 from decimal import Decimal
 
 from calc.vocabulary import FIGURE_UNITS
+from scripts.site.vocabulary import is_code
 
 from . import figures
 
@@ -143,7 +144,7 @@ def texts_in(value: object, lang: str = "zh") -> list[tuple[str, str]]:
     """(language, text) for every text inside a parameter value: a text value, a table cell, a list item, a
     bilingual label (its en read as English)."""
     if isinstance(value, str):
-        return [(lang, value)]
+        return [] if is_code(value) else [(lang, value)]   # a code (`day_1`) is read out in words, not as written
     if isinstance(value, dict):
         return [t for key, v in value.items() for t in texts_in(v, "en" if key == "en" else lang)]
     if isinstance(value, list):
