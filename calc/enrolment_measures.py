@@ -272,8 +272,7 @@ def _past_year_end(run, year_to: dt.date | None, last: dt.date, cover: dt.date, 
     """A wait that ends after the benefit year the payment buys: the payment buys no cover in it."""
     if year_to is None or cover <= year_to:
         return
-    run.determined = False
-    run.chart["year_end"] = year_to
+    _buys_nothing(run, pay, year_to, cover)
     run.result["benefit_year_end"] = year_to
     run.step("wait_crosses_year",
              f"等待期到 {last.isoformat()} 才满，已过待遇年度末日 {year_to.isoformat()}：这笔缴费在该年度买不到任何待遇。",
@@ -286,6 +285,14 @@ def _past_year_end(run, year_to: dt.date | None, last: dt.date, cover: dt.date, 
              f"不等于已买到下一年度的待遇。缴费前请向当地医保经办确认。",
              f"The wait runs past the end of the benefit year this payment buys ({year_to.isoformat()}): {cover.isoformat()} "
              "is only when the wait ends, not proof of cover in the next year. Ask the local insurance office before paying.")
+
+
+def _buys_nothing(run, pay: dt.date, year_end: dt.date, wait_over: dt.date) -> None:
+    """The wait ends after the year the payment buys: no cover date is this payment's (the chart shows why)."""
+    run.result.update(cover_from=None, cover_to=None)
+    run.determined = False
+    run.chart["year_end"] = year_end
+    run.chart["no_cover"] = (pay, year_end, wait_over)
 
 
 def _late_benefit_year(run, pay: dt.date, last: dt.date, cover: dt.date) -> None:
@@ -307,9 +314,7 @@ def _late_benefit_year(run, pay: dt.date, last: dt.date, cover: dt.date) -> None
              {"benefit_year_end": year_end.isoformat()}, ("late_payment_benefit_year",))
     if cover <= year_end:
         return
-    run.result["cover_to"] = None
-    run.determined = False
-    run.chart["year_end"] = year_end
+    _buys_nothing(run, pay, year_end, cover)
     run.step("wait_crosses_year",
              f"等待期到 {last.isoformat()} 才满，已过 {year_end.isoformat()}：按这个读法，这笔缴费在 {pay.year} 年度买不到任何待遇；"
              f"报道没有写等待期能否延续到下一年度，也没有写下一年度是否还须另行缴费。",

@@ -118,7 +118,9 @@ def test_hunan_late_payment_whose_wait_crosses_the_year_end_says_so() -> None:
     assert year_end in s["zh"] and year_end in s["en"]
     assert "late_payment_benefit_year" in {c["field"] for c in s["cites"]}
     warning = next(w for w in r["warnings"] if w["id"] == "wait_crosses_benefit_year")
-    assert year_end in warning["zh"] and r["cover_from"] in warning["en"]
+    # no cover date is the payment's: the wait's end is named in the warning, not as a start of cover
+    assert r["cover_from"] is None and r["cover_to"] is None
+    assert year_end in warning["zh"] and r["waiting_period_end"] in step(out, "wait_crosses_year")["en"]
 
 
 def test_hunan_late_payment_early_in_the_year_is_covered_within_it() -> None:
