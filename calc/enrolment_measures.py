@@ -25,7 +25,6 @@ from decimal import Decimal
 from . import series
 from .dates import ONE_DAY, waiting_period
 from .errors import InputError, InputErrors
-from .inputs import Text
 from .reading_notes import reading_note
 from .waits import WAITING_ANCHOR_TEXT, Wait, variable_wait
 
