@@ -321,6 +321,12 @@ def headline(calc: Calculator, result: dict, shown: dict) -> dict:
     ...          {"m": display(calc.outputs[0], Decimal("301.88")), "y": display(calc.outputs[1], Decimal("3622.56"))})
     {'zh': '每月 301.88 元，全年 3622.56 元', 'en': 'CNY 301.88 a month, CNY 3,622.56 a year'}
 
+    What the calculation says must come first (the payment buys nothing, the answer rests on a reading) leads:
+
+    >>> headline(calc, {"m": Decimal("301.88"), "_lead": [("这笔缴费买不到本年度的待遇", "This payment buys no cover for the year")]},
+    ...          {"m": display(calc.outputs[0], Decimal("301.88"))})
+    {'zh': '这笔缴费买不到本年度的待遇：每月 301.88 元', 'en': 'This payment buys no cover for the year: CNY 301.88 a month'}
+
     With no key figure (the source leaves them open), the first output the case has, by its label:
 
     >>> headline(calc, {"m": None, "n": Decimal(5)}, {"m": dict(NOT_STATED), "n": display(calc.outputs[2], Decimal(5))})
@@ -335,6 +341,13 @@ def headline(calc: Calculator, result: dict, shown: dict) -> dict:
                      next((o for o in calc.outputs if o.name in result), calc.outputs[0]))
         zh = f"{first.label.zh}：{shown[first.name]['zh']}"
         en = f"{first.label.en}: {shown[first.name]['en']}"
+    leads = result.get("_lead") or ()   # what the calculation says must come first, facts before readings
+    if leads:
+        first_zh = "；".join(z for z, _ in leads)
+        first_en = "; ".join(e[:1].lower() + e[1:] if i else e for i, (_, e) in enumerate(leads))
+        if not keys:   # nothing to add but a label: the leads are the answer
+            return {"zh": first_zh, "en": first_en}
+        zh, en = f"{first_zh}：{zh}", f"{first_en}: {en if en.startswith('CNY') else en[:1].lower() + en[1:]}"
     return {"zh": zh, "en": en[:1].upper() + en[1:]}
 
 

@@ -13,7 +13,7 @@ from .enrolment_words import (CIRCUMSTANCE_CASE, CIRCUMSTANCES, EVENT, FIRST_ENR
 from .errors import InputError, InputErrors
 from .inputs import Text
 from .policy import Policy
-from .waits import EVENT_DAY, day_count, last_day_of_window
+from .waits import EVENT_DAY, READING_LEAD, day_count, last_day_of_window
 
 def run_county(run: Run) -> None:
     """County notices with a collection period, special cases and a late rule (平江, 双清)."""
@@ -107,6 +107,7 @@ def run_county(run: Run) -> None:
                      f"Covered {rule_en}: {cover.isoformat()}, which is after this insurance year "
                      f"(ends {year_to.isoformat()}){note_en}.", {"cover_from": cover.isoformat()}, ("late_enrolment", "benefit_period_end"))
             run.chart["no_cover"] = (pay, year_to, cover)
+            run.lead(f"这笔缴费买不到 {year_to.year} 年度的待遇", f"This payment buys no cover for {year_to.year}")
             run.warn("no_cover_this_year",
                      f"在 {pay.isoformat()} 按逾期标准缴费，待遇要从 {cover.isoformat()} 起，已过本年度：这笔钱买不到本年度的任何待遇。",
                      f"Paying the late standard on {pay.isoformat()} gives cover only from {cover.isoformat()}, after this "
@@ -134,6 +135,7 @@ def _no_mid_year(run: Run, circ: str) -> None:
     """After the collection period, outside every special and late case: no mid-year enrolment."""
     policy = run.policy
     run.result.pop("cover_to", None)
+    run.lead("按本政策不能中途参保", "Under this policy you cannot enrol mid-year")
     rule = late_rule_text(policy)
     cites = ("mid_year_enrolment", "late_enrolment")
     if circ == "regular":
@@ -186,6 +188,7 @@ def _day_window(run: Run, circ: str, rule_name: str, opened: dt.date, pay: dt.da
         safe = min(last, alt_last)
         if (pay <= alt_last) != within:
             run.determined = False
+            run.lead(READING_LEAD.zh, READING_LEAD.en, reading=True)
             run.warn("day_count_alternative",
                      f"按另一种数法（{EVENT_DAY[other].zh}），期限的最后一天是 {alt_last.isoformat()}，这笔缴费的结果会不同。"
                      f"最稳妥的是不晚于 {safe.isoformat()} 缴费，并向当地医保经办确认。",

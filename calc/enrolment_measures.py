@@ -26,7 +26,7 @@ from . import series
 from .dates import ONE_DAY, waiting_period
 from .errors import InputError, InputErrors
 from .reading_notes import reading_note
-from .waits import WAITING_ANCHOR_TEXT, Wait, variable_wait
+from .waits import READING_LEAD, WAITING_ANCHOR_TEXT, Wait, variable_wait
 
 
 def _date(policy, name: str) -> dt.date:
@@ -252,6 +252,7 @@ def _alternative(run, start: dt.date, months: int, days: int, anchor: str, cover
     _, alt_last, alt_cover = waiting_period(start, months, anchor)
     alt_last, alt_cover = alt_last + ONE_DAY * days, alt_cover + ONE_DAY * days
     run.result["cover_from_alternative"] = alt_cover
+    run.lead(READING_LEAD.zh, READING_LEAD.en, reading=True)
     how = WAITING_ANCHOR_TEXT[anchor]
     note_zh, note_en = reading_note(policy, "waiting_period_counting")
     run.determined = False
@@ -290,6 +291,7 @@ def _buys_nothing(run, pay: dt.date, year_end: dt.date, wait_over: dt.date) -> N
     """The wait ends after the year the payment buys: no cover date is this payment's (the chart shows why)."""
     run.result.update(cover_from=None, cover_to=None)
     run.determined = False
+    run.lead(f"这笔缴费买不到 {year_end.year} 年度的待遇", f"This payment buys no cover for {year_end.year}")
     run.chart["year_end"] = year_end
     run.chart["no_cover"] = (pay, year_end, wait_over)
 

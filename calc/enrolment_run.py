@@ -36,6 +36,8 @@ class Run:
         self.result: dict = {}
         self.steps: list[Step] = []
         self.warnings: list[dict] = []
+        self.leads: list[tuple[str, str]] = []   # what the headline must say first (calc/api.py headline)
+        self._facts = 0                           # how many of them are facts (they come before readings)
         self.determined = True
         self.chart: dict = {"marks": [], "spans": []}
 
@@ -44,6 +46,13 @@ class Run:
 
     def warn(self, id: str, zh: str, en: str) -> None:
         _warn(self.warnings, id, zh, en)
+
+    def lead(self, zh: str, en: str, reading: bool = False) -> None:
+        """A fact the headline states before any figure: the payment buys nothing, enrolment is not allowed;
+        then (`reading`) that the answer rests on a reading. Warnings add detail; they never reverse the headline."""
+        if (zh, en) not in self.leads:
+            self.leads.insert(len(self.leads) if reading else self._facts, (zh, en))
+            self._facts += not reading
 
     # amounts -------------------------------------------------------------
     def individual(self) -> Decimal | None:

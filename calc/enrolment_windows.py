@@ -242,6 +242,7 @@ def _no_window(run, pay: dt.date, found: list[Window]) -> None:
     run.step("no_window", f"{pay.isoformat()} 不在原文列出的任何缴费时段内（最后一个时段到 {last.end.isoformat()}）：按本政策不能参保。",
              f"{pay.isoformat()} is in none of the windows the source lists (the last ends on {last.end.isoformat()}): "
              "under this policy you cannot enrol then.", {}, ("enrolment_windows",))
+    run.lead("按本政策这一天不能参保", "Under this policy you cannot enrol on this day")
     run.warn("no_window", "这一天缴费，按本政策买不到待遇：请向当地医保经办咨询。",
              "A payment on this day buys no cover under this policy: ask the local insurance office.")
 
@@ -273,6 +274,7 @@ def _cover(run, cover: dt.date | None, year_from: dt.date | None, year_to: dt.da
         cover = year_from
     if year_to is not None and cover > year_to:
         run.result.update(cover_from=None, cover_to=None)
+        run.lead(f"这笔缴费买不到 {year_to.year} 年度的待遇", f"This payment buys no cover for {year_to.year}")
         run.chart["no_cover"] = (pay, year_to, cover)
         run.step("cover_from", f"规定的起始日 {cover.isoformat()} 已过本年度待遇期（至 {year_to.isoformat()}）：这笔缴费买不到本年度的待遇。",
                  f"The start the rule gives, {cover.isoformat()}, is after this insurance year (ends {year_to.isoformat()}): "

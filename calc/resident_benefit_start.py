@@ -122,7 +122,7 @@ OUTPUTS = (
     OutputSpec("waiting_period_end", "date", Text("固定等待期最后一天", "Last day of the fixed waiting period")),
     OutputSpec("cover_from", "date", Text("享受待遇起始日", "Covered from"),
                lead=Text("{} 起享受待遇", "covered from {}")),
-    OutputSpec("cover_to", "date", Text("待遇期结束日", "Covered until")),
+    OutputSpec("cover_to", "date", Text("待遇期结束日", "Covered until"), lead=Text("至 {}", "until {}")),
     OutputSpec("cover_from_alternative", "date", Text("按另一种等待期算法的起始日", "Covered from, counting the wait the other way")),
     OutputSpec("benefit_year_end", "date", Text("这笔缴费所买待遇年度的末日", "End of the benefit year this payment buys")),
     OutputSpec("paid_by", "text", Text("个人缴费由谁缴纳", "Contribution paid by"), tuple(Choice(k, v) for k, v in PAID_BY.items()),
@@ -148,6 +148,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     result["determined"] = run.determined and result.get("amount", 0) is not None
     result["warnings"] = run.warnings
     result["_timeline"] = _timeline_data(run)
+    result["_lead"] = run.leads
     return result, run.steps
 
 

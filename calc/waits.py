@@ -44,6 +44,8 @@ EVENT_DAY = {   # how a day window counts the event day (`day_window_counting.ev
     "day_1": Text("事件当天算第1天", "the day of the event is day 1"),
 }
 WAIT_UNITS = ("months", "days")
+# the headline's first words when a date rests on our reading of how a period is counted (another reading is shown)
+READING_LEAD = Text("按我们的读法（另一种数法见下）", "On our reading (the other way of counting is below)")
 WAITING_ANCHOR_TEXT = {   # how a waiting period is counted (calc/dates.py waiting_period)
     "payment_day": Text("从缴费之日起算，缴费当天为第一天", "counted from the payment day, which is day 1"),
     "day_after_payment": Text("缴费当天不计入、从次日起算（民法典第二百零一条、第二百零二条）",

@@ -211,3 +211,42 @@ def test_a_late_amount_not_stated_is_said_not_invented(gap_policies) -> None:
     assert (r["amount"], r["cover_from"], r["determined"]) == (None, "2027-04-01", False)
     assert "amount_not_stated" in warning_ids(out)
     assert calc.run(START, UNSTATED, {"payment_date": "2026-10-10"})["result"]["amount"] == "400.00"
+
+
+# --- the headline is the whole truth (issue 20 point 4, over every example and vector) --------------------
+
+from tests.test_pyodide_parity import load_vectors  # noqa: E402
+
+BUYS_NOTHING = {"no_cover_this_year", "wait_crosses_benefit_year", "no_window"}
+NOT_ALLOWED = {"mid_year_not_allowed", "not_a_listed_late_case"}
+READING = {"waiting_count_alternative", "day_count_alternative"}
+HEADLINE_CASES = [(pid, dict(e["inputs"])) for pid, p in sorted(load_policies().items())
+                  for e in p.get("examples") or [] if e.get("calculator") == START] + \
+                 [(v["policy"], dict(v["inputs"])) for v in load_vectors() if v["calculator"] == START]
+
+
+@pytest.mark.parametrize("pid, inputs", HEADLINE_CASES, ids=[f"{pid}:{i}" for i, (pid, _) in enumerate(HEADLINE_CASES)])
+def test_headline_says_first_what_the_warnings_say(pid: str, inputs: dict) -> None:
+    out = calc.run(START, pid, inputs)
+    if not out["ok"]:
+        return
+    ids, head = set(warning_ids(out)), out["headline"]
+    if ids & BUYS_NOTHING:
+        assert head["zh"].startswith(("这笔缴费买不到", "按本政策这一天不能参保")), head
+        assert "起享受待遇" not in head["zh"] and "covered from" not in head["en"], head
+    if ids & NOT_ALLOWED:
+        assert head["zh"].startswith("按本政策不能") and head["en"].startswith("Under this policy you cannot"), head
+    if ids & READING and not ids & (BUYS_NOTHING | NOT_ALLOWED):
+        assert head["zh"].startswith("按我们的读法") and head["en"].startswith("On our reading"), head
+    if out["result"]["cover_from"] is not None and out["result"]["cover_to"] is not None:
+        assert out["result"]["cover_to"] in head["zh"], head   # the whole span: two days of cover read as two days
+
+
+def test_headline_cases_cover_each_kind() -> None:
+    kinds = set()
+    for pid, inputs in HEADLINE_CASES:
+        out = calc.run(START, pid, inputs)
+        if out["ok"]:
+            kinds |= {k for k, group in (("nothing", BUYS_NOTHING), ("not_allowed", NOT_ALLOWED), ("reading", READING))
+                      if set(warning_ids(out)) & group}
+    assert kinds == {"nothing", "not_allowed", "reading"}, kinds
