@@ -94,8 +94,10 @@ def input_applies(spec: InputSpec, policy: Policy) -> bool:
     if "|" in spec.applies_when:   # "has:A|has:B": either condition
         return any(input_applies(dataclasses.replace(spec, applies_when=one), policy) for one in spec.applies_when.split("|"))
     kind, _, param = spec.applies_when.partition(":")
-    if kind == "dated":   # "dated:*": the policy has a parameter with values by date
-        return bool(policy.dated_names())
+    if kind == "dated":   # "dated:*": the policy has a parameter with values by date, picked by the month paid for
+        return bool(policy.dated_names("month_paid_for"))
+    if kind == "paid_dated":   # "paid_dated:*": ... picked by the payment date (`applies_by: payment_date`)
+        return bool(policy.dated_names("payment_date"))
     if kind == "choice":   # "choice:PARAM": the policy leaves PARAM to the person: a list of options or a range
         return policy.has(param) and (isinstance(policy.value(param), list) or _is_range(policy.value(param)))
     # "alias:PREFIX*": an older input name for the first open PREFIX* parameter (accepted, never on a form)

@@ -8,21 +8,23 @@ Zero reimbursement: a year with no fund reimbursement followed by normal enrolme
 `critical_illness_increase_cap` (20 %) of the area's original limit, which the report
 does not give (`critical_illness_original_cap`: an input).
 
-Enrolled 2021–2026 with 2024 and 2025 claim-free, earlier years counted (the default, reading
-`continuity-lapse-and-earlier-years`): 6 continuous years → 2 × 5000, plus 2 × 5000:
-
->>> r = run_cap({"original_cap": "300000", "enrolled_years": [2021, 2022, 2023, 2024, 2025, 2026],
-...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026})
->>> [r[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase", "ceiling", "increase", "cap")]
-[6, '10000.00', '10000.00', '60000.00', '20000.00', '320000.00']
-
-Only years from 2025 counted (the cautious reading, chosen): 2 continuous years, no continuity increase yet.
-Both readings' results are always shown side by side:
+Enrolled 2021–2026 with 2024 and 2025 claim-free. By default only years from 2025 count (reading
+`continuity-lapse-and-earlier-years`; source 006: “2025-2028年连续参保的人员,在2029年参保时可享受额外激励额度”,
+010: “2025年正常参保且全年医保基金零报销的参保人员,2026年度居民大病保险封顶线将提高5000元”): 2 continuous years,
+no continuity increase yet, one claim-free year:
 
 >>> r = run_cap({"original_cap": "300000", "enrolled_years": "2021 2022 2023 2024 2025 2026",
-...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026, "count_earlier_years": False})
+...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026})
 >>> [r[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase", "increase", "cap")]
 [2, '0.00', '5000.00', '5000.00', '305000.00']
+
+The other reading, earlier years counted (chosen here; both readings' results are always shown side by side):
+6 continuous years → 2 × 5000, plus 2 × 5000:
+
+>>> r = run_cap({"original_cap": "300000", "enrolled_years": [2021, 2022, 2023, 2024, 2025, 2026],
+...              "zero_reimbursement_years": [2024, 2025], "benefit_year": 2026, "count_earlier_years": True})
+>>> [r[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase", "ceiling", "increase", "cap")]
+[6, '10000.00', '10000.00', '60000.00', '20000.00', '320000.00']
 >>> [r[k] for k in ("cap_counting_earlier_years", "cap_from_start_year_only")]
 ['320000.00', '305000.00']
 
@@ -64,12 +66,12 @@ INPUTS = (
               minimum=FIRST_YEAR, maximum=LAST_YEAR,
               help=Text("要计算支付限额的待遇年度（视为按时参保）。", "The insurance year whose limit you want (taken as enrolled on time).")),
     InputSpec("count_earlier_years", "boolean", Text("激励施行前的年份也计入", "Count years before the incentives began"),
-              default=True,
-              help=Text("原文没有说明激励施行以前的参保年份是否计入。勾选（默认）：计入所填的全部连续参保年份；"
-                        "不勾选：只从施行那一年起计算（较保守）。两种结果都会并列显示。",
-                        "The text does not say whether years before the incentives began count. Ticked (the default): "
-                        "every continuous year listed counts; unticked: only years from the start year count (the cautious "
-                        "reading). Both results are shown side by side.")),
+              default=False,
+              help=Text("不勾选（默认）：只从激励施行那一年起计算连续参保年数和零报销年份（有的来源写明了起算年份，计算步骤会引用）；"
+                        "勾选：计入所填的全部连续参保年份（另一种读法）。两种结果都会并列显示。",
+                        "Unticked (the default): continuous and claim-free years count from the year the incentives began "
+                        "(some sources state that year; the steps cite them). Ticked: every continuous year listed counts "
+                        "(the other reading). Both results are shown side by side.")),
 )
 
 OUTPUTS = (
@@ -105,11 +107,14 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     zero_years: list[int] = values["zero_reimbursement_years"] or []
     listed: list[int] = values["enrolled_years"] or []
     count_earlier: bool = bool(values["count_earlier_years"])
-    from_year = dt.date.fromisoformat(policy.value("critical_illness_incentive_from")).year
+    start_year = dt.date.fromisoformat(policy.value("critical_illness_incentive_from")).year
+    # the first year counted, where a source states it (Hunan: 006, 010), else the year the incentives began
+    from_year = int(policy.decimal("critical_illness_years_counted_from")) if policy.has("critical_illness_years_counted_from") \
+        else start_year
     errors = []
-    if year < from_year:
-        errors.append(InputError("benefit_year", f"激励自 {policy.value('critical_illness_incentive_from')} 起施行：请填写 {from_year} 年或以后的年份。",
-                                 f"The incentives apply from {policy.value('critical_illness_incentive_from')}: enter {from_year} or later."))
+    if year < start_year:
+        errors.append(InputError("benefit_year", f"激励自 {policy.value('critical_illness_incentive_from')} 起施行：请填写 {start_year} 年或以后的年份。",
+                                 f"The incentives apply from {policy.value('critical_illness_incentive_from')}: enter {start_year} or later."))
     if original <= 0:
         errors.append(InputError("original_cap", "原封顶线须大于 0。", "The original limit must be more than 0."))
     not_enrolled = [y for y in zero_years if y not in listed and y != year]
@@ -125,16 +130,20 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     other = _figures(policy, enrolled, zero_years, year, original, from_year if count_earlier else FIRST_YEAR)
     steps = _steps(policy, chosen, enrolled, year, from_year, original)
     earlier, only = (chosen, other) if count_earlier else (other, chosen)
-    steps.append(Step(
-        "readings_compared",
-        f"两种读法并列：计入 {from_year} 年以前的连续参保年份，提高 {money_str(earlier['increase'])} 元，支付限额 "
-        f"{money_str(earlier['cap'])} 元；只从 {from_year} 年起计算（较保守），提高 {money_str(only['increase'])} 元，支付限额 "
-        f"{money_str(only['cap'])} 元。上面按{'前' if count_earlier else '后'}一种读法计算。",
-        f"Both readings side by side: counting continuous years before {from_year}, the increase is "
-        f"{money_str(earlier['increase'])} yuan and the limit {money_str(earlier['cap'])} yuan; counting from {from_year} only "
-        f"(the cautious reading), the increase is {money_str(only['increase'])} yuan and the limit {money_str(only['cap'])} yuan. "
-        f"The steps above follow the {'first' if count_earlier else 'second'}.",
-        {"cap_counting_earlier_years": money_str(earlier["cap"]), "cap_from_start_year_only": money_str(only["cap"])}))
+    stated = tuple(n for n in COUNTED_FROM if policy.has(n))
+    why_zh = "（来源写明了起算年份，见引文）" if stated else "（较保守）"
+    why_en = " (the sources name that first year; see the quotes)" if stated else " (the cautious reading)"
+    steps.append(step(
+        policy, "readings_compared",
+        f"两种读法并列：只从 {from_year} 年起计算{why_zh}，提高 {money_str(only['increase'])} 元，支付限额 "
+        f"{money_str(only['cap'])} 元；计入 {from_year} 年以前的连续参保年份，提高 {money_str(earlier['increase'])} 元，支付限额 "
+        f"{money_str(earlier['cap'])} 元。上面按{'后' if count_earlier else '前'}一种读法计算。",
+        f"Both readings side by side: counting from {from_year} only{why_en}, the increase is "
+        f"{money_str(only['increase'])} yuan and the limit {money_str(only['cap'])} yuan; counting continuous years before "
+        f"{from_year}, the increase is {money_str(earlier['increase'])} yuan and the limit {money_str(earlier['cap'])} yuan. "
+        f"The steps above follow the {'second' if count_earlier else 'first'}.",
+        {"cap_counting_earlier_years": money_str(earlier["cap"]), "cap_from_start_year_only": money_str(only["cap"])},
+        stated))
     result = {k: chosen[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase",
                                      "uncapped_increase", "ceiling", "increase", "cap")}
     result["zero_reimbursement_years_counted"] = len(chosen["counted"])
@@ -182,7 +191,8 @@ def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: in
         f"Continuously enrolled {start}–{year}: {n} year(s) ({why_en}; earlier years {_years(dropped)} do not count). After "
         f"{required} full years each further year adds {money_str(per_year)} yuan: {further} × {money_str(per_year)} = {money_str(continuity)} yuan",
         {"continuous_years": str(n), "further_years": str(further), "continuity_increase": money_str(continuity)},
-        ("critical_illness_incentive_from", "critical_illness_continuous_years_required", "critical_illness_continuous_increment"),
+        ("critical_illness_incentive_from", "critical_illness_continuous_years_required", "critical_illness_continuous_increment")
+        + (("critical_illness_years_counted_from",) if start - 1 in enrolled and policy.has("critical_illness_years_counted_from") else ()),
     )]
     if later:
         steps.append(Step("later_years", f"{_years(later)} 晚于 {year} 年，不影响当年限额。",
@@ -217,8 +227,18 @@ def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: in
     return steps
 
 
+# the first years counted, where a source states them: cited by the comparison of the two readings
+COUNTED_FROM = ("critical_illness_years_counted_from", "critical_illness_zero_claim_first_year")
+
 # what compute reads from a policy (calc/parameters.py)
 PARAMETERS = (
+    Parameter("critical_illness_years_counted_from", ("year",), Text(
+        "来源写明的连续参保年数起算年份（如“2025-2028年连续参保的人员,在2029年参保时可享受”）；默认读法从这一年起计算，没有则从激励施行那一年起。",
+        "The first year of continuous enrolment counted, where a source states it (e.g. \"enrolled 2025–2028, the incentive "
+        "in 2029\"); the default reading counts from it, else from the year the incentives began."), required=False),
+    Parameter("critical_illness_zero_claim_first_year", ("year",), Text(
+        "来源写明的第一个可计入的零报销年份（引用的原句）。", "The first claim-free year counted, where a source states it (the sentence cited)."),
+        required=False),
     Parameter("critical_illness_incentive_from", ("date",), Text(
         "激励施行之日；只计算这一年及以后的限额，较保守的读法只从这一年起计算连续参保。",
         "The day the incentives apply from: only limits of that year or later are computed, and the cautious reading counts "

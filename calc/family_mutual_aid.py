@@ -14,6 +14,13 @@ False
 >>> r = run_aid({"relation": "parent_in_law", "relative_insured": True})
 >>> r["eligible_relative"], r["may_pay_contributions"], r["may_pay_resident_insurance"], r["may_pay_medical_costs"]
 (False, [], False, False)
+
+Only a member with an employee-insurance personal account can use it; flexible workers may have none (衡阳:
+“原灵活就业统账结合缴费方式不再新增参保人员”; 周口: “不建立个人账户”), so the calculator asks (issue 19, M8):
+
+>>> r = run_aid({"relation": "parent", "relative_insured": True, "has_personal_account": False})
+>>> r["has_personal_account"], r["eligible_relative"], r["may_pay_contributions"], r["may_pay_medical_costs"]
+(False, True, [], False)
 """
 from __future__ import annotations
 
@@ -54,6 +61,14 @@ CONTRIBUTION_USES = (
 MEDICAL_COSTS_USE = "insured_relative_self_paid_costs_at_designated_providers"
 
 INPUTS = (
+    InputSpec("has_personal_account", "boolean", Text("我有职工医保个人账户", "I have an employee-insurance personal account"),
+              default=True,
+              help=Text("家庭共济用的是职工医保个人账户。随单位参保的职工一般都有；灵活就业人员不一定有：有的地方只参加统筹、"
+                        "不建立个人账户（如衡阳 2023 年起新参保的灵活就业人员）。不确定请查看医保 App 或询问医保部门。",
+                        "Family mutual aid uses an employee-insurance personal account. Employees insured through an employer "
+                        "usually have one; flexible workers may not: some places insure them in the pooled fund only, without "
+                        "a personal account (e.g. flexible workers joining in Hengyang from 2023). If unsure, check the "
+                        "insurance app or ask the office.")),
     InputSpec("relation", "enum", Text("对方是您的", "The person is your"), default="parent", choices=RELATIONS),
     InputSpec("relative_insured", "boolean", Text("对方已参加基本医疗保险", "The person has basic medical insurance"),
               default=False,
@@ -62,6 +77,8 @@ INPUTS = (
 )
 
 OUTPUTS = (
+    OutputSpec("has_personal_account", "boolean", Text("有职工医保个人账户", "Has an employee-insurance personal account"),
+               lead=Text("有职工医保个人账户：{}", "has an employee-insurance personal account: {}")),
     OutputSpec("eligible_relative", "boolean", Text("属于可共济的近亲属", "A close relative the account may help"),
                lead=Text("可共济的近亲属：{}", "a close relative the account may help: {}")),
     OutputSpec("may_pay_contributions", "list", Text("可代缴的费用", "Contributions the account may pay"),
@@ -74,8 +91,27 @@ OUTPUTS = (
 )
 
 
+NO_ACCOUNT = "no_personal_account_"   # policy data: the groups the sources say have no personal account
+
+
+def _no_account_step(policy: Policy) -> Step:
+    """Without a personal account there is nothing to share: the step cites the account rule and the sentences
+    saying who has none."""
+    cases = tuple(policy.names(NO_ACCOUNT))
+    who_zh = "、".join(policy.label(n)["zh"] for n in cases)
+    who_en = "; ".join(policy.label(n)["en"] for n in cases)
+    return step(
+        policy, "account",
+        "家庭共济的钱从参保职工本人的职工医保个人账户出：您没有个人账户，不能为亲属缴费，也不能支付其医药费用"
+        + (f"（没有个人账户的，例如：{who_zh}）。" if cases else "。"),
+        "Family mutual aid is paid from the insured employee's own employee-insurance personal account: without one you "
+        "can neither pay a relative's contributions nor their medical costs" + (f" (people without one, e.g.: {who_en})." if cases else "."),
+        {"has_personal_account": "false"}, ("family_mutual_aid_account",) + cases)
+
+
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     relation = values["relation"]
+    has_account = bool(values["has_personal_account"])
     insured = bool(values["relative_insured"])
     label = LABELS[relation]
     eligible = relation in policy.value("family_mutual_aid_relatives")
@@ -96,11 +132,11 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         "The money comes from the insured employee's own personal account in employee insurance; resident-insurance members "
         "have no personal account and cannot pay for others.",
         {}, ("family_mutual_aid_account",),
-    )]
-    result: dict = {"eligible_relative": eligible}
+    ) if has_account else _no_account_step(policy)]
+    result: dict = {"has_personal_account": has_account, "eligible_relative": eligible}
     allowed = []
     for code, output, text in CONTRIBUTION_USES:
-        ok = eligible and code in uses
+        ok = has_account and eligible and code in uses
         result[output] = ok
         if ok:
             allowed.append(code)
@@ -113,9 +149,9 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             f"The account may pay their: {'; '.join(t.en.lower() for t in names)}.",
             {"may_pay_contributions": " ".join(allowed)}, ("family_mutual_aid_uses",),
         ))
-    medical = eligible and insured and MEDICAL_COSTS_USE in uses
+    medical = has_account and eligible and insured and MEDICAL_COSTS_USE in uses
     result["may_pay_medical_costs"] = medical
-    if eligible:
+    if eligible and has_account:
         steps.append(step(
             policy, "medical_costs",
             "可以支付其在定点医药机构就医购药的个人自付费用。" if medical else
@@ -126,7 +162,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             {"relative_insured": str(insured).lower(), "may_pay_medical_costs": str(medical).lower()},
             ("family_mutual_aid_uses",),
         ))
-    if eligible and policy.has("family_mutual_aid_channels"):
+    if eligible and has_account and policy.has("family_mutual_aid_channels"):
         channels = policy.value("family_mutual_aid_channels")
         steps.append(step(
             policy, "channels",
@@ -146,6 +182,11 @@ PARAMETERS = (
         "个人账户可支付的用途代码列表（如 resident_insurance_contribution）。",
         "Codes of what the account may pay for (e.g. resident_insurance_contribution).")),
     Parameter("family_mutual_aid_account", ("text",), Text("钱从哪个账户出（引用的原句）。", "Whose account pays (the sentence cited).")),
+    Parameter("no_personal_account_<item>", ("rule",), Text(
+        "来源写明没有个人账户的一类参保人（label 写明是谁，引用原句；value 可为 null）：表单问“我有职工医保个人账户”时，"
+        "回答“没有”的步骤引用它们。",
+        "A group the sources say has no personal account (the label says who; the sentence cited; value may be null): "
+        "when the person says they have no account, the step cites these."), required=False),
     Parameter("family_mutual_aid_channels", ("list",), Text(
         "线上办理的渠道（双语名称列表）。", "Where to set it up online (a list of bilingual names)."), required=False),
 )

@@ -97,6 +97,7 @@ STATUSES = (
 
 OUTPUTS = (
     OutputSpec("arrears_months", "integer", Text("欠费（中断）月数", "Months not paid")),
+    OutputSpec("warnings", "list", Text("提示", "Warnings")),
     OutputSpec("monthly_contribution", "money", Text("每月应缴（元）", "Monthly contribution (yuan)")),
     OutputSpec("arrears_due", "money", Text("欠费月份合计应缴（元）", "Contributions for the unpaid months (yuan)"),
                lead=Text("欠费月份应缴 {}", "{} due for the unpaid months")),
@@ -178,9 +179,17 @@ def _member(policy: Policy, month: dt.date) -> Policy:
     return Policy(load_policies()[pid])
 
 
-def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Decimal, Decimal, list[Step]]:
+def _money(amount: Decimal | None, zh: bool = True) -> str:
+    if amount is None:
+        return "无法确定" if zh else "not determined"
+    return money_str(amount)
+
+
+def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Decimal | None, Decimal | None, list[Step]]:
     """The monthly contribution and the amount for the unpaid months, each month at the values of the policy
-    in force for it (and its dated values), computed by flexible-contribution (never a second formula)."""
+    in force for it (and its dated values), computed by flexible-contribution (never a second formula). A month
+    whose value changed, by the payment date, to an amount the source does not give is not determined (None), and
+    so is the sum: a step cites the sentence announcing the change."""
     payment: dt.date = values["payment_date"]
     wage = {"average_monthly_wage": values["average_monthly_wage"]}
     months = [_month_start(m) for m in unpaid]
@@ -189,16 +198,29 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
     # what the page's own policy charges a month: for its first unpaid month, or its first values
     first, keep = month_of(policy, wage, own if own and policy.dated_names() else None, payment)
     monthly = first["total"]
-    parts = [first["basic"], *first["add_ons"].values()]
-    keep.append(Step(
-        "monthly_total", f"每月应缴 = {' + '.join(money_str(p) for p in parts)} = {money_str(monthly)} 元（不含按年缴纳的费用）",
-        f"Monthly contribution = {' + '.join(money_str(p) for p in parts)} = {money_str(monthly)} yuan (yearly premiums excluded)",
-        {"monthly_total": money_str(monthly)}))
-    amounts = [month_of(p, wage, m, payment)[0]["total"] if (p is not policy or p.dated_names()) else monthly
-               for m, p in zip(months, members)]
+    if monthly is None:
+        keep.append(Step("monthly_total", "每月应缴：无法确定（见上）", "Monthly contribution: not determined (see above)",
+                         {"monthly_total": "not determined"}))
+    else:
+        parts = [first["basic"], *first["add_ons"].values()]
+        keep.append(Step(
+            "monthly_total", f"每月应缴 = {' + '.join(money_str(p) for p in parts)} = {money_str(monthly)} 元（不含按年缴纳的费用）",
+            f"Monthly contribution = {' + '.join(money_str(p) for p in parts)} = {money_str(monthly)} yuan (yearly premiums excluded)",
+            {"monthly_total": money_str(monthly)}))
+    priced = [month_of(p, wage, m, payment) if (p is not policy or p.dated_names()) else ({"total": monthly}, [])
+              for m, p in zip(months, members)]
+    amounts = [r["total"] for r, _ in priced]
+    for (r, month_steps), p in zip(priced, members):   # the first undetermined month says why (its policy's quote)
+        if r["total"] is None and month_steps and not any(s.id == "value_not_stated" for s in keep):
+            why = month_steps[0]
+            if p.id != policy.id:   # another policy's sentence is named by its title (its own page cites it)
+                quote = why.cites[0]["quote"]
+                why = Step(why.id, f"按《{p.data['title']['zh']}》：{why.zh}（原文：“{quote}”）",
+                           f"Under “{p.data['title']['en']}”: {why.en} (the source: “{quote}”)", why.figures)
+            keep.append(why)
     groups: list[tuple[Policy, Decimal, list[str]]] = []
     for label, p, amount in zip(unpaid, members, amounts):
-        if groups and groups[-1][0] is p and groups[-1][1] == amount:
+        if groups and groups[-1][0].id == p.id and groups[-1][1] == amount:
             groups[-1][2].append(label)
         else:
             groups.append((p, amount, [label]))
@@ -206,12 +228,14 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
         keep.append(Step(
             "months_by_policy",
             "各月按当月适用的政策计算：" + "；".join(
-                f"{'、'.join(ms)} 按《{p.data['title']['zh']}》每月 {money_str(a)} 元" for p, a, ms in groups) + "。",
+                f"{'、'.join(ms)} 按《{p.data['title']['zh']}》每月 {_money(a)}{'' if a is None else ' 元'}" for p, a, ms in groups) + "。",
             "Each month at the policy in force for it: " + "; ".join(
-                f"{', '.join(ms)} under “{p.data['title']['en']}”, {money_str(a)} yuan a month" for p, a, ms in groups) + ".",
+                f"{', '.join(ms)} under “{p.data['title']['en']}”, {_money(a, False)}{'' if a is None else ' yuan'} a month"
+                for p, a, ms in groups) + ".",
             # another policy's figures are named by its title (its own page cites them); a step cites this policy only
-            {"months_by_policy": "; ".join(f"{' '.join(ms)}: {p.id} {money_str(a)}" for p, a, ms in groups)}))
-    return monthly, sum(amounts, Decimal(0)), keep
+            {"months_by_policy": "; ".join(f"{' '.join(ms)}: {p.id} {_money(a, False)}" for p, a, ms in groups)}))
+    due = None if any(a is None for a in amounts) else sum(amounts, Decimal(0))
+    return monthly, due, keep
 
 
 def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict]:
@@ -405,7 +429,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                 f"The consecutive paid months (from {run_start:%Y-%m}) overlap the unpaid months {', '.join(overlap)}.")])
 
     monthly, due, steps = _contribution(policy, values, unpaid if not (switch_applies or gap_before_joining) else [])
-    result: dict = {"arrears_months": n, "monthly_contribution": monthly}
+    result: dict = {"arrears_months": n, "monthly_contribution": monthly, "warnings": []}
     if switch_applies:
         result["arrears_due"] = None
         result["payback_required"] = None
@@ -463,14 +487,27 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         note_zh = {True: "须补足", False: "无须补缴", None: "原文未说明是否须补缴，仅供参考"}[required]
         note_en = {True: "must be paid back", False: "need not be paid back",
                    None: "the text does not say whether it must be paid back; for information"}[required]
-        steps.append(step(
-            policy, "arrears_due",
-            (f"欠费月份应缴 = 每月 {money_str(monthly)} 元 × {n} 个月 = {money_str(due)} 元（{note_zh}）" if due == monthly * n else
-             f"欠费月份应缴 = 各月应缴之和 = {money_str(due)} 元（{note_zh}）"),
-            (f"Contributions for the unpaid months = {money_str(monthly)} yuan × {n} = {money_str(due)} yuan ({note_en})"
-             if due == monthly * n else f"Contributions for the unpaid months = the months' amounts added up = {money_str(due)} yuan ({note_en})"),
-            {"monthly_total": money_str(monthly), "arrears_months": str(n), "arrears_due": money_str(due)},
-            ("arrears_payback_required",)))
+        if due is None:   # a month's amount changed, by the payment date, to one the source does not give
+            steps.append(step(
+                policy, "arrears_due",
+                f"欠费月份应缴：无法确定——有的月份按缴费日期适用调整后的数额，原文没有给出（见上）；计算器不按调整前的数值计算（{note_zh}）。",
+                f"Contributions for the unpaid months: not determined — for some months the payment date brings a changed "
+                f"amount the source does not give (see above); the calculator does not price them at the earlier value ({note_en}).",
+                {"arrears_months": str(n), "arrears_due": "not determined"}, ("arrears_payback_required",)))
+            result["warnings"].append({
+                "id": "amount-not-stated",
+                "zh": "欠费月份应缴的金额无法确定：按缴费日期适用调整后的缴费基准值，原文没有给出调整后的数额。请向当地医保或税务部门查询。",
+                "en": "The amount due for the unpaid months is not determined: by the payment date an adjusted benchmark "
+                      "applies, and the source does not give it. Ask the local healthcare security or tax office."})
+        else:
+            steps.append(step(
+                policy, "arrears_due",
+                (f"欠费月份应缴 = 每月 {money_str(monthly)} 元 × {n} 个月 = {money_str(due)} 元（{note_zh}）" if due == monthly * n else
+                 f"欠费月份应缴 = 各月应缴之和 = {money_str(due)} 元（{note_zh}）"),
+                (f"Contributions for the unpaid months = {money_str(monthly)} yuan × {n} = {money_str(due)} yuan ({note_en})"
+                 if due == monthly * n else f"Contributions for the unpaid months = the months' amounts added up = {money_str(due)} yuan ({note_en})"),
+                {"monthly_total": money_str(monthly), "arrears_months": str(n), "arrears_due": money_str(due)},
+                ("arrears_payback_required",)))
         _arrears_rule(policy, n, payment, result, steps)
     first_start = None
     if first_applies:

@@ -70,6 +70,12 @@ INPUTS = (
               help=Text("本政策有些数字在年中调整：按缴费所属的月份选用。不填则从本政策缴费期的第一个月算起。",
                         "Some of this policy's figures change during the year and are chosen by the month paid for. "
                         "Leave blank to start with the first month the policy governs.")),
+    InputSpec("payment_date", "date", Text("缴费日期", "Payment date"),
+              applies_when="paid_dated:*",
+              help=Text("本政策有些数字按缴费日期而定（某日以前缴费按一个标准，以后按另一个）：请填写缴费（到账）的日期。"
+                        "不填则按第一次调整以前缴费计算。",
+                        "Some of this policy's figures depend on the day you pay (one standard before a date, another from "
+                        "it): enter the day the payment arrives. Left blank: as if paid before the first change.")),
     # a list of grades: a select of exactly those; a range {min, max}: a whole percent within it (calc.api)
     InputSpec("base_ratio", "enum", Text("缴费基数档次", "Base grade"), applies_when="choice:base_ratio", choices_from="base_ratio",
               help=Text("政策让您在几个档次中选择缴费基数（占工资的百分比）。不选则按最低档。",
@@ -80,6 +86,10 @@ INPUTS = (
 )
 
 OUTPUTS = (
+    # false when a figure changes on a date the source names to an amount it does not give (a dated value null):
+    # the amounts it decides are None ("the source does not state it"), never the old value; first, so that such a
+    # case's headline says it
+    OutputSpec("determined", "boolean", Text("金额可以确定", "Amounts determined")),
     OutputSpec("base", "money", Text("缴费基数（元/月）", "Contribution base (yuan/month)")),
     OutputSpec("rate", "ratio", Text("缴费费率", "Contribution rate")),
     OutputSpec("basic_monthly", "money", Text("基本医保费（元/月）", "Basic insurance (yuan/month)")),
@@ -232,7 +242,16 @@ def _base(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None
 def month_of(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None = None) -> tuple[dict, list[Step]]:
     """One month's contribution: base, rate, basic premium, monthly add-ons, total — read for the month paid for
     `on` (None: the policy's first values), or for the payment date `paid` where a dated value's rule names it.
-    flexible-arrears calls this for each unpaid month."""
+    flexible-arrears calls this for each unpaid month.
+
+    A value that changes, on the day read, to an amount the source does not give (a dated value null, `not_stated`)
+    makes the month undetermined: every amount None, `unstated` naming what, and one step citing the sentence that
+    announces the change — never the old value."""
+    unstated = [(n, _day(policy, n, on, paid)) for n in _read(policy)
+                if policy.unstated_on(n, _day(policy, n, on, paid))]
+    if unstated:
+        return {"base": None, "rate": None, "basic": None, "add_ons": {}, "total": None,
+                "unstated": unstated}, [_unstated_step(policy, unstated, on, paid)]
     base, base_step = _base(policy, values, on, paid)
     rate, choice = _chosen(policy, "contribution_rate", values, on, paid)
     basic = cents(base * rate)
@@ -262,7 +281,86 @@ def month_of(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | N
             f"({money_str(amount * MONTHS_A_YEAR)} yuan a year)",
             {_item(name): money_str(amount)}, (name,), on=_day(policy, name, on, paid)))
     total = basic + sum(add_ons.values(), Decimal(0))
-    return {"base": base, "rate": rate, "basic": basic, "add_ons": add_ons, "total": total}, steps
+    return {"base": base, "rate": rate, "basic": basic, "add_ons": add_ons, "total": total, "unstated": []}, steps
+
+
+def _read(policy: Policy) -> list[str]:
+    """The parameters one month's amount reads (each may change by date)."""
+    names = ["base"] if policy.has("base") else \
+        [n for n in ("base_reference_wage", "base_ratio", "base_rounding") if policy.has(n)]
+    return names + ["contribution_rate"] + [n for n in add_on_names(policy) if _monthly(policy, n) and not policy.is_open(n)]
+
+
+def _unstated_step(policy: Policy, unstated: list[tuple[str, dt.date]], on: dt.date | None, paid: dt.date | None) -> Step:
+    """Which figure changes to an amount the source does not give, from when, and by which day it was read."""
+    parts_zh, parts_en, figures = [], [], {}
+    for name, day in unstated:
+        start = policy.in_force_from(name, day)
+        label = policy.label(name)
+        by_zh, by_en = (f"缴费日期 {day}", f"the payment date, {day}") if day is paid else \
+            (f"所缴月份 {day:%Y-%m}", f"the month paid for, {day:%Y-%m}")
+        parts_zh.append(f"{label['zh']}自 {start} 起调整，原文没有给出调整后的数额（按{by_zh}适用调整后的数值）")
+        parts_en.append(f"{label['en']} changes from {start} to an amount the source does not give (by {by_en}, "
+                        "the changed value applies)")
+        figures[name] = f"from {start}: not stated"
+    first = policy.cite(unstated[0][0], unstated[0][1])
+    return Step("value_not_stated",
+                "；".join(parts_zh) + "。因此金额无法确定，计算器不按调整前的数值计算；请向当地医保或税务部门查询。",
+                "; ".join(parts_en) + ". The amount is therefore not determined; the calculator does not price it at the "
+                "earlier value. Ask the local healthcare security or tax office.",
+                figures, [policy.cite(n, d) for n, d in unstated] if len(unstated) > 1 else [first])
+
+
+def _sum(amounts) -> Decimal | None:
+    """Amounts added up; None (not determined) if any is."""
+    total = Decimal(0)
+    for a in amounts:
+        if a is None:
+            return None
+        total += a
+    return total
+
+
+def _payment_day(policy: Policy, paid: dt.date | None) -> tuple[dt.date | None, list[Step], list[dict]]:
+    """The day that picks the values the policy chooses by payment date (`applies_by: payment_date`): the payment
+    date entered, or — left blank — the first day of the policy's contributions, before any change; the step says
+    which, and a blank date is a warning naming the first change."""
+    names = policy.dated_names("payment_date")
+    if not names:
+        return paid, [], []
+    first = min(d for n in names for d in policy.changes(n))
+    labels_zh = "、".join(policy.label(n)["zh"] for n in names)
+    labels_en = ", ".join(policy.label(n)["en"] for n in names)
+    if paid is not None:
+        return paid, [step(policy, "payment_date",
+                           f"{labels_zh}按缴费日期而定：缴费日期 {paid}。",
+                           f"{labels_en} depend(s) on the payment date: paid on {paid}.",
+                           {"payment_date": paid.isoformat()}, tuple(names), on=paid)], []
+    assumed = policy.governs("contributions")[0] or dt.date.fromisoformat(str(policy.data["effective"]["from"]))
+    later_open = any(policy.unstated_on(n, dt.date.fromisoformat(d)) for n in names for d in policy.changes(n))
+    tail_zh = "调整后的数额原文没有给出" if later_open else "数额不同"
+    tail_en = "the source does not give the changed amount" if later_open else "the amount differs"
+    return assumed, [step(
+        policy, "payment_date",
+        f"{labels_zh}按缴费日期而定，未填缴费日期：按 {first} 以前缴费（{assumed}）的数值计算；{first} 起缴费的，{tail_zh}。",
+        f"{labels_en} depend(s) on the payment date, which is blank: computed as paid before {first} ({assumed}); "
+        f"paying from {first}, {tail_en}.",
+        {"payment_date": f"{assumed} (assumed)"}, tuple(names), on=assumed)], [{
+        "id": "payment-date-assumed",
+        "zh": f"金额按缴费日期而定：未填缴费日期，按 {first} 以前缴费计算。{first} 起缴费的，{tail_zh}：请填写缴费日期。",
+        "en": f"The amount depends on the payment date: none entered, so computed as paid before {first}. Paying from "
+              f"{first}, {tail_en}: enter the payment date."}]
+
+
+def _unstated_warning(policy: Policy, unstated: list[tuple[str, dt.date]]) -> dict:
+    names = list(dict.fromkeys(n for n, _ in unstated))
+    since = min(policy.in_force_from(n, d) for n, d in unstated)
+    return {"id": "amount-not-stated",
+            "zh": f"金额无法确定：{'、'.join(policy.label(n)['zh'] for n in names)}自 {since} 起调整，原文没有给出调整后的数额，"
+                  "计算器不按调整前的数值计算。请向当地医保或税务部门查询。",
+            "en": f"Not determined: {', '.join(policy.label(n)['en'] for n in names)} changes from {since} to an amount the "
+                  "source does not give, and the calculator does not price it at the earlier value. Ask the local "
+                  "healthcare security or tax office."}
 
 
 def first_month(policy: Policy) -> dt.date:
@@ -273,7 +371,7 @@ def first_month(policy: Policy) -> dt.date:
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     months = values["months"]
-    dated = bool(policy.dated_names())
+    dated = bool(policy.dated_names("month_paid_for"))
     start = (values.get("first_month") or first_month(policy)).replace(day=1) if dated else None
     wrong = [e for e in (outside_choice(policy, n, values, start) for n in ("base_ratio", "contribution_rate")) if e]
     if dated:   # months this policy does not govern are another policy's (named when on file), never priced here
@@ -285,28 +383,43 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                 break
     if wrong:
         raise InputErrors(wrong)
-    month, steps = month_of(policy, values, start)
+    paid, steps, warnings = _payment_day(policy, values.get("payment_date"))
+    month, month_steps = month_of(policy, values, start, paid)
+    steps += month_steps
     monthly_total = month["total"]
+    unstated = list(month["unstated"])
     if dated:   # each month at the values in force for it: the chosen months, and the year from the policy's start
+        by_month = tuple(policy.dated_names("month_paid_for"))
+
         def series(first: dt.date, n: int) -> list[tuple[dt.date, dict]]:
-            return [(m, month_of(policy, values, m)[0]) for m in (add_months(first, k) for k in range(n))]
+            return [(m, month_of(policy, values, m, paid)[0]) for m in (add_months(first, k) for k in range(n))]
         chosen, year = series(start, months), series(first_month(policy), MONTHS_A_YEAR)
         changes = [(m, r) for (m, r), (_, prev) in zip(chosen[1:], chosen) if r["total"] != prev["total"]]
         for m, r in changes:
+            if r["total"] is None:   # from this month on a value the source does not give
+                steps.append(month_of(policy, values, m, paid)[1][0])
+                continue
+            why = _why(policy, by_month, m, paid)
             steps.append(step(
                 policy, "dated_change",
-                f"从 {m:%Y-%m} 起按新数值：每月合计 {money_str(r['total'])} 元{_why(policy, tuple(policy.dated_names()), m).zh}",
-                f"From {m:%Y-%m} the new values apply: monthly total {money_str(r['total'])} yuan"
-                f"{_why(policy, tuple(policy.dated_names()), m).en}",
-                {"month": f"{m:%Y-%m}", "monthly_total": money_str(r["total"])}, tuple(policy.dated_names()), on=m))
-        period_monthly = sum((r["total"] for _, r in chosen), Decimal(0))
-        annual_monthly = sum((r["total"] for _, r in year), Decimal(0))
-        basic_annual = sum((r["basic"] for _, r in year), Decimal(0))
-        add_on_annual = {n: sum((r["add_ons"].get(n, Decimal(0)) for _, r in year), Decimal(0)) for n in month["add_ons"]}
+                f"从 {m:%Y-%m} 起按新数值：每月合计 {money_str(r['total'])} 元{why.zh}",
+                f"From {m:%Y-%m} the new values apply: monthly total {money_str(r['total'])} yuan{why.en}",
+                {"month": f"{m:%Y-%m}", "monthly_total": money_str(r["total"])}, by_month, on=m))
+        unstated += [u for _, r in chosen + year for u in r["unstated"] if u not in unstated]
+        period_monthly = _sum(r["total"] for _, r in chosen)
+        annual_monthly = _sum(r["total"] for _, r in year)
+        basic_annual = _sum(r["basic"] for _, r in year)
+        add_on_annual = {n: _sum(r["add_ons"].get(n) if r["total"] is not None else None for _, r in year)
+                         for n in month["add_ons"]}
         sum_zh = f"{months} 个月每月合计之和（{chosen[0][0]:%Y-%m} 至 {chosen[-1][0]:%Y-%m}）"
         sum_en = f"the monthly totals of {months} months ({chosen[0][0]:%Y-%m} to {chosen[-1][0]:%Y-%m}) added up"
         year_zh = f"{MONTHS_A_YEAR} 个月每月合计之和（{year[0][0]:%Y-%m} 至 {year[-1][0]:%Y-%m}）"
         year_en = f"the monthly totals of {MONTHS_A_YEAR} months ({year[0][0]:%Y-%m} to {year[-1][0]:%Y-%m}) added up"
+    elif monthly_total is None:
+        period_monthly = annual_monthly = basic_annual = None
+        add_on_annual = {}
+        sum_zh = year_zh = "金额无法确定（原文没有给出调整后的数额）"
+        sum_en = year_en = "not determined (the source does not give the changed amount)"
     else:
         period_monthly, annual_monthly = monthly_total * months, monthly_total * MONTHS_A_YEAR
         basic_annual = month["basic"] * MONTHS_A_YEAR
@@ -324,7 +437,18 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             lines.append({"id": item, "zh": f"{label['zh']}：每月 {money_str(month['add_ons'][name])} 元{mine_zh}。",
                           "en": f"{label['en']}: {money_str(month['add_ons'][name])} yuan a month{mine_en}."})
             continue
-        amount = policy.decimal(name, start) if not policy.is_open(name) else open_amount(policy, name, values)
+        day = _day(policy, name, start, paid)
+        if _monthly(policy, name) and monthly_total is None and not policy.is_open(name):   # part of an undetermined month
+            if not policy.unstated_on(name, day):
+                amount = policy.decimal(name, day)
+                lines.append({"id": item, "zh": f"{label['zh']}：每月 {money_str(amount)} 元。",
+                              "en": f"{label['en']}: {money_str(amount)} yuan a month."})
+            continue
+        if not policy.is_open(name) and policy.unstated_on(name, day):   # a yearly premium changed to an unstated amount
+            unstated.append((name, day))
+            steps.append(_unstated_step(policy, [(name, day)], start, paid))
+            continue
+        amount = policy.decimal(name, day) if not policy.is_open(name) else open_amount(policy, name, values)
         per_zh, per_en = ("每月", "a month") if _monthly(policy, name) else ("每年", "a year")
         if amount is None:
             left_out.append(name)
@@ -340,10 +464,12 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             policy, f"add_on_{item}",
             f"{label['zh']}{per_zh}缴纳：{money_str(amount)} 元{'（您填写的）' if mine else ''}",
             f"{label['en']}, paid {per_en}: {money_str(amount)} yuan{' (your input)' if mine else ''}",
-            {item: money_str(amount)}, (name,), on=start))
+            {item: money_str(amount)}, (name,), on=day))
         lines.append({"id": item, "zh": f"{label['zh']}：{per_zh} {money_str(amount)} 元{'（您填写的）' if mine else ''}。",
                       "en": f"{label['en']}: {money_str(amount)} yuan {per_en}{' (your input)' if mine else ''}."})
-    period_total, annual_total = period_monthly + yearly, annual_monthly + yearly
+    undetermined = any(n not in _read(policy) for n, _ in unstated)   # a yearly premium: no total is determined
+    period_total = None if period_monthly is None or undetermined else period_monthly + yearly
+    annual_total = None if annual_monthly is None or undetermined else annual_monthly + yearly
     extra = f" + {money_str(yearly)}" if yearly else ""
     # a compulsory premium the source gives no amount for, and the user left blank, is not in the totals:
     # the totals themselves say so (issue 15 point 4), not only the table row
@@ -351,18 +477,26 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     out_zh = f"（不含{'、'.join(l['zh'] for l in names)}：原文未给出金额）" if left_out else ""
     out_en = f" (excluding {', '.join(l['en'] for l in names)}: the source gives no amount)" if left_out else ""
     for sid, zh, en, total in (("period_total", sum_zh, sum_en, period_total), ("annual_total", year_zh, year_en, annual_total)):
+        if total is None:
+            steps.append(Step(
+                sid, f"{'所选月数' if sid == 'period_total' else '全年'}合计：无法确定（其中有原文没有给出的调整后数额，见上）",
+                f"{'Total for the months chosen' if sid == 'period_total' else 'Full-year total'}: not determined (it includes "
+                "an amount the source does not give after a change; see above)", {sid: "not determined"}))
+            continue
         steps.append(Step(
             sid,
             f"{'所选月数' if sid == 'period_total' else '全年'}合计 = {zh}{extra} = {money_str(total)} 元{out_zh}",
             f"{'Total for the months chosen' if sid == 'period_total' else 'Full-year total'} = {en}{extra} = {money_str(total)} yuan{out_en}",
             {"monthly_total": money_str(monthly_total), "months": str(months), sid: money_str(total)},
         ))
-    warnings = [{
+    warnings += [{
         "id": f"{_item(n).replace('_', '-')}-excluded",
         "zh": f"合计不含{policy.label(n)['zh']}：这项必须缴纳，但原文未给出金额，请向当地医保部门查询后填写。",
         "en": f"Not in the totals: {policy.label(n)['en']} (compulsory, but the source gives no amount; ask the local "
               "healthcare security office and enter it).",
     } for n in left_out]
+    if unstated:
+        warnings.append(_unstated_warning(policy, unstated))
     result = {  # outputs a policy does not have are left out: the API reports them "not applicable"
         "base": month["base"],
         "rate": month["rate"],
@@ -374,14 +508,17 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         "period_total": period_total,
         "annual_total": annual_total,
         "totals_complete": not left_out,
+        "determined": not unstated,
         "warnings": warnings,
     }
     for name in add_on_names(policy):   # the outputs these premiums have always filled
         if _item(name) == "critical_illness" and _monthly(policy, name) and not policy.is_open(name):
-            result["critical_illness_monthly"] = month["add_ons"][name]
-            result["critical_illness_annual"] = add_on_annual[name]
+            result["critical_illness_monthly"] = month["add_ons"].get(name)
+            result["critical_illness_annual"] = add_on_annual.get(name)
         elif _item(name) == "supplementary_major_illness" and not _monthly(policy, name):
-            result["supplementary_annual"] = policy.decimal(name, start) if not policy.is_open(name) else open_amount(policy, name, values)
+            day = _day(policy, name, start, paid)
+            result["supplementary_annual"] = open_amount(policy, name, values) if policy.is_open(name) else \
+                None if policy.unstated_on(name, day) else policy.decimal(name, day)
     return result, steps
 
 

@@ -17,6 +17,16 @@ payment date). Without `on`, the first value (the parameter's own `value`) is re
 ('2024-10-01', '6284')
 >>> p.is_dated("wage"), p.applies_by("wage")
 (True, 'month_paid_for')
+
+A later value the source does not give (`value: null`, `not_stated`) is open from its date on:
+
+>>> q = Policy({"id": "y", "parameters": {"wage": {"value": "6284", "unit": "CNY/month", "applies_by": "payment_date",
+...     "source": {"ref": "a", "quote": "6284"},
+...     "dated": [{"from": "2024-09-01", "value": None, "status": "not_stated", "source": {"ref": "a", "quote": "调整"}}]}}})
+>>> q.unstated_on("wage", dt.date(2024, 8, 31)), q.unstated_on("wage", dt.date(2024, 9, 1)), q.changes("wage")
+(False, True, ['2024-09-01'])
+>>> q.dated_names("payment_date"), q.dated_names("month_paid_for")
+(['wage'], [])
 """
 from __future__ import annotations
 
@@ -49,9 +59,11 @@ class Policy:
     def is_dated(self, name: str) -> bool:
         return bool(self.has(name) and self.parameters[name].get("dated"))
 
-    def dated_names(self) -> list[str]:
+    def dated_names(self, by: str | None = None) -> list[str]:
+        """The parameters with values by date; `by`: only those a given day picks (`month_paid_for` | `payment_date`)."""
         # items(), not has()/[]: listing the parameters is not reading them (tests/test_authoring.py)
-        return [name for name, param in self.parameters.items() if param.get("dated")]
+        return [name for name, param in self.parameters.items()
+                if param.get("dated") and (by is None or (param.get("applies_by") or "month_paid_for") == by)]
 
     def applies_by(self, name: str) -> str:
         """Which day picks a dated value: `month_paid_for` (the default) or `payment_date`."""
@@ -75,6 +87,16 @@ class Policy:
     def is_open(self, name: str) -> bool:
         """True when the policy names the figure but its source leaves the amount open."""
         return self.has(name) and self.parameters[name]["value"] is None
+
+    def unstated_on(self, name: str, on: dt.date | None) -> bool:
+        """True when a later value in force on `on` is one the source does not give (a dated value null,
+        `not_stated`): the figure changes on a date the source names, to an amount it does not state."""
+        return on is not None and self.is_dated(name) and self._entry(name, on) is not self.parameters[name] \
+            and self._entry(name, on)["value"] is None
+
+    def changes(self, name: str) -> list[str]:
+        """The dates from which a dated parameter takes a later value, in order."""
+        return [str(d["from"]) for d in self.parameters[name].get("dated") or []]
 
     def decimal(self, name: str, on: dt.date | None = None) -> Decimal:
         return to_decimal(self.value(name, on))

@@ -41,32 +41,40 @@ def test_a_lapse_restarts_continuity_and_drops_earlier_zero_years() -> None:
     assert "2029" in out["steps"][0]["zh"]
 
 
-def test_years_before_2025_count_by_default_and_the_cautious_reading_is_shown_beside() -> None:
-    """三湘都市报: 自2025年1月起,对连续参加居民医保满4年的参保人员,之后每连续参保1年,提高…5000元 — the natural
-    reading counts earlier years (issue 15 point 5); the cautious reading (only years from 2025) stays, and the
-    result shows both figures side by side (reading `continuity-lapse-and-earlier-years`)."""
+def test_years_count_from_2025_by_default_and_the_other_reading_is_shown_beside() -> None:
+    """H6 (issue 19): 006 “2025-2028年连续参保的人员,在2029年参保时可享受额外激励额度” and 010 “2025年正常参保且全年
+    医保基金零报销的参保人员,2026年度居民大病保险封顶线将提高5000元”: continuity and claim-free years count from 2025.
+    The reading that counts earlier years (issue 15 point 5's default) stays beside it (reading
+    `continuity-lapse-and-earlier-years`)."""
     inputs = {**BASE, "enrolled_years": years(2019, 2026), "zero_reimbursement_years": [2023, 2025], "benefit_year": 2026}
     out = run(inputs)
     default = out["result"]
     assert (default["continuous_years"], default["continuity_increase"], default["zero_reimbursement_increase"]) == \
-        (8, "20000.00", "10000.00")
+        (2, "0.00", "5000.00")
     assert (default["increase_counting_earlier_years"], default["cap_counting_earlier_years"]) == ("30000.00", "330000.00")
     assert (default["increase_from_start_year_only"], default["cap_from_start_year_only"]) == ("5000.00", "305000.00")
     both = next(s for s in out["steps"] if s["id"] == "readings_compared")
     assert "330000.00" in both["zh"] and "305000.00" in both["zh"] and "305000.00" in both["en"]
-    cautious = result({**inputs, "count_earlier_years": False})
-    assert (cautious["continuous_years"], cautious["continuity_increase"], cautious["zero_reimbursement_increase"]) == \
-        (2, "0.00", "5000.00")
+    quotes = {c["field"]: c["quote"] for c in both["cites"]}
+    assert quotes == {"critical_illness_years_counted_from": "2025-2028年连续参保的人员,在2029年参保时可享受额外激励额度",
+                      "critical_illness_zero_claim_first_year":
+                          "2025年正常参保且全年医保基金零报销的参保人员,2026年度居民大病保险封顶线将提高5000元"}
+    continuity = next(s for s in out["steps"] if s["id"] == "continuity")
+    assert "critical_illness_years_counted_from" in {c["field"] for c in continuity["cites"]}
+    earlier = result({**inputs, "count_earlier_years": True})
+    assert (earlier["continuous_years"], earlier["continuity_increase"], earlier["zero_reimbursement_increase"]) == \
+        (8, "20000.00", "10000.00")
     # the side-by-side figures do not depend on which reading is chosen
-    assert {k: v for k, v in cautious.items() if k.endswith(("_earlier_years", "_start_year_only"))} == \
+    assert {k: v for k, v in earlier.items() if k.endswith(("_earlier_years", "_start_year_only"))} == \
         {k: v for k, v in default.items() if k.endswith(("_earlier_years", "_start_year_only"))}
 
 
-def test_the_continuous_2019_2026_case_of_issue_15_gives_20000_by_default() -> None:
-    """Issue 15 point 5: continuous enrolment 2019–2026 gave 提高 0.00 元 under the old default."""
+def test_the_expert_h6_case_2019_2026_gives_0_by_default_and_20000_beside() -> None:
+    """H6: “the default counts years before 2025 (2019–2026 → +20,000)”; 006: the first continuity increase is in 2029."""
     r = result({**BASE, "enrolled_years": years(2019, 2026), "benefit_year": 2026})
-    assert (r["continuity_increase"], r["increase"]) == ("20000.00", "20000.00")
-    assert r["increase_from_start_year_only"] == "0.00"   # the reading's "上例只提高0元"
+    assert (r["continuity_increase"], r["increase"], r["cap"]) == ("0.00", "0.00", "300000.00")
+    assert (r["increase_counting_earlier_years"], r["cap_counting_earlier_years"]) == ("20000.00", "320000.00")
+    assert result({**BASE, "enrolled_years": years(2025, 2029), "benefit_year": 2029})["increase"] == "5000.00"
 
 
 def test_zero_reimbursement_raises_next_years_limit() -> None:

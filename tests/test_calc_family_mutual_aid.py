@@ -78,3 +78,30 @@ def test_bad_input_gives_bilingual_errors(inputs: dict, field: str) -> None:
     assert not out["ok"]
     assert {e["field"] for e in out["errors"]} == {field}
     assert all(e["message_zh"] and e["message_en"] for e in out["errors"])
+
+
+# --- M8 (issue 19): only a member with a personal account can use family mutual aid ---------------------------
+
+def test_without_a_personal_account_nothing_can_be_paid_and_the_sentences_are_cited() -> None:
+    """三湘都市报: “湖南支持职工医保个人账户用于支付参保人员近亲属…” — the account is the employee's personal account;
+    衡阳日报: “原灵活就业统账结合缴费方式不再新增参保人员。” (周口 likewise: “不建立个人账户”). The expert's M8: the
+    calculator said yes to any “参保职工”, though flexible workers without a personal account cannot use it."""
+    out = run({"relation": "parent", "relative_insured": True, "has_personal_account": False})
+    r = out["result"]
+    assert r["has_personal_account"] is False and r["eligible_relative"] is True
+    assert r["may_pay_contributions"] == [] and not any(
+        r[k] for k in ("may_pay_resident_insurance", "may_pay_long_term_care", "may_pay_inclusive_commercial", "may_pay_medical_costs"))
+    account = next(s for s in out["steps"] if s["id"] == "account")
+    quotes = {c["field"]: c["quote"] for c in account["cites"]}
+    assert quotes["no_personal_account_hengyang_flexible"] == "原灵活就业统账结合缴费方式不再新增参保人员。"
+    assert quotes["family_mutual_aid_account"] == "湖南支持职工医保个人账户用于支付参保人员近亲属"
+    assert "没有个人账户" in account["zh"] and "without one" in account["en"]
+    assert out["headline"]["zh"].startswith("有职工医保个人账户：否")
+
+
+def test_the_form_asks_and_an_account_holder_gets_the_answer_as_before() -> None:
+    assert "has_personal_account" in [i.name for i in CALCULATOR.inputs]
+    assert run({"relation": "parent", "relative_insured": True})["result"]["may_pay_medical_costs"] is True
+    bad = calc.run("family-mutual-aid", POLICY, {"relation": "parent", "has_personal_account": "maybe"})
+    assert not bad["ok"] and bad["errors"][0]["field"] == "has_personal_account"
+    assert bad["errors"][0]["message_zh"] and bad["errors"][0]["message_en"]

@@ -91,7 +91,7 @@ def write_calc_bundle(calc_dir: Path, out_file: Path, bytecode: bool = False) ->
 # calc/flexible_arrears.py): tests/test_policy_data.py runs every vector and worked example
 # on these alone and must get the full data's answers.
 POLICY_KEYS = ("id", "title", "topic", "calculators", "effective", "governs", "series", "parameters", "readings")
-PARAMETER_KEYS = ("label", "value", "unit", "status", "source", "columns")
+PARAMETER_KEYS = ("label", "value", "unit", "status", "source", "columns", "dated", "applies_by")   # dated: values by date
 READING_KEYS = ("id", "parameters")
 POLICY_ID = re.compile(r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*")   # the same test in calc-worker.js
 DATA_DIR = "data"   # under assets/mingbai/

@@ -87,8 +87,11 @@ FIELD_MEANINGS: dict[str, tuple[str, str]] = {
         "true：只在页面上展示，没有计算器读取。没有此标记的参数必须被本政策列出的某个计算器读取，否则构建报错。",
         "true: shown on the page, read by no calculator. A parameter without it must be read by one of the policy's calculators, or the build stops."),
     "parameters.<name>.dated": (
-        "以后生效的数值：[{from: 日期, value: …, source: {ref, quote}}]，每项有自己的原句（如 10 月 1 日起调整的基数）。",
-        "Later values by effective date: [{from: date, value: …, source: {ref, quote}}], each with its own quote (e.g. a base changed from 1 October)."),
+        "以后生效的数值：[{from: 日期, value: …, source: {ref, quote}}]，每项有自己的原句（如 10 月 1 日起调整的基数）。"
+        "原文写了调整日期却没有给出调整后的数额：value 为 null，status 为 not_stated，写明 how，引用宣布调整的原句；计算器会说明金额无法确定，绝不按旧数值计算。",
+        "Later values by effective date: [{from: date, value: …, source: {ref, quote}}], each with its own quote (e.g. a base changed from 1 October)."
+        " A change on a date the source names to an amount it does not give: value null, status not_stated, how, and"
+        " the sentence that announces it; calculators then say the amount is not determined, never the old one."),
     "parameters.<name>.applies_by": ("按哪一天选取数值：{applies_by}。", "Which day picks the dated value: {applies_by}."),
     "readings[].id": ("解读的 id（小写连字符）。", "The reading's id (lowercase-hyphen)."),
     "readings[].zh": ("中文说明。", "Chinese text."),
@@ -188,6 +191,10 @@ def _condition(condition: str | None, lang: str) -> str:
         "has": ("政策有 {} 时", "when the policy has {}"),
         "lacks": ("政策没有 {} 时", "when the policy has no {}"),
         "choice": ("政策把 {} 留给个人选择时（选项列表或范围）", "when the policy leaves {} to the person (options or a range)"),
+        "dated": ("政策有按所缴月份取值的参数（dated，applies_by: month_paid_for）时",
+                  "when a parameter has values by date picked by the month paid for (dated, applies_by: month_paid_for)"),
+        "paid_dated": ("政策有按缴费日期取值的参数（dated，applies_by: payment_date）时",
+                       "when a parameter has values by date picked by the payment date (dated, applies_by: payment_date)"),
         "alias": ("旧输入名：等同第一项原文未给出的 {}（表单不显示）", "older input name for the first open {} (not on forms)"),
     }
     return pick(lang, words.get(kind, ("{}", "{}"))).format(f"`{name}`")
