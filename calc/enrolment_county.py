@@ -33,6 +33,9 @@ def run_county(run: Run) -> None:
     if pay > year_to:   # another year's payment: the policy of the series on file for it, or what is on file
         errors.append(series.elsewhere_error(policy.id, "payment_date", pay))
     needs_event = circ in ("newborn", "welfare_institution_child", "employee_lapse")
+    if event is not None and circ not in EVENT:   # a date the situation has no use for is never silently ignored
+        errors.append(InputError("event_date", "所选情形不需要填写相关日期：请选择对应的特殊情形，或清空这个日期。",
+                                 "The situation chosen takes no event date: choose the matching special case, or clear the date."))
     if needs_event and event is None:
         what = EVENT[circ][0]
         errors.append(InputError("event_date", f"请填写{what.zh}的日期。", f"Enter the date of {what.en}."))

@@ -100,6 +100,11 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     if unranked and rank is not None:
         raise InputErrors([InputError("rank", f"{name['zh']}不参与乡镇排名，请不要填写名次。",
                                       f"{name['en']} is not ranked with the townships; leave the rank empty.")])
+    start = policy.data["effective"]["from"]
+    start = start if isinstance(start, dt.date) else dt.date.fromisoformat(str(start))
+    if as_of < start - dt.timedelta(days=365):   # 0001-01-01 was read as the first stage
+        raise InputErrors([InputError("as_of", f"统计日期比本政策施行之日（{start.isoformat()}）早一年以上，不合理。",
+                                      f"The count date is more than a year before this policy took effect ({start.isoformat()}): not plausible.")])
     if rank is not None and rank > ranked_units:
         raise InputErrors([InputError("rank", f"参与排名的单位只有 {ranked_units} 个。",
                                       f"Only {ranked_units} units are ranked.")])

@@ -38,14 +38,14 @@ INPUT_TYPES = ("integer", "money", "date", "enum", "list", "boolean", "month_lis
 # month_list: items "YYYY-MM" (sorted, without repeats); integer_list: whole numbers, each
 # between minimum and maximum (sorted, without repeats). Both accept an array or one text.
 MONTH_PATTERN = r"^[12]\d{3}-(0[1-9]|1[0-2])$"   # the normalised form, reported by describe()
-_MONTH_IN_RE = re.compile(r"^([12]\d{3})[-/.年](0?[1-9]|1[0-2])月?$")
+_MONTH_IN_RE = re.compile(r"^([12]\d{3})[-/.年](0?[1-9]|1[0-2])月?$", re.ASCII)
 _LIST_SPLIT_RE = re.compile(r"[\s,，、;；]+")
 MAX_LIST_ITEMS = 600
-_MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
+_MONEY_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$", re.ASCII)
 # thousands grouped by commas, each group of three (7,000.50); "7000,50" is a decimal comma, not 700050
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_GROUPED_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
-_INT_RE = re.compile(r"^[+-]?\d{1,9}$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_GROUPED_RE = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$", re.ASCII)
+_INT_RE = re.compile(r"^[+-]?\d{1,9}$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -243,6 +243,23 @@ def safe_text(key: object) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+# full-width digits and marks a Chinese keyboard types (２０２３－０５－０１, ７０００．５０): read as their ASCII forms,
+# all of them or none, so "２０２３-05" and "2０２３-05" are the same input (the patterns below are ASCII-only)
+_HALFWIDTH = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0D: 0x2D, 0xFF0E: 0x2E, 0xFF0F: 0x2F, 0xFF0B: 0x2B}
+
+
+def _halfwidth(raw: object) -> object:
+    """
+    >>> _halfwidth("２０２３-05"), _halfwidth("2０２３－05"), _halfwidth(["７０００．５０"]), _halfwidth(6)
+    ('2023-05', '2023-05', ['7000.50'], 6)
+    """
+    if isinstance(raw, str):
+        return raw.translate(_HALFWIDTH)
+    if isinstance(raw, list):
+        return [_halfwidth(item) for item in raw]
+    return raw
+
+
 def validate(specs: list[InputSpec], raw: object) -> dict:
     """Parse raw inputs against specs; raise InputErrors listing every problem."""
     if not isinstance(raw, dict):
@@ -264,7 +281,7 @@ def validate(specs: list[InputSpec], raw: object) -> dict:
             values[spec.name] = spec.default
             continue
         try:
-            values[spec.name] = _parse_one(spec, value)
+            values[spec.name] = _parse_one(spec, _halfwidth(value) if spec.type != "enum" else value)
         except InputErrors as exc:
             errors.extend(exc.errors)
     if errors:

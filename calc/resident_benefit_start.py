@@ -64,6 +64,7 @@ from .enrolment_measures import newborn_waiver_problems, previous_year_problems,
 from .enrolment_run import Run
 from .enrolment_windows import newborn_rule_problems, run_windows, window_problems
 from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, late_rule_problems
+from .errors import InputError, InputErrors
 from .enrolment_words import late_rule_text  # noqa: F401  (re-exported: the summaries' late sentence, tests/test_fidelity_resident.py)
 from .inputs import Choice, InputSpec, Text
 from .parameters import Parameter
@@ -136,6 +137,10 @@ OUTPUTS = (
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     run = Run(policy, values)
+    shaped = policy.has("enrolment_windows") or policy.has("fixed_waiting_period_months")
+    if shaped and values.get("event_date") is not None and values.get("circumstance") != "newborn":
+        raise InputErrors([InputError("event_date", "所选情形不需要填写相关日期：请选择“新生儿”，或清空这个日期。",
+                                      "The situation chosen takes no event date: choose “Newborn”, or clear the date.")])
     if policy.has("enrolment_windows"):
         run_windows(run)
     elif policy.has("fixed_waiting_period_months"):

@@ -325,6 +325,10 @@ def _combination_step(policy: Policy, options: list[_Option]) -> Step:
     return step(policy, "no_stacking", f"{text.zh}{outcome.zh}{note_zh}。", f"{text.en}{outcome.en}{note_en}.", codes, (param,))
 
 
+# a date of birth or recognition before this is a typing slip (0001-01-01), not a person's
+EARLIEST = dt.date(1900, 1, 1)
+
+
 def _timing_errors(policy: Policy, values: dict, codes: list[str]) -> list[InputError]:
     """Inputs about the lists and dates that are valid alone but contradict each other."""
     recognised, paid, born, listed = values["recognised_on"], values["paid_on"], values["born_on"], values["subsidy_list"]
@@ -339,6 +343,14 @@ def _timing_errors(policy: Policy, values: dict, codes: list[str]) -> list[Input
     year_to = policy.governs("benefits")[1]
     if paid is not None and year_to is not None and paid > year_to:   # a payment for a later year: its policy
         errors.append(series.elsewhere_error(policy.id, "paid_on", paid))
+    for name, day, what in (("born_on", born, Text("出生日期", "date of birth")), ("recognised_on", recognised, Text("认定日期", "recognition date"))):
+        if day is not None and day < EARLIEST:
+            errors.append(InputError(name, f"{what.zh}不合理（早于 {EARLIEST.isoformat()}）。",
+                                     f"The {what.en} is not plausible (before {EARLIEST.isoformat()})."))
+        elif day is not None and year_to is not None and day > year_to:   # after the year: nothing of this policy's
+            errors.append(InputError(name, f"{what.zh}晚于本政策的待遇年度（至 {year_to.isoformat()}），与本年度的资助无关。",
+                                     f"The {what.en} is after this policy's insurance year (ends {year_to.isoformat()}): "
+                                     "it has no bearing on this year's subsidy."))
     if born is not None and recognised is not None and recognised < born:
         errors.append(InputError("recognised_on", "认定日期不能早于出生日期。", "The recognition date cannot be before the date of birth."))
     if not policy.has("subsidy_list_date"):

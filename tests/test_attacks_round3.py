@@ -343,3 +343,44 @@ def test_a_second_concurrent_build_stops_with_a_message(tmp_path: Path) -> None:
     assert "another build" in output and "另一次构建" in output
     assert (tmp_path / "site.building").is_dir(), "the running build's staging directory was deleted"
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+# --- item 13: silent nonsense in dates (calc) ------------------------------------------------------------
+
+import calc as _calc  # noqa: E402
+
+
+def _error_fields(name: str, pid: str, inputs: dict) -> list[str]:
+    out = _calc.run(name, pid, inputs)
+    assert not out["ok"], out
+    assert all(e["message_zh"] and e["message_en"] for e in out["errors"])
+    return [e["field"] for e in out["errors"]]
+
+
+def test_a_count_date_before_the_policy_is_refused() -> None:
+    """`as_of: 0001-01-01` was read as the first stage."""
+    pid = next(p for p, d in _calc.data.load_policies().items() if "enrolment-progress" in d["calculators"])
+    ex = next(e["inputs"] for e in _calc.data.load_policies()[pid]["examples"] if e.get("calculator") == "enrolment-progress")
+    assert _error_fields("enrolment-progress", pid, {**ex, "as_of": "0001-01-01"}) == ["as_of"]
+
+
+@pytest.mark.parametrize("field, day", [("born_on", "0001-01-01"), ("recognised_on", "9999-12-31")])
+def test_implausible_birth_and_recognition_dates_are_refused(field: str, day: str) -> None:
+    """`born_on: 0001-01-01` was still subsidised; `recognised_on: 9999-12-31` accepted."""
+    inputs = {"categories": ["minimum_living"], field: day}
+    assert field in _error_fields("resident-contribution", "hunan/yueyang/pingjiang/2023-resident", inputs)
+
+
+@pytest.mark.parametrize("pid", ["hunan/yueyang/pingjiang/2023-resident", "hunan/2026-resident"])
+def test_an_event_date_for_ordinary_enrolment_is_refused(pid: str) -> None:
+    """`event_date` was ignored for "regular"."""
+    assert _error_fields("resident-benefit-start", pid, {"payment_date": "2025-10-10" if "2026" in pid else "2022-11-15",
+                                                        "event_date": "2022-10-01"}) == ["event_date"]
+
+
+@pytest.mark.parametrize("month", ["２０２３-05", "2０２３-05", "2023-05"])
+def test_full_width_digits_read_alike(month: str) -> None:
+    """"2０２３-05" was accepted while "２０２３-05" was rejected: both now read as 2023-05."""
+    from calc.inputs import InputSpec, Text, validate
+    spec = InputSpec("months", "month_list", Text("月份", "Months"))
+    assert validate([spec], {"months": month})["months"] == ["2023-05"]

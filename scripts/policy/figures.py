@@ -48,7 +48,7 @@ NOT_FIGURE_SPANS: dict[str, dict[str, str]] = {
                 r"|[上下哪同当]一\s*(?:年|个?月|天)",                                                   # 上一年, 哪一年
     },
     "en": {
-        "phone": r"(?:[Pp]hone|[Tt]el\.?|[Hh]otline)\D{0,4}\d[\d\s,-]*\d(?:\s*(?:or|and)\s*\d+)*",
+        "phone": r"(?:[Pp]hone|[Tt]el\.?|[Hh]otline)\D{0,4}\d[\d\s,-]*\d(?:\s*(?:or|and)\s*\d+)*|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)",
         "date": r"\b\d{4}-\d{2}(?:-\d{2})?\b",
         "day": rf"\b\d{{1,2}}(?:\s*(?:or|and|to|–|-)\s*\d{{1,2}})*\s+(?:{MONTHS_EN})\b"              # 1 July, 28 or 29 February
                rf"|\b(?:{MONTHS_EN})\s+(?:[1-9]|[12]\d|3[01])\b(?![\d.,%])",                         # July 1 (not May 75%)
