@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import re
 import traceback
+from pathlib import Path
 
 Problem = tuple[int, str, str, str]   # (line, field, en, zh), as the loader's semantic checks give them
 
@@ -297,6 +298,14 @@ def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
 # (d) the policy's pages and widgets render
 # ---------------------------------------------------------------------------------------------
 
+def _shown_path(filename: str) -> str:
+    from ..paths import ROOT
+    try:
+        return str(Path(filename).resolve().relative_to(ROOT))
+    except ValueError:
+        return filename
+
+
 def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """Render the policy page in every locale, its table pages and each calculator's widget, from the
     site's templates and with the policy's own data (not the compiled file): a template error is
@@ -316,15 +325,16 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     site_run, pages._example_run = pages._example_run, example_run
     out = []
     jobs = []
-    for locale in pages.LOCALES:
-        lang = pages.data_lang(locale)
-        jobs.append((f"(page {locale})", 1, lambda lang=lang, locale=locale: pages.render_policy(env, policy, lang, locale)))
-        for name in pages.table_parameters(policy):
-            jobs.append((f"parameters.{name}", _line(lines, f"parameters.{name}"),
-                         lambda lang=lang, name=name: pages.render_table_page(env, policy, name, lang)))
+    for locale in pages.LOCALES:   # the widgets first: a page shows them, and they name the calculator
         for index, name in enumerate(policy["calculators"]):
             jobs.append((f"calculators[{index}]", _line(lines, f"calculators[{index}]"),
                          lambda locale=locale, name=name: pages.render_widget_html(policy, name, locale, "assets/")))
+    for locale in pages.LOCALES:
+        lang = pages.data_lang(locale)
+        for name in pages.table_parameters(policy):
+            jobs.append((f"parameters.{name}", _line(lines, f"parameters.{name}"),
+                         lambda lang=lang, name=name: pages.render_table_page(env, policy, name, lang)))
+        jobs.append((f"(page {locale})", 1, lambda lang=lang, locale=locale: pages.render_policy(env, policy, lang, locale)))
     try:
         for field, line, job in jobs:
             try:
@@ -333,9 +343,9 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
                 where = ""
                 frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
                 if isinstance(exc, jinja2.TemplateSyntaxError):
-                    where = f" (scripts/site/templates/{exc.name}:{exc.lineno})"
+                    where = f" ({_shown_path(exc.filename or exc.name)}:{exc.lineno})"
                 elif frames:
-                    where = f" (scripts/site/templates/{frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno})"
+                    where = f" ({_shown_path(frames[-1].filename)}:{frames[-1].lineno})"
                 out.append((line, field, f"the page does not render: {type(exc).__name__}: {exc}{where}",
                             f"页面无法生成：{type(exc).__name__}: {exc}{where}"))
                 if len(out) >= MAX_REPORTED:
