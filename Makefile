@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve serve-site build bundle test bench fuzz policies new-policy clean
+.PHONY: install serve serve-site build bundle test bench fuzz policies source new-policy clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -19,8 +19,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-policies: .venv/.installed        ## validate policies/ and compile calc/data/policies.json
+policies: .venv/.installed        ## validate and prove policies/ (run every calculator over sampled inputs, render every page) and compile calc/data/policies.json
 	$(PY) -m scripts.policy.loader --compile
+
+source: .venv/.installed          ## store a source text verbatim as policies/sources/NNN_<sha256[:16]>.txt and print its sources: entry: make source FILE=notice.txt [URL=https://…] [KEY=notice] [KIND=summary]
+	$(PY) -m scripts.policy.store_source "$(FILE)" $(if $(URL),--url "$(URL)") $(if $(KEY),--key "$(KEY)") $(if $(KIND),--kind "$(KIND)")
 
 new-policy: .venv/.installed      ## skeleton of a new policy: make new-policy PLACE=hunan/hengyang TOPIC=flexible-employment YEAR=2025 [CALCULATORS="a b"]
 	$(PY) -m scripts.policy.scaffold --place "$(PLACE)" --topic "$(TOPIC)" --year "$(YEAR)" $(if $(CALCULATORS),--calculators $(CALCULATORS))

@@ -56,6 +56,7 @@ Hunan 2025: outside the collection period, a fixed 3-month waiting period from t
 """
 from __future__ import annotations
 
+from . import rule_checks
 from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems
 from .doctest_helper import result_runner
@@ -268,7 +269,7 @@ PARAMETERS = (
     Parameter("late_payment_benefit_year", ("rule",), Text(
         "期外缴费所买的待遇年度：{buys: calendar_year_of_payment}；等待期跨过该年度末日时结果提示并标为无法确定。",
         "The benefit year a payment outside the collection period buys: {buys: calendar_year_of_payment}; a wait past its "
-        "end is warned about and the result is not determined."), required=False),
+        "end is warned about and the result is not determined."), required=False, check=rule_checks.late_payment_benefit_year),
     Parameter("fixed_waiting_period_from", ("date",), Text("固定等待期施行之日。", "The day the fixed waiting period starts to apply."), when=MEASURES),
     Parameter("fixed_waiting_period_applies_to", ("list",), Text(
         "等待期适用于：not_enrolled_in_collection_period、not_continuously_enrolled。",
@@ -313,7 +314,7 @@ PARAMETERS = (
         "Special cases pay the individual contribution; with it the form asks about the situation."), required=False),
     Parameter("special_case_newborn", ("rule",), Text(
         "新生儿：{window_days: 天数, benefits_from: …}，期限内从出生之日起享受。", "Newborns: {window_days, benefits_from}; within the window, covered from birth."),
-        when="has:special_cases_contribution"),
+        when="has:special_cases_contribution", check=rule_checks.special_case_newborn),
     Parameter("day_window_counting", ("rule",), Text(
         "天数期限（如“90天内”）的数法：{event_day: day_0 | day_1, alternative: 另一种数法（可选，结果同时列出最稳妥的截止日）}；"
         "没有此参数时事件当天为第0天。",
@@ -322,17 +323,17 @@ PARAMETERS = (
         required=False, check=day_counting_problems),
     Parameter("special_case_employee_insurance_lapse", ("rule",), Text(
         "职工医保断保：{window_days: 天数, benefits_from: …}。", "Employee insurance lapsed: {window_days, benefits_from}."),
-        when="has:special_cases_contribution"),
+        when="has:special_cases_contribution", check=rule_checks.special_case_employee_insurance_lapse),
     Parameter("special_case_welfare_institution_child", ("rule",), Text(
         "福利机构儿童：{paid_by_within_collection_period, paid_by_outside_collection_period}。",
         "Children in welfare institutions: {paid_by_within_collection_period, paid_by_outside_collection_period}."),
-        when="has:special_cases_contribution"),
+        when="has:special_cases_contribution", check=rule_checks.special_case_welfare_institution_child),
     Parameter("special_case_first_enrolment_groups", ("rule",), Text(
         "缴费后即享受待遇的首次参保群体：{groups: [...]}。", "First-enrolment groups covered from payment: {groups: [...]}."),
-        when="has:special_cases_contribution"),
+        when="has:special_cases_contribution", check=rule_checks.special_case_first_enrolment_groups),
     Parameter("special_case_hardship_missed_collection", ("rule",), Text(
         "困难群众因客观原因错过缴费期：缴费后即享受待遇。", "People in difficulty who missed the period for objective reasons: covered from payment."),
-        when="has:special_cases_contribution"),
+        when="has:special_cases_contribution", check=rule_checks.special_case_hardship_missed_collection),
     Parameter("refund_deadline", ("date",), Text("可申请退费的最后一天。", "Last day a refund may be applied for."), required=False),
     Parameter("refund_reasons", ("list",), Text("可退费的情形。", "The reasons a refund is possible."), when="has:refund_deadline"),
     Parameter("no_refund_from", ("date",), Text("从这天起不再退费。", "From this day contributions are not returned."), when="has:refund_deadline"),

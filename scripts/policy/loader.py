@@ -23,7 +23,7 @@ from calc import series
 from calc.vocabulary import NUMBER_UNITS
 from calc.data import FORMAT
 
-from . import prose_numbers, schema
+from . import proof, prose_numbers, schema
 from .provenance import missing_from_quote, quote_in_source
 from ..paths import ROOT
 from ..write_files import write_if_changed
@@ -330,7 +330,10 @@ def example_problems(policy: dict, lines: dict[str, int], known_calculators: set
 
 
 def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR,
-                known_calculators: set[str] | None = None) -> tuple[dict | None, list[PolicyProblem]]:
+                known_calculators: set[str] | None = None, prove: bool = False) -> tuple[dict | None, list[PolicyProblem]]:
+    """The policy's data, or None and its problems. Every load checks that each code a reader sees
+    has words; `prove` (what `make policies` does) also runs every calculator the policy names over
+    a sample of inputs and renders its pages and widgets (scripts/policy/proof.py)."""
     rel = _rel(path)
     if known_calculators is None:
         from calc.registry import calculators
@@ -377,6 +380,10 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
     if not problems:   # every figure in prose is a figure of the policy (scripts/policy/prose_numbers.py)
         texts = [t for found in _source_texts(data, sources_dir).values() for t in found]
         problems = [problem(*p) for p in prose_numbers.problems(data, lines, texts, prose_numbers.example_runs(data, known_calculators))]
+    if not problems:   # every code a reader will see has words (the page build would stop on it)
+        problems = [problem(*p) for p in proof.vocabulary_problems(data, lines)]
+    if not problems and prove and all(name in known_calculators for name in data["calculators"]):
+        problems = [problem(*p) for p in proof.problems(data, lines)]
     return (None if problems else data), problems
 
 
@@ -384,12 +391,13 @@ def policy_files(policies_dir: Path = POLICIES_DIR) -> list[Path]:
     return sorted(p for p in policies_dir.rglob("*.yaml") if "sources" not in p.relative_to(policies_dir).parts)
 
 
-def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR) -> tuple[dict[str, dict], list[PolicyProblem]]:
+def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR,
+             prove: bool = False) -> tuple[dict[str, dict], list[PolicyProblem]]:
     policies: dict[str, dict] = {}
     problems: list[PolicyProblem] = []
     first: dict[str, Path] = {}
     for path in policy_files(policies_dir):
-        data, found = load_policy(path, policies_dir, sources_dir)
+        data, found = load_policy(path, policies_dir, sources_dir, prove=prove)
         problems += found
         if data is not None:
             if data["id"] in policies:   # two files, one id (e.g. a symlinked copy)
@@ -517,13 +525,15 @@ def write_compiled(policies: dict[str, dict], out: Path = COMPILED) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scripts.policy.loader", description=__doc__.splitlines()[0])
     parser.add_argument("--compile", action="store_true", help="write calc/data/policies.json")
+    parser.add_argument("--quick", action="store_true",
+                        help="skip the proof: running every calculator over sampled inputs and rendering the pages")
     parser.add_argument("files", nargs="*", type=Path, help="check only these files")
     args = parser.parse_args(argv)
     if args.files:
-        problems = [p for f in args.files for p in load_policy(f)[1]]
+        problems = [p for f in args.files for p in load_policy(f, prove=not args.quick)[1]]
         policies = {}
     else:
-        policies, problems = load_all()
+        policies, problems = load_all(prove=not args.quick)
     for p in problems:
         print(p, file=sys.stderr)
     if problems:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -50,14 +51,31 @@ def default_calculators(topic: str, policies: dict[str, dict]) -> list[str]:
     return [name for name in calculators() if name in used]
 
 
+# a declaration kept only so that older policies still load: "(Former name of add_on_critical_illness.) …"
+FORMER_NAME = re.compile(r"^\(Former name of ([a-z0-9_<>]+)\.\)")
+
+
+def former_name(parameter) -> str | None:
+    """The name that replaced this declared parameter, when it is a former name (never scaffolded)."""
+    found = FORMER_NAME.match(parameter.meaning.en)
+    return found.group(1) if found else None
+
+
 def _parameter_lines(names: list[str]) -> list[str]:
     every = calculators()
     lines, seen = [], set()
     for calc_name in names:
         for p in every[calc_name].parameters:
-            if p.pattern is not None or p.name in seen:   # names with a placeholder are the author's to make
+            if p.name in seen or former_name(p):   # today's names only (add_on_<item>, not critical_illness_monthly)
                 continue
             seen.add(p.name)
+            if p.pattern is not None:   # a name the author makes, one parameter per item the source names
+                example = p.name
+                for placeholder, sample in (("<item>", "critical_illness"), ("<year>", "2024"), ("<category>", "orphan")):
+                    example = example.replace(placeholder, sample)
+                lines += [f"  # {p.name}:   # {calc_name}, optional, one per item the source names (e.g. {example}; "
+                          f"unit {' / '.join(p.units)}): {p.meaning.en}"]
+                continue
             need = "required" if p.required and not p.when else "optional" if not p.required else f"required {p.when}"
             lines += [
                 f"  {p.name}:   # {calc_name}, {need}: {p.meaning.en}",
@@ -94,7 +112,7 @@ def skeleton(place: str, topic: str, year: int, calculator_names: list[str], pol
         f"calculators: [{calcs}]",
         "sources:",
         "  source-1:   # rename freely; parameters cite it by this key",
-        f"    file: {TODO}   # the stored text under policies/sources/",
+        f"    file: {TODO}   # `make source FILE=<text> URL=<address>` stores the text verbatim and prints this entry",
         "    kind: original   # or summary: a second-hand account (news report, digest, Q&A)",
         f"    title: {BILINGUAL_TODO}",
         f"    publisher: {BILINGUAL_TODO}",

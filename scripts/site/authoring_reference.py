@@ -139,8 +139,14 @@ STEPS = (
      "Write the skeleton: `python -m scripts.policy.scaffold --place hunan/hengyang --topic flexible-employment --year 2025 "
      "--calculators flexible-contribution` (or `make new-policy PLACE=… TOPIC=… YEAR=…`). It writes "
      "`policies/<place>/<year>-<topic>.yaml` with a TODO wherever something must be filled in."),
-    ("把来源原文逐字存为 `policies/sources/` 下的文本文件，在 `sources:` 中登记（original 或 summary，有网址就写上）。",
-     "Store the source text verbatim under `policies/sources/` and register it in `sources:` (original or summary, with its URL where there is one)."),
+    ("存来源原文：`make source FILE=通知.txt URL=https://…`（`python -m scripts.policy.store_source <文件> [--url …] [--key …] "
+     "[--kind summary]`）把文本逐字存为 `policies/sources/NNN_<sha256前16位>.txt`（NNN 为下一个空号，16 位是文件内容 SHA-256 "
+     "的前 16 个十六进制数字；文件须为 UTF-8），并打印 `sources:` 条目：贴进政策文件，填上标题、发布者和日期（original 原件或 "
+     "summary 转述）。",
+     "Store the source: `make source FILE=notice.txt URL=https://…` (`python -m scripts.policy.store_source <file> [--url …] "
+     "[--key …] [--kind summary]`) copies the text verbatim to `policies/sources/NNN_<sha256[:16]>.txt` (NNN the next free "
+     "number, then the first 16 hex digits of the SHA-256 of the file's bytes; the file must be UTF-8) and prints the "
+     "`sources:` entry: paste it into the policy and fill in title, publisher and date (original, or summary for a second-hand account)."),
     ("填写参数：骨架已列出所选计算器的全部参数（必填的和可选的）及其单位。每个数字引用写明它的原句；原文未给出的写 "
      "`value: null`、`status: not_stated`，并引用留下空白的那句话。用不到的可选参数删掉；只展示、不参与计算的数字加 `display_only: true`。",
      "Fill in the parameters: the skeleton lists every parameter of the chosen calculators (required and optional) with its unit. "
@@ -152,8 +158,23 @@ STEPS = (
      "prose (summary, readings, descriptions, notes) must be a parameter value of the policy, an example's input or a figure "
      "calc computes for an example (years, dates, ordinals, article and document numbers and verbatim quotes from a source "
      "aside): `make policies` checks each one."),
-    ("运行 `make policies`：每个问题一行，写明文件、行号、字段（中英文）。直到没有问题为止。",
-     "Run `make policies`: one line per problem, with file, line and field (in Chinese and English). Repeat until there are none."),
+    ("规则、映射、列表和文本值中的代码（如 `benefits_from: date_of_birth`）在页面上显示为文字，每个代码都须有中英文说法，依次取自："
+     "本政策的 `subsidy_categories`（自定的资助类别）、计算器的选项和 `calc/categories.py` 的类别，或 "
+     "`scripts/site/vocabulary.py` 的 `WORDS`。没有说法的代码，`make policies` 会报出它所在的行；请改用已有说法的代码，或在 WORDS 中补上 (zh, en)。"
+     "规则的键和代码由读取它的计算器核对（下表“含义”一列写明每条规则的形状），未知的键也会报错。",
+     "Codes in rule, mapping, list and text values (e.g. `benefits_from: date_of_birth`) are shown as words, so each code needs "
+     "words in zh and en, taken from, in order: the policy's own `subsidy_categories`, a calculator's choices and the groups in "
+     "`calc/categories.py`, or `WORDS` in `scripts/site/vocabulary.py`. `make policies` reports a code without words at its "
+     "line: use a code that has words, or add (zh, en) to WORDS. A rule's keys and codes are checked by the calculator that "
+     "reads it (the meaning column below gives each rule's shape); an unknown key is an error too."),
+    ("运行 `make policies`：每个问题一行，写明文件、行号、字段（中英文）。它还证明政策能用：用政策所列的每个计算器跑算例和一组生成的输入"
+     "（政策中每个日期及其前后一天、每个选项、是/否、可选输入留空），计算器出错即报出政策文件和那组输入；并生成政策页面和计算器表单（三种语言），"
+     "模板出错即报出。直到没有问题为止（`--quick` 跳过这一步）。",
+     "Run `make policies`: one line per problem, with file, line and field (in Chinese and English). It also proves the policy "
+     "works: each calculator it lists runs its worked examples and a generated sample of inputs (every date of the policy and "
+     "the day before and after, each choice, yes and no, optional inputs left empty), and a failure is reported with the policy "
+     "file and those inputs; its page and calculator forms are rendered in all three languages, and a template error is "
+     "reported. Repeat until there are none (`--quick` skips the proof)."),
     ("在 `tests/vectors/<计算器>.yaml` 中加入测试向量，用原文公布的数字作期望值；然后 `make test`。不需要改任何 Python 或已有测试。",
      "Add test vectors to `tests/vectors/<calculator>.yaml` with the source's published figures as expectations, then `make test`. "
      "No Python and no existing test needs to change."),
