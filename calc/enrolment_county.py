@@ -59,6 +59,8 @@ def run_county(run: Run) -> None:
     run.chart["marks"].append(("payment", pay))
     run.chart["year_end"] = year_to
 
+    if _rule_not_stated(run, circ):
+        return
     kind, own_start, rule = _classify(run, circ, event, pay)
     in_window = start <= pay <= window_end
     in_extension = extended_to is not None and end < pay <= extended_to
@@ -204,6 +206,30 @@ def _day_window(run: Run, circ: str, rule_name: str, opened: dt.date, pay: dt.da
                  {"last_day": alt_last.isoformat(), "pay_by": safe.isoformat()}, cites)
     run.result["pay_by"] = safe
     return within
+
+
+# the rule parameter each special case reads
+CASE_RULE = {"newborn": "special_case_newborn", "employee_lapse": "special_case_employee_insurance_lapse",
+             "welfare_institution_child": "special_case_welfare_institution_child",
+             "hardship_missed_window": "special_case_hardship_missed_collection",
+             **{circ: "special_case_first_enrolment_groups" for circ in FIRST_ENROLMENT_GROUP}}
+
+
+def _rule_not_stated(run: Run, circ: str) -> bool:
+    """A special case whose rule the policy leaves open (`not_stated`): said, never guessed, never a crash."""
+    name = CASE_RULE.get(circ)
+    policy = run.policy
+    if name is None or not policy.has(name) or not policy.is_open(name):
+        return False
+    note_zh, note_en = _note(policy, name)
+    run.result.update(amount=None, amount_basis=None, cover_from=None, cover_to=None)
+    run.determined = False
+    run.step("rule_not_stated", f"原文没有写这种情形（{CIRCUMSTANCES[circ].zh}）的规则{note_zh}：金额和享受待遇的日期都无法确定。",
+             f"The source gives no rule for this situation ({CIRCUMSTANCES[circ].en[:1].lower() + CIRCUMSTANCES[circ].en[1:]}){note_en}: "
+             "neither the amount nor the start of cover can be worked out.", {}, (name,))
+    run.warn("rule_not_stated", "原文没有写这种情形的规则，请向当地医保经办咨询。",
+             "The source gives no rule for this situation: ask the local insurance office.")
+    return True
 
 
 def _classify(run: Run, circ: str, event: dt.date | None, pay: dt.date) -> tuple[str, dt.date | None, str | None]:

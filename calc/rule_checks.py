@@ -21,6 +21,9 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .categories import CATEGORIES
+from .enrolment_words import FIRST_ENROLMENT_GROUP, PAID_BY
+
 Problems = list[tuple[str, str, str]]
 Field = Callable[[str, object], Problems]
 
@@ -81,17 +84,14 @@ def rule(fields: dict[str, Field], required: tuple[str, ...] = ()) -> Callable[[
 
 
 def _first_enrolment_groups() -> tuple[str, ...]:
-    from .resident_benefit_start import FIRST_ENROLMENT_GROUP
     return tuple(FIRST_ENROLMENT_GROUP.values())
 
 
 def _hardship_groups() -> tuple[str, ...]:
-    from .categories import CATEGORIES
     return (*CATEGORIES, "stably_out_of_poverty")
 
 
 def _payers() -> tuple[str, ...]:
-    from .resident_benefit_start import PAID_BY
     return tuple(PAID_BY)
 
 

@@ -250,3 +250,28 @@ def test_headline_cases_cover_each_kind() -> None:
             kinds |= {k for k, group in (("nothing", BUYS_NOTHING), ("not_allowed", NOT_ALLOWED), ("reading", READING))
                       if set(warning_ids(out)) & group}
     assert kinds == {"nothing", "not_allowed", "reading"}, kinds
+
+
+# --- item 5: a rule the text does not give is said, never a crash ------------------------------------------
+
+@pytest.mark.parametrize("rule, circ, event", [
+    ("special_case_welfare_institution_child", "welfare_institution_child", "2022-10-01"),
+    ("special_case_newborn", "newborn", "2022-10-01"),
+    ("special_case_employee_insurance_lapse", "employee_lapse", "2022-10-01"),
+])
+def test_special_case_not_stated_says_so(tmp_path_factory, monkeypatch, rule: str, circ: str, event: str) -> None:
+    """Found by make policies' sampled runs: `value: null, status: not_stated` crashed the county path."""
+    import shutil
+    import yaml
+    root = tmp_path_factory.mktemp("open-rule")
+    shutil.copytree(Path(__file__).parents[1] / "policies", root, dirs_exist_ok=True)
+    path = root / "hunan/yueyang/pingjiang/2023-resident.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["parameters"][rule].update(value=None, status="not_stated", how={"zh": "测试。", "en": "Test."})
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for _ in use_fixture_policies(root, tmp_path_factory, monkeypatch):
+        out = calc.run(START, PJ, {"circumstance": circ, "event_date": event, "payment_date": "2022-10-20"})
+        assert out["ok"], out
+        r = out["result"]
+        assert (r["amount"], r["cover_from"], r["determined"]) == (None, None, False)
+        assert "rule_not_stated" in warning_ids(out)
