@@ -25,7 +25,7 @@
   var CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
   var KIND_WEIGHT = { policy: 1, province: 0.55, table: 0.5, compare: 0.45, home: 0.3, about: 0.3, other: 0.3 };
-  var STATUS_WEIGHT = { in_force: 1, not_yet: 0.97, ended: 0.93 };
+  var STATUS_WEIGHT = { in_force: 1, not_yet: 0.95, ended: 0.6 };
   var SNIPPET_BEFORE = 24;
   var SNIPPET_LENGTH = 110;
 
@@ -118,18 +118,20 @@
     return d ? Math.log(1 + state.n / d) : 0;
   }
 
-  function editWithin(a, b, max) {   // Levenshtein distance ≤ max (small words only)
+  function editWithin(a, b, max) {   // edit distance (a swap of neighbours is one edit) ≤ max
     if (Math.abs(a.length - b.length) > max) return false;
-    var prev = [];
+    var before = null, prev = [];
     for (var j = 0; j <= b.length; j++) prev[j] = j;
     for (var i = 1; i <= a.length; i++) {
       var cur = [i];
       var best = i;
       for (var k = 1; k <= b.length; k++) {
         cur[k] = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1));
+        if (before && i > 1 && k > 1 && a[i - 1] === b[k - 2] && a[i - 2] === b[k - 1]) cur[k] = Math.min(cur[k], before[k - 2] + 1);
         if (cur[k] < best) best = cur[k];
       }
       if (best > max) return false;
+      before = prev;
       prev = cur;
     }
     return prev[b.length] <= max;
@@ -197,7 +199,7 @@
     var best = 0;
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i];
-      if (page.placeTerms.has(t)) best = Math.max(best, 3);
+      if (page.placeTerms.has(t)) best = Math.max(best, 4);
       if (page.titleTerms.has(t)) best = Math.max(best, 3);
       if (section.titleTerms.has(t)) best = Math.max(best, 1.8);
       var tf = section.textTerms.get(t) || 0;
