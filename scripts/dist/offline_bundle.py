@@ -277,7 +277,11 @@ def make_offline(site: Path) -> None:
     # The offline plugin writes search_index.js after each language's build, but
     # mkdocs-static-i18n merges every language into search_index.json only at the end:
     # write the script again from the final index (as the plugin does: var __index = …).
-    (site / "search" / "search_index.js").write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+    # Every language is under by_lang (scripts/site/search_index.py): the page takes its own.
+    (site / "search" / "search_index.js").write_text(
+        "var __index = (function (all) { var lang = document.documentElement.getAttribute(\"lang\");\n"
+        "  return (all.by_lang && all.by_lang[lang]) || all; })(" + index.read_text(encoding="utf-8") + ");\n",
+        encoding="utf-8")
     shim = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         raise BundleError(f"{shim} missing: run `npm ci` (iframe-worker is pinned in package.json)")

@@ -35,7 +35,7 @@ from scripts.site.hant import to_hant, write_hant_table
 from scripts.site.html_slots import SlotError, Slots
 from scripts.site.pages import nav, render_site
 from scripts.site.pages_dir import default_pages_dir, link_hand_written, remove
-from scripts.site.search_index import patch_search_worker, split_search_index
+from scripts.site.search_index import split_search_index
 from scripts.site.serve_reload import forget_data, refresh
 from scripts.site.source_pages import write_source_pages
 
@@ -173,7 +173,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                          extra=tuple(widget_sources(widget_src)))
         if (site / "search" / "search_index.json").is_file():   # one index per language, loaded on a search
             split_search_index(site, config["extra"]["language_roots"])
-            patch_search_worker(site)   # Chinese queries: the whole word counts (scripts/site/search_index.py)
         precompress(site)   # .gz/.br copies of the engine, data and search index (scripts/dist/wire.py)
 
     def on_shutdown(self) -> None:

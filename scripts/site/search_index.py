@@ -9,15 +9,16 @@ holds material's index request until the reader starts a search and points it at
 language's file. search_index.json itself stays whole: the offline bundle inlines it (file://,
 where material already waits for the search toggle).
 
-Everyday words (issue 11): scripts/site/search_synonyms.yaml pairs words readers type (宝宝, baby) with
-the field's terms the pages use (新生儿, newborn); `with_synonyms` adds each word to a hidden
-`synonyms` field of every entry whose text holds one of its terms, in that entry's language
-(zh-Hant: the zh lists in Traditional characters). Chinese text is segmented at build time by
-jieba with scripts/site/search_dict.txt, the field's terms (mkdocs.yml `search: jieba_dict_user`).
-
-Material's search worker segments a Chinese query against the index's words but never tries a
-whole run of characters (its loop stops one short), so 灵活就业 was searched as 灵活* 就*;
-`patch_search_worker` fixes that loop in the built site's copy of the worker.
+Reader search (issue 24): the query code is ours, docs/assets/mingbai/search-worker.js, run by
+material in place of its Lunr worker (scripts/site/theme/main.html names it in __config). Each
+language's index holds plain text (material's entries without tags or jieba's zero-width spaces,
+the status banner's lines taken out), each page's kind, place (the first line of its facts) and
+policy dates with the banner's words for each state, and in config.mingbai the language's everyday
+words and question filler (scripts/site/search_synonyms.yaml; zh-Hant: the zh lists in Traditional
+characters). The authoring and embed pages are left out. The worker segments pages and queries
+with the same function (character bigrams, words), so the index carries no segmentation of its own.
+The merged search_index.json holds every language under `by_lang`; the offline bundle's
+search_index.js picks the page's language from it (scripts/dist/offline_bundle.py).
 
 What is indexed is set in the templates: worked-example steps, the figures table (quotes) and
 the parameter tables are `html_block(searchable=False)` (scripts/site/html_slots.py), so the index
@@ -25,7 +26,9 @@ holds titles, summaries, who is covered, headings and the "how we read this" not
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,7 +36,6 @@ import yaml
 
 INDEX = Path("search") / "search_index.json"
 SYNONYMS = Path(__file__).with_name("search_synonyms.yaml")
-SYNONYM_FIELD = "synonyms"   # searched like the text (boost 1), never shown in the results
 
 
 def index_path(locale: str) -> Path:
@@ -55,76 +57,133 @@ def locale_of(location: str, roots: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=None)
-def synonyms(locale: str) -> dict[str, tuple[str, ...]]:
-    """{everyday word: the field's terms it stands for} in one language.
+def query_words(locale: str) -> dict:
+    """{"synonyms": {everyday word: the field's terms}, "stop": [filler]} in one language.
 
-    >>> synonyms("zh")["宝宝"], synonyms("en")["baby"], synonyms("zh-Hant")["寶寶"]
-    (('新生儿',), ('newborn',), ('新生兒',))
+    >>> query_words("zh")["synonyms"]["宝宝"], query_words("en")["synonyms"]["baby"]
+    (['新生儿'], ['newborn'])
+    >>> query_words("zh-Hant")["synonyms"]["寶寶"], "怎麼辦" in query_words("zh-Hant")["stop"]
+    (['新生兒'], True)
     """
     data = yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))
     if locale == "zh-Hant":
         from scripts.site.hant import to_hant   # OpenCC: loaded only when a build writes the zh-Hant index
-        return {to_hant(word): tuple(to_hant(t) for t in terms) for word, terms in data["zh"].items()}
-    return {word: tuple(terms) for word, terms in data.get(locale, {}).items()}
+        zh = data["zh"]
+        return {"synonyms": {to_hant(w): [to_hant(t) for t in terms] for w, terms in zh["synonyms"].items()},
+                "stop": [to_hant(w) for w in zh["stop"]]}
+    words = data.get(locale, {})
+    return {"synonyms": {str(w): list(t) for w, t in words.get("synonyms", {}).items()},
+            "stop": list(words.get("stop", []))}
 
 
-def with_synonyms(doc: dict, words: dict[str, tuple[str, ...]]) -> dict:
-    """The entry, with the everyday words whose terms its title or text holds (jieba's zero-width
-    spaces and case ignored) in its `synonyms` field.
+STATE = re.compile(r'<p data-state="(?P<state>in_force|not_yet|ended)"[^>]*>(?P<body>.*?)</p>', re.S)
+BANNER = re.compile(r'<div class="mb-policy-status[^"]*" data-effective-from="(?P<from>[^"]*)" '
+                    r'data-effective-to="(?P<to>[^"]*)"(?P<rest>.*?)</div>', re.S)
+CHECKED = re.compile(r'<p class="mb-status-checked">(.*?)</p>', re.S)
+META = re.compile(r'<dl class="mb-meta">\s*<dt>[^<]*</dt><dd>(.*?)</dd>', re.S)
+TAG = re.compile(r"<[^>]+>")
+# reader search leaves these out (issue 24): how to write a policy, how to embed a widget
+NOT_FOR_READERS = ("authoring/", "embed/")
 
-    >>> with_synonyms({"title": "新生\u200b儿", "text": ""}, {"宝宝": ("新生儿",), "社保": ("医保",)})["synonyms"]
-    '宝宝'
-    >>> "synonyms" in with_synonyms({"title": "Cover", "text": "x"}, {"baby": ("newborn",)})
-    False
+
+def plain(html_text: str) -> str:
+    r"""Text without tags, entities, jieba's zero-width spaces or runs of white space.
+
+    >>> plain("<p>\u200b现行\u200b有效&amp;</p>\n <b>x</b>")
+    '现行有效& x'
     """
-    text = (doc.get("title", "") + " " + doc.get("text", "")).replace("\u200b", "").lower()
-    found = [word for word, terms in words.items() if any(t.lower() in text for t in terms)]
-    return {**doc, SYNONYM_FIELD: " ".join(found)} if found else doc
+    text = html.unescape(TAG.sub(" ", html_text)).replace("\u200b", "")
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
 
 
-def split_search_index(site: Path, roots: dict[str, str]) -> dict[str, Path]:
-    """Write one index per locale beside the merged one (both with the everyday words); returns {locale: path}."""
-    site = Path(site)
-    merged = json.loads((site / INDEX).read_text(encoding="utf-8"))
-    merged["config"].setdefault("fields", {})[SYNONYM_FIELD] = {"boost": 1.0}
-    parts: dict[str, list] = {locale: [] for locale in roots}
-    for i, doc in enumerate(merged["docs"]):
-        locale = locale_of(doc["location"], roots)
-        merged["docs"][i] = doc = with_synonyms(doc, synonyms(locale))
-        parts[locale].append(doc)
-    (site / INDEX).write_text(json.dumps(merged, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    out = {}
-    for locale, docs in parts.items():
-        path = site / index_path(locale)
-        text = json.dumps({**merged, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-        path.write_text(text, encoding="utf-8")
-        out[locale] = path
+def kind_of(path: str) -> str:
+    """What a page is, from its path below its language root (ranking and exclusion).
+
+    >>> [kind_of(p) for p in ("policies/hunan/hengyang/2023-flexible-employment/", "policies/hunan/",
+    ...  "policies/hunan/2024-resident/", "policies/a/b/2023-resident/stage-targets/", "compare/resident/all/",
+    ...  "", "about/", "authoring/", "embed/", "policies/hunan/2024-resident.html")]
+    ['policy', 'province', 'policy', 'table', 'compare', 'home', 'about', 'excluded', 'excluded', 'policy']
+    """
+    if path.startswith(NOT_FOR_READERS):
+        return "excluded"
+    parts = [x for x in re.sub(r"(/index)?\.html$", "/", path).split("/") if x]
+    if not parts:
+        return "home"
+    if parts[0] == "policies":
+        for i, part in enumerate(parts[1:], 1):
+            if re.match(r"\d{4}-", part):
+                return "policy" if i == len(parts) - 1 else "table"
+        return "province"
+    return parts[0] if parts[0] in ("compare", "about") else "other"
+
+
+def page_facts(site: Path, location: str) -> dict:
+    """The policy status (dates and each state's words, as the page's banner has them) and the place."""
+    path = site / location if location.endswith(".html") else site / location / "index.html"
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    facts: dict = {}
+    banner = BANNER.search(text)
+    if banner:
+        words = {}
+        for m in STATE.finditer(banner.group("rest")):
+            strong = re.search(r"<strong>(.*?)</strong>", m.group("body"), re.S)
+            words[m.group("state")] = plain(strong.group(1) if strong else m.group("body"))
+        facts["status"] = {"from": banner.group("from"), "to": banner.group("to"), **words}
+        facts["banner"] = [plain(m.group("body")) for m in STATE.finditer(banner.group("rest"))]
+        facts["banner"] += [plain(m) for m in CHECKED.findall(banner.group("rest"))]
+    meta = META.search(text)
+    if meta:
+        facts["place"] = plain(meta.group(1))
+    return facts
+
+
+def reader_docs(site: Path, docs: list[dict], root: str) -> list[dict]:
+    """A language's entries as reader search uses them: plain text (no banner lines: the status is
+    judged by the query code from the dates), the page's kind, place and status; authoring and embed
+    pages left out."""
+    out = []
+    facts: dict = {}
+    for doc in docs:
+        location = doc["location"]
+        page = location.split("#")[0]
+        kind = kind_of(page[len(root):] if root and page.startswith(root) else page)
+        if kind == "excluded":
+            continue
+        entry = {"location": location, "title": plain(doc.get("title", "")), "text": plain(doc.get("text", ""))}
+        if "#" not in location:
+            facts = page_facts(site, page)
+            for line in facts.get("banner", ()):
+                entry["text"] = entry["text"].replace(line, " ")
+            entry["text"] = re.sub(r"\s+", " ", entry["text"]).strip()
+            entry["kind"] = kind
+            for key in ("place", "status"):
+                if key in facts:
+                    entry[key] = facts[key]
+        out.append(entry)
     return out
 
 
-# material 9.8.1's segment(): `for (j = i + 1; j < query.length; j++)` tests query.slice(i, j), which
-# never reaches the run's last character; `<=` lets the whole run (and a word ending it) be a segment
-SEGMENT_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e"
-SEGMENT_LOOP_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e"
-
-
-def patch_search_worker(site: Path) -> Path:
-    """Fix the segmentation loop in the site's copy of material's search worker; an unknown worker
-    (material upgraded) stops the build, naming the file and the text it looked for.
-
-    >>> import tempfile
-    >>> d = Path(tempfile.mkdtemp()); w = d / "assets/javascripts/workers"; w.mkdir(parents=True)
-    >>> _ = (w / "search.x.min.js").write_text("a;" + SEGMENT_LOOP + ";b", encoding="utf-8")
-    >>> SEGMENT_LOOP_FIXED in patch_search_worker(d).read_text(encoding="utf-8")
-    True
-    >>> SEGMENT_LOOP_FIXED in patch_search_worker(d).read_text(encoding="utf-8")   # twice: unchanged
-    True
-    """
-    (path,) = sorted((Path(site) / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-    text = path.read_text(encoding="utf-8")
-    if SEGMENT_LOOP_FIXED not in text:
-        if text.count(SEGMENT_LOOP) != 1:
-            raise RuntimeError(f"{path}: material's search worker changed; expected once: {SEGMENT_LOOP} "
-                               f"(scripts/site/search_index.py patch_search_worker)")
-        path.write_text(text.replace(SEGMENT_LOOP, SEGMENT_LOOP_FIXED), encoding="utf-8")
-    return path
+def split_search_index(site: Path, roots: dict[str, str]) -> dict[str, Path]:
+    """Write one reader index per locale (scripts/site/search-worker.js reads it) and the merged one
+    (every language under `by_lang`, for the offline bundle's search_index.js); returns {locale: path}."""
+    site = Path(site)
+    merged = json.loads((site / INDEX).read_text(encoding="utf-8"))
+    parts: dict[str, list] = {locale: [] for locale in roots}
+    for doc in merged["docs"]:
+        parts[locale_of(doc["location"], roots)].append(doc)
+    out, by_lang = {}, {}
+    for locale, docs in parts.items():
+        root = roots[locale].lstrip("./")
+        config = {**merged["config"], "mingbai": {"lang": locale, **query_words(locale)}}
+        index = {"config": config, "docs": reader_docs(site, docs, root)}
+        by_lang[locale] = index
+        path = site / index_path(locale)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        out[locale] = path
+    default = next(locale for locale, root in roots.items() if not root.lstrip("./"))
+    whole = {**by_lang[default], "by_lang": by_lang}
+    (site / INDEX).write_text(json.dumps(whole, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return out
