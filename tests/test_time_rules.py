@@ -275,3 +275,28 @@ def test_special_case_not_stated_says_so(tmp_path_factory, monkeypatch, rule: st
         r = out["result"]
         assert (r["amount"], r["cover_from"], r["determined"]) == (None, None, False)
         assert "rule_not_stated" in warning_ids(out)
+
+
+# --- an absolute ceiling on the 大病 incentives, and credit kept after a gap (fixture) ------------------------
+
+CAP = "testland/cap-kept/2025-enrolment-measures"
+
+
+@pytest.mark.parametrize("enrolled, zero, year, continuity, zero_inc, increase, cap", [
+    # 6 continuous years: 2 × 5000, plus a claim-free 2026: 15000 → “累计提高总额最高不超过10000元”
+    ([2025, 2026, 2027, 2028, 2029, 2030], [2026], 2030, "10000.00", "5000.00", "10000.00", "310000.00"),
+    # back after a gap in 2030: the run 2025–2029 earned 1 × 5000 and 2027 was claim-free —
+    # “中断参保后再次参保的，此前已获得的激励额度予以保留”
+    ([2025, 2026, 2027, 2028, 2029, 2031], [2027], 2031, "5000.00", "5000.00", "10000.00", "310000.00"),
+    ([2025, 2026, 2027, 2028, 2029, 2031], [], 2031, "5000.00", "0.00", "5000.00", "305000.00"),
+])
+def test_absolute_ceiling_and_credit_kept(gap_policies, enrolled, zero, year, continuity, zero_inc, increase, cap) -> None:
+    out = calc.run("critical-illness-cap", CAP, {"enrolled_years": enrolled, "zero_reimbursement_years": zero, "benefit_year": year})
+    assert out["ok"], out
+    r = out["result"]
+    assert (r["continuity_increase"], r["zero_reimbursement_increase"], r["increase"], r["cap"]) == \
+        (continuity, zero_inc, increase, cap)
+    ceiling = steps(out)["ceiling"]
+    assert "10000.00 元" in ceiling["zh"] and "critical_illness_increase_cap_amount" in {c["field"] for c in ceiling["cites"]}
+    if year == 2031:
+        assert "critical_illness_credit_after_gap" in {c["field"] for c in steps(out)["continuity"]["cites"]}

@@ -35,6 +35,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "benefit_year_start": ("待遇年度第一天", "the first day of the insurance year"),
     "birth": ("出生之日", "the day of birth"),
     "counting": ("天数的数法", "how the days count"),
+    "kept": ("断保后保留", "kept after a gap"),
     "late": ("超过期限", "after the deadline"),
     "not_stated": ("原文未写明", "not stated in the source"),
     "pays": ("缴费", "pays"),
