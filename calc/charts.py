@@ -21,6 +21,8 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
 import zlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -78,6 +80,10 @@ def text_width(text: str, size: float) -> float:
 _NO_LINE_START = set("，。、；：！？）」』》,.;:!?)")
 
 
+# A CJK character is a token; other runs end after a space (and at a CJK character).
+_TOKEN = re.compile("[\u2e80-\U0010ffff]|[^ \u2e80-\U0010ffff]+ ?| ")
+
+
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Lines of `text` no wider than `width` at `size` (CJK breaks anywhere, other text at spaces).
 
@@ -85,21 +91,52 @@ def wrap(text: str, size: float, width: float) -> list[str]:
     ['Waiting period: 2023-03-10 –', '2023-06-08']
     >>> wrap("等待期：2023-03-10 至 2023-06-08，期间不享受待遇。", 14, 200)
     ['等待期：2023-03-10 至', '2023-06-08，期间不享受待遇。']
+
+    Linear in the text: a line's width is kept as counts of wide (CJK) and narrow characters up to
+    its last non-space, so each token is measured once, not the whole line again. The decisions are
+    those of `text_width(line.rstrip(), size) > width` (the same lines, byte for byte): the counts
+    give the width to within a bound on float rounding, and only a width within that bound of
+    `width` is measured again with text_width itself (tests/test_charts_wrap.py).
     """
-    tokens: list[str] = []
-    for ch in text:   # a CJK character is a token; other runs split after spaces
-        if ord(ch) > 0x2E7F or not tokens or ord(tokens[-1][-1]) > 0x2E7F or tokens[-1][-1] == " ":
-            tokens.append(ch)
+    narrow = size * 0.58
+    fast = math.isfinite(size) and math.isfinite(width)
+    lines: list[list[str]] = [[]]
+    wide = thin = 0              # the current line's characters: wide (CJK), narrow
+    wide_s = thin_s = 0          # the same up to its last non-space character (the rstripped line)
+    measured: dict[tuple[int, int], bool] = {}   # the current line's ties, by rstripped counts
+    for token in _TOKEN.findall(text):
+        kept = len(token.rstrip())
+        if ord(token[0]) > 0x2E7F:   # one CJK character
+            c_wide, c_thin = wide + 1, thin
         else:
-            tokens[-1] += ch
-    lines = [""]
-    for token in tokens:
-        candidate = lines[-1] + token
-        if lines[-1].strip() and text_width(candidate.rstrip(), size) > width and token[0] not in _NO_LINE_START:
-            lines.append(token.lstrip())
-        else:
-            lines[-1] = candidate
-    return [line.rstrip() for line in lines if line.strip()] or [""]
+            c_wide, c_thin = wide, thin + len(token)
+        cs_wide, cs_thin = (c_wide, c_thin - len(token) + kept) if kept else (wide_s, thin_s)
+        if wide_s + thin_s and token[0] not in _NO_LINE_START:   # the line has text; the token may start one
+            if fast:
+                estimate = cs_wide * size + cs_thin * narrow
+                margin = (cs_wide + cs_thin + 4) * 2.0 ** -50 * (cs_wide * abs(size) + cs_thin * abs(narrow))
+                over = estimate > width if abs(estimate - width) > margin else None
+            else:
+                over = None
+            if over is None:   # a tie within rounding: measure as text_width does
+                if (cs_wide, cs_thin) not in measured:
+                    measured[cs_wide, cs_thin] = text_width(("".join(lines[-1]) + token).rstrip(), size) > width
+                over = measured[cs_wide, cs_thin]
+            if over:
+                token = token.lstrip()
+                lines.append([token])
+                measured.clear()
+                kept = len(token.rstrip())
+                if token and ord(token[0]) > 0x2E7F:
+                    wide, thin = 1, 0
+                else:
+                    wide, thin = 0, len(token)
+                wide_s, thin_s = (wide, thin - len(token) + kept) if kept else (0, 0)
+                continue
+        lines[-1].append(token)
+        wide, thin, wide_s, thin_s = c_wide, c_thin, cs_wide, cs_thin
+    joined = ("".join(line) for line in lines)
+    return [line.rstrip() for line in joined if line.strip()] or [""]
 
 
 def _ids(name: str, lang: str, body: str) -> tuple[str, str, str]:
