@@ -99,7 +99,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     )]
     result: dict = {"eligible_relative": eligible}
     allowed = []
-    for code, output, text in CONTRIBUTION_USES:
+    for code, output, _text in CONTRIBUTION_USES:
         ok = eligible and code in uses
         result[output] = ok
         if ok:

@@ -26,7 +26,7 @@ holds titles, summaries, who is covered, headings and the "how we read this" not
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -54,7 +54,7 @@ def locale_of(location: str, roots: dict[str, str]) -> str:
     return next(locale for locale, root in roots.items() if not root.lstrip("./"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def synonyms(locale: str) -> dict[str, tuple[str, ...]]:
     """{everyday word: the field's terms it stands for} in one language.
 
