@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.site   # every test runs the real build
 BROKEN = ROOT / "tests" / "fixtures" / "broken" / "unknown-unit.yaml"
 
 
