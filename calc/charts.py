@@ -20,6 +20,7 @@ True
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import math
 import re
@@ -46,6 +47,23 @@ TEXT_ON_COLOUR = "#ffffff"
 TEXT = "#111827"
 HATCH_INK = "#6b7280"
 HATCH_PAPER = "#f3f4f6"
+
+
+LANGS = ("zh", "en")
+# The languages a run draws charts in: both, or the one a form shows (calc.api.run(..., lang=);
+# the web worker asks for one, so a keystroke draws one SVG per chart, not two).
+DRAWN: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("mingbai_chart_langs", default=LANGS)
+
+
+def drawn(lang: str) -> bool:
+    """Whether this run draws charts in `lang` (a calculator's charts function skips the others).
+
+    >>> drawn("en"), DRAWN.set(("zh",)) and drawn("en")
+    (True, False)
+    >>> DRAWN.set(LANGS) and drawn("en")
+    True
+    """
+    return lang in DRAWN.get()
 
 
 @dataclass(frozen=True)
@@ -189,7 +207,10 @@ def _legend(rows: list[tuple[str | None, str]], y: float, size: float = TEXT_SIZ
 
 
 def stacked_bar(name: str, title: str, desc: str, parts: list[Part], lang: str) -> str:
-    """A horizontal bar split into parts (widths ∝ value), amounts inside when they fit, and a legend."""
+    """A horizontal bar split into parts (widths ∝ value), amounts inside when they fit, and a legend
+    ("" for a language this run does not draw)."""
+    if not drawn(lang):
+        return ""
     parts = [p for p in parts if p.value > 0]
     total = sum((p.value for p in parts), Decimal(0))
     inner = WIDTH - 2 * MARGIN
@@ -234,6 +255,8 @@ def timeline(name: str, title: str, desc: str, spans: list[Span], marks: list[Ma
     >>> "自 2025-06-15 起" in svg and "结束日原文未给出" in svg and "2025-09" not in svg
     True
     """
+    if not drawn(lang):   # a language this run does not draw
+        return ""
     merged: dict[dt.date, list[str]] = {}
     for mark in marks:   # one tick per day: labels of the same day are joined
         if mark.label not in merged.setdefault(mark.day, []):
