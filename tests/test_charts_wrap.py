@@ -61,18 +61,18 @@ def _random_texts(count: int, seed: int) -> list[str]:
 def test_same_lines_as_the_quadratic_version(seed: int) -> None:
     rng = random.Random(1000 + seed)
     compared = 0
-    for text in REAL + _random_texts(500, seed):
+    for text in REAL + _random_texts(300, seed):
         for size in rng.sample(SIZES, 3):
             for width in rng.sample(WIDTHS, 3):
                 assert wrap(text, size, width) == wrap_quadratic(text, size, width), (text, size, width)
                 compared += 1
-    assert compared > 4_000
+    assert compared > 2_500
 
 
 def test_same_lines_at_exact_ties() -> None:
     """Widths that are exactly (or one float step around) the width of a prefix: the comparison is a tie."""
     rng = random.Random(7)
-    for text in REAL + _random_texts(200, 99):
+    for text in REAL + _random_texts(120, 99):
         for size in (14, 13.7, 0.1, 3):
             cut = rng.randrange(len(text) + 1)
             exact = text_width(text[:cut].rstrip(), size)
@@ -82,7 +82,7 @@ def test_same_lines_at_exact_ties() -> None:
 
 
 def test_odd_sizes_and_widths() -> None:
-    for text in REAL[:6] + _random_texts(50, 5):
+    for text in REAL[:6] + _random_texts(20, 5):
         for size in (0, -14, math.inf, float("nan"), 1e-300, 1e300):
             for width in (0, -1, 300, math.inf, float("nan"), 1e-300):
                 assert wrap(text, size, width) == wrap_quadratic(text, size, width), (text, size, width)
