@@ -138,7 +138,6 @@ def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bo
     payment: dt.date = values["payment_date"]
     effective = policy.data["effective"]
     start = dt.date.fromisoformat(effective["from"])
-    end = dt.date.fromisoformat(effective["to"]) if effective.get("to") else None
     errors = []
     if payment < start:
         errors.append(InputError("payment_date", f"缴费日期早于本政策施行日期（{start}）。",
@@ -148,12 +147,12 @@ def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bo
     if unpaid and _month_start(unpaid[-1]) > payment:
         errors.append(InputError("unpaid_months", f"欠费月份 {unpaid[-1]} 晚于缴费日期 {payment}。",
                                  f"The unpaid month {unpaid[-1]} is after the payment date {payment}."))
-    if in_arrears:   # months outside this policy are priced by the series' other members (see _member)
-        if unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
-            errors.append(InputError(
-                "payment_date", f"缴费日期在第一个欠费月份 {unpaid[0]} 之内：待遇从欠费次月才停止，尚未形成欠费后果。",
-                f"The payment falls within the first unpaid month {unpaid[0]}: benefits stop only from the next month, "
-                "so the arrears have had no effect yet."))
+    # (months outside this policy are priced by the series' other members: see _member)
+    if in_arrears and unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
+        errors.append(InputError(
+            "payment_date", f"缴费日期在第一个欠费月份 {unpaid[0]} 之内：待遇从欠费次月才停止，尚未形成欠费后果。",
+            f"The payment falls within the first unpaid month {unpaid[0]}: benefits stop only from the next month, "
+            "so the arrears have had no effect yet."))
     if errors:
         raise InputErrors(errors)
 

@@ -45,6 +45,7 @@ import pytest
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.pyodide   # calc under Node in Pyodide
 PACKAGE = "calc"
 PACKAGE_DIR = REPO_ROOT / PACKAGE
 RUNNER = REPO_ROOT / "scripts" / "dev" / "pyodide_run.mjs"
