@@ -118,10 +118,20 @@ def policy_codes(policy) -> list[str]:
             codes.update(policy.value(name) or {})
     codes.update(name[: -len("_subsidy")] for name in policy.parameters
                  if name.endswith("_subsidy") and name[: -len("_subsidy")] in CATEGORIES)
-    for name in _GROUP_ROWS:   # tables whose rows name groups (calc/reimbursement.py)
+    return sort_codes(codes, declared(policy))
+
+
+# an InputSpec.choices_from value: the groups named in the rows of the policy's tables _GROUP_ROWS
+ROW_GROUPS = "row_groups"
+
+
+def row_choices(policy) -> tuple[Choice, ...]:
+    """The groups a policy's group tables name (calc/reimbursement.py), shared labels, in display order."""
+    codes: set[str] = set()
+    for name in _GROUP_ROWS:
         if policy.has(name):
             codes.update(g for row in policy.value(name) or [] if isinstance(row, dict) for g in row.get("groups") or [])
-    return sort_codes(codes, declared(policy))
+    return choices(sort_codes(codes))
 
 
 def policy_choices(policy) -> tuple[Choice, ...]:

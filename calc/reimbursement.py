@@ -65,7 +65,7 @@ INPUTS = (
               help=Text("本政策没有收录基本医保的起付线和比例：请填结算单上的“统筹基金支付”。",
                         "This policy does not file basic insurance's deductible and rates: enter the slip's 统筹基金支付.")),
     InputSpec("groups", "list", Text("您属于（可多选）", "You are (tick all that apply)"),
-              default=[], applies_when="has:major_illness_groups|has:assistance_tiers", choices_from=cat.POLICY_GROUPS,
+              default=[], applies_when="has:major_illness_groups|has:assistance_tiers", choices_from=cat.ROW_GROUPS,
               help=Text("特困人员、低保对象等，大病保险有倾斜，医疗救助按类别给付。",
                         "Named groups get better critical-illness terms and medical assistance.")),
     InputSpec("earlier_deductible", "money", Text("本年度此前已承担的起付线（元）", "Deductible already borne this year (yuan)"),
