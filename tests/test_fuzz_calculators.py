@@ -639,7 +639,7 @@ def inv_reimbursement(policy_id: str, out: dict) -> None:
     if r["deductible"] is not None:
         assert _money(r, "deductible") <= in_scope
     assert all(set(i) == {"id", "zh", "en"} and all(i.values()) for i in r["leaves_out"])
-    if r["major_illness"] is not None and given.get("major_illness_cap") is None:
+    if r["major_illness"] is not None and given.get("major_illness_cap") is None and not given.get("groups"):   # a group may have no limit
         cap = POLICIES[policy_id]["parameters"].get("major_illness_annual_cap", {}).get("value")
         if cap is not None:
             assert _money(r, "major_illness") <= D(cap)
