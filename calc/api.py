@@ -153,6 +153,8 @@ def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
     """
     if spec.choices_from == categories.POLICY_GROUPS:   # the subsidised groups this policy names, in its words
         return dataclasses.replace(spec, choices=categories.policy_choices(policy))
+    if spec.choices_from == categories.ROW_GROUPS:   # the groups named in a policy's group tables (reimbursement)
+        return dataclasses.replace(spec, choices=categories.row_choices(policy))
     if not spec.choices_from or spec.choices:
         return spec
     param, _, key = spec.choices_from.partition(".")

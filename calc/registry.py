@@ -65,6 +65,7 @@ CALCULATOR_MODULES = (
     "enrolment_progress",
     "resident_contribution",
     "resident_benefit_start",
+    "reimbursement",
 )
 
 

@@ -420,6 +420,7 @@ SCENARIOS = {
     "flexible-arrears": arrears_scenario,
     "critical-illness-cap": cap_scenario,
     "resident-benefit-start": benefit_start_scenario,
+    "reimbursement": lambda policy_id, ctx: reimbursement_scenario(policy_id, ctx),   # defined below
 }
 
 
@@ -632,7 +633,54 @@ def inv_resident_benefit_start(policy_id: str, out: dict) -> None:
         assert set(warning) == {"id", "zh", "en"} and all(warning.values())
 
 
+def inv_reimbursement(policy_id: str, out: dict) -> None:
+    r, given = out["result"], out["inputs"]
+    layers = [_money(r, k) or D(0) for k in ("basic_fund", "major_illness", "assistance")]
+    in_scope, personal = _money(r, "in_scope"), _money(r, "personal_in_scope")
+    assert all(v >= 0 for v in layers) and personal >= 0, "no layer pays less than nothing, none pays more than is left"
+    assert sum(layers, D(0)) + personal == in_scope, "the slip adds up: the layers + personal in scope = in-scope cost"
+    assert _money(r, "funds_total") == sum(layers, D(0))
+    assert _money(r, "funds_total") + _money(r, "personal_total") == D(given["total"]), "paid back + you pay = the bill"
+    if r["deductible"] is not None:
+        assert _money(r, "deductible") <= in_scope
+    assert all(set(i) == {"id", "zh", "en"} and all(i.values()) for i in r["leaves_out"])
+    if r["major_illness"] is not None and given.get("major_illness_cap") is None and not given.get("groups"):   # a group may have no limit
+        cap = POLICIES[policy_id]["parameters"].get("major_illness_annual_cap", {}).get("value")
+        if cap is not None:
+            assert _money(r, "major_illness") <= D(cap)
+    # who pays: the chart's parts add up to the bill
+    result, _ = raw_compute("reimbursement", policy_id, given)
+    assert sum(result["_slip"], D(0)) == D(given["total"])
+
+
+def reimbursement_scenario(policy_id: str, ctx: Context) -> st.SearchStrategy:
+    specs = {s["name"]: s for s in applicable_specs("reimbursement", policy_id)}
+
+    @st.composite
+    def build(draw: st.DrawFn) -> dict:
+        total = draw(st.integers(0, 2_000_000))
+        self_pay = draw(st.integers(0, total // 4))
+        first_part = draw(st.integers(0, (total - self_pay) // 4))
+        out: dict = {"total": str(total), "self_pay": str(self_pay), "first_part": str(first_part)}
+        if draw(st.booleans()):
+            out["in_scope"] = str(draw(st.integers(0, total - self_pay - first_part)))
+        scope = int(out.get("in_scope", total - self_pay - first_part))
+        if "level" in specs:
+            out["level"] = draw(st.sampled_from([c["value"] for c in specs["level"]["choices"]]))
+        if "basic_paid" in specs:
+            out["basic_paid"] = str(draw(st.integers(0, scope)))
+        if "groups" in specs and specs["groups"].get("choices"):
+            out["groups"] = draw(st.lists(st.sampled_from([c["value"] for c in specs["groups"]["choices"]]), max_size=3))
+        for name in ("earlier_deductible", "earlier_basic_fund", "earlier_major_illness"):
+            if name in specs and draw(st.booleans()):
+                out[name] = str(draw(st.integers(0, 1_500_000)))
+        return out
+
+    return build()
+
+
 INVARIANTS = {
+    "reimbursement": inv_reimbursement,
     "flexible-contribution": inv_flexible_contribution,
     "flexible-arrears": inv_flexible_arrears,
     "critical-illness-cap": inv_critical_illness_cap,
