@@ -6,7 +6,7 @@ the 政策范围内 (in-scope) cost, and each is optional policy data — a poli
 1. basic insurance (`basic_levels`: per hospital level a 起付线 and a 支付比例; `basic_deductible_yearly`
    when the 起付线 is borne once a year, not per admission; `basic_annual_cap`);
 2. 大病保险 on what basic insurance leaves (`major_illness_deductible`, yearly; `major_illness_bands`,
-   rows `{up_to, rate}` whose edges are measured `above_deductible` or as `absolute` amounts
+   rows `{band_to, rate}` whose edges are measured `above_deductible` or as `absolute` amounts
    (`major_illness_band_edges`); `major_illness_groups`: rows for named groups with their own
    deductible, their own bands or an uplift in points, and `no_cap`; `major_illness_annual_cap`, which the
    reader may replace by a cap raised by incentives — one input, taken from the critical-illness-cap calculator);
@@ -120,8 +120,8 @@ def _bands(policy: Policy, rows: list, deductible: Decimal) -> list[tuple[Decima
     above = policy.value("major_illness_band_edges") == "above_deductible"
     out, previous = [], deductible
     for row in rows:
-        up_to = row.get("up_to")
-        end = None if up_to is None else to_decimal(up_to) + (deductible if above else ZERO)
+        band_to = row.get("band_to")
+        end = None if band_to is None else to_decimal(band_to) + (deductible if above else ZERO)
         start = max(previous, deductible)
         if end is None or end > start:
             out.append((start, end, to_decimal(row["rate"]) / 100))
@@ -363,7 +363,7 @@ def _charts(result: dict) -> dict:
     for lang in ("zh", "en"):
         zh = lang == "zh"
 
-        def amount(v: Decimal) -> str:
+        def amount(v: Decimal, zh: bool = zh) -> str:   # bound per language
             return f"{money_str(v)} 元" if zh else f"CNY {v:,.2f}"
         parts = [Part("统筹基金" if zh else "Basic insurance", basic, amount(basic), "payer"),
                  Part("大病保险" if zh else "Critical-illness insurance", major, amount(major), "payer"),
@@ -380,18 +380,18 @@ def _charts(result: dict) -> dict:
 
 def _check_bands(value: object) -> list:
     if not isinstance(value, list) or not value:
-        return [("", "must be a list of {up_to, rate} rows", "须为 {up_to, rate} 行的列表")]
+        return [("", "must be a list of {band_to, rate} rows", "须为 {band_to, rate} 行的列表")]
     out, last = [], None
     for n, row in enumerate(value):
-        if not isinstance(row, dict) or set(row) - {"up_to", "rate"} or "rate" not in row:
-            out.append((f"[{n}]", "each row is {up_to, rate}", "每行为 {up_to, rate}"))
+        if not isinstance(row, dict) or set(row) - {"band_to", "rate"} or "rate" not in row:
+            out.append((f"[{n}]", "each row is {band_to, rate}", "每行为 {band_to, rate}"))
             continue
-        if row.get("up_to") is None and n != len(value) - 1:
-            out.append((f"[{n}].up_to", "only the last band may be open (up_to null)", "只有最后一段可以不设上限（up_to 为 null）"))
-        elif row.get("up_to") is not None:
-            if last is not None and to_decimal(row["up_to"]) <= last:
-                out.append((f"[{n}].up_to", "edges must rise", "分段上限须递增"))
-            last = to_decimal(row["up_to"])
+        if row.get("band_to") is None and n != len(value) - 1:
+            out.append((f"[{n}].band_to", "only the last band may be open (band_to null)", "只有最后一段可以不设上限（band_to 为 null）"))
+        elif row.get("band_to") is not None:
+            if last is not None and to_decimal(row["band_to"]) <= last:
+                out.append((f"[{n}].band_to", "edges must rise", "分段上限须递增"))
+            last = to_decimal(row["band_to"])
     return out
 
 
@@ -436,8 +436,8 @@ PARAMETERS = (
         "大病保险起付线（年度累计）。", "The critical-illness deductible (yearly, cumulative)."),
         required=True, when="has:major_illness_bands"),
     Parameter("major_illness_bands", ("table",), Text(
-        "大病保险分段比例：行 {up_to, rate}，最后一段 up_to 为 null（不设上限）。",
-        "Critical-illness bands: rows {up_to, rate}; the last may have up_to null (no upper edge)."),
+        "大病保险分段比例：行 {band_to, rate}，最后一段 band_to 为 null（不设上限）。",
+        "Critical-illness bands: rows {band_to, rate}; the last may have band_to null (no upper edge)."),
         required=False, check=_check_bands),
     Parameter("major_illness_band_edges", ("rule",), Text(
         "分段上限怎么量：above_deductible（超过起付线的金额）或 absolute（累计金额本身）。",

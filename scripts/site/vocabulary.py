@@ -158,7 +158,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # calc/reimbursement.py: how 大病 bands are measured, and the keys of its table rows
     "above_deductible": ("分段以超过起付线的金额计", "bands measured above the deductible"),
     "absolute": ("分段按累计金额的区间计", "bands at absolute cumulative amounts"),
-    "up_to": ("分段上限", "band up to"),
+    "band_to": ("分段上限", "band up to"),
     "uplift": ("比例提高（百分点）", "rate raised by (points)"),
     "no_cap": ("不设年度限额", "no yearly limit"),
     "name": ("名称", "name"),
