@@ -215,7 +215,8 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
             if p.id != policy.id:   # another policy's sentence is named by its title (its own page cites it)
                 quote = why.cites[0]["quote"]
                 why = Step(why.id, f"按《{p.data['title']['zh']}》：{why.zh}（原文：“{quote}”）",
-                           f"Under “{p.data['title']['en']}”: {why.en} (the source: “{quote}”)", why.figures)
+                           f"Under “{p.data['title']['en']}”: {why.en} (that policy's page quotes the sentence in Chinese)",
+                           why.figures)
             keep.append(why)
     groups: list[tuple[Policy, Decimal, list[str]]] = []
     for label, p, amount in zip(unpaid, members, amounts):
