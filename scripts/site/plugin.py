@@ -93,6 +93,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if bad_url:
             raise Abort(bad_url)
         # every page's <meta> CSP (theme/main.html); none on file://, see scripts/site/csp.py
+        if config.get("extra") is None:   # a config built by hand (tests) may have none; MkDocs always gives one
+            config["extra"] = {}
         config["extra"]["csp"] = "" if _offline(config) else CSP
         if _other_language_pass(config) and self.nav_entries is not None:
             config["nav"] = self.nav_entries
