@@ -28,7 +28,6 @@ from .dates import ONE_DAY, first_of_next_month, waiting_period
 from .enrolment_measures import benefit_year
 from .enrolment_words import COVER_FROM, PAYS
 from .errors import InputError, InputErrors
-from .inputs import Text
 from .reading_notes import reading_note
 from .waits import EVENT_DAY, day_count, last_day_of_window
 
