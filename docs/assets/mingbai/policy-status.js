@@ -6,7 +6,9 @@
   function isoToday() {
     // the day in China (UTC+8, no daylight saving), whatever the reader's own time zone: a policy
     // ends at midnight in China, not in the reader's city
-    return new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    var day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    // a clock past year 9999 ("+010001-01-01…") or otherwise odd compares as text wrongly: keep the build's verdict
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
   }
   function judge(banner, today) {
     var from = banner.getAttribute("data-effective-from");
@@ -38,6 +40,7 @@
   function run() {
     var banners = document.querySelectorAll(".mb-policy-status[data-effective-from]");
     var today = isoToday();
+    if (!today) { return; }
     for (var i = 0; i < banners.length; i++) { judge(banners[i], today); }
     var words = document.querySelectorAll(".mb-list-status[data-effective-from]");
     for (var j = 0; j < words.length; j++) { judgeWord(words[j], today); }
