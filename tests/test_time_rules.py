@@ -300,3 +300,19 @@ def test_absolute_ceiling_and_credit_kept(gap_policies, enrolled, zero, year, co
     assert "10000.00 元" in ceiling["zh"] and "critical_illness_increase_cap_amount" in {c["field"] for c in ceiling["cites"]}
     if year == 2031:
         assert "critical_illness_credit_after_gap" in {c["field"] for c in steps(out)["continuity"]["cites"]}
+
+
+# --- issue 20 point 4: where the next window is already open, the answer says so -------------------------
+
+@pytest.mark.parametrize("pid, paid, on_file", [(H26, "2026-12-04", False), (H25, "2025-09-30", True)])
+def test_late_payment_when_next_years_window_may_be_open(pid: str, paid: str, on_file: bool) -> None:
+    """008: “集中缴费期为2025年9月1日至2026年1月31日”: on 2026-12-04 the 2027 period has likely opened; none is on file."""
+    out = result(pid, {"payment_date": paid})
+    assert "next_window_may_be_open" in warning_ids(out)
+    assert "下一年度的缴费期可能已经开始" in out["headline"]["zh"] and "next year's collection period" in out["headline"]["en"].lower()
+    text = steps(out)["next_window"]
+    assert ("本站已收录" in text["zh"]) is on_file and ("no policy for next year" in text["en"]) is not on_file
+
+
+def test_late_payment_before_next_years_window_says_nothing_of_it() -> None:
+    assert "next_window_may_be_open" not in warning_ids(result(H26, {"payment_date": "2026-03-02"}))
