@@ -238,6 +238,22 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
     return monthly, due, keep
 
 
+def _rules_of_this_policy(policy: Policy, unpaid: list[str], steps: list[Step], warnings: list[dict]) -> None:
+    """Months another policy governs are priced at its figures, but the arrears rules (grace, waits,
+    retroactive cover) applied are this policy's: said, never silently (issue 19 M1)."""
+    others = [m for m in unpaid if _member(policy, _month_start(m)).id != policy.id]
+    if not others:
+        return
+    title = policy.data["title"]
+    zh = (f"欠费月份中 {'、'.join(others)} 不属于本政策的年度：这些月份按当年适用的政策的金额计算，但宽限期、等待期和待遇能否追溯"
+          f"仍按本政策（《{title['zh']}》）的补缴规则判断；当年的政策如另有规定，以它为准，请向当地医保经办确认。")
+    en = (f"Of the unpaid months, {', '.join(others)} fall outside this policy's year: they are priced at the policy in force for "
+          f"them, but the grace period, waits and retroactive cover follow this policy's arrears rules (“{title['en']}”); where "
+          "that year's policy says otherwise, it prevails: confirm with the local insurance office.")
+    steps.append(Step("arrears_rules_of_this_policy", zh, en, {"other_months": " ".join(others)}))
+    warnings.append({"id": "arrears_rules_of_this_policy", "zh": zh, "en": en})
+
+
 def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict]:
     """The first day of benefits after the beyond-grace wait, in the policy's unit (days or months)."""
     if policy.has("restoration_wait_days"):
@@ -430,6 +446,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
 
     monthly, due, steps = _contribution(policy, values, unpaid if not (switch_applies or gap_before_joining) else [])
     result: dict = {"arrears_months": n, "monthly_contribution": monthly, "warnings": []}
+    _rules_of_this_policy(policy, unpaid, steps, result["warnings"])
     if switch_applies:
         result["arrears_due"] = None
         result["payback_required"] = None

@@ -316,3 +316,16 @@ def test_late_payment_when_next_years_window_may_be_open(pid: str, paid: str, on
 
 def test_late_payment_before_next_years_window_says_nothing_of_it() -> None:
     assert "next_window_may_be_open" not in warning_ids(result(H26, {"payment_date": "2026-03-02"}))
+
+
+def test_arrears_say_whose_rules_apply_to_another_years_months() -> None:
+    """M1: 衡阳 2023's arrears priced 2024 months at 2024's figures and applied 2023's arrears rules without saying so."""
+    out = calc.run("flexible-arrears", "hunan/hengyang/2023-flexible-employment",
+                   {"unpaid_months": ["2023-11", "2024-06"], "payment_date": "2024-08-20"})
+    assert out["ok"], out
+    assert "arrears_rules_of_this_policy" in [w["id"] for w in out["result"]["warnings"]]
+    s = steps(out)["arrears_rules_of_this_policy"]
+    assert "2024-06" in s["zh"] and "2023-11" not in s["zh"]
+    only_own = calc.run("flexible-arrears", "hunan/hengyang/2023-flexible-employment",
+                        {"unpaid_months": ["2023-11"], "payment_date": "2023-12-20"})
+    assert "arrears_rules_of_this_policy" not in [w["id"] for w in only_own["result"]["warnings"]]
