@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from typing import Callable
+from collections.abc import Callable
 
 from calc import today as judge
 from calc.vocabulary import TOPICS

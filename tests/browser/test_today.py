@@ -10,7 +10,7 @@ from support import guard_context
 
 pytestmark = pytest.mark.browser
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 LOCALES = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 NO_2027 = {"zh": "本站没有收录 2027 年度", "en": "no resident medical insurance policy for 2027", "zh-Hant": "本站沒有收錄 2027 年度"}
