@@ -3,8 +3,9 @@
 The three layers of Chinese medical insurance pay in order, each on what the one before leaves of
 the 政策范围内 (in-scope) cost, and each is optional policy data — a policy files what its text gives:
 
-1. basic insurance (`basic_levels`: per hospital level a 起付线 and a 支付比例; `basic_deductible_yearly`
-   when the 起付线 is borne once a year, not per admission; `basic_annual_cap`);
+1. basic insurance (`basic_levels`: per hospital level a 起付线 and a 支付比例, or one `basic_deductible` and
+   `basic_rate` — `not_stated` where a text only says "as employee insurance", and the form then asks for them;
+   `basic_deductible_yearly` when the 起付线 is borne once a year, not per admission; `basic_annual_cap`);
 2. 大病保险 on what basic insurance leaves (`major_illness_deductible`, yearly; `major_illness_bands`,
    rows `{band_to, rate}` whose edges are measured `above_deductible` or as `absolute` amounts
    (`major_illness_band_edges`); `major_illness_groups`: rows for named groups with their own
@@ -60,8 +61,21 @@ INPUTS = (
               choices_from="basic_levels.level",
               help=Text("起付线和报销比例按医院等级（及省内、省外）不同。", "The deductible and rate differ by hospital level "
                         "(and in or out of the province).")),
+    InputSpec("basic_deductible", "money", Text("基本医保起付线（元）", "Basic insurance deductible (yuan)"),
+              applies_when="open:basic_deductible",
+              help=Text("原文只说与职工医保相同，没有写数额：请填您就诊医院的起付线（医院或医保经办可以告诉您）。",
+                        "The text only says it is the same as employee insurance, with no amount: enter your hospital's "
+                        "deductible (the hospital or the insurance office can tell you).")),
+    InputSpec("basic_rate", "money", Text("基本医保报销比例（%）", "Basic insurance rate (%)"),
+              applies_when="open:basic_rate",
+              help=Text("原文只说与职工医保相同，没有写比例：请填您就诊医院的统筹基金支付比例。",
+                        "The text only says it is the same as employee insurance, with no rate: enter the rate at your hospital.")),
+    InputSpec("basic_cap", "money", Text("基本医保年度最高支付限额（元，知道就填）", "Basic insurance yearly ceiling (yuan, if you know it)"),
+              applies_when="unstated:basic_annual_cap",
+              help=Text("原文没有写数额；不填：不按它封顶（答案会说明）。",
+                        "The text gives no amount; left empty, nothing is capped by it (the answer says so).")),
     InputSpec("basic_paid", "money", Text("统筹基金已支付（元）", "Paid by basic insurance (yuan)"), default=ZERO,
-              applies_when="lacks:basic_levels",
+              applies_when="lacks:basic_*",
               help=Text("本政策没有收录基本医保的起付线和比例：请填结算单上的“统筹基金支付”。",
                         "This policy does not file basic insurance's deductible and rates: enter the slip's 统筹基金支付.")),
     InputSpec("groups", "list", Text("您属于（可多选）", "You are (tick all that apply)"),
@@ -181,9 +195,11 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         if in_scope < 0:
             errors.append(InputError("self_pay", "自费和先行自付加起来不能超过总额。",
                                      "Self-paid items and first-paid parts cannot add up to more than the total."))
-    if not policy.has("basic_levels") and values["basic_paid"] > max(in_scope, ZERO):
+    if not policy.names("basic_") and values["basic_paid"] > max(in_scope, ZERO):
         errors.append(InputError("basic_paid", "统筹基金支付不能超过政策范围内费用。",
                                  "Basic insurance cannot pay more than the in-scope cost."))
+    if policy.is_open("basic_rate") and values["basic_rate"] is not None and values["basic_rate"] > 100:
+        errors.append(InputError("basic_rate", "报销比例不能超过 100%。", "The rate cannot be more than 100%."))
     if policy.has("basic_levels") and values["level"] is None:
         errors.append(InputError("level", "请选择医院等级。", "Choose the hospital level."))
     cap_given = values["major_illness_cap"]
@@ -207,14 +223,26 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                       f"In-scope cost = {how_en} = {money_str(in_scope)} yuan", {"in_scope": money_str(in_scope)}))
 
     # 1. basic insurance
-    if policy.has("basic_levels"):
-        row = next(r for r in policy.value("basic_levels") if _row_text(r, "level").zh == values["level"])
-        level = _row_text(row, "level")
-        full = to_decimal(row["deductible"])
+    flat = policy.has("basic_deductible") or policy.has("basic_rate")
+    if policy.has("basic_levels") or flat:
+        if flat:   # one deductible and rate, the policy's or (where the text leaves them open) the reader's
+            level = Text("您就诊的医院", "Your hospital")
+            full = values["basic_deductible"] if policy.is_open("basic_deductible") else policy.decimal("basic_deductible")
+            rate = (values["basic_rate"] if policy.is_open("basic_rate") else policy.decimal("basic_rate")) / 100
+            basic_cites: tuple = ("basic_deductible", "basic_rate")
+            mine = [n for n in ("basic_deductible", "basic_rate") if policy.is_open(n)]
+            if mine:
+                _leave(leaves, "basic_figures", "基本医保的起付线和报销比例：原文没有写数额，用的是您填写的数字。",
+                       "Basic insurance's deductible and rate: the text gives no figures; the ones you entered are used.")
+        else:
+            row = next(r for r in policy.value("basic_levels") if _row_text(r, "level").zh == values["level"])
+            level = _row_text(row, "level")
+            full = to_decimal(row["deductible"])
+            rate = to_decimal(row["rate"]) / 100
+            basic_cites = ("basic_levels",)
         yearly = policy.has("basic_deductible_yearly")
         borne = min(values["earlier_deductible"], full) if yearly else ZERO
         deductible = min(in_scope, full - borne)
-        rate = to_decimal(row["rate"]) / 100
         fund = cents((in_scope - deductible) * rate)
         yz = f"（按年度计算，本年度此前已承担 {money_str(borne)} 元）" if yearly else "（每次住院计算）"
         ye = f" (yearly; {money_str(borne)} already borne this year)" if yearly else " (per admission)"
@@ -225,9 +253,10 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             f"{level.en}: deductible {money_str(full)} yuan{ye}, {money_str(deductible)} this time; basic insurance pays "
             f"({money_str(in_scope)} − {money_str(deductible)}) × {percent_str(rate)} = {money_str(fund)} yuan (rounded to the fen)",
             {"deductible": money_str(deductible), "basic_fund": money_str(fund)},
-            ("basic_levels", *(("basic_deductible_yearly",) if yearly else ()))))
-        if policy.has("basic_annual_cap") and not policy.is_open("basic_annual_cap"):
-            cap = policy.decimal("basic_annual_cap")
+            (*basic_cites, *(("basic_deductible_yearly",) if yearly else ()))))
+        cap_open = policy.is_open("basic_annual_cap")
+        if policy.has("basic_annual_cap") and (not cap_open or values["basic_cap"] is not None):
+            cap = values["basic_cap"] if cap_open else policy.decimal("basic_annual_cap")
             room = max(ZERO, cap - values["earlier_basic_fund"])
             if fund > room:
                 fund = room
@@ -237,6 +266,9 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                                   f"Yearly ceiling {money_str(cap)} yuan, {money_str(values['earlier_basic_fund'])} paid earlier "
                                   f"this year: at most {money_str(room)} yuan now", {"basic_fund": money_str(fund)},
                                   ("basic_annual_cap",)))
+        elif cap_open:
+            _leave(leaves, "basic_cap", "基本医保的年度最高支付限额：原文没有写数额，您也没有填写，没有按它封顶。",
+                   "Basic insurance's yearly ceiling: the text gives no amount and you entered none, so nothing is capped by it.")
         else:
             _leave(leaves, "basic_cap", "基本医保的年度最高支付限额：本政策没有收录，没有按它封顶。",
                    "Basic insurance's yearly ceiling: not on file for this policy, so nothing is capped by it.")
@@ -427,11 +459,23 @@ PARAMETERS = (
         "基本医保按医院等级（及省内、省外）的起付线和支付比例：行 {level: {zh, en}, deductible, rate}（元、百分数）。",
         "Basic insurance's deductible and rate by hospital level (and in or out of the province): rows "
         "{level: {zh, en}, deductible, rate} (yuan, percent)."), required=False, check=_check_levels),
+    Parameter("basic_deductible", ("CNY",), Text(
+        "基本医保起付线，不分医院等级时（每次住院；有 basic_deductible_yearly 时按年度）。原文只说“与职工医保相同”、"
+        "没有数额时：value: null、status: not_stated，表单请读者填写。",
+        "Basic insurance's deductible when it does not vary by hospital level (per admission; yearly with "
+        "basic_deductible_yearly). Where the text only says \"the same as employee insurance\" with no amount: "
+        "value: null, status: not_stated, and the form asks the reader."), required=False, when="lacks:basic_levels"),
+    Parameter("basic_rate", ("percent",), Text(
+        "基本医保统筹基金支付比例，不分医院等级时（百分数）。原文没有数额时同上：not_stated，表单请读者填写。",
+        "Basic insurance's rate when it does not vary by hospital level (percent). With no figure in the text, likewise: "
+        "not_stated, and the form asks the reader."), required=False, when="lacks:basic_levels"),
     Parameter("basic_deductible_yearly", ("rule",), Text(
         "有这一项：起付线按年度只承担一次（引用的原句）；没有：每次住院都扣。",
         "Present: the deductible is borne once a year (the sentence cited); absent: every admission."), required=False),
     Parameter("basic_annual_cap", ("CNY/year",), Text(
-        "基本医保统筹基金年度最高支付限额。", "Basic insurance's yearly ceiling."), required=False),
+        "基本医保统筹基金年度最高支付限额；原文没有数额时 not_stated，读者可以填写，不填则不封顶（答案会说明）。",
+        "Basic insurance's yearly ceiling; not_stated where the text gives no amount: the reader may enter it, "
+        "and without it nothing is capped (the answer says so)."), required=False),
     Parameter("major_illness_deductible", ("CNY/year",), Text(
         "大病保险起付线（年度累计）。", "The critical-illness deductible (yearly, cumulative)."),
         required=True, when="has:major_illness_bands"),
