@@ -97,9 +97,11 @@ INPUTS = (
                         "of earlier admissions this year.")),
     InputSpec("major_illness_cap", "money", Text("您的大病保险年度支付限额（元）", "Your critical-illness yearly limit (yuan)"),
               applies_when="has:major_illness_annual_cap",
-              help=Text("连续参保、零报销提高限额的（“居民大病保险支付限额激励”计算器算出的数字），填提高后的限额；不填按本政策的数字。",
-                        "If continuous enrolment or claim-free years raised your limit (the critical-illness limit incentives "
-                        "calculator gives it), enter the raised limit; left empty, the policy's figure.")),
+              help=Text("连续参保、零报销提高限额的：填“居民大病保险支付限额激励”计算器（critical-illness-cap）算出的"
+                        "“提高后的支付限额”；不填按本政策的数字。",
+                        "If continuous enrolment or claim-free years raised your limit, enter the \"Limit after the increase\" "
+                        "from the critical-illness limit incentives calculator (critical-illness-cap); left empty, the "
+                        "policy's figure.")),
 )
 
 LINES = (   # the settlement slip, in the order a real slip prints it

@@ -114,3 +114,45 @@ def test_bad_inputs_are_bilingual_errors_never_tracebacks() -> None:
     assert errors("hubei/enshi/2022-resident", {"total": "100", "basic_paid": "200"})[0]["field"] == "basic_paid"
     assert errors("hubei/enshi/2022-resident", {"total": "100", "level": "x"})[0]["field"] == "level"   # no basic layer here
     assert not calc.run("reimbursement", "chongqing/yubei/2023-resident", {"total": "-1"})["ok"]
+
+
+@pytest.fixture()
+def hunan_raised_cap() -> str:
+    """critical-illness-cap on the real Hunan 2025 measures (requested before `fixtures` swaps the policy set)."""
+    return calc.run("critical-illness-cap", "hunan/2025-enrolment-measures",
+                    {"original_cap": "300000", "enrolled_years": [2025, 2026, 2027, 2028, 2029, 2030],
+                     "zero_reimbursement_years": [2026], "benefit_year": 2030})["result"]["cap"]
+
+
+def test_raised_cap_from_critical_illness_cap_flows_into_the_major_illness_layer(hunan_raised_cap, fixtures) -> None:
+    """Issue 22: the Hunan 2025 measures' raised limit is one input. critical-illness-cap's `cap` (the measures'
+    example: 300000, enrolled 2025–2030, no claims in 2026 → 315000) is passed as is to reimbursement's
+    `major_illness_cap`, never retyped; its help text names that calculator."""
+    cap = hunan_raised_cap
+    assert cap == "315000.00"
+    plain = result(ABOVE, {**BILL, "earlier_major_illness": "450000"})
+    raised = run(ABOVE, {**BILL, "earlier_major_illness": "450000", "major_illness_cap": cap})
+    # 303000 paid earlier uses up the 300000 limit; the raised 315000 leaves 12000 of this admission's 15960
+    assert (plain["major_illness"], raised["result"]["major_illness"]) == ("0.00", "12000.00")
+    assert "315000.00" in step_of(raised, "major_illness_cap")["zh"]
+    spec = next(i for i in calc.describe("reimbursement")["inputs"] if i["name"] == "major_illness_cap")
+    assert "critical-illness-cap" in spec["help"]["zh"] and "critical-illness-cap" in spec["help"]["en"]
+
+
+ZHOUKOU = "henan/zhoukou/2024-flexible-employment"
+
+
+def test_zhoukou_article_10_figures_are_asked_never_invented() -> None:
+    """003 第十条: 在基本医疗保险起付线、支付比例、最高支付限额等方面与我市职工基本医疗保险享受同等待遇 — no amounts,
+    so the form asks for the deductible and rate; 年度最高报销额度可达 55 万元 is shown only (basic + supplementary)."""
+    assert in_source("003_2efed630173b8628.txt", "在基本医疗保险起付线、支付比例、最高支付限额等方面与我市职工基本医疗保险享受同等待遇")
+    assert in_source("003_2efed630173b8628.txt", "年度最高报销额度可达55万元")
+    assert {e["field"] for e in errors(ZHOUKOU, {"total": "30000"})} == {"basic_deductible", "basic_rate"}
+    r = result(ZHOUKOU, {"total": "30000", "self_pay": "2000", "first_part": "1000", "basic_deductible": "800",
+                         "basic_rate": "85"})
+    assert (r["in_scope"], r["basic_fund"], r["personal_total"]) == ("27000.00", "22270.00", "7730.00")
+    assert {i["id"] for i in r["leaves_out"]} >= {"basic_figures", "basic_cap", "major_illness", "assistance"}
+    capped = result(ZHOUKOU, {"total": "30000", "basic_deductible": "800", "basic_rate": "85", "basic_cap": "10000",
+                              "earlier_basic_fund": "4000"})
+    assert capped["basic_fund"] == "6000.00" and "basic_cap" not in {i["id"] for i in capped["leaves_out"]}
+    assert errors(ZHOUKOU, {"total": "30000", "basic_deductible": "800", "basic_rate": "120"})[0]["field"] == "basic_rate"
