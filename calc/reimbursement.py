@@ -482,8 +482,10 @@ PARAMETERS = (
         "大病保险起付线（年度累计）。", "The critical-illness deductible (yearly, cumulative)."),
         required=True, when="has:major_illness_bands"),
     Parameter("major_illness_bands", ("table",), Text(
-        "大病保险分段比例：行 {band_to, rate}，最后一段 band_to 为 null（不设上限）。",
-        "Critical-illness bands: rows {band_to, rate}; the last may have band_to null (no upper edge)."),
+        "大病保险分段比例：行 {band_to, rate}，band_to 是这一段的上限（元，怎么量见 major_illness_band_edges），rate 是百分数；"
+        "最后一段 band_to 为 null（不设上限）。",
+        "Critical-illness bands: rows {band_to, rate}: band_to is the band's upper edge (yuan, measured as "
+        "major_illness_band_edges says), rate a percent; the last may have band_to null (no upper edge)."),
         required=False, check=_check_bands),
     Parameter("major_illness_band_edges", ("rule",), Text(
         "分段上限怎么量：above_deductible（超过起付线的金额）或 absolute（累计金额本身）。",
@@ -494,8 +496,9 @@ PARAMETERS = (
         "Better terms for named groups: rows {groups: [codes], deductible?, bands?, uplift? (points), no_cap?}."),
         required=False, check=_check_group_rows),
     Parameter("major_illness_annual_cap", ("CNY/year",), Text(
-        "大病保险年度支付限额；读者可填提高后的限额（连续参保、零报销激励）。",
-        "The critical-illness yearly limit; a reader may enter a limit raised by incentives."), required=False),
+        "大病保险年度支付限额；因连续参保、零报销提高的，读者填 critical-illness-cap 计算器算出的提高后限额（一个输入，不另写数字）。",
+        "The critical-illness yearly limit; where continuous enrolment or claim-free years raise it, the reader enters the "
+        "raised limit the critical-illness-cap calculator gives (one input, never a retyped figure)."), required=False),
     Parameter("major_illness_cap_incentives", ("rule",), Text(
         "有这一项：年度支付限额可因激励提高（引用的原句）；提高后的限额是一个输入。",
         "Present: the yearly limit may be raised by incentives (the sentence cited); the raised limit is an input."),
