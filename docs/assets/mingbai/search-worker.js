@@ -26,6 +26,10 @@
   var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
   var KIND_WEIGHT = { policy: 1, province: 0.55, table: 0.5, compare: 0.45, home: 0.3, about: 0.3, other: 0.3 };
   var STATUS_WEIGHT = { in_force: 1, not_yet: 0.95, ended: 0.6 };
+  var OTHER_SECTIONS = 0;
+  var GROUP_MODE = 1;
+  var PLACE_KEEPS = 1;
+  function p0(alt) { return CJK.test(alt.phrase[0]) ? alt.phrase.length >= 2 : alt.phrase.length >= 4; }
   var SNIPPET_BEFORE = 24;
   var SNIPPET_LENGTH = 110;
 
@@ -107,8 +111,17 @@
     var stop = (words.stop || []).map(norm).sort(function (a, b) { return b.length - a.length; });
     var vocabulary = [];
     df.forEach(function (_, t) { if (t[0] === "w") vocabulary.push(t.slice(2)); });
+    var places = new Set();   // Chinese place names, with and without 省/市/县/区 (a mistyped place: 周扣 → 周口)
+    pages.forEach(function (page) {
+      norm(page.place).split(/[\s·]+/).forEach(function (name) {
+        if (!CJK.test(name[0] || "")) return;
+        places.add(name);
+        var stem = name.replace(/(壮族自治区|自治区|市本级|省|市|县|区)$/, "");
+        if (stem.length >= 2) places.add(stem);
+      });
+    });
     return { pages: pages, df: df, n: pages.length, synonyms: synonyms, stop: stop, vocabulary: vocabulary,
-             lang: words.lang || "zh" };
+             places: Array.from(places), lang: words.lang || "zh" };
   }
 
   /* ---- the query ---------------------------------------------------------------------------- */
@@ -191,7 +204,19 @@
         }).filter(function (alt) { return alt.parts.length; });
       }
       var found = alts(false);
-      return found.length ? found : alts(true);   // none of its words occurs: their characters that do
+      if (found.length) return found;
+      var near = [];   // none of its words occurs: a place name one edit away (周扣 → 周口), else their characters that do
+      g.words.forEach(function (w) {
+        if (!CJK.test(w[0]) || w.length < 2) return;
+        state.places.forEach(function (place) {
+          if (place.length === w.length && editWithin(w, place, 1) && near.every(function (a) { return a.phrase !== place; })) {
+            var alt = alternative(state, place, false, false);
+            alt.factor = 0.9;
+            if (alt.parts.length) near.push(alt);
+          }
+        });
+      });
+      return near.length ? near : alts(true);
     }).filter(function (found) { return found.length; });
   }
 
@@ -257,26 +282,30 @@
     var today = options.today || isoToday();
     var groups = parse(state, query);
     if (!groups.length) return { items: [], total: 0 };
-    var weights = groups.map(function (alts) {
-      return Math.max.apply(null, alts.map(function (a) {
-        return Math.max.apply(null, a.parts.map(function (p) { return p.weight; }));
-      }));
+    var weights = groups.map(function (alts) {   // how much a group counts: its words' mean term weight
+      var each = alts.map(function (a) {
+        return a.parts.reduce(function (sum, p) { return sum + p.weight; }, 0) / a.parts.length;
+      });
+      return GROUP_MODE === 1 ? Math.max.apply(null, each) : GROUP_MODE === 2 ? each.reduce(function (a, b) { return a + b; }, 0) / each.length
+        : (each.length > 1 ? Math.max.apply(null, each.slice(1)) : each[0]);
     });
     var total = weights.reduce(function (a, b) { return a + b; }, 0);
     var hits = [];
     state.pages.forEach(function (page) {
-      var best = null;
+      var best = null, rest = 0;
       page.sections.forEach(function (section) {
-        var score = 0, covered = 0, matched = {}, needles = [];
+        var score = 0, covered = 0, matched = {}, needles = [], placed = false;
         groups.forEach(function (alts, g) {
           var top = 0, topCover = 0, topAlt = null;
           alts.forEach(function (alt) {
-            var sum = 0, have = 0, all = 0;
+            var sum = 0, have = 0, all = 0, atPlace = alt.parts.length > 0;
             alt.parts.forEach(function (p) {
               var f = fieldScore(page, section, p.terms);
               all += p.weight;
               if (f) { sum += f * p.weight; have += p.weight; }
+              if (!p.terms.some(function (t) { return page.placeTerms.has(t); })) atPlace = false;
             });
+            if (atPlace && p0(alt)) placed = true;
             var cover = all ? have / all : 0;
             var s = (sum / (all || 1)) * cover * alt.factor;
             if (s > top) { top = s; topCover = cover; topAlt = alt; }
@@ -292,11 +321,13 @@
           }
         });
         var coverage = covered / total;
-        if (coverage < 0.5) return;
+        if (coverage < 0.5 && !(placed && PLACE_KEEPS)) return;   // the reader's place named: its pages stay, ranked by the rest
         var value = score * coverage * coverage;
+        rest += value;
         if (!best || value > best.value) best = { value: value, section: section, matched: matched, needles: needles };
       });
       if (!best) return;
+      best.value += OTHER_SECTIONS * (rest - best.value);   // the page's other matching sections count a little
       var status = judge(page.status, today);
       var value = best.value * (KIND_WEIGHT[page.kind] || 0.3) * (status ? STATUS_WEIGHT[status.state] : 1);
       hits.push({ page: page, value: value, best: best, status: status });
