@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve serve-site build bundle test bench fuzz policies source new-policy clean
+.PHONY: install serve serve-site build bundle check lint test bench fuzz policies source new-policy clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -39,6 +39,16 @@ serve-site: build                  ## serve the built site/ with its .br/.gz cop
 
 bundle: install                    ## dist/mingbai-offline-<version>.zip: the whole site, opens from file:// with no server/network
 	$(PY) -m scripts.dist.offline_bundle
+
+# what `make check` leaves out: tests marked as building the site, running Node or Pyodide, or a browser
+CHECK_MARKERS := not site and not node and not pyodide and not browser
+
+RUFF ?= $(PY) -m ruff
+lint: .venv/.installed             ## ruff: pyflakes, bugbear, pyupgrade, simplify ([tool.ruff] in pyproject.toml)
+	$(RUFF) check .
+
+check: lint                        ## fast feedback (< 2 min): unit, doctests, schema, CLI, vectors, ruff; no site build, no browser, no Node
+	HYPOTHESIS_PROFILE=check $(PY) -m pytest -q -m "$(CHECK_MARKERS)" $(PYTEST_ARGS)
 
 test: install                      ## every test: unit, doctests, schema, CLI, Pyodide parity, Chromium
 	bash scripts/dev/ensure_chromium.sh

@@ -25,7 +25,7 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-from . import categories
+from . import categories, charts
 from .data import load_policies
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text, safe_text, validate
@@ -153,6 +153,8 @@ def resolve_choices(spec: InputSpec, policy: Policy) -> InputSpec:
     """
     if spec.choices_from == categories.POLICY_GROUPS:   # the subsidised groups this policy names, in its words
         return dataclasses.replace(spec, choices=categories.policy_choices(policy))
+    if spec.choices_from == categories.ROW_GROUPS:   # the groups named in a policy's group tables (reimbursement)
+        return dataclasses.replace(spec, choices=categories.row_choices(policy))
     if not spec.choices_from or spec.choices:
         return spec
     param, _, key = spec.choices_from.partition(".")
@@ -264,14 +266,18 @@ def failure(exc: InputErrors) -> dict:
     return {"ok": False, "errors": [e.as_dict() for e in exc.errors]}
 
 
-def run(name: str, policy_id: str, inputs: object) -> dict:
-    """Validate, compute and serialize. Never raises for bad input."""
+def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> dict:
+    """Validate, compute and serialize. Never raises for bad input.
+
+    `lang` ("zh" or "en"): charts in that language only (a form shows one; the worker asks for
+    it); None or anything else: in both. Everything else is bilingual either way.
+    """
     try:
         calc = _find(name)
         policy = _policy_for(calc, policy_id)
     except InputErrors as exc:
         return failure(exc)
-    return _run(calc, policy, inputs)
+    return _run(calc, policy, inputs, lang)
 
 
 def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
@@ -284,7 +290,27 @@ def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
     return _run(calc, Policy(policy_data), inputs)
 
 
-def _run(calc: Calculator, policy: Policy, inputs: object) -> dict:
+def _charts(calc: Calculator, result: dict, lang: str | None) -> dict:
+    """{chart: {lang: svg}} in zh and en, or in `lang` alone.
+
+    >>> one = run("resident-contribution", "hunan/yueyang/pingjiang/2023-resident", {}, lang="en")
+    >>> {name: sorted(svgs) for name, svgs in one["charts"].items()}, charts.DRAWN.get()
+    ({'who_pays': ['en']}, ('zh', 'en'))
+    >>> both = run("resident-contribution", "hunan/yueyang/pingjiang/2023-resident", {})
+    >>> one["charts"]["who_pays"]["en"] == both["charts"]["who_pays"]["en"] and one["result"] == both["result"]
+    True
+    """
+    if lang not in charts.LANGS:
+        return calc.charts(result)
+    token = charts.DRAWN.set((lang,))
+    try:
+        drawn = calc.charts(result)
+    finally:
+        charts.DRAWN.reset(token)
+    return {name: {lang: svgs[lang]} for name, svgs in drawn.items()}
+
+
+def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = None) -> dict:
     try:
         values = validate(policy_specs(calc, policy), inputs)
         _check_applicability(calc, policy, values)
@@ -307,7 +333,7 @@ def _run(calc: Calculator, policy: Policy, inputs: object) -> dict:
         # outputs that do not apply to this case: pages fold their rows away
         "folded": [o.name for o in calc.outputs if o.name not in result],
         "steps": [s.as_dict() for s in steps],
-        **({"charts": calc.charts(result)} if calc.charts else {}),
+        **({"charts": _charts(calc, result, lang)} if calc.charts else {}),
     }
 
 
@@ -381,14 +407,14 @@ def result_of(name: str, policy_id: str, inputs: dict) -> dict:
     return out["result"]
 
 
-def run_json(name: str, policy_id: str, inputs_json: str) -> str:
-    """JSON text in, JSON text out: the Web Worker's entry point."""
+def run_json(name: str, policy_id: str, inputs_json: str, lang: str | None = None) -> str:
+    """JSON text in, JSON text out: the Web Worker's entry point (`lang`: charts in the form's language only)."""
     try:
         inputs = loads_inputs(inputs_json)   # strict: no deep nesting, no repeated key
     except InputErrors as exc:
         out = failure(exc)
     else:
-        out = run(name, policy_id, inputs)
+        out = run(name, policy_id, inputs, lang)
     return dumps(out)
 
 

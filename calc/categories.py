@@ -48,6 +48,7 @@ CATEGORIES: dict[str, Text] = {
                       "Monitored against falling back into poverty (unstable, at-risk or suddenly hard-hit households)"),
     "child_in_difficulty": Text("困境儿童", "Child in difficulty (困境儿童)"),
     "veteran_in_difficulty": Text("困难退役军人", "Veteran in difficulty"),
+    "returned_to_poverty": Text("返贫致贫人口", "Person who fell (back) into poverty (返贫致贫人口)"),
 }
 
 CATEGORY_CHOICES = tuple(Choice(code, text) for code, text in CATEGORIES.items())
@@ -98,6 +99,7 @@ POLICY_GROUPS = "policy_groups"
 # the parameters that name groups: lists of codes, or mappings keyed by code
 _GROUP_LISTS = ("subsidy_full_categories", "subsidy_half_categories")
 _GROUP_MAPS = ("subsidy_only_via", "subsidy_funders", DECLARED)
+_GROUP_ROWS = ("major_illness_groups", "assistance_tiers")
 
 
 def declared(policy) -> dict:
@@ -117,6 +119,19 @@ def policy_codes(policy) -> list[str]:
     codes.update(name[: -len("_subsidy")] for name in policy.parameters
                  if name.endswith("_subsidy") and name[: -len("_subsidy")] in CATEGORIES)
     return sort_codes(codes, declared(policy))
+
+
+# an InputSpec.choices_from value: the groups named in the rows of the policy's tables _GROUP_ROWS
+ROW_GROUPS = "row_groups"
+
+
+def row_choices(policy) -> tuple[Choice, ...]:
+    """The groups a policy's group tables name (calc/reimbursement.py), shared labels, in display order."""
+    codes: set[str] = set()
+    for name in _GROUP_ROWS:
+        if policy.has(name):
+            codes.update(g for row in policy.value(name) or [] if isinstance(row, dict) for g in row.get("groups") or [])
+    return choices(sort_codes(codes))
 
 
 def policy_choices(policy) -> tuple[Choice, ...]:

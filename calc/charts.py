@@ -20,7 +20,10 @@ True
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
+import math
+import re
 import zlib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,6 +47,23 @@ TEXT_ON_COLOUR = "#ffffff"
 TEXT = "#111827"
 HATCH_INK = "#6b7280"
 HATCH_PAPER = "#f3f4f6"
+
+
+LANGS = ("zh", "en")
+# The languages a run draws charts in: both, or the one a form shows (calc.api.run(..., lang=);
+# the web worker asks for one, so a keystroke draws one SVG per chart, not two).
+DRAWN: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("mingbai_chart_langs", default=LANGS)
+
+
+def drawn(lang: str) -> bool:
+    """Whether this run draws charts in `lang` (a calculator's charts function skips the others).
+
+    >>> drawn("en"), DRAWN.set(("zh",)) and drawn("en")
+    (True, False)
+    >>> DRAWN.set(LANGS) and drawn("en")
+    True
+    """
+    return lang in DRAWN.get()
 
 
 @dataclass(frozen=True)
@@ -78,6 +98,10 @@ def text_width(text: str, size: float) -> float:
 _NO_LINE_START = set("，。、；：！？）」』》,.;:!?)")
 
 
+# A CJK character is a token; other runs end after a space (and at a CJK character).
+_TOKEN = re.compile("[\u2e80-\U0010ffff]|[^ \u2e80-\U0010ffff]+ ?| ")
+
+
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Lines of `text` no wider than `width` at `size` (CJK breaks anywhere, other text at spaces).
 
@@ -85,21 +109,52 @@ def wrap(text: str, size: float, width: float) -> list[str]:
     ['Waiting period: 2023-03-10 –', '2023-06-08']
     >>> wrap("等待期：2023-03-10 至 2023-06-08，期间不享受待遇。", 14, 200)
     ['等待期：2023-03-10 至', '2023-06-08，期间不享受待遇。']
+
+    Linear in the text: a line's width is kept as counts of wide (CJK) and narrow characters up to
+    its last non-space, so each token is measured once, not the whole line again. The decisions are
+    those of `text_width(line.rstrip(), size) > width` (the same lines, byte for byte): the counts
+    give the width to within a bound on float rounding, and only a width within that bound of
+    `width` is measured again with text_width itself (tests/test_charts_wrap.py).
     """
-    tokens: list[str] = []
-    for ch in text:   # a CJK character is a token; other runs split after spaces
-        if ord(ch) > 0x2E7F or not tokens or ord(tokens[-1][-1]) > 0x2E7F or tokens[-1][-1] == " ":
-            tokens.append(ch)
+    narrow = size * 0.58
+    fast = math.isfinite(size) and math.isfinite(width)
+    lines: list[list[str]] = [[]]
+    wide = thin = 0              # the current line's characters: wide (CJK), narrow
+    wide_s = thin_s = 0          # the same up to its last non-space character (the rstripped line)
+    measured: dict[tuple[int, int], bool] = {}   # the current line's ties, by rstripped counts
+    for token in _TOKEN.findall(text):
+        kept = len(token.rstrip())
+        if ord(token[0]) > 0x2E7F:   # one CJK character
+            c_wide, c_thin = wide + 1, thin
         else:
-            tokens[-1] += ch
-    lines = [""]
-    for token in tokens:
-        candidate = lines[-1] + token
-        if lines[-1].strip() and text_width(candidate.rstrip(), size) > width and token[0] not in _NO_LINE_START:
-            lines.append(token.lstrip())
-        else:
-            lines[-1] = candidate
-    return [line.rstrip() for line in lines if line.strip()] or [""]
+            c_wide, c_thin = wide, thin + len(token)
+        cs_wide, cs_thin = (c_wide, c_thin - len(token) + kept) if kept else (wide_s, thin_s)
+        if wide_s + thin_s and token[0] not in _NO_LINE_START:   # the line has text; the token may start one
+            if fast:
+                estimate = cs_wide * size + cs_thin * narrow
+                margin = (cs_wide + cs_thin + 4) * 2.0 ** -50 * (cs_wide * abs(size) + cs_thin * abs(narrow))
+                over = estimate > width if abs(estimate - width) > margin else None
+            else:
+                over = None
+            if over is None:   # a tie within rounding: measure as text_width does
+                if (cs_wide, cs_thin) not in measured:
+                    measured[cs_wide, cs_thin] = text_width(("".join(lines[-1]) + token).rstrip(), size) > width
+                over = measured[cs_wide, cs_thin]
+            if over:
+                token = token.lstrip()
+                lines.append([token])
+                measured.clear()
+                kept = len(token.rstrip())
+                if token and ord(token[0]) > 0x2E7F:
+                    wide, thin = 1, 0
+                else:
+                    wide, thin = 0, len(token)
+                wide_s, thin_s = (wide, thin - len(token) + kept) if kept else (0, 0)
+                continue
+        lines[-1].append(token)
+        wide, thin, wide_s, thin_s = c_wide, c_thin, cs_wide, cs_thin
+    joined = ("".join(line) for line in lines)
+    return [line.rstrip() for line in joined if line.strip()] or [""]
 
 
 def _ids(name: str, lang: str, body: str) -> tuple[str, str, str]:
@@ -152,7 +207,10 @@ def _legend(rows: list[tuple[str | None, str]], y: float, size: float = TEXT_SIZ
 
 
 def stacked_bar(name: str, title: str, desc: str, parts: list[Part], lang: str) -> str:
-    """A horizontal bar split into parts (widths ∝ value), amounts inside when they fit, and a legend."""
+    """A horizontal bar split into parts (widths ∝ value), amounts inside when they fit, and a legend
+    ("" for a language this run does not draw)."""
+    if not drawn(lang):
+        return ""
     parts = [p for p in parts if p.value > 0]
     total = sum((p.value for p in parts), Decimal(0))
     inner = WIDTH - 2 * MARGIN
@@ -197,6 +255,8 @@ def timeline(name: str, title: str, desc: str, spans: list[Span], marks: list[Ma
     >>> "自 2025-06-15 起" in svg and "结束日原文未给出" in svg and "2025-09" not in svg
     True
     """
+    if not drawn(lang):   # a language this run does not draw
+        return ""
     merged: dict[dt.date, list[str]] = {}
     for mark in marks:   # one tick per day: labels of the same day are joined
         if mark.label not in merged.setdefault(mark.day, []):

@@ -103,7 +103,8 @@ def _years(years: list[int]) -> str:
 
 def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     year: int = values["benefit_year"]
-    original: Decimal = values["original_cap"]
+    stated = not policy.is_open("critical_illness_original_cap")
+    original: Decimal = policy.decimal("critical_illness_original_cap") if stated else values["original_cap"]
     zero_years: list[int] = values["zero_reimbursement_years"] or []
     listed: list[int] = values["enrolled_years"] or []
     count_earlier: bool = bool(values["count_earlier_years"])
@@ -115,7 +116,9 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     if year < start_year:
         errors.append(InputError("benefit_year", f"激励自 {policy.value('critical_illness_incentive_from')} 起施行：请填写 {start_year} 年或以后的年份。",
                                  f"The incentives apply from {policy.value('critical_illness_incentive_from')}: enter {start_year} or later."))
-    if original <= 0:
+    if original is None:
+        errors.append(InputError("original_cap", "请填写当地居民大病保险原封顶线。", "Enter the local original critical-illness limit."))
+    elif original <= 0:
         errors.append(InputError("original_cap", "原封顶线须大于 0。", "The original limit must be more than 0."))
     not_enrolled = [y for y in zero_years if y not in listed and y != year]
     if not_enrolled:
@@ -152,6 +155,47 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
+def credit_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a malformed `critical_illness_credit_after_gap`.
+
+    >>> credit_problems({"kept": True}), [p[0] for p in credit_problems({"kept": "yes", "why": 1})]
+    ([], ['.why', '.kept'])
+    """
+    if not isinstance(value, dict):
+        return [("", "must be {kept: true | false}", "须为 {kept: true | false}")]
+    out = [(f".{k}", "unknown key (allowed: kept)", "未知的键（可用：kept）") for k in value if k != "kept"]
+    if not isinstance(value.get("kept"), bool):
+        out.append((".kept", "must be true or false", "须为 true 或 false"))
+    return out
+
+
+def credit_kept(policy: Policy) -> bool:
+    """Whether increases earned before a gap are kept (`critical_illness_credit_after_gap`: {kept: true})."""
+    return policy.has("critical_illness_credit_after_gap") and bool(policy.value("critical_illness_credit_after_gap").get("kept"))
+
+
+def _earlier_runs(enrolled: set[int], earliest: int, start: int) -> list[int]:
+    """The lengths of the continuous runs of enrolled years from `earliest` that ended before the gap at `start`."""
+    runs, length = [], 0
+    for y in range(max(earliest, min(enrolled, default=start)), start - 1):
+        if y in enrolled:
+            length += 1
+        elif length:
+            runs.append(length)
+            length = 0
+    return runs + ([length] if length else [])
+
+
+def _ceiling(policy: Policy, original: Decimal) -> Decimal:
+    """The most the increases may add: a share of the original limit, a sum in yuan, or the lower of the two."""
+    limits = []
+    if policy.has("critical_illness_increase_cap"):
+        limits.append(cents(original * policy.rate("critical_illness_increase_cap")))
+    if policy.has("critical_illness_increase_cap_amount"):
+        limits.append(policy.decimal("critical_illness_increase_cap_amount"))
+    return min(limits)
+
+
 def _figures(policy: Policy, enrolled: set[int], zero_years: list[int], year: int, original: Decimal,
              earliest: int) -> dict:
     """Every figure of one reading: continuity counted back from `year`, not before `earliest`."""
@@ -159,14 +203,19 @@ def _figures(policy: Policy, enrolled: set[int], zero_years: list[int], year: in
     while start - 1 in enrolled and start - 1 >= earliest:
         start -= 1
     n = year - start + 1
-    further = max(0, n - int(policy.decimal("critical_illness_continuous_years_required")))
-    continuity = policy.decimal("critical_illness_continuous_increment") * further
-    counted = [z for z in zero_years if start <= z < year]
+    required = int(policy.decimal("critical_illness_continuous_years_required"))
+    further = max(0, n - required)
+    kept = credit_kept(policy)
+    earned_before = sum(max(0, length - required) for length in _earlier_runs(enrolled, earliest, start)) if kept else 0
+    continuity = policy.decimal("critical_illness_continuous_increment") * (further + earned_before)
+    first = earliest if kept else start   # credit kept after a gap: claim-free years before it count too
+    counted = [z for z in zero_years if first <= z < year and (z + 1 in enrolled)]
     zero = policy.decimal("critical_illness_zero_claim_increment") * len(counted)
     uncapped = continuity + zero
-    ceiling = cents(original * policy.rate("critical_illness_increase_cap"))
+    ceiling = _ceiling(policy, original)
     increase = min(uncapped, ceiling)
-    return {"start": start, "continuous_years": n, "further": further, "continuity_increase": continuity,
+    return {"start": start, "continuous_years": n, "further": further, "earned_before_gap": earned_before,
+            "continuity_increase": continuity,
             "counted": counted, "ignored": [z for z in zero_years if z not in counted],
             "zero_reimbursement_increase": zero, "uncapped_increase": uncapped, "ceiling": ceiling,
             "increase": increase, "cap": original + increase}
@@ -179,6 +228,10 @@ def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: in
     per_year = policy.decimal("critical_illness_continuous_increment")
     per_zero = policy.decimal("critical_illness_zero_claim_increment")
     dropped = sorted(y for y in enrolled if y < start)
+    earned = f["earned_before_gap"]
+    kept_zh = f"；断保前已获得的 {earned} 年激励保留" if earned else ""
+    kept_en = f"; {earned} year(s) of credit earned before the gap are kept" if earned else ""
+    dropped_en = " towards this run" if earned else ""
     later = sorted(y for y in enrolled if y > year)
     if start - 1 in enrolled:   # the run stops where counting starts, not at a lapse
         why_zh, why_en = f"只从 {from_year} 年起计算", f"counting only from {from_year}"
@@ -187,11 +240,13 @@ def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: in
     steps = [step(
         policy, "continuity",
         f"连续参保 {start}–{year} 年，共 {n} 年（{why_zh}；之前的 {_years(dropped)} 不计）。满 {required} 年后每再连续 1 年提高 "
-        f"{money_str(per_year)} 元：{further} × {money_str(per_year)} = {money_str(continuity)} 元",
-        f"Continuously enrolled {start}–{year}: {n} year(s) ({why_en}; earlier years {_years(dropped)} do not count). After "
-        f"{required} full years each further year adds {money_str(per_year)} yuan: {further} × {money_str(per_year)} = {money_str(continuity)} yuan",
+        f"{money_str(per_year)} 元{kept_zh}：{further + earned} × {money_str(per_year)} = {money_str(continuity)} 元",
+        f"Continuously enrolled {start}–{year}: {n} year(s) ({why_en}; earlier years {_years(dropped)} do not count{dropped_en}). After "
+        f"{required} full years each further year adds {money_str(per_year)} yuan{kept_en}: {further + earned} × {money_str(per_year)} = "
+        f"{money_str(continuity)} yuan",
         {"continuous_years": str(n), "further_years": str(further), "continuity_increase": money_str(continuity)},
         ("critical_illness_incentive_from", "critical_illness_continuous_years_required", "critical_illness_continuous_increment")
+        + (("critical_illness_credit_after_gap",) if earned else ())
         + (("critical_illness_years_counted_from",) if start - 1 in enrolled and policy.has("critical_illness_years_counted_from") else ()),
     )]
     if later:
@@ -208,23 +263,41 @@ def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: in
         ("critical_illness_zero_claim_increment",),
     ))
     uncapped, ceiling, increase, cap = f["uncapped_increase"], f["ceiling"], f["increase"], f["cap"]
-    rate = policy.rate("critical_illness_increase_cap")
     capped_zh = "，超过上限，按上限计" if uncapped > ceiling else ""
     capped_en = ", above the ceiling, so the ceiling applies" if uncapped > ceiling else ""
+    how_zh, how_en, cites = _ceiling_words(policy, original)
     steps.append(step(
         policy, "ceiling",
-        f"两项累计 {money_str(continuity)} + {money_str(zero)} = {money_str(uncapped)} 元；上限 = 原封顶线 {money_str(original)}（您填写的）× "
-        f"{percent_str(rate)} = {money_str(ceiling)} 元（四舍五入到分）{capped_zh}：提高 {money_str(increase)} 元",
-        f"Both together {money_str(continuity)} + {money_str(zero)} = {money_str(uncapped)} yuan; ceiling = original limit "
-        f"{money_str(original)} (your input) × {percent_str(rate)} = {money_str(ceiling)} yuan (rounded half-up to the fen){capped_en}: "
-        f"increase {money_str(increase)} yuan",
+        f"两项累计 {money_str(continuity)} + {money_str(zero)} = {money_str(uncapped)} 元；上限 = {how_zh} = {money_str(ceiling)} 元"
+        f"{capped_zh}：提高 {money_str(increase)} 元",
+        f"Both together {money_str(continuity)} + {money_str(zero)} = {money_str(uncapped)} yuan; ceiling = {how_en} = "
+        f"{money_str(ceiling)} yuan{capped_en}: increase {money_str(increase)} yuan",
         {"uncapped_increase": money_str(uncapped), "ceiling": money_str(ceiling), "increase": money_str(increase)},
-        ("critical_illness_increments_cumulative", "critical_illness_increase_cap", "critical_illness_original_cap"),
+        ("critical_illness_increments_cumulative",) + cites,
     ))
     steps.append(Step("cap", f"{year} 年支付限额 = {money_str(original)} + {money_str(increase)} = {money_str(cap)} 元",
                       f"{year} limit = {money_str(original)} + {money_str(increase)} = {money_str(cap)} yuan",
                       {"cap": money_str(cap)}))
     return steps
+
+
+def _ceiling_words(policy: Policy, original: Decimal) -> tuple[str, str, tuple[str, ...]]:
+    """How the ceiling is worked out, in words, and the parameters it cites."""
+    parts_zh, parts_en, cites = [], [], []
+    if policy.has("critical_illness_increase_cap"):
+        rate = policy.rate("critical_illness_increase_cap")
+        whose_zh, whose_en = ("", "") if not policy.is_open("critical_illness_original_cap") else ("（您填写的）", " (your input)")
+        parts_zh.append(f"原封顶线 {money_str(original)}{whose_zh} × {percent_str(rate)}（四舍五入到分）")
+        parts_en.append(f"original limit {money_str(original)}{whose_en} × {percent_str(rate)} (rounded half-up to the fen)")
+        cites += ["critical_illness_increase_cap", "critical_illness_original_cap"]
+    if policy.has("critical_illness_increase_cap_amount"):
+        amount = money_str(policy.decimal("critical_illness_increase_cap_amount"))
+        parts_zh.append(f"{amount} 元")
+        parts_en.append(f"{amount} yuan")
+        cites.append("critical_illness_increase_cap_amount")
+    if len(parts_zh) == 1:
+        return parts_zh[0], parts_en[0], tuple(cites)
+    return f"{parts_zh[0]} 与 {parts_zh[1]} 中较低者", f"the lower of {parts_en[0]} and {parts_en[1]}", tuple(cites)
 
 
 # the first years counted, where a source states them: cited by the comparison of the two readings
@@ -252,7 +325,16 @@ PARAMETERS = (
     Parameter("critical_illness_increments_cumulative", ("rule",), Text(
         "两项激励可以累计（计算步骤引用的原句）。", "The two increases add up (the sentence the steps cite).")),
     Parameter("critical_illness_increase_cap", ("percent",), Text(
-        "累计提高总额占原封顶线的上限（百分比）。", "The ceiling on the total increase, as a percentage of the original limit.")),
+        "累计提高总额占原封顶线的上限（百分比）；原文给出的是金额时用 critical_illness_increase_cap_amount。",
+        "The ceiling on the total increase, as a percentage of the original limit; a ceiling in yuan is "
+        "critical_illness_increase_cap_amount."), when="lacks:critical_illness_increase_cap_amount"),
+    Parameter("critical_illness_increase_cap_amount", ("CNY",), Text(
+        "累计提高总额的上限（元）；与百分比上限同时给出时取较低者。",
+        "The ceiling on the total increase in yuan; with a percentage ceiling too, the lower applies."), required=False),
+    Parameter("critical_illness_credit_after_gap", ("rule",), Text(
+        "断保后已获得的激励是否保留：{kept: true | false}；保留时，断保前各段连续参保挣得的提高额和零报销年份照样计入。",
+        "Whether credit earned before a gap is kept: {kept: true | false}; kept, the increases earned in earlier continuous "
+        "runs and their claim-free years still count."), required=False, check=credit_problems),
     Parameter("critical_illness_original_cap", ("CNY/year",), Text(
         "当地原封顶线；原文未给出（null）时表单请用户填写。", "The local original limit; left open (null), the form asks for it.")),
 )

@@ -8,7 +8,7 @@ Each returns the `result` of a run that must succeed (calc.api.result_of) of the
 from __future__ import annotations
 
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 
 def result_runner(module: str, policy_id: str | None = None) -> Callable[..., dict]:

@@ -23,6 +23,7 @@ import datetime as dt
 from decimal import Decimal
 
 from . import series
+from .data import load_policies
 from .dates import ONE_DAY, waiting_period
 from .errors import InputError, InputErrors
 from .reading_notes import reading_note
@@ -74,6 +75,38 @@ def run_measures(run) -> None:
         _no_wait(run)
         return
     _wait(run, pay, in_period, reasons, gap_years)
+    if not in_period:
+        _next_window(run, pay)
+
+
+def _next_window(run, pay: dt.date) -> None:
+    """A late payment made when next year's collection period may already be open: say so (the answer is not
+    only this year's price). The next year's dates are this year's a year on — a reading, said as one."""
+    policy = run.policy
+    start = _stated_date(policy, "collection_period_start")
+    if start is None:
+        return
+    try:
+        likely = start.replace(year=start.year + 1)
+    except ValueError:   # 29 February
+        likely = start.replace(year=start.year + 1, day=28)
+    if pay < likely:
+        return
+    nxt = (policy.data.get("series") or {}).get("next")
+    if nxt:
+        title = load_policies()[nxt]["title"]
+        zh = f"下一年度的政策本站已收录：《{title['zh']}》。这一天缴费，也许应按它参加下一年度，而不是补缴本年度：请先看那一页。"
+        en = (f"The next year's policy is on this site: “{title['en']}”. On this day you may rather enrol for next year under it "
+              "than pay late for this one: see that page first.")
+    else:
+        zh = (f"如果下一年度沿用本年度的日期，{likely.isoformat()} 起下一年度的集中缴费期已经开始；本站没有收录下一年度的政策，"
+              "缴费前请向当地医保经办或税务部门确认：也许应按个人缴费标准参加下一年度，而不是补缴本年度。")
+        en = (f"If next year follows this year's dates, next year's collection period opened on {likely.isoformat()}; this site has "
+              "no policy for next year. Before paying, ask the local insurance or tax office: you may rather enrol for next year at "
+              "the individual rate than pay late for this one.")
+    run.warn("next_window_may_be_open", zh, en)
+    run.lead("下一年度的缴费期可能已经开始（见提示）", "Next year's collection period may already be open (see the warnings)", reading=True)
+    run.step("next_window", zh, en, {"next_window_from": likely.isoformat()}, ("collection_period_start",))
 
 
 def _check_dates(policy, pay: dt.date) -> None:

@@ -32,7 +32,7 @@ import datetime as dt
 from decimal import Decimal
 from html import escape
 
-from .charts import LINE, MARGIN, TEXT_SIZE, WIDTH, text_width, wrap
+from .charts import LANGS, LINE, MARGIN, TEXT_SIZE, WIDTH, drawn, text_width, wrap
 from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
 from .money import percent_str, plain_number, round_to
@@ -237,7 +237,7 @@ def _progress_svg(result: dict, lang: str) -> str:
 
 
 def _charts(result: dict) -> dict:
-    return {"progress": {lang: _progress_svg(result, lang) for lang in ("zh", "en")}}
+    return {"progress": {lang: _progress_svg(result, lang) for lang in LANGS if drawn(lang)}}
 
 
 # what compute reads from a policy (calc/parameters.py)

@@ -26,25 +26,11 @@ from decimal import Decimal
 from . import series
 from .dates import ONE_DAY, first_of_next_month, waiting_period
 from .enrolment_measures import benefit_year
+from .enrolment_words import COVER_FROM, PAYS
 from .errors import InputError, InputErrors
-from .inputs import Text
 from .reading_notes import reading_note
 from .waits import EVENT_DAY, day_count, last_day_of_window
 
-PAYS = {
-    "individual": Text("按个人缴费标准缴纳", "you pay the individual contribution"),
-    "individual_plus_fiscal": Text("按个人缴费标准加财政补助标准之和缴纳", "you pay the individual contribution plus the government subsidy"),
-    "waived": Text("免缴", "you pay nothing"),
-    "not_stated": Text("原文没有写要缴多少", "the source does not say what you pay"),
-}
-COVER_FROM = {
-    "benefit_year_start": Text("从待遇年度第一天起享受待遇", "covered from the first day of the insurance year"),
-    "payment_day": Text("从缴费之日起享受待遇", "covered from the day of payment"),
-    "day_after_payment": Text("从缴费次日起享受待遇", "covered from the day after payment"),
-    "month_after_payment": Text("从缴费次月起享受待遇", "covered from the month after payment"),
-    "after_wait": Text("等待期满后享受待遇", "covered once a waiting period has passed"),
-    "birth": Text("从出生之日起享受待遇", "covered from the day of birth"),
-}
 WINDOW_KEYS = ("from", "to", "pays", "cover_from", "wait_days", "wait_months", "counted_from")
 WAIT_FROM = ("payment_day", "day_after_payment")
 

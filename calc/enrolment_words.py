@@ -70,6 +70,23 @@ LATE_BENEFITS_FROM = {
     "month_of_payment": Text("从缴费当月起享受待遇", "and are covered from the month they pay"),
 }
 
+# what a window or a newborn rule makes one pay, and from when it covers (calc/enrolment_windows.py); the
+# late rule's sentence keeps its own words above, which the summaries quote
+PAYS = {
+    "individual": Text("按个人缴费标准缴纳", "you pay the individual contribution"),
+    "individual_plus_fiscal": Text("按个人缴费标准加财政补助标准之和缴纳", "you pay the individual contribution plus the government subsidy"),
+    "waived": Text("免缴", "you pay nothing"),
+    "not_stated": Text("原文没有写要缴多少", "the source does not say what you pay"),
+}
+COVER_FROM = {
+    "benefit_year_start": Text("从待遇年度第一天起享受待遇", "covered from the first day of the insurance year"),
+    "payment_day": Text("从缴费之日起享受待遇", "covered from the day of payment"),
+    "day_after_payment": Text("从缴费次日起享受待遇", "covered from the day after payment"),
+    "month_after_payment": Text("从缴费次月起享受待遇", "covered from the month after payment"),
+    "after_wait": Text("等待期满后享受待遇", "covered once a waiting period has passed"),
+    "birth": Text("从出生之日起享受待遇", "covered from the day of birth"),
+}
+
 REFUND = {
     "refundable_until_deadline": Text("待遇期开始前可申请退费（重复缴费、参加职工医保或在其他地区参保等）",
                                       "A refund can be applied for until cover starts (paid twice, joined employee insurance, enrolled elsewhere…)"),

@@ -135,7 +135,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     ) if has_account else _no_account_step(policy)]
     result: dict = {"has_personal_account": has_account, "eligible_relative": eligible}
     allowed = []
-    for code, output, text in CONTRIBUTION_USES:
+    for code, output, _text in CONTRIBUTION_USES:
         ok = has_account and eligible and code in uses
         result[output] = ok
         if ok:

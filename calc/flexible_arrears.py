@@ -138,7 +138,6 @@ def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bo
     payment: dt.date = values["payment_date"]
     effective = policy.data["effective"]
     start = dt.date.fromisoformat(effective["from"])
-    end = dt.date.fromisoformat(effective["to"]) if effective.get("to") else None
     errors = []
     if payment < start:
         errors.append(InputError("payment_date", f"缴费日期早于本政策施行日期（{start}）。",
@@ -148,12 +147,12 @@ def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bo
     if unpaid and _month_start(unpaid[-1]) > payment:
         errors.append(InputError("unpaid_months", f"欠费月份 {unpaid[-1]} 晚于缴费日期 {payment}。",
                                  f"The unpaid month {unpaid[-1]} is after the payment date {payment}."))
-    if in_arrears:   # months outside this policy are priced by the series' other members (see _member)
-        if unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
-            errors.append(InputError(
-                "payment_date", f"缴费日期在第一个欠费月份 {unpaid[0]} 之内：待遇从欠费次月才停止，尚未形成欠费后果。",
-                f"The payment falls within the first unpaid month {unpaid[0]}: benefits stop only from the next month, "
-                "so the arrears have had no effect yet."))
+    # (months outside this policy are priced by the series' other members: see _member)
+    if in_arrears and unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
+        errors.append(InputError(
+            "payment_date", f"缴费日期在第一个欠费月份 {unpaid[0]} 之内：待遇从欠费次月才停止，尚未形成欠费后果。",
+            f"The payment falls within the first unpaid month {unpaid[0]}: benefits stop only from the next month, "
+            "so the arrears have had no effect yet."))
     if errors:
         raise InputErrors(errors)
 
@@ -216,7 +215,8 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
             if p.id != policy.id:   # another policy's sentence is named by its title (its own page cites it)
                 quote = why.cites[0]["quote"]
                 why = Step(why.id, f"按《{p.data['title']['zh']}》：{why.zh}（原文：“{quote}”）",
-                           f"Under “{p.data['title']['en']}”: {why.en} (the source: “{quote}”)", why.figures)
+                           f"Under “{p.data['title']['en']}”: {why.en} (that policy's page quotes the sentence in Chinese)",
+                           why.figures)
             keep.append(why)
     groups: list[tuple[Policy, Decimal, list[str]]] = []
     for label, p, amount in zip(unpaid, members, amounts):
@@ -236,6 +236,22 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
             {"months_by_policy": "; ".join(f"{' '.join(ms)}: {p.id} {_money(a, False)}" for p, a, ms in groups)}))
     due = None if any(a is None for a in amounts) else sum(amounts, Decimal(0))
     return monthly, due, keep
+
+
+def _rules_of_this_policy(policy: Policy, unpaid: list[str], steps: list[Step], warnings: list[dict]) -> None:
+    """Months another policy governs are priced at its figures, but the arrears rules (grace, waits,
+    retroactive cover) applied are this policy's: said, never silently (issue 19 M1)."""
+    others = [m for m in unpaid if _member(policy, _month_start(m)).id != policy.id]
+    if not others:
+        return
+    title = policy.data["title"]
+    zh = (f"欠费月份中 {'、'.join(others)} 不属于本政策的年度：这些月份按当年适用的政策的金额计算，但宽限期、等待期和待遇能否追溯"
+          f"仍按本政策（《{title['zh']}》）的补缴规则判断；当年的政策如另有规定，以它为准，请向当地医保经办确认。")
+    en = (f"Of the unpaid months, {', '.join(others)} fall outside this policy's year: they are priced at the policy in force for "
+          f"them, but the grace period, waits and retroactive cover follow this policy's arrears rules (“{title['en']}”); where "
+          "that year's policy says otherwise, it prevails: confirm with the local insurance office.")
+    steps.append(Step("arrears_rules_of_this_policy", zh, en, {"other_months": " ".join(others)}))
+    warnings.append({"id": "arrears_rules_of_this_policy", "zh": zh, "en": en})
 
 
 def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict]:
@@ -430,6 +446,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
 
     monthly, due, steps = _contribution(policy, values, unpaid if not (switch_applies or gap_before_joining) else [])
     result: dict = {"arrears_months": n, "monthly_contribution": monthly, "warnings": []}
+    _rules_of_this_policy(policy, unpaid, steps, result["warnings"])
     if switch_applies:
         result["arrears_due"] = None
         result["payback_required"] = None

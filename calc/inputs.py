@@ -123,7 +123,7 @@ def _parse_integer(spec: InputSpec, raw: object) -> int:
 
 
 def _parse_money(raw: object) -> Decimal:
-    if isinstance(raw, bool) or isinstance(raw, float):
+    if isinstance(raw, (bool, float)):
         raise ValueError  # binary floats lose cents: JSON numbers arrive as Decimal (parse_float)
     text = str(raw).strip() if isinstance(raw, (int, str, Decimal)) else None
     if text is not None and "," in text:

@@ -54,7 +54,7 @@ def mode_words(mode: str) -> tuple[str, str]:
 
 def to_decimal(value: object) -> Decimal:
     """Exact Decimal from policy data (int, Decimal or numeric string)."""
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise TypeError(f"refusing {type(value).__name__} {value!r}: money and rates are exact decimals")
     if isinstance(value, Decimal):
         return value

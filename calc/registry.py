@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from .inputs import Choice, InputSpec, Text
 from .parameters import Parameter
@@ -65,6 +65,7 @@ CALCULATOR_MODULES = (
     "enrolment_progress",
     "resident_contribution",
     "resident_benefit_start",
+    "reimbursement",
 )
 
 

@@ -60,7 +60,8 @@ from decimal import Decimal
 
 from . import categories as cat
 from . import series
-from .charts import Part, stacked_bar
+from .charts import LANGS, Part, stacked_bar
+from .charts import drawn as chart_drawn
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text
 from .money import cents, money_str, percent_str
@@ -660,7 +661,7 @@ DEPENDS = Text("取决于认定时间：资助或本人缴纳", "Depends on when
 def _charts(result: dict) -> dict:
     parts = result.get("_who_pays") or []
     out = {}
-    for lang in ("zh", "en"):
+    for lang in (lang for lang in LANGS if chart_drawn(lang)):
         drawn = []
         for role, value, payer in parts:
             amount = f"{money_str(value)} 元" if lang == "zh" else f"CNY {value:,.2f}"

@@ -19,7 +19,7 @@ by `make policies` running it (scripts/policy/proof.py).
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .categories import CATEGORIES
 from .enrolment_words import FIRST_ENROLMENT_GROUP, PAID_BY

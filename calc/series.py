@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .data import load_policies
+from .errors import InputError
 
 
 def key_of(policy_id: str, topic: str) -> str:
@@ -99,11 +100,9 @@ def _years(span: dict) -> tuple[str, str]:
     return (f"{start} 年", start) if start == end else (f"{start}–{end} 年", f"{start}–{end}")
 
 
-def outside_error(policy_id: str, field: str, day: dt.date) -> "InputError":
+def outside_error(policy_id: str, field: str, day: dt.date) -> InputError:
     """The bilingual error for a date no policy of this series on file governs: it names what is on file,
     in words (years and titles), so the reader knows which page to open instead."""
-    from .errors import InputError
-
     policies = load_policies()
     key = (policies[policy_id].get("series") or {}).get("key") or key_of(policy_id, policies[policy_id]["topic"])
     held = [(policies[pid]["title"], _years(policies[pid]["governs"]["contributions"])) for pid in members(key)] or [
@@ -114,7 +113,7 @@ def outside_error(policy_id: str, field: str, day: dt.date) -> "InputError":
                       f"This site has no policy of this place for {day.isoformat()}. On file: {en}.")
 
 
-def elsewhere_error(policy_id: str, field: str, day: dt.date) -> "InputError":
+def elsewhere_error(policy_id: str, field: str, day: dt.date) -> InputError:
     """The bilingual error for a date outside the period a policy governs: when another member of its series on
     file governs that day, the error names it (title and years: use that page); otherwise what is on file
     (`outside_error`). A policy not compiled yet (the loader's worked examples) gets the plain sentence.
@@ -123,8 +122,6 @@ def elsewhere_error(policy_id: str, field: str, day: dt.date) -> "InputError":
     >>> error.message_en.startswith("This policy governs 2023; 2024-03-01 falls under “Hengyang 2024"), "2024 年）" in error.message_zh
     (True, True)
     """
-    from .errors import InputError
-
     policies = load_policies()
     if policy_id not in policies:
         return InputError(field, f"本政策不管 {day.isoformat()} 这一天所属的时期。",

@@ -36,9 +36,8 @@ def _ignore_generated(docs: Path):
         for name in names:
             rel = name if rel_dir == "." else f"{rel_dir}/{name}"
             for pattern in patterns:
-                if pattern.endswith("/") and (Path(directory) / name).is_dir() and fnmatch.fnmatch(rel + "/", pattern):
-                    skipped.add(name)
-                elif fnmatch.fnmatch(rel, pattern):
+                as_dir = pattern.endswith("/") and (Path(directory) / name).is_dir() and fnmatch.fnmatch(rel + "/", pattern)
+                if as_dir or fnmatch.fnmatch(rel, pattern):
                     skipped.add(name)
         return skipped
 

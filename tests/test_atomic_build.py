@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.site   # every test runs the real build
 BROKEN = ROOT / "tests" / "fixtures" / "broken" / "unknown-unit.yaml"
 
 
@@ -93,14 +96,17 @@ def test_an_interrupted_build_changes_nothing(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
     proc = subprocess.Popen([sys.executable, "-m", "scripts.dist.build_site", "--site-dir", str(site)], cwd=root, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    from scripts.site.pages_dir import default_pages_dir
-    pages = default_pages_dir(site.with_name(site.name + ".building"))
+    import tempfile
+
+    from scripts.site.pages_dir import prefix
+    mine = prefix(site.with_name(site.name + ".building")) + "*"   # this build's pages directory (random suffix)
     deadline = time.monotonic() + 120
-    while not (pages / "index.md").exists() and time.monotonic() < deadline:   # past validation
+    while not any(Path(tempfile.gettempdir()).glob(mine + "/index.md")) and time.monotonic() < deadline:   # past validation
         time.sleep(0.05)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    shutil.rmtree(pages, ignore_errors=True)   # the killed build's generated pages (a temporary directory)
+    for pages in Path(tempfile.gettempdir()).glob(mine):   # the killed build's generated pages (a temporary directory)
+        shutil.rmtree(pages, ignore_errors=True)
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
     assert (root / "calc" / "data" / "policies.json").read_text(encoding="utf-8") == PREVIOUS_DATA
     # the next build succeeds, replaces the site and then the compiled data, and leaves nothing behind

@@ -138,7 +138,7 @@ def test_every_schema_field_has_a_meaning() -> None:
     stale = set(FIELD_MEANINGS) - fields
     if stale:
         import warnings
-        warnings.warn(f"FIELD_MEANINGS names fields the schema does not have: {sorted(stale)}")
+        warnings.warn(f"FIELD_MEANINGS names fields the schema does not have: {sorted(stale)}", stacklevel=2)
 
 
 def test_reference_is_in_three_languages(reference) -> None:

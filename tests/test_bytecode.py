@@ -25,7 +25,6 @@ UNCHECKED_HASH = 0b01   # PEP 552 flags: hash-based, source never checked
 
 
 sys.path.insert(0, str(REPO / "tests"))
-from test_trim_stdlib import trimmed  # noqa: E402,F401  (the fixture: the zip the site ships)
 
 
 @pytest.fixture(scope="module")

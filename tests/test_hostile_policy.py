@@ -19,6 +19,7 @@ import pytest
 from repo_copy import copy_repo, mkdocs_build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
+pytestmark = pytest.mark.site   # builds a copy of the site with the fixture
 POLICY_ID = "hunan/hostile/2023-flexible-employment"
 REFERENCE_ID = "hunan/hengyang/2023-flexible-employment"
 PROVINCE_ID = "xss/hostile/2023-flexible-employment"   # the fixture again, in a province named with markup

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.node   # eslint, esbuild, node --check
 ESLINT = REPO / "node_modules" / ".bin" / "eslint"
 ESBUILD = REPO / "node_modules" / ".bin" / "esbuild"
 TARGETS = ("docs/assets/mingbai", "scripts", "eslint.config.mjs")

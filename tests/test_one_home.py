@@ -37,9 +37,9 @@ HOMES = {
 
 def test_the_schema_accepts_exactly_calcs_vocabularies() -> None:
     assert schema.UNITS is vocabulary.UNITS
-    assert schema.STATUSES == tuple(vocabulary.STATUSES)
-    assert schema.TOPICS == tuple(vocabulary.TOPICS)
-    assert schema.ROUNDING_MODES == tuple(vocabulary.ROUNDING_MODES)
+    assert tuple(vocabulary.STATUSES) == schema.STATUSES
+    assert tuple(vocabulary.TOPICS) == schema.TOPICS
+    assert tuple(vocabulary.ROUNDING_MODES) == schema.ROUNDING_MODES
 
 
 def test_calc_and_the_loader_read_the_same_lists() -> None:

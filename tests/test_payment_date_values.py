@@ -159,4 +159,5 @@ def test_hengyang_2023_arrears_of_late_2024_say_the_amount_is_not_stated() -> No
 
 def test_hengyang_2023_arrears_paid_before_september_2024_keep_the_2024_price() -> None:
     r = ok("flexible-arrears", HENGYANG_2023, {"unpaid_months": ["2024-06", "2024-07"], "payment_date": "2024-08-20"})["result"]
-    assert (r["arrears_due"], r["warnings"]) == ("633.20", [])
+    # priced, and only the M1 note that the arrears rules applied are the 2023 policy's
+    assert (r["arrears_due"], [w["id"] for w in r["warnings"]]) == ("633.20", ["arrears_rules_of_this_policy"])

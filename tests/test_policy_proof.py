@@ -4,6 +4,8 @@ render — is a `file:line: field` problem of the policy first. (Unknown keys in
 without words: tests/fixtures/broken/rule-unknown-key.yaml, code-without-words.yaml.)"""
 from __future__ import annotations
 
+from decimal import Decimal
+
 import dataclasses
 import re
 from pathlib import Path
@@ -125,3 +127,20 @@ def test_the_cli_proves_unless_quick(capsys) -> None:
     with pytest.raises(SystemExit):
         loader.main(["--help"])
     assert "--quick" in capsys.readouterr().out
+
+
+def test_a_result_breaking_an_invariant_is_reported(monkeypatch) -> None:
+    """The fuzz's per-calculator invariants (scripts/policy/invariants.py) run on every sampled input too: a monthly
+    total that is not basic + critical illness (the newcomer's add-on) is the policy's problem at file:line."""
+    real = flexible.CALCULATOR.compute
+
+    def total_off_by_a_fen(policy, values):
+        result, steps = real(policy, values)
+        if result.get("monthly_total") is not None:
+            result["monthly_total"] += Decimal("0.01")
+        return result, steps
+
+    _break_compute(monkeypatch, total_off_by_a_fen)
+    _, problems = _prove()
+    assert problems and problems[0].field == "calculators[0]"
+    assert "breaks an invariant of flexible-contribution" in problems[0].en and "monthly_total" in problems[0].en

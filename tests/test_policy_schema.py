@@ -100,6 +100,7 @@ def test_categories_use_calcs_vocabulary() -> None:
     assert category_problems("subsidy_full_categories", ["parent"])   # a relation is not a subsidised group
 
 
+@pytest.mark.site
 def test_mkdocs_build_stops_on_a_broken_policy_with_file_line_field(tmp_path: Path) -> None:
     """The real build (in a copy of the repository) exits non-zero and prints the problem line, no traceback."""
     from repo_copy import copy_repo, mkdocs_build

@@ -15,6 +15,7 @@ import pytest
 
 from calc import series
 from scripts.site import pages as site_pages
+from scripts.site import today_box
 from scripts.policy.loader import POLICIES_DIR, load_all
 
 
@@ -47,13 +48,17 @@ def test_every_policy_page_says_in_force_or_ended_by_the_build_date(real, monkey
         after = _banner(_page(policy, real, "zh", (end + dt.timedelta(days=1)).isoformat(), monkeypatch))
         assert "mb-policy-status--ended" in after and f"本政策已于 {end} 结束" in after, pid
         nxt = policy["series"]["next"]
+        later = today_box.later_elsewhere(policy, real, "zh")   # a later policy of a place above (issue 20 item 5)
         if nxt:
             assert real[nxt]["title"]["zh"] in after, pid
+        elif later:
+            assert "本站没有收录之后的政策" not in after, pid
+            assert all(i["title"] in after for i in later["items"]), pid
         else:
             assert "本站没有收录之后的政策" in after and "不要直接使用本页的数字" in after, pid
         # whom to ask: the policy's own contact, else its issuers
         whom = policy["contact"]["zh"] if policy.get("contact") else policy["issuers"][0]["zh"]
-        assert nxt or whom in after, pid
+        assert nxt or later or whom in after, pid
 
 
 def test_lists_show_the_years_a_policy_covers_not_its_publication_year(real) -> None:

@@ -45,6 +45,7 @@ import pytest
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.pyodide   # calc under Node in Pyodide
 PACKAGE = "calc"
 PACKAGE_DIR = REPO_ROOT / PACKAGE
 RUNNER = REPO_ROOT / "scripts" / "dev" / "pyodide_run.mjs"
@@ -161,7 +162,7 @@ def _skip_or_fail(msg: str):
 # Fixtures
 # --------------------------------------------------------------------------
 
-def run_pyodide(cases: list[dict], cases_file: Path) -> dict:
+def run_pyodide(cases: list[dict], cases_file: Path, root: Path | None = None) -> dict:
     """Write `cases` to cases_file, run scripts/dev/pyodide_run.mjs on it once; return rc, stderr, parsed JSON.
 
     Skips (fails under CI) when node or the npm Pyodide is missing. Also used by
@@ -176,7 +177,7 @@ def run_pyodide(cases: list[dict], cases_file: Path) -> dict:
     cases_file.write_text(json.dumps(cases, ensure_ascii=True), encoding="utf-8")
     try:
         proc = subprocess.run(
-            [node, str(RUNNER), str(cases_file)],
+            [node, str(RUNNER), *(["--root", str(root)] if root else []), str(cases_file)],
             cwd=REPO_ROOT, capture_output=True, text=True, timeout=NODE_TIMEOUT_S,
         )
     except subprocess.TimeoutExpired as exc:
@@ -192,9 +193,9 @@ def run_pyodide(cases: list[dict], cases_file: Path) -> dict:
     return {"rc": proc.returncode, "stderr": proc.stderr, "report": parsed}
 
 
-def run_pyodide_cases(cases: list[dict], cases_file: Path) -> dict:
-    """run_pyodide, failing unless the runner printed its JSON report; returns the report."""
-    out = run_pyodide(cases, cases_file)
+def run_pyodide_cases(cases: list[dict], cases_file: Path, root: Path | None = None) -> dict:
+    """run_pyodide (on a copy of calc/ under `root`, if given), failing unless the runner printed its JSON report."""
+    out = run_pyodide(cases, cases_file, root)
     if out["report"] is None:
         pytest.fail(f"{RUNNER.name} exited {out['rc']} without a JSON report:\n{out['stderr'][-4000:]}", pytrace=False)
     return out["report"]

@@ -139,12 +139,14 @@ def check_every_number_is_edited(run: dict) -> None:
     assert arrears and set(arrears) == {expected["monthly_total"]}, arrears
 
 
+@pytest.mark.site
 def test_serve_shows_an_edited_policy_figure_everywhere(tmp_path: Path) -> None:
     run = serve_and_edit(tmp_path, POLICY)
     check_every_number_is_edited(run)
     print(f"\nedit → updated page: {run['seconds']:.1f} s (the seed policies)")
 
 
+@pytest.mark.site
 @pytest.mark.skipif(not os.environ.get("SERVE_SYNTHETIC"), reason="a measurement: SERVE_SYNTHETIC=100 runs it")
 def test_serve_reload_time_at_many_policies(tmp_path: Path) -> None:
     """The same at N synthetic policies (scripts/policy/synthetic.py), for the edit → page time."""
@@ -163,6 +165,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+@pytest.mark.site
 def test_serve_follows_edits_to_a_template_and_to_calc(tmp_path: Path) -> None:
     """A template edit and a calc edit each reach the served page, the calc one in every result that shows it."""
     with serving(tmp_path) as (root, env, policies, port, server, log):

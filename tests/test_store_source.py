@@ -10,7 +10,7 @@ import yaml
 
 from scripts.policy.store_source import main
 
-TEXT = "关于做好2026年度城乡居民医保集中参保缴费工作的通知\r\n个人缴费标准为每人每年400元。\n".encode("utf-8")
+TEXT = "关于做好2026年度城乡居民医保集中参保缴费工作的通知\r\n个人缴费标准为每人每年400元。\n".encode()
 
 
 def _store(tmp_path: Path, capsys, *extra: str) -> tuple[int, str, str]:

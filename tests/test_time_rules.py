@@ -275,3 +275,57 @@ def test_special_case_not_stated_says_so(tmp_path_factory, monkeypatch, rule: st
         r = out["result"]
         assert (r["amount"], r["cover_from"], r["determined"]) == (None, None, False)
         assert "rule_not_stated" in warning_ids(out)
+
+
+# --- an absolute ceiling on the 大病 incentives, and credit kept after a gap (fixture) ------------------------
+
+CAP = "testland/cap-kept/2025-enrolment-measures"
+
+
+@pytest.mark.parametrize("enrolled, zero, year, continuity, zero_inc, increase, cap", [
+    # 6 continuous years: 2 × 5000, plus a claim-free 2026: 15000 → “累计提高总额最高不超过10000元”
+    ([2025, 2026, 2027, 2028, 2029, 2030], [2026], 2030, "10000.00", "5000.00", "10000.00", "310000.00"),
+    # back after a gap in 2030: the run 2025–2029 earned 1 × 5000 and 2027 was claim-free —
+    # “中断参保后再次参保的，此前已获得的激励额度予以保留”
+    ([2025, 2026, 2027, 2028, 2029, 2031], [2027], 2031, "5000.00", "5000.00", "10000.00", "310000.00"),
+    ([2025, 2026, 2027, 2028, 2029, 2031], [], 2031, "5000.00", "0.00", "5000.00", "305000.00"),
+])
+def test_absolute_ceiling_and_credit_kept(gap_policies, enrolled, zero, year, continuity, zero_inc, increase, cap) -> None:
+    out = calc.run("critical-illness-cap", CAP, {"enrolled_years": enrolled, "zero_reimbursement_years": zero, "benefit_year": year})
+    assert out["ok"], out
+    r = out["result"]
+    assert (r["continuity_increase"], r["zero_reimbursement_increase"], r["increase"], r["cap"]) == \
+        (continuity, zero_inc, increase, cap)
+    ceiling = steps(out)["ceiling"]
+    assert "10000.00 元" in ceiling["zh"] and "critical_illness_increase_cap_amount" in {c["field"] for c in ceiling["cites"]}
+    if year == 2031:
+        assert "critical_illness_credit_after_gap" in {c["field"] for c in steps(out)["continuity"]["cites"]}
+
+
+# --- issue 20 point 4: where the next window is already open, the answer says so -------------------------
+
+@pytest.mark.parametrize("pid, paid, on_file", [(H26, "2026-12-04", False), (H25, "2025-09-30", True)])
+def test_late_payment_when_next_years_window_may_be_open(pid: str, paid: str, on_file: bool) -> None:
+    """008: “集中缴费期为2025年9月1日至2026年1月31日”: on 2026-12-04 the 2027 period has likely opened; none is on file."""
+    out = result(pid, {"payment_date": paid})
+    assert "next_window_may_be_open" in warning_ids(out)
+    assert "下一年度的缴费期可能已经开始" in out["headline"]["zh"] and "next year's collection period" in out["headline"]["en"].lower()
+    text = steps(out)["next_window"]
+    assert ("本站已收录" in text["zh"]) is on_file and ("no policy for next year" in text["en"]) is not on_file
+
+
+def test_late_payment_before_next_years_window_says_nothing_of_it() -> None:
+    assert "next_window_may_be_open" not in warning_ids(result(H26, {"payment_date": "2026-03-02"}))
+
+
+def test_arrears_say_whose_rules_apply_to_another_years_months() -> None:
+    """M1: 衡阳 2023's arrears priced 2024 months at 2024's figures and applied 2023's arrears rules without saying so."""
+    out = calc.run("flexible-arrears", "hunan/hengyang/2023-flexible-employment",
+                   {"unpaid_months": ["2023-11", "2024-06"], "payment_date": "2024-08-20"})
+    assert out["ok"], out
+    assert "arrears_rules_of_this_policy" in [w["id"] for w in out["result"]["warnings"]]
+    s = steps(out)["arrears_rules_of_this_policy"]
+    assert "2024-06" in s["zh"] and "2023-11" not in s["zh"]
+    only_own = calc.run("flexible-arrears", "hunan/hengyang/2023-flexible-employment",
+                        {"unpaid_months": ["2023-11"], "payment_date": "2023-12-20"})
+    assert "arrears_rules_of_this_policy" not in [w["id"] for w in only_own["result"]["warnings"]]

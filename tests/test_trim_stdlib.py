@@ -3,7 +3,6 @@ answers every test vector and worked example exactly as CPython does, and import
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -17,16 +16,6 @@ from scripts.dist import trim_stdlib  # noqa: E402
 
 PYODIDE = REPO / "node_modules" / "pyodide"
 pytestmark = pytest.mark.pyodide
-
-
-@pytest.fixture(scope="module")
-def trimmed(tmp_path_factory) -> Path:
-    """The zip the site ships: trimmed, then compiled to bytecode (scripts/dist/bytecode.py)."""
-    if shutil.which("node") is None or not (PYODIDE / trim_stdlib.FULL).is_file():
-        pytest.skip("node or node_modules/pyodide missing (npm ci)")
-    pyodide_dir = tmp_path_factory.mktemp("stdlib")
-    shutil.copy(PYODIDE / trim_stdlib.FULL, pyodide_dir / trim_stdlib.FULL)
-    return trim_stdlib.write_trimmed(pyodide_dir)
 
 
 def test_trimmed_zip_is_under_half_the_stock_one(trimmed):

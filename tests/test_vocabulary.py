@@ -18,7 +18,7 @@ def test_a_code_without_words_stops_the_build_naming_file_and_field() -> None:
 
 
 def test_every_policy_value_reads_as_words_in_both_languages() -> None:
-    for pid, policy in load_policies().items():
+    for policy in load_policies().values():
         for name, param in policy["parameters"].items():
             for lang in ("zh", "en"):
                 format_value(param, lang, policy, name)   # raises on a code without words

@@ -80,6 +80,7 @@ def test_server_answers_accept_encoding(site, accept, want):
     assert html_headers.get("Content-Encoding") is None
 
 
+@pytest.mark.node   # bundles the widget with esbuild
 def test_engine_sizes_stamped(site):
     for rel in wire.ENGINE_FILES:
         path = site / rel

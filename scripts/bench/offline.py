@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
             with sync_playwright() as pw:
                 browser = launch_chromium(pw)
                 version = browser.version
-                for key, (_, url, file_only) in targets.items():   # one discarded warm-up each
+                for _key, (_, url, file_only) in targets.items():   # one discarded warm-up each
                     run_once(browser, url, file_only, expected)
                 orders = ["abc", "bca", "cab"]
                 for i in range(args.reps):

@@ -16,6 +16,7 @@
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import os
@@ -165,7 +166,7 @@ class PrecompressedHandler(SimpleHTTPRequestHandler):
         return None
 
     def _send_packed(self, path: str, packed: str, encoding: str):
-        f = open(packed, "rb")   # closed by copyfile's caller (do_GET), as in the base class
+        f = open(packed, "rb")   # noqa: SIM115  closed by copyfile's caller (do_GET), as in the base class
         try:
             size = os.fstat(f.fileno()).st_size
             self.send_response(200)
@@ -214,10 +215,8 @@ def main(argv: list[str]) -> int:
     if not (args.directory / "index.html").is_file():
         print(f"{args.directory} 不是构建好的站点，请先 make build / is not a built site: run make build first")
         return 1
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         serve(args.directory, args.host, args.port)
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

@@ -464,7 +464,7 @@ def place_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[Po
         if not folders:
             continue   # a policy file directly in policies/ (test fixtures): no place to match
 
-        def add(level: str, en: str, zh: str) -> None:
+        def add(level: str, en: str, zh: str, pid: str = pid) -> None:   # called within this iteration only
             out.append(PolicyProblem(_rel(paths[pid]), _place_line(paths[pid], level), f"jurisdiction.{level}", en, zh))
 
         levels = [level for level in PLACE_LEVELS if level in place]

@@ -260,6 +260,20 @@ def result_problem(name: str, out: object, parameters: dict) -> str | None:
     return None
 
 
+def invariant_problem(name: str, data: dict, out: dict) -> str | None:
+    """What a successful run breaks of its calculator's invariants (scripts/policy/invariants.py), the fuzz's own."""
+    from .invariants import INVARIANTS
+
+    if not out.get("ok") or name not in INVARIANTS:
+        return None
+    try:
+        INVARIANTS[name](data, out)
+    except AssertionError as exc:
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        return f"it breaks an invariant of {name} ({frame.line}{': ' + str(exc) if str(exc) else ''})"
+    return None
+
+
 def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """Each calculator the policy names, run over sample_inputs: an exception or a malformed result,
     with the inputs that gave it (the first MAX_REPORTED per calculator, and how many in all)."""
@@ -275,7 +289,7 @@ def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
         for inputs in samples:
             try:
                 result = run_policy(name, data, dict(inputs))
-                wrong = result_problem(name, result, data["parameters"])
+                wrong = result_problem(name, result, data["parameters"]) or invariant_problem(name, data, result)
             except Exception as exc:  # noqa: BLE001 - reported with the policy and the inputs, never a traceback
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 wrong = f"{type(exc).__name__}: {exc} (at {frame.filename.rsplit('/', 2)[-2:][-1]}:{frame.lineno})"

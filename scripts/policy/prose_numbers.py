@@ -160,8 +160,8 @@ def prose_fields(policy: dict) -> Iterator[tuple[str, dict]]:
             yield f"jurisdiction.{key}", place
     for i, issuer in enumerate(policy.get("issuers") or []):
         yield f"issuers[{i}]", issuer
-    for i, reading in enumerate(policy.get("readings") or []):
-        yield f"readings[{i}]", reading
+    for i, note in enumerate(policy.get("readings") or []):
+        yield f"readings[{i}]", note
     for name, param in policy["parameters"].items():
         base = f"parameters.{name}"
         for key in ("label", "description", "how"):

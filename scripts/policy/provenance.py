@@ -26,6 +26,7 @@ False
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from functools import lru_cache
@@ -107,10 +108,8 @@ def dates_in(text: str) -> set[dt.date]:
             month, day = match.group("m2"), match.group("d2")
         if year is None or day is None:
             continue
-        try:
+        with contextlib.suppress(ValueError):   # 2月30日 and the like are no dates
             out.add(dt.date(year, int(month), int(day)))
-        except ValueError:
-            pass
     return out
 
 

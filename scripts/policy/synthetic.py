@@ -17,7 +17,7 @@ import yaml
 from .loader import POLICIES_DIR, SOURCES_DIR
 
 TEMPLATE = POLICIES_DIR / "hunan" / "hengyang" / "2023-flexible-employment.yaml"
-PROVINCES = [("p{:02d}".format(i), f"省{i:02d}", f"Province {i:02d}") for i in range(1, 32)]
+PROVINCES = [(f"p{i:02d}", f"省{i:02d}", f"Province {i:02d}") for i in range(1, 32)]
 YEARS = range(2018, 2031)
 
 

@@ -111,7 +111,7 @@ def _format(param: dict, lang: str, declared: dict) -> str:
         return pick(lang, ("、", ", ")).join(pick(lang, UNIT_TEXT[unit]).format(v) for v in values)
     if unit == "rounding":
         return rounding_words(value["mode"], str(value["step"]))[0 if lang == "zh" else 1]
-    if isinstance(value, list) and value and isinstance(value[0], dict) and not set(value[0]) == {"zh", "en"}:
+    if isinstance(value, list) and value and isinstance(value[0], dict) and set(value[0]) != {"zh", "en"}:
         return pick(lang, (f"{len(value)} 行（见下表）", f"{len(value)} rows (table below)"))
     return _any(value, lang, declared)
 

@@ -33,6 +33,7 @@ from .garbled import has_garbled, readable_quote
 from .formatting import RULE_UNITS, STATUS_TEXT, dated_values, format_value, pick, table_rows
 from .hant import to_hant_page
 from .table_chart import bar_chart
+from . import today_box
 from ..write_files import write_if_changed
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -315,6 +316,7 @@ def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
         "ended": t["status_ended"].format(end=eff.get("to") or ""),
         "next": {"title": policies[nxt]["title"][lang], "years": years_label(policies[nxt], lang),
                  "link": _policy_link(policy["id"], nxt)} if nxt and nxt in policies else None,
+        "later": today_box.later_elsewhere(policy, policies, lang),
         "no_newer": t["status_no_newer"].format(whom=whom), "checked": t["status_checked"].format(day=build_day()),
         "checked_template": t["status_checked"], "series": members if len(members) > 1 else [],
     }
@@ -343,6 +345,9 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str 
         widgets=build_widgets(policy, lang), examples=build_examples(policy),
         assets=assets_prefix(policy["id"], locale or lang),
         status=status_view(policy, policies or {policy["id"]: policy}, lang), years=years_label(policy, lang),
+        today=today_box.today_view(policy["id"].rsplit("/", 1)[0], policies or {policy["id"]: policy}, lang,
+                                   lambda pid: _policy_link(policy["id"], pid) if pid != policy["id"] else "./",
+                                   build_day(), topics=[policy["topic"]]),
         reported_by=_reported_by(policy, lang), checked=figures_checked(policy), rule_units=RULE_UNITS,
     ), [policy], lang)
 
@@ -509,10 +514,23 @@ def _policy_rows(policies: dict[str, dict], lang: str, from_dir: str) -> dict[st
         by_region.setdefault(p["jurisdiction"]["province"][lang], []).append(
             {"id": pid, "title": p["title"][lang], "region": _region(p, lang),
              "year": years_label(p, lang), "start": str(p["governs"]["benefits"]["from"]),
-             "link": posixpath.relpath(page_path(pid, "zh"), from_dir)})
+             "link": posixpath.relpath(page_path(pid, "zh"), from_dir), "status": list_status(p, lang)})
     for items in by_region.values():
         items.sort(key=lambda i: (i["region"], i["start"]))
     return by_region
+
+
+STATE_WORDS = {"in_force": ("现行有效", "In force"), "not_yet": ("尚未施行", "Not yet in force"), "ended": ("已失效", "Ended")}
+
+
+def list_status(policy: dict, lang: str) -> str:
+    """A policy's status as one word in a list (home, province, compare), judged on the build day; the
+    other words ride in attributes (not indexed by search), and policy-status.js re-judges by the reader's date."""
+    eff = policy.get("effective") or policy["governs"]["benefits"]
+    state = series.status_of({**policy, "effective": eff}, build_day())["state"]
+    words = " ".join(f'data-word-{k.replace("_", "-")}="{pick(lang, v)}"' for k, v in STATE_WORDS.items())
+    return (f'<span class="mb-list-status mb-list-status--{state}" data-effective-from="{eff["from"]}" '
+            f'data-effective-to="{eff.get("to") or ""}" {words}>{pick(lang, STATE_WORDS[state])}</span>')
 
 
 def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -> str:
@@ -520,7 +538,10 @@ def render_home(env: jinja2.Environment, policies: dict[str, dict], lang: str) -
     provinces = {p["jurisdiction"]["province"][lang]: province_page_path(province_of(pid), "zh")
                  for pid, p in policies.items()}
     return env.get_template("home.md.j2").render(
-        lang=lang, t=ui(lang), by_region=by_region, provinces=provinces, list_max=HOME_LIST_MAX)
+        lang=lang, t=ui(lang), by_region=by_region, provinces=provinces, list_max=HOME_LIST_MAX,
+        places=today_box.place_tree(policies, lang, build_day(), large=lambda place: "/" not in place and sum(
+            province_of(pid) == place for pid in policies) > HOME_LIST_MAX),
+        today_ui=today_box.UI, pick=today_box.pick)
 
 
 def render_province(env: jinja2.Environment, province: str, policies: dict[str, dict], lang: str) -> str:
@@ -528,7 +549,12 @@ def render_province(env: jinja2.Environment, province: str, policies: dict[str, 
     mine = {pid: p for pid, p in policies.items() if province_of(pid) == province}
     by_region = _policy_rows(mine, lang, f"policies/{province}")
     name = next(iter(by_region))
-    return env.get_template("province.md.j2").render(lang=lang, t=ui(lang), name=name, items=by_region[name])
+    box = today_box.today_view(province, policies, lang,
+                               lambda pid: posixpath.relpath(f"policies/{pid}", f"policies/{province}") + "/", build_day())
+    places = today_box.place_tree(policies, lang, build_day(), root=province,
+                                  link=lambda pid: posixpath.relpath(f"policies/{pid}", f"policies/{province}") + "/")
+    return env.get_template("province.md.j2").render(lang=lang, t=ui(lang), name=name, items=by_region[name], box=box,
+                                                     places=places, today_ui=today_box.UI, pick=today_box.pick)
 
 
 def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:

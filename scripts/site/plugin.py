@@ -34,7 +34,7 @@ from scripts.site.embed_pages import write_embed_pages
 from scripts.site.hant import to_hant, write_hant_table
 from scripts.site.html_slots import SlotError, Slots
 from scripts.site.pages import nav, render_site
-from scripts.site.pages_dir import default_pages_dir, link_hand_written, remove
+from scripts.site.pages_dir import PagesDirError, create, link_hand_written, remove
 from scripts.site.search_index import split_search_index
 from scripts.site.serve_reload import forget_data, refresh
 from scripts.site.source_pages import write_source_pages
@@ -80,17 +80,32 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             return Path(self.config.policies_dir)
         return POLICIES_DIR
 
+    def _pages_parent(self, config) -> Path | None:
+        """The `pages_dir` option (relative to mkdocs.yml), or None: the system's temporary folder."""
+        if not self.config.pages_dir:
+            return None
+        base = Path(config["config_file_path"]).parent if config.get("config_file_path") else Path.cwd()
+        return base / self.config.pages_dir
+
     @event_priority(100)  # before mkdocs-static-i18n reads the nav and languages
     def on_config(self, config, **kwargs):
         bad_url = site_url_problem(config.get("site_url"))
         if bad_url:
             raise Abort(bad_url)
         # every page's <meta> CSP (theme/main.html); none on file://, see scripts/site/csp.py
+        if config.get("extra") is None:   # a config built by hand (tests) may have none; MkDocs always gives one
+            config["extra"] = {}
         config["extra"]["csp"] = "" if _offline(config) else CSP
         if _other_language_pass(config) and self.nav_entries is not None:
             config["nav"] = self.nav_entries
             return config
         refresh(globals())   # mkdocs serve builds again in this process: compute with the code on disk
+        self.docs_dir = Path(config["docs_dir"])
+        if self.pages_dir is None:   # one per build; `mkdocs serve`'s rebuilds keep the first (it watches it)
+            try:   # checked before anything is written
+                self.pages_dir = create(config["site_dir"], self.docs_dir, self._pages_parent(config))
+            except PagesDirError as exc:
+                raise Abort(str(exc)) from None
         policies_dir = self.policies_dir()
         policies, problems = load_all(policies_dir, policies_dir / "sources")
         if problems:
@@ -99,13 +114,13 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         write_compiled(policies)
         self.policies = (policies, policies_dir / "sources")
         forget_data()   # calc reads the data just compiled, not a copy cached by an earlier build
-        self.docs_dir = Path(config["docs_dir"])
-        self.pages_dir = Path(self.config.pages_dir) if self.config.pages_dir else default_pages_dir(config["site_dir"])
         try:
             generated, self.slots = render_site(policies, self.pages_dir, self.docs_dir)
+            link_hand_written(self.docs_dir, self.pages_dir, generated)
+        except PagesDirError as exc:
+            raise Abort(str(exc)) from None
         except ValueError as exc:
             raise Abort(f"page generation failed / 页面生成失败: {exc}") from None
-        link_hand_written(self.docs_dir, self.pages_dir, generated)
         config["docs_dir"] = str(self.pages_dir)
         entries, translations = nav(policies)
         config["nav"] = self.nav_entries = entries
@@ -176,5 +191,6 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         precompress(site)   # .gz/.br copies of the engine, data and search index (scripts/dist/wire.py)
 
     def on_shutdown(self) -> None:
-        if self.pages_dir is not None and not self.config.pages_dir:
-            remove(self.pages_dir)   # a temporary directory: nothing in it is kept
+        if self.pages_dir is not None:
+            remove(self.pages_dir)   # the directory create() made for this build (only one with its marker)
+            self.pages_dir = None    # a next build in this process (offline_bundle) makes a fresh one

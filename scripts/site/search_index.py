@@ -29,7 +29,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -56,7 +56,7 @@ def locale_of(location: str, roots: dict[str, str]) -> str:
     return next(locale for locale, root in roots.items() if not root.lstrip("./"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def query_words(locale: str) -> dict:
     """{"synonyms": {everyday word: the field's terms}, "stop": [filler]} in one language.
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 import sys
-from pathlib import Path
 from types import ModuleType
 
 from scripts.paths import ROOT

@@ -35,6 +35,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "benefit_year_start": ("待遇年度第一天", "the first day of the insurance year"),
     "birth": ("出生之日", "the day of birth"),
     "counting": ("天数的数法", "how the days count"),
+    "kept": ("断保后保留", "kept after a gap"),
     "late": ("超过期限", "after the deadline"),
     "not_stated": ("原文未写明", "not stated in the source"),
     "pays": ("缴费", "pays"),
@@ -154,6 +155,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "unemployed_new_graduate": ("未就业的应届高校毕业生", "unemployed new graduate"),
     "urban_non_employed_residents": ("城镇非从业居民", "non-employed urban residents"),
     "with_employer": ("随用人单位参保", "through the employer"),
+    # calc/reimbursement.py: how 大病 bands are measured, and the keys of its table rows
+    "above_deductible": ("分段以超过起付线的金额计", "bands measured above the deductible"),
+    "absolute": ("分段按累计金额的区间计", "bands at absolute cumulative amounts"),
+    "band_to": ("分段上限", "band up to"),
+    "uplift": ("比例提高（百分点）", "rate raised by (points)"),
+    "no_cap": ("不设年度限额", "no yearly limit"),
+    "name": ("名称", "name"),
+    "deductible": ("起付线（元）", "deductible (yuan)"),
+    "rate": ("比例（%）", "rate (%)"),
+    "level": ("医院等级", "hospital level"),
+    "bands": ("分段", "bands"),
 }
 
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 from calc.data import load_policies  # noqa: E402
 from scripts.site.hant import to_hant  # noqa: E402
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]   # two builds of its own
 
 ADDRESS = "https://mingbai.example.org/"
 CONTACT = {"zh": "县医疗保障局咨询电话 0000-0000000（测试用）", "en": "the county medical security bureau, 0000-0000000 (test)"}

@@ -69,9 +69,8 @@ class _Inline(HTMLParser):
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         line = self.getpos()[0]
-        if tag == "script":
-            if "src" not in a and (a.get("type") or "").lower() not in self.DATA_TYPES:
-                self.problems.append(f"line {line}: inline <script {a}>")
+        if tag == "script" and "src" not in a and (a.get("type") or "").lower() not in self.DATA_TYPES:
+            self.problems.append(f"line {line}: inline <script {a}>")
         if tag == "style":
             self.problems.append(f"line {line}: <style> element")
         for name, value in attrs:

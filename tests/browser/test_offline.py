@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from support import REPO
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.site]   # the offline build
 
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402

@@ -3,7 +3,8 @@
  * Protocol (page -> worker):
  *   {type: "init", assets: "<absolute URL of the site's assets/ dir, ending in />",
  *    policies: ["<policy id>", …]}        the page's policies (their data loads with the engine)
- *   {id, calc, policy, inputs}            compute; inputs are raw strings/bools/lists
+ *   {id, calc, policy, inputs, lang?}     compute; inputs are raw strings/bools/lists; lang ("zh"
+ *                                         or "en", the form's): charts drawn in that language only
  * Worker -> page:
  *   {type: "progress", loaded, total, phase: "download"}   bytes of the big Pyodide files
  *   {type: "phase", phase: "start"}                         downloads done, Python starting
@@ -301,7 +302,10 @@
         pyodide.runPython("import calc.data\ncalc.data.load_policies.cache_clear()");
       }
       var t0 = performance.now();
-      var text = runJson(String(req.calc), String(req.policy), JSON.stringify(req.inputs || {}));
+      var inputs = JSON.stringify(req.inputs || {});
+      var text = req.lang === "zh" || req.lang === "en"   // the form's language: its charts only, not both
+        ? runJson(String(req.calc), String(req.policy), inputs, req.lang)
+        : runJson(String(req.calc), String(req.policy), inputs);
       var t1 = performance.now();
       var result = JSON.parse(text);
       var t2 = performance.now();

@@ -1,12 +1,14 @@
 /* Mingbai: a policy page says whether its policy is in force *today*, not on the day the site was built.
    The build prerenders the banner for its own date (the no-JS text); this script re-judges it with the
-   reader's date. Only dates are compared (ISO strings); nothing is computed from policy figures. */
+   reader's date in China time. Only dates are compared (ISO strings); nothing is computed from policy figures. */
 (function () {
   "use strict";
   function isoToday() {
-    var d = new Date();
-    function pad(n) { return (n < 10 ? "0" : "") + n; }
-    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+    // the day in China (UTC+8, no daylight saving), whatever the reader's own time zone: a policy
+    // ends at midnight in China, not in the reader's city
+    var day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+    // a clock past year 9999 ("+010001-01-01…") or otherwise odd compares as text wrongly: keep the build's verdict
+    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
   }
   function judge(banner, today) {
     var from = banner.getAttribute("data-effective-from");
@@ -22,10 +24,26 @@
     var template = banner.getAttribute("data-checked-template");
     if (checked && template) { checked.textContent = template.replace("{day}", today); }
   }
+  function stateOn(el, today) {
+    var from = el.getAttribute("data-effective-from");
+    var to = el.getAttribute("data-effective-to");
+    return today < from ? "not_yet" : (to && today > to ? "ended" : "in_force");
+  }
+  // a list's one-word status (home, province, compare): the words ride in data-word-* attributes
+  function judgeWord(el, today) {
+    var state = stateOn(el, today);
+    var word = el.getAttribute("data-word-" + state.replace("_", "-"));
+    if (word) { el.textContent = word; }
+    el.className = el.className.replace(/mb-list-status--\S+/, "mb-list-status--" + state);
+    el.setAttribute("data-judged", state);
+  }
   function run() {
     var banners = document.querySelectorAll(".mb-policy-status[data-effective-from]");
     var today = isoToday();
+    if (!today) { return; }
     for (var i = 0; i < banners.length; i++) { judge(banners[i], today); }
+    var words = document.querySelectorAll(".mb-list-status[data-effective-from]");
+    for (var j = 0; j < words.length; j++) { judgeWord(words[j], today); }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", run); } else { run(); }
   // mkdocs-material's instant navigation swaps pages without a reload

@@ -2,13 +2,16 @@
  * a field left empty. */
 import { controlsOf, describedBy, ensureId } from "./dom.js";
 import { changedFromDefaults, leftEmpty } from "./inputs.js";
+import { exampleFields } from "./result-state.js";
 import { TEXT, txt, uiText } from "./text.js";
 
 /* The caption names the built-in example; once the inputs differ from the example's (the
    controls' default values) it would lie, so it says "your inputs". */
 export function updateCaption(st) {
   if (!st.note) return;
-  var text = changedFromDefaults(st) ? uiText(st).yourInputs : st.exampleCaption;
+  // "your inputs" only when no field still holds an example value (issue 20 item 3)
+  var changed = changedFromDefaults(st);
+  var text = !changed ? st.exampleCaption : (exampleFields(st).length ? uiText(st).mixedInputs : uiText(st).yourInputs);
   if (st.note.textContent !== text) st.note.textContent = text;
   st.note.setAttribute("data-caption", text === st.exampleCaption ? "example" : "inputs");
 }

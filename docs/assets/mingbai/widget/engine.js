@@ -175,6 +175,7 @@ export function send(st) {
     id: id,
     calc: st.form.getAttribute("data-calc"),
     policy: st.form.getAttribute("data-policy"),
-    inputs: inputs
+    inputs: inputs,
+    lang: st.lang   // calc draws the charts in the form's language only (zh-Hant forms: zh, converted)
   });
 }

@@ -5,6 +5,7 @@ import { $all } from "./dom.js";
 import { boot, showStatus } from "./engine.js";
 import { changedFromDefaults, collect } from "./inputs.js";
 import { request } from "./requests.js";
+import { showResultState } from "./result-state.js";
 import { addShare, prefill } from "./share.js";
 import { absoluteSnippet } from "./snippets.js";
 import { state } from "./state.js";
@@ -51,6 +52,7 @@ function enhance(form) {
     var field = ev.target && ev.target.closest && ev.target.closest(".mb-field");
     if (!field) return;
     if (st.shared) delete st.shared[field.getAttribute("data-field")];   // the reader's value now
+    st.edited = true;
     request(st);
   };
   form.addEventListener("input", edited);
@@ -61,7 +63,10 @@ function enhance(form) {
   });
   // Restored form state (back/forward, autofill) may not match the prerender.
   if (changedFromDefaults(st) || st.shared) request(st);
-  else st.shownKey = JSON.stringify(collect(st));
+  else {
+    st.shownKey = JSON.stringify(collect(st));
+    showResultState(st, "example");   // the prerendered answer is the worked example's, said at the result
+  }
 }
 
 export function scan(root) {

@@ -14,6 +14,7 @@
  *   requests.js     what an edit does
  *   results.js      calc's answer, errors and the worked example in the form (errors.js)
  *   captions.js     the caption above the result, the "left empty" notes
+ *   result-state.js whose answer the result is (example, loading, invalid, yours, mixed), said at it
  *   status.js       the status line; connection.js: when the engine starts
  *   share.js        shareable links; snippets.js: embed snippets
  *   forms.js        set-up of each form; text.js: words; dom.js, state.js: shared helpers and state

@@ -19,7 +19,7 @@ export function request(st) {
   if (key === st.shownKey) {
     // e.g. a change event after input, or typing back the shown value
     st.pending = false;
-    setStale(st, !st.shownOk);
+    setStale(st, !st.shownOk, st.shownOk ? null : "invalid");
     return;
   }
   // The shown result no longer matches the inputs until an answer arrives.

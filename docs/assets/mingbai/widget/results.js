@@ -5,19 +5,23 @@ import { updateCaption } from "./captions.js";
 import { $all, clearChildren, has, mark } from "./dom.js";
 import { changedFromDefaults } from "./inputs.js";
 import { clearErrors, placeErrors } from "./errors.js";
+import { showResultState } from "./result-state.js";
 import { state } from "./state.js";
 import { TEXT, other, txt } from "./text.js";
 
-export function setStale(st, stale) {
+/* kind (optional): the words at the result — loading (the default when stale), invalid, unavailable;
+   not stale: the answer is for the current inputs (the reader's, or mixed with example values). */
+export function setStale(st, stale, kind) {
   [st.result, st.steps, st.headline].forEach(function (el) {
     if (el) el.classList.toggle("mb-stale", stale);
   });
+  showResultState(st, kind || (stale ? "loading" : (changedFromDefaults(st) ? "shown" : "example")));
 }
 
 // calc's errors in place of a result: the result shown is not for these inputs
 export function showErrors(st, errors) {
   placeErrors(st, errors);
-  setStale(st, true);
+  setStale(st, true, "invalid");
 }
 
 function displayText(value, lang) {
@@ -102,6 +106,6 @@ export function showExample(st) {
   st.form.setAttribute("data-mb-showing", "example");
   if (st.note && st.exampleCaption) st.note.textContent = st.exampleCaption;
   if (st.headline && st.exampleHeadline !== null) st.headline.textContent = st.exampleHeadline;
-  setStale(st, changedFromDefaults(st));
+  setStale(st, changedFromDefaults(st), "unavailable");
   st.shownKey = null;
 }

@@ -44,19 +44,36 @@ function sharedInputs(form) {
   return params;
 }
 
+// Full-width digits and marks, as calc reads them (calc/inputs.py _HALFWIDTH), and no surrounding blanks:
+// a link's "６" or " 6" shows in the field as the 6 calc computes with.
+function asTyped(value) {
+  return value.replace(/[\uFF10-\uFF19\uFF0B\uFF0D\uFF0E\uFF0F]/g, function (c) {
+    return String.fromCharCode(c.charCodeAt(0) - 0xFEE0);
+  }).trim();
+}
+
 /* The link's inputs into the form. A value no control can hold is kept in st.shared and sent to
-   calc as it came (inputs.js collect), so the field shows calc's error, as it would for typed input. */
+   calc as it came (inputs.js collect), so the field shows calc's error, as it would for typed input.
+   A field given twice that takes one value (months=6&months=13) is sent as both, so calc refuses it
+   at that field: never the first one silently. */
 export function prefill(st) {
   var params = sharedInputs(st.form);
   if (!params) return;
   st.fields.forEach(function (field) {
     var name = field.getAttribute("data-field");
     if (!params.has(name) || KEPT_PARAMS.indexOf(name) >= 0 || name === "calc") return;
-    var values = params.getAll(name);
+    var values = params.getAll(name).map(asTyped);
+    var many = field.getAttribute("data-type") === "list";
+    if (!many && values.length > 1) {
+      writeField(field, [""]);
+      st.shared = st.shared || {};
+      st.shared[name] = values;
+      return;
+    }
     writeField(field, values);
     if (!canHold(field, values)) {
       st.shared = st.shared || {};
-      st.shared[name] = field.getAttribute("data-type") === "list" ? values : values[0];
+      st.shared[name] = many ? values : values[0];
     }
   });
 }

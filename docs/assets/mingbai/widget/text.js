@@ -19,7 +19,15 @@ export var TEXT = {
     shareLabel: "本计算的链接",
     turnOn: "开启实时计算",
     downloads: "（最多下载 {mb} MB）",
-    yourInputs: "按你填写的数据计算的结果"
+    yourInputs: "按你填写的数据计算的结果",
+    exampleValue: "示例值",
+    mixedInputs: "按你填写的数据和示例值计算的结果",
+    stateExample: "下面是示例的结果（输入是示例值），不是按你的情况算的。",
+    stateLoading: "正在按你改过的输入重新计算……下面还是之前的结果，不是你这次输入的。",
+    stateInvalid: "输入有误，下面的结果不是按你的输入算的",
+    stateInvalidAt: "：请看“{fields}”一栏下的说明。",
+    stateExampleOnly: "实时计算不可用：下面是示例的结果，不是按你的输入算的。",
+    stateMixed: "按你填写的数据和示例值计算：“{fields}”还是示例值，不是你填写的；改成你自己的数字，结果才是你的。"
   },
   en: {
     loading: "Loading engine",
@@ -39,7 +47,15 @@ export var TEXT = {
     shareLabel: "Link to this calculation",
     turnOn: "Turn on live calculation",
     downloads: " (downloads up to {mb} MB)",
-    yourInputs: "Result for the inputs you entered"
+    yourInputs: "Result for the inputs you entered",
+    exampleValue: "example value",
+    mixedInputs: "Result for your inputs and example values",
+    stateExample: "Below is the worked example's result (its inputs are example values), not yours.",
+    stateLoading: "Recomputing for your changed inputs… the result below is still the previous one, not for these inputs.",
+    stateInvalid: "An input is not valid: the result below is not for your inputs",
+    stateInvalidAt: "; see the note under “{fields}”.",
+    stateExampleOnly: "Live calculation is unavailable: below is the worked example's result, not yours.",
+    stateMixed: "Computed from your inputs and example values: “{fields}” still holds an example value, not yours; enter your own for a result that is yours."
   }
 };
 

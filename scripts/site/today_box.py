@@ -1,0 +1,143 @@
+"""The "today" box (issue 20 items 1, 2, 5) and the place picker: what calc/today.py says for a place,
+as every verdict the place can have, the build's own shown, the others hidden; assets/mingbai/today.js
+shows the one holding the reader's date in China time. Dates only reach the browser: every word and
+amount is calc's.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from collections.abc import Callable
+
+from calc import today as judge
+from calc.vocabulary import TOPICS
+
+UI = {
+    "title": ("今天能办什么：{place}", "What is open today: {place}"),
+    "checked": ("按中国时间 {day} 判断（北京时间）。", "Judged for {day}, China time (UTC+8)."),
+    "pages": ("相关政策", "Policies"),
+    "questions": ("按问题找", "Find by question"),
+    "pick": ("选择地区", "Choose your place"),
+    "pick_hint": ("先选省，再选市、县（区）：每一级都显示今天适用的政策；没有本地政策的年度，按上级（市或省）的政策。",
+                  "Choose a province, then a city and county: each shows what applies today; a year with no local "
+                  "policy follows the city's or province's."),
+    "own": ("本地政策", "this place's own policies"),
+    "later_elsewhere": ("之后在本地适用的政策（{place}{level}）：", "What applied here after it ({place}, {level}): "),
+}
+QUESTIONS = (   # (key, words, calculators in order of preference, a note on what to choose)
+    ("pay", ("我要交多少钱", "How much do I pay"), ("resident-contribution", "flexible-contribution"), None),
+    ("covered", ("从哪天起有保障", "From when am I covered"), ("resident-benefit-start",), None),
+    ("missed", ("我断缴了 / 补缴", "I missed payments"), ("flexible-arrears", "resident-benefit-start"), None),
+    ("newborn", ("新生儿参保", "A newborn"), ("resident-benefit-start",),
+     ("在计算器里选“新生儿”", "choose “newborn” in the calculator")),
+    ("critical", ("大病保险", "Critical illness (大病)"), ("critical-illness-cap",), None),
+)
+
+
+def pick(lang: str, pair: tuple[str, str]) -> str:
+    return pair[0] if lang == "zh" else pair[1]
+
+
+def place_name(place: str, known: dict, lang: str) -> str:
+    names = [known[p][lang] for p in reversed(judge.chain(place)) if p in known]
+    return "".join(names) if lang == "zh" else ", ".join(reversed(names))
+
+
+def today_view(place: str, policies: dict[str, dict], lang: str, link: Callable[[str], str], day: dt.date,
+               topics: list[str] | None = None) -> dict | None:
+    """What today.html.j2 shows for one place: every verdict with its days, the one for `day` not hidden."""
+    known = judge.places(policies)
+    found = judge.variants(place, policies, topics)
+    if not found:
+        return None
+    iso = day.isoformat()
+    out = []
+    for v in found:
+        topics_shown = [{"label": pick(lang, (TOPICS[t["topic"]].zh, TOPICS[t["topic"]].en)),
+                         "lines": t["lines"][lang],
+                         "links": [{"title": policies[pid]["title"][lang], "href": link(pid)} for pid in t["policies"]]}
+                        for t in v["result"]["topics"]]
+        out.append({"from": v["from"] or "", "to": v["to"] or "", "topics": topics_shown,
+                    "shown": (v["from"] is None or v["from"] <= iso) and (v["to"] is None or iso <= v["to"])})
+    return {"place": place, "title": pick(lang, UI["title"]).format(place=place_name(place, known, lang)),
+            "variants": out, "checked": pick(lang, UI["checked"]).format(day=iso),
+            "checked_template": pick(lang, UI["checked"]), "pages": pick(lang, UI["pages"])}
+
+
+def question_links(place: str, policies: dict[str, dict], lang: str, link: Callable[[str], str], day: dt.date) -> list[dict]:
+    """Entry by question: for each, the policy of the place's chain that has the calculator and governs
+    `day` (most local first), else the latest; a link to its calculator on that page."""
+    levels = {p: n for n, p in enumerate(judge.chain(place))}
+    out = []
+    for key, words, names, note in QUESTIONS:
+        best = None
+        for name in names:
+            mine = [pid for pid, p in policies.items() if judge.place_of(pid) in levels and name in p["calculators"]]
+            if not mine:
+                continue
+
+            def rank(pid: str, name=name) -> tuple:
+                start, end = judge._span(policies[pid])
+                holds = start <= day and (end is None or day <= end)
+                return (holds, start if not holds else dt.date.min, -levels[judge.place_of(pid)])
+            best = (max(mine, key=rank), name)
+            break
+        if best is None:
+            continue
+        pid, name = best
+        index = policies[pid]["calculators"].index(name) + 1
+        out.append({"key": key, "words": pick(lang, words), "href": f"{link(pid)}#mb-{index}-{lang}",
+                    "title": policies[pid]["title"][lang], "note": pick(lang, note) if note else ""})
+    return out
+
+
+def place_tree(policies: dict[str, dict], lang: str, day: dt.date, root: str | None = None,
+               link: Callable[[str], str] | None = None, large: Callable[[str], bool] | None = None) -> list[dict]:
+    """The places below `root` (None: provinces), nested (city → county), each with its today box and
+    question links. A place for which `large` is true is not opened here: it links its own page (home
+    lists a large province as one link; its page carries the tree), so a page stays small with thousands."""
+    known = judge.places(policies)
+    link = link or (lambda pid: f"policies/{pid}/")
+
+    def node(place: str) -> dict:
+        if large is not None and large(place):
+            return {"place": place, "name": known[place][lang], "level": known[place]["level"], "today": None,
+                    "questions": [], "children": [], "page": f"policies/{place}/"}
+        children = sorted(p for p, info in known.items() if info["parent"] == place)
+        return {"place": place, "name": known[place][lang], "level": known[place]["level"], "page": None,
+                "today": today_view(place, policies, lang, link, day),
+                "questions": question_links(place, policies, lang, link, day),
+                "children": [node(c) for c in children]}
+    return [node(p) for p in sorted(p for p, info in known.items() if info["parent"] == root)]
+
+
+def later_elsewhere(policy: dict, policies: dict[str, dict], lang: str) -> dict | None:
+    """For a policy with no later member of its own series: the policies of the same topic from the places
+    above it (city, province) that govern benefit years after it ended — an ended county page links them."""
+    pid = policy["id"]
+    if (policy.get("series") or {}).get("next"):
+        return None
+    end = policy["governs"]["benefits"].get("to")
+    if end is None:
+        return None
+    end = dt.date.fromisoformat(str(end))
+    above = judge.chain(judge.place_of(pid))[1:]
+    for place in above:
+        later = sorted((p for p_id, p in policies.items() if judge.place_of(p_id) == place and p["topic"] == policy["topic"]
+                        and dt.date.fromisoformat(str(p["governs"]["benefits"]["from"])) > end),
+                       key=lambda p: str(p["governs"]["benefits"]["from"]))
+        if later:
+            known = judge.places(policies)
+            level = judge.LEVEL_WORDS[known[place]["level"]]
+            return {"lead": pick(lang, UI["later_elsewhere"]).format(place=known[place][lang], level=pick(lang, level)),
+                    "items": [{"title": p["title"][lang], "years": _years(p, lang),
+                               "link": posixpath.relpath(f"policies/{p['id']}", f"policies/{pid}") + "/"} for p in later]}
+    return None
+
+
+def _years(policy: dict, lang: str) -> str:
+    span = policy["governs"]["benefits"]
+    start, end = str(span["from"])[:4], str(span["to"])[:4] if span.get("to") else None
+    if end is None:
+        return f"{start} 起" if lang == "zh" else f"{start} on"
+    return start if start == end else f"{start}–{end}"

@@ -1,0 +1,51 @@
+"""Markers true to what each test needs, and the fixtures tests of several modules share.
+
+Markers (`pytest -m`; registered in pyproject.toml):
+- `site`: builds or serves the site with mkdocs (a build is ~10–60 s);
+- `node`: runs a Node tool (esbuild, eslint), without Pyodide;
+- `pyodide`: runs calc inside Pyodide under Node;
+- `browser`: drives Chromium through Playwright.
+`make check` runs what has none of them (unit, doctest, schema, CLI, vectors) with a small fixed
+hypothesis sample; `make test` runs everything. A test whose fixtures build the site or the
+shipped bytecode gets its marker here, from the fixture (so a new test using one cannot miss it);
+a test that builds or runs Node itself carries the marker in its module.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+# not collected for doctests (it has none): tests/browser/conftest.py is also module `conftest`, and
+# collecting this file after that one is imported fails with an import-file mismatch
+collect_ignore = ["conftest.py"]
+
+# fixtures (by name, anywhere in a test's fixture closure) → the marker a test using them needs
+FIXTURE_MARKERS = {
+    "built_site": "site",      # tests/browser/conftest.py: `mkdocs build --strict` of the real site
+    "trimmed": "pyodide",      # below: the stdlib zip compiled to bytecode by Pyodide under Node
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        for fixture, marker in FIXTURE_MARKERS.items():
+            if fixture in needs and not item.get_closest_marker(marker):
+                item.add_marker(getattr(pytest.mark, marker))
+
+
+@pytest.fixture(scope="session")
+def trimmed(tmp_path_factory) -> Path:
+    """The zip the site ships: the stdlib trimmed, then compiled to bytecode (scripts/dist/bytecode.py);
+    made once per session (tests/test_trim_stdlib.py and tests/test_bytecode.py share it)."""
+    from scripts.dist import trim_stdlib
+
+    pyodide = REPO / "node_modules" / "pyodide"
+    if shutil.which("node") is None or not (pyodide / trim_stdlib.FULL).is_file():
+        pytest.skip("node or node_modules/pyodide missing (npm ci)")
+    pyodide_dir = tmp_path_factory.mktemp("stdlib")
+    shutil.copy(pyodide / trim_stdlib.FULL, pyodide_dir / trim_stdlib.FULL)
+    return trim_stdlib.write_trimmed(pyodide_dir)
