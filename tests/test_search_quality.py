@@ -49,7 +49,6 @@ def test_the_query_set_is_big_enough() -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
-@pytest.mark.xfail(strict=True, reason="issue 24: not yet at the bar (recall@5 ≈ 94–96 %, MRR ≈ 0.87–0.88)")
 def test_recall_and_mrr_reach_the_bar(quality: dict, lang: str) -> None:
     stat = quality["languages"][lang]
     misses = [(r["query"], r["top5"], r["top"][:5]) for r in quality["results"]

@@ -17,9 +17,12 @@ What Chromium refuses on file:// pages, and what the bundle does instead:
   while the wasm compiles); the lock file goes in as lockFileContents. The same widget.js and
   calc-worker.js serve the online site: the bundle only adds data files and sets the hooks.
   Pages with a calculator load engine.js (defer) before widget.js.
-- The theme's search worker: mkdocs-material's `offline` plugin (enabled by MINGBAI_OFFLINE=true,
-  see mkdocs.yml) inlines the index as search/search_index.js (rewritten here from the final,
-  every-language search_index.json) and turns directory URLs off; its
+- The theme's search worker (ours, assets/mingbai/search-worker.js): mkdocs-material's `offline`
+  plugin (enabled by MINGBAI_OFFLINE=true, see mkdocs.yml) inlines the index as
+  search/search_index.js, rewritten here from the final search_index.json, which holds every
+  language's reader index under `by_lang`: the script picks the page's language (<html lang>) and
+  material hands it to the worker; directory URLs are off (authoring.html, embed.html stay out of
+  reader search as authoring/ and embed/ do online). Its
   Worker shim, iframe-worker, is vendored from npm (node_modules/iframe-worker, never a CDN)
   through `extra.polyfills`. The shim replaces window.Worker on file:// pages (an iframe on the
   main thread), so a first polyfill, offline/native-worker.js, saves the browser's Worker for

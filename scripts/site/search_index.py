@@ -102,12 +102,15 @@ def kind_of(path: str) -> str:
 
     >>> [kind_of(p) for p in ("policies/hunan/hengyang/2023-flexible-employment/", "policies/hunan/",
     ...  "policies/hunan/2024-resident/", "policies/a/b/2023-resident/stage-targets/", "compare/resident/all/",
-    ...  "", "about/", "authoring/", "embed/", "policies/hunan/2024-resident.html")]
-    ['policy', 'province', 'policy', 'table', 'compare', 'home', 'about', 'excluded', 'excluded', 'policy']
+    ...  "", "about/", "authoring/", "embed/", "policies/hunan/2024-resident.html", "authoring.html",
+    ...  "embed/index.html", "embed.html", "index.html")]
+    ['policy', 'province', 'policy', 'table', 'compare', 'home', 'about', 'excluded', 'excluded', 'policy', 'excluded', 'excluded', 'excluded', 'home']
     """
+    path = re.sub(r"(^|/)index\.html$", r"\1", path)   # the offline build's file URLs (directory URLs off)
+    path = re.sub(r"\.html$", "/", path)
     if path.startswith(NOT_FOR_READERS):
         return "excluded"
-    parts = [x for x in re.sub(r"(/index)?\.html$", "/", path).split("/") if x]
+    parts = [x for x in path.split("/") if x]
     if not parts:
         return "home"
     if parts[0] == "policies":

@@ -211,3 +211,28 @@ def test_search_partial_is_materials_plus_a_name():
     assert body(theirs).count(dialog + ">") == 1 and body(ours).count(named + ">") == 1
     assert body(ours).replace(named, dialog, 1) == body(theirs), \
         "mkdocs-material's partials/search.html changed: copy it again and keep the aria-label"
+
+
+SEARCHES = {"zh": ("", "衡阳 灵活就业"), "en": ("en/", "Hengyang flexible employment"),
+            "zh-Hant": ("zh-Hant/", "衡陽 靈活就業")}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_axe_on_search_results(browser, site, lang):
+    """Reader search's results (issue 24: status line, section, snippet with marks) in each language:
+    no serious or critical axe violation in the open search dialog."""
+    root, query = SEARCHES[lang]
+    context, outside = _context(browser)
+    try:
+        page = context.new_page()
+        page.goto(site + root, wait_until="load")
+        page.click("input.md-search__input")
+        page.keyboard.type(query)
+        page.keyboard.press("End")   # material queries on keyup, which typed Chinese text lacks
+        page.wait_for_selector(".md-search-result__item .mb-search-status", timeout=20_000)
+        problems = run_axe(page, ".md-search")
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems[:40])
+    assert outside == [], outside

@@ -25,6 +25,7 @@ def _hits(open_page, url: str, query: str) -> list[dict]:
     page = opened.page
     page.click("input.md-search__input")
     page.keyboard.type(query)
+    page.keyboard.press("End")   # material queries on keyup, which typed Chinese text lacks (an input method ends with one)
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     page.wait_for_timeout(300)
     hits = page.eval_on_selector_all(".md-search-result__item", HITS)

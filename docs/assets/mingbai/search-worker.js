@@ -10,8 +10,22 @@
  * Segmentation is one function, `terms`, for the pages (when the index is set up) and the query:
  * Chinese runs become character bigrams (single characters only as a fallback for a query word
  * none of whose bigrams occurs: a mistyped place name 衡杨 still finds 衡阳 by 衡), other text
- * lower-cased words with a light plural fold. Chosen over a query-time jieba segmenter by
- * measurement (tests/test_search_quality.py, scripts/site/search_eval.mjs).
+ * lower-cased words with a light plural fold. A mistyped Chinese place one edit from a place name
+ * (周扣) looks for that place (周口).
+ *
+ * Chosen over a query-time jieba segmenter by measurement (scripts/site/search_eval.mjs, on the 217
+ * judged queries of tests/search/queries.yaml, 2026-12-04): the alternative, kept here behind
+ * useWords() and off on the site, segments pages and queries alike into the fewest words of jieba's
+ * dictionary (+ scripts/site/search_dict.txt) that occur in the language's index (1,620 words zh,
+ * 1,615 zh-Hant; scripts/site/search_eval_words.py), pages also under the words within a word
+ * (jieba's search mode).
+ *                 recall@5 zh / zh-Hant    MRR zh / zh-Hant    bytes added to the first search
+ *   bigrams       100 % / 100 %            0.915 / 0.923       0
+ *   dictionary    96.6 % / 97.6 %          0.858 / 0.871       + 4.8 KB brotli (6.2 KB gzip) a language
+ * The dictionary misses 职工医保 (its words 职工 医保 vs the page's 职工基本医疗保险), 忘了交医保 and the
+ * typo 周扣 (zh) (its single characters occur, so no place fallback); the ranking was tuned with bigrams,
+ * which favours them somewhat, but the dictionary also costs bytes and loses partial-word matches.
+ * English is words in both. recall@5 and MRR of the shipped code: tests/test_search_quality.py.
  *
  * Each hit is one page: its status judged from the policy's dates with the reader's day (as
  * assets/mingbai/policy-status.js judges the page's banner, in the banner's words), a short snippet
@@ -19,6 +33,7 @@
  * and question comes first. Runs unchanged in a Worker, in iframe-worker (file://) and in Node
  * (module.exports), where tests run it against the built index.
  */
+/* global module */   // Node (tests, scripts/site/search_eval.mjs) loads it as a CommonJS module
 (function (root) {
   "use strict";
 
@@ -26,6 +41,7 @@
   var RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+(?:[.'][a-z0-9]+)*/g;
   var KIND_WEIGHT = { policy: 1, province: 0.55, table: 0.5, compare: 0.45, home: 0.3, about: 0.3, other: 0.3 };
   var STATUS_WEIGHT = { in_force: 1, not_yet: 0.95, ended: 0.6 };
+  function placeLike(alt) { return CJK.test(alt.phrase[0]) ? alt.phrase.length >= 2 : alt.phrase.length >= 4; }
   var SNIPPET_BEFORE = 24;
   var SNIPPET_LENGTH = 110;
 
@@ -39,13 +55,42 @@
     return word;
   }
 
+  /* The measured alternative (scripts/site/search_eval.mjs): a dictionary segmenter, fewest words from
+     jieba's dictionary words that occur in the index (useWords); off (null) on the site. */
+  var WORDS = null, LONGEST = 0;
+  function useWords(list) {
+    WORDS = list ? new Set(list) : null;
+    LONGEST = list ? list.reduce(function (m, w) { return Math.max(m, w.length); }, 1) : 0;
+  }
+  function segment(run) {
+    var best = [0], from = [0];
+    for (var i = 1; i <= run.length; i++) {
+      best[i] = best[i - 1] + 1; from[i] = i - 1;
+      for (var k = 2; k <= Math.min(LONGEST, i); k++) {
+        if (best[i - k] + 1 < best[i] && WORDS.has(run.slice(i - k, i))) { best[i] = best[i - k] + 1; from[i] = i - k; }
+      }
+    }
+    var out = [];
+    for (var j = run.length; j > 0; j = from[j]) out.unshift(run.slice(from[j], j));
+    return out;
+  }
+
   /* The one segmentation: text → terms ("b:" bigram, "c:" single character, "w:" word). */
   function terms(text, withChars) {
     var out = [];
     var runs = norm(text).match(RUN) || [];
     for (var r = 0; r < runs.length; r++) {
       var run = runs[r];
-      if (CJK.test(run[0])) {
+      if (CJK.test(run[0]) && WORDS) {
+        var seg = segment(run);
+        for (var q = 0; q < seg.length; q++) {
+          out.push((seg[q].length > 1 ? "b:" : "c:") + seg[q]);
+          if (withChars) for (var a = 0; a < seg[q].length; a++) for (var e = a + 2; e <= seg[q].length; e++) {   // jieba's search mode: the
+            if (e - a < seg[q].length && WORDS.has(seg[q].slice(a, e))) out.push("b:" + seg[q].slice(a, e));   // words within a word
+          }
+        }
+        if (withChars && run.length > 1) for (var z = 0; z < run.length; z++) if (seg.indexOf(run[z]) < 0) out.push("c:" + run[z]);
+      } else if (CJK.test(run[0])) {
         if (run.length === 1) out.push("c:" + run);
         for (var i = 0; i + 1 < run.length; i++) out.push("b:" + run.slice(i, i + 2));
         if (withChars && run.length > 1) for (var j = 0; j < run.length; j++) out.push("c:" + run[j]);
@@ -107,8 +152,17 @@
     var stop = (words.stop || []).map(norm).sort(function (a, b) { return b.length - a.length; });
     var vocabulary = [];
     df.forEach(function (_, t) { if (t[0] === "w") vocabulary.push(t.slice(2)); });
+    var places = new Set();   // Chinese place names, with and without 省/市/县/区 (a mistyped place: 周扣 → 周口)
+    pages.forEach(function (page) {
+      norm(page.place).split(/[\s·]+/).forEach(function (name) {
+        if (!CJK.test(name[0] || "")) return;
+        places.add(name);
+        var stem = name.replace(/(壮族自治区|自治区|市本级|省|市|县|区)$/, "");
+        if (stem.length >= 2) places.add(stem);
+      });
+    });
     return { pages: pages, df: df, n: pages.length, synonyms: synonyms, stop: stop, vocabulary: vocabulary,
-             lang: words.lang || "zh" };
+             places: Array.from(places), lang: words.lang || "zh" };
   }
 
   /* ---- the query ---------------------------------------------------------------------------- */
@@ -191,7 +245,19 @@
         }).filter(function (alt) { return alt.parts.length; });
       }
       var found = alts(false);
-      return found.length ? found : alts(true);   // none of its words occurs: their characters that do
+      if (found.length) return found;
+      var near = [];   // none of its words occurs: a place name one edit away (周扣 → 周口), else their characters that do
+      g.words.forEach(function (w) {
+        if (!CJK.test(w[0]) || w.length < 2) return;
+        state.places.forEach(function (place) {
+          if (place.length === w.length && editWithin(w, place, 1) && near.every(function (a) { return a.phrase !== place; })) {
+            var alt = alternative(state, place, false, false);
+            alt.factor = 0.9;
+            if (alt.parts.length) near.push(alt);
+          }
+        });
+      });
+      return near.length ? near : alts(true);
     }).filter(function (found) { return found.length; });
   }
 
@@ -257,26 +323,29 @@
     var today = options.today || isoToday();
     var groups = parse(state, query);
     if (!groups.length) return { items: [], total: 0 };
-    var weights = groups.map(function (alts) {
-      return Math.max.apply(null, alts.map(function (a) {
-        return Math.max.apply(null, a.parts.map(function (p) { return p.weight; }));
-      }));
+    var weights = groups.map(function (alts) {   // how much a group counts: its words' mean term weight
+      var each = alts.map(function (a) {
+        return a.parts.reduce(function (sum, p) { return sum + p.weight; }, 0) / a.parts.length;
+      });
+      return Math.max.apply(null, each);
     });
     var total = weights.reduce(function (a, b) { return a + b; }, 0);
     var hits = [];
     state.pages.forEach(function (page) {
       var best = null;
       page.sections.forEach(function (section) {
-        var score = 0, covered = 0, matched = {}, needles = [];
+        var score = 0, covered = 0, matched = {}, needles = [], placed = false;
         groups.forEach(function (alts, g) {
           var top = 0, topCover = 0, topAlt = null;
           alts.forEach(function (alt) {
-            var sum = 0, have = 0, all = 0;
+            var sum = 0, have = 0, all = 0, atPlace = alt.parts.length > 0;
             alt.parts.forEach(function (p) {
               var f = fieldScore(page, section, p.terms);
               all += p.weight;
               if (f) { sum += f * p.weight; have += p.weight; }
+              if (!p.terms.some(function (t) { return page.placeTerms.has(t); })) atPlace = false;
             });
+            if (atPlace && placeLike(alt)) placed = true;
             var cover = all ? have / all : 0;
             var s = (sum / (all || 1)) * cover * alt.factor;
             if (s > top) { top = s; topCover = cover; topAlt = alt; }
@@ -292,7 +361,7 @@
           }
         });
         var coverage = covered / total;
-        if (coverage < 0.5) return;
+        if (coverage < 0.5 && !placed) return;   // the reader's place named: its pages stay, ranked by the rest
         var value = score * coverage * coverage;
         if (!best || value > best.value) best = { value: value, section: section, matched: matched, needles: needles };
       });
@@ -329,7 +398,7 @@
     return { items: items, total: hits.length };
   }
 
-  var api = { terms: terms, setup: setup, search: search, parse: parse, judge: judge };
+  var api = { terms: terms, setup: setup, search: search, parse: parse, judge: judge, useWords: useWords };
   if (typeof module !== "undefined" && module.exports) {
     module.exports = api;
     return;
