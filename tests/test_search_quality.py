@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 from support import build_site  # noqa: E402
 
+pytestmark = [pytest.mark.site, pytest.mark.node]   # builds a site, runs the search under Node: not in make check
+
 QUERIES = REPO / "tests" / "search" / "queries.yaml"
 TODAY = "2026-12-04"
 BAR = {"recall5": 1.0, "mrr": 0.9}
