@@ -26,6 +26,7 @@ import json
 from decimal import Decimal
 
 from . import categories, charts
+from .steps import singular
 from .data import load_policies
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text, safe_text, validate
@@ -380,7 +381,7 @@ def headline(calc: Calculator, result: dict, shown: dict) -> dict:
         if not keys:   # nothing to add but a label: the leads are the answer
             return {"zh": first_zh, "en": first_en}
         zh, en = f"{first_zh}：{zh}", f"{first_en}: {en if en.startswith('CNY') else en[:1].lower() + en[1:]}"
-    return {"zh": zh, "en": en[:1].upper() + en[1:]}
+    return {"zh": zh, "en": singular(en[:1].upper() + en[1:])}
 
 
 def _lead(spec: OutputSpec, shown: dict, lang: str, first: bool) -> str:

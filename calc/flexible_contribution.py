@@ -39,7 +39,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .series import elsewhere_error
-from .steps import Step, step
+from .steps import Step, singular, step
 from .doctest_helper import result_runner
 
 MONTHS_A_YEAR = 12
@@ -420,7 +420,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         add_on_annual = {n: _sum(r["add_ons"].get(n) if r["total"] is not None else None for _, r in year)
                          for n in month["add_ons"]}
         sum_zh = f"{months} 个月每月合计之和（{chosen[0][0]:%Y-%m} 至 {chosen[-1][0]:%Y-%m}）"
-        sum_en = f"the monthly totals of {months} months ({chosen[0][0]:%Y-%m} to {chosen[-1][0]:%Y-%m}) added up"
+        sum_en = f"the monthly totals of {singular(f'{months} months')} ({chosen[0][0]:%Y-%m} to {chosen[-1][0]:%Y-%m}) added up"
         year_zh = f"{MONTHS_A_YEAR} 个月每月合计之和（{year[0][0]:%Y-%m} 至 {year[-1][0]:%Y-%m}）"
         year_en = f"the monthly totals of {MONTHS_A_YEAR} months ({year[0][0]:%Y-%m} to {year[-1][0]:%Y-%m}) added up"
     elif monthly_total is None:
@@ -432,7 +432,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         period_monthly, annual_monthly = monthly_total * months, monthly_total * MONTHS_A_YEAR
         basic_annual = month["basic"] * MONTHS_A_YEAR
         add_on_annual = {n: a * MONTHS_A_YEAR for n, a in month["add_ons"].items()}
-        sum_zh, sum_en = f"每月合计 {money_str(monthly_total)} 元 × {months} 个月", f"monthly total {money_str(monthly_total)} yuan × {months} months"
+        sum_zh, sum_en = f"每月合计 {money_str(monthly_total)} 元 × {months} 个月", f"monthly total {money_str(monthly_total)} yuan × {singular(f'{months} months')}"
         year_zh = f"每月合计 {money_str(monthly_total)} 元 × {MONTHS_A_YEAR} 个月"
         year_en = f"monthly total {money_str(monthly_total)} yuan × {MONTHS_A_YEAR} months"
 

@@ -24,6 +24,7 @@ from calc import series
 from calc.api import applicable_inputs
 from calc.policy import Policy
 from calc.registry import calculators
+from calc.today import whom as today_whom
 from calc.vocabulary import TOPICS
 
 from . import html_slots
@@ -94,7 +95,6 @@ UI = {
     "status_newer": ("之后的政策：", "What came after it: "),
     "status_no_newer": ("本站没有收录之后的政策。请向{whom}咨询现行标准，不要直接使用本页的数字。",
                         "This site has no later policy for this place. Ask {whom} for the current figures; do not rely on this page's."),
-    "status_or_office": ("或当地医保经办机构", " or the local medical insurance office"),
     "status_checked": ("以上按 {day} 的日期判断。", "Checked against the date {day}."),
     "series": ("本地同类政策", "This place's policies on this topic"),
     "this_page": ("本页", "this page"),
@@ -303,8 +303,9 @@ def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
     eff = policy["effective"]
     found = series.status_of(policy, build_day())
     span = f"{eff['from']} – {eff.get('to') or t['open_end']}"
-    sep = "、" if lang == "zh" else ", "
-    whom = policy["contact"][lang] if policy.get("contact") else sep.join(i[lang] for i in policy["issuers"]) + t["status_or_office"]
+    # whom to ask in plain words, as the today box says it (calc/today.py): the contact, else the named offices among
+    # the issuers and the local office — never "湖南省 7 个部门联合发文（据转述…）"
+    whom = today_whom(policy)[0 if lang == "zh" else 1]
     series_info = policy.get("series") or {"members": [policy["id"]], "next": None}
     members = [{"id": pid, "years": years_label(policies[pid], lang), "title": policies[pid]["title"][lang],
                 "link": None if pid == policy["id"] else _policy_link(policy["id"], pid)}
