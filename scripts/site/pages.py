@@ -64,8 +64,10 @@ UI = {
     "inputs": ("输入", "Inputs"),
     "steps": ("计算步骤", "Steps"),
     "result": ("结果", "Result"),
-    "prerendered": ("以下为预先算好的示例结果；修改输入后将在本机重新计算（无需联网）。",
-                    "Below is a precomputed example; change any input to recompute on this device (no network needed)."),
+    # never "no network needed": the engine is downloaded first (issue 20 item 6)
+    "prerendered": ("以下为预先算好的示例结果；修改输入后将在本机重新计算（第一次要先下载计算引擎，之后不再联网）。",
+                    "Below is a precomputed example; change any input to recompute on this device (the engine is "
+                    "downloaded once first; after that, no network is used)."),
     "home_title": ("医保政策明白纸", "Medical insurance, explained"),
     "home_intro": ("把医保政策原文变成看得懂的说明和计算器。每个数字都注明出处：文件、日期和原句。",
                    "Public medical-insurance policies turned into plain explanations and calculators. Every figure names its source: document, date and the exact sentence."),
@@ -490,7 +492,7 @@ def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: s
         policies=[{"region": _region(p, lang), "years": years_label(p, lang), "title": p["title"][lang],
                    "place": pick(lang, (f"{_region(p, 'zh')}（{years_label(p, 'zh')}）",
                                         f"{_region(p, 'en')} ({years_label(p, 'en')})")),
-                   "link": back + f"policies/{p['id']}/"} for p in items]), items, lang)
+                   "link": back + f"policies/{p['id']}/", "status": list_status(p, lang)} for p in items]), items, lang)
 
 
 PROVINCE_WIDE = ("全省", "Province-wide")   # nav title of a province's own (not a city's) policies
