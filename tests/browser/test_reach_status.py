@@ -176,3 +176,55 @@ def test_slow_link_that_says_4g_waits_and_sizes_are_the_wire(browser, site_url, 
         assert "无需联网" not in note
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+def test_hengyang_2024_says_what_leaves_the_account(browser, site_url, lang):
+    """Item 9: the prerendered answer says 301.60 each month and 180 once in January (calc's outputs and step)."""
+    context, page, _ = _page(browser, PHONE)
+    try:
+        prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
+        page.goto(f"{site_url}{prefix}policies/hunan/hengyang/2024-flexible-employment/", wait_until="load")
+        form = page.locator("form.mb-calc").first
+        head = form.locator(".mb-headline").inner_text()
+        want = {"zh": "每月实缴 301.60 元，1 月另一次性缴 180.00 元", "zh-Hant": "每月實繳 301.60 元，1 月另一次性繳 180.00 元",
+                "en": "CNY 301.60 paid each month, plus CNY 180.00 once in January"}[lang]
+        assert head.startswith(want), head
+        assert "316.60" not in head, head
+        expect(form.locator('[data-output="once_collected"]')).to_have_text(re.compile(r"180\.00"))
+    finally:
+        context.close()
+
+
+def test_print_keeps_readings_whole_and_dates_iso(browser, site_url):
+    """Item 11: printed, a reading is not clamped to a line, and a date field reads YYYY-MM-DD."""
+    context, page, _ = _page(browser, DESKTOP, locale="en-US")
+    try:
+        page.goto(f"{site_url}policies/hunan/yueyang/pingjiang/2023-resident/", wait_until="load")
+        form = page.locator("form.mb-calc").first
+        date = form.locator('.mb-field[data-type="date"] input[type="date"]').first
+        date.fill("2023-04-01")
+        field = form.locator('.mb-field[data-type="date"]').first
+        expect(field).to_have_attribute("data-print-value", "2023-04-01", timeout=90_000)   # once the form is read
+        page.emulate_media(media="print")
+        clamps = page.evaluate("""() => [...document.querySelectorAll('.mb-reading p, .mb-figures blockquote.mb-quote')]
+            .map(p => getComputedStyle(p).webkitLineClamp)""")
+        assert clamps and all(c in ("none", "") for c in clamps), set(clamps)
+        shown = page.evaluate("el => getComputedStyle(el, '::after').content", field.element_handle())
+        assert shown == '"2023-04-01"', shown
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+def test_newborn_examples_say_the_pay_by_date(browser, site_url, lang):
+    """Item 12: 平江's newborn worked examples say by when to pay (calc's pay_by, the safest way of counting)."""
+    context, page, _ = _page(browser, PHONE)
+    try:
+        prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
+        page.goto(f"{site_url}{prefix}policies/hunan/yueyang/pingjiang/2023-resident/", wait_until="load")
+        lines = page.locator(".mb-example-payby")
+        assert lines.count() >= 1
+        assert re.search(r"2023-06-07", lines.first.inner_text()), lines.first.inner_text()
+    finally:
+        context.close()
