@@ -26,6 +26,7 @@ import json
 from decimal import Decimal
 
 from . import categories, charts
+from .steps import singular
 from .data import load_policies
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text, safe_text, validate
@@ -330,6 +331,9 @@ def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = No
         # `_labels`: words a compute step found for a code its output's choices do not know (a policy's own group)
         "display": shown,
         "headline": headline(calc, result, shown),
+        # key outputs this case's headline leaves to the detail (衡阳's monthly average when a premium is collected
+        # once a year: the headline says what is debited, and when); present only when there are some
+        **({"headline_omits": list(result["_quiet"])} if result.get("_quiet") else {}),
         # outputs that do not apply to this case: pages fold their rows away
         "folded": [o.name for o in calc.outputs if o.name not in result],
         "steps": [s.as_dict() for s in steps],
@@ -360,7 +364,8 @@ def headline(calc: Calculator, result: dict, shown: dict) -> dict:
     >>> headline(calc, {"m": None, "n": Decimal(5)}, {"m": dict(NOT_STATED), "n": display(calc.outputs[2], Decimal(5))})
     {'zh': '备注：5.00 元', 'en': 'Note: CNY 5.00'}
     """
-    keys = [o for o in calc.outputs if o.lead and result.get(o.name) is not None]
+    quiet = result.get("_quiet") or ()   # key outputs this case's headline leaves to the detail (an average, not a debit)
+    keys = [o for o in calc.outputs if o.lead and result.get(o.name) is not None and o.name not in quiet]
     if keys:
         zh = "，".join(_lead(o, shown, "zh", first=i == 0) for i, o in enumerate(keys))
         en = ", ".join(_lead(o, shown, "en", first=i == 0) for i, o in enumerate(keys))
@@ -376,7 +381,7 @@ def headline(calc: Calculator, result: dict, shown: dict) -> dict:
         if not keys:   # nothing to add but a label: the leads are the answer
             return {"zh": first_zh, "en": first_en}
         zh, en = f"{first_zh}：{zh}", f"{first_en}: {en if en.startswith('CNY') else en[:1].lower() + en[1:]}"
-    return {"zh": zh, "en": en[:1].upper() + en[1:]}
+    return {"zh": zh, "en": singular(en[:1].upper() + en[1:])}
 
 
 def _lead(spec: OutputSpec, shown: dict, lang: str, first: bool) -> str:

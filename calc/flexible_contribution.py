@@ -28,6 +28,7 @@ CNY/year (once in the totals); an amount the source leaves open is an input, and
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from .dates import add_months
@@ -38,7 +39,7 @@ from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .series import elsewhere_error
-from .steps import Step, step
+from .steps import Step, singular, step
 from .doctest_helper import result_runner
 
 MONTHS_A_YEAR = 12
@@ -98,6 +99,13 @@ OUTPUTS = (
     OutputSpec("critical_illness_annual", "money", Text("大病保险费（元/年）", "Critical-illness insurance (yuan/year)")),
     OutputSpec("supplementary_annual", "money", Text("大额补充医疗保险费（元/年）", "Supplementary major-illness premium (yuan/year)")),
     OutputSpec("add_ons", "list", Text("附加保险费（按政策的名称）", "Add-on premiums (as the policy names them)")),
+    # a monthly premium the policy says is collected once a year (`<item>_collection`): what actually leaves the
+    # account each month and, once, in the collection month (the monthly total then is an average, not a debit)
+    OutputSpec("monthly_collected", "money", Text("每月实际扣缴（元）", "Paid each month (yuan)"),
+               lead=Text("每月实缴 {}", "{} paid each month")),
+    OutputSpec("once_collected", "money", Text("一次性征收（元）", "Collected once (yuan)"),
+               lead=Text("{once_month}另一次性缴 {}", "plus {} once in {once_month}")),
+    OutputSpec("once_month", "text", Text("一次性征收的月份", "Month of the one-off collection")),
     OutputSpec("monthly_total", "money", Text("每月合计（元）", "Monthly total (yuan)"),
                lead=Text("每月 {}", "{} a month")),
     OutputSpec("months", "integer", Text("缴费月数", "Months paid")),
@@ -412,7 +420,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         add_on_annual = {n: _sum(r["add_ons"].get(n) if r["total"] is not None else None for _, r in year)
                          for n in month["add_ons"]}
         sum_zh = f"{months} 个月每月合计之和（{chosen[0][0]:%Y-%m} 至 {chosen[-1][0]:%Y-%m}）"
-        sum_en = f"the monthly totals of {months} months ({chosen[0][0]:%Y-%m} to {chosen[-1][0]:%Y-%m}) added up"
+        sum_en = f"the monthly totals of {singular(f'{months} months')} ({chosen[0][0]:%Y-%m} to {chosen[-1][0]:%Y-%m}) added up"
         year_zh = f"{MONTHS_A_YEAR} 个月每月合计之和（{year[0][0]:%Y-%m} 至 {year[-1][0]:%Y-%m}）"
         year_en = f"the monthly totals of {MONTHS_A_YEAR} months ({year[0][0]:%Y-%m} to {year[-1][0]:%Y-%m}) added up"
     elif monthly_total is None:
@@ -424,7 +432,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         period_monthly, annual_monthly = monthly_total * months, monthly_total * MONTHS_A_YEAR
         basic_annual = month["basic"] * MONTHS_A_YEAR
         add_on_annual = {n: a * MONTHS_A_YEAR for n, a in month["add_ons"].items()}
-        sum_zh, sum_en = f"每月合计 {money_str(monthly_total)} 元 × {months} 个月", f"monthly total {money_str(monthly_total)} yuan × {months} months"
+        sum_zh, sum_en = f"每月合计 {money_str(monthly_total)} 元 × {months} 个月", f"monthly total {money_str(monthly_total)} yuan × {singular(f'{months} months')}"
         year_zh = f"每月合计 {money_str(monthly_total)} 元 × {MONTHS_A_YEAR} 个月"
         year_en = f"monthly total {money_str(monthly_total)} yuan × {MONTHS_A_YEAR} months"
 
@@ -511,6 +519,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         "determined": not unstated,
         "warnings": warnings,
     }
+    _once_a_year(policy, month, monthly_total, months, dated, result, steps, warnings)
     for name in add_on_names(policy):   # the outputs these premiums have always filled
         if _item(name) == "critical_illness" and _monthly(policy, name) and not policy.is_open(name):
             result["critical_illness_monthly"] = month["add_ons"].get(name)
@@ -520,6 +529,63 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
             result["supplementary_annual"] = open_amount(policy, name, values) if policy.is_open(name) else \
                 None if policy.unstated_on(name, day) else policy.decimal(name, day)
     return result, steps
+
+
+MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December")
+
+
+def _once_a_year(policy: Policy, month: dict, monthly_total: Decimal | None, months: int, dated: bool,
+                 result: dict, steps: list[Step], warnings: list[dict]) -> None:
+    """A monthly premium the policy says is collected once a year (`<item>_collection: {once_a_year: true,
+    month: 1}`, 衡阳 2024's 大病保险 "原则上于每年1月一次性征收"): the monthly total is then an average, not what
+    leaves the account. Say what does, and when: the basic contribution (and any other monthly premium) each
+    month, the premium's twelve months at once in its month. For fewer than twelve months the source does not
+    say whether the whole year's premium is still due: the headline says so first, and the totals stay as computed."""
+    if dated or monthly_total is None:
+        return
+    once = [(n, policy.value(f"{_item(n)}_collection")) for n in month["add_ons"]
+            if f"{_item(n)}_collection" in policy.parameters]
+    once = [(n, rule) for n, rule in once if isinstance(rule, dict) and rule.get("once_a_year") and rule.get("month")]
+    if not once:
+        return
+    names = [n for n, _ in once] + [f"{_item(n)}_collection" for n, _ in once]
+    month_no = int(once[0][1]["month"])
+    when = {"zh": f" {month_no} 月", "en": MONTH_EN[month_no - 1]}
+    each_month = monthly_total - sum(month["add_ons"][n] for n, _ in once)
+    yearly = sum(month["add_ons"][n] for n, _ in once) * MONTHS_A_YEAR
+    labels = [{k: re.sub(r"\s*[（(][^）)]*[）)]$", "", v) for k, v in policy.label(n).items()} for n, _ in once]   # "（每月）" off
+    what_zh, what_en = "、".join(lb["zh"] for lb in labels), ", ".join(lb["en"][:1].lower() + lb["en"][1:] for lb in labels)
+    if months < MONTHS_A_YEAR:
+        result["_lead"] = [*result.get("_lead", ()), (
+            f"{what_zh}全年 {money_str(yearly)} 元原则上于每年{when['zh']}一次性征收，只缴 {months} 个月时是否仍收全年的数额原文没有写；"
+            f"以下按每月 {money_str(monthly_total)} 元折算",
+            f"{what_en[:1].upper() + what_en[1:]} ({money_str(yearly)} yuan for the year) is collected in principle once, in {when['en']}, and the "
+            f"source does not say whether the whole year's amount is due for {months} months; below, averaged at "
+            f"{money_str(monthly_total)} yuan a month")]
+        warnings.append({
+            "id": "collected-once-part-year",
+            "zh": f"{what_zh}原则上于每年{when['zh']}一次性征收全年 {money_str(yearly)} 元；只缴部分月份的，原文没有写是否仍收全年的数额，"
+                  "请向当地医保或税务部门确认。",
+            "en": f"{what_en[:1].upper() + what_en[1:]} is collected in principle once a year, in {when['en']} ({money_str(yearly)} yuan for the "
+                  "year); for fewer than 12 months the source does not say whether the whole year's amount is due: ask "
+                  "the local healthcare security or tax office."})
+        return
+    result["monthly_collected"] = each_month
+    result["once_collected"] = yearly
+    result["once_month"] = {"zh": when["zh"].strip(), "en": when["en"]}
+    result["_quiet"] = ["monthly_total"]   # an average: the headline says what is paid, and when
+    steps.append(step(
+        policy, "collected",
+        f"实际扣缴：每月 {money_str(each_month)} 元；{what_zh}全年 {money_str(yearly)} 元原则上于每年{when['zh']}一次性征收，"
+        f"所以{when['zh']}共缴 {money_str(each_month + yearly)} 元，其余各月 {money_str(each_month)} 元"
+        f"（每月合计 {money_str(monthly_total)} 元是把全年的{what_zh}平摊到 12 个月的平均数）",
+        f"What is actually paid: {money_str(each_month)} yuan each month; the {what_en} for the year, "
+        f"{money_str(yearly)} yuan, is collected in principle once, in {when['en']}, so {when['en']} takes "
+        f"{money_str(each_month + yearly)} yuan and every other month {money_str(each_month)} yuan (the monthly total of "
+        f"{money_str(monthly_total)} yuan spreads the year's {what_en} over 12 months: an average)",
+        {"monthly_collected": money_str(each_month), "once_collected": money_str(yearly),
+         "collection_month_total": money_str(each_month + yearly)}, tuple(names)))
 
 
 # what compute reads from a policy (calc/parameters.py; tests/test_authoring.py proves the list complete)
@@ -554,6 +620,12 @@ PARAMETERS = (
         "（旧名，等同 add_on_critical_illness）每月随基本医保一起缴纳的大病保险费。",
         "(Former name of add_on_critical_illness.) A monthly critical-illness premium paid with the basic insurance."),
         required=False),
+    Parameter("<item>_collection", ("rule",), Text(
+        "一项按月计的附加保险费实际如何征收：{once_a_year: true, month: 1} 表示全年的数额原则上于该月一次性征收"
+        "（结果则说明每月实缴多少、该月另缴多少）。<item> 同附加保险费的名称（critical_illness …）。",
+        "How a monthly add-on premium is actually collected: {once_a_year: true, month: 1} means the year's amount is "
+        "collected in principle once, in that month (the result then says what is paid each month and what on top in "
+        "that month). <item> as in the add-on premium's name (critical_illness …)."), required=False),
     Parameter("supplementary_annual", ("CNY/year",), Text(
         "（旧名，等同 add_on_supplementary_major_illness）按年缴纳的大额补充医疗保险费。",
         "(Former name of add_on_supplementary_major_illness.) A yearly supplementary major-illness premium."),

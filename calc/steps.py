@@ -1,6 +1,7 @@
 """A step of a calculation: what was done, in both languages, and on what it rests."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .policy import Policy
@@ -21,3 +22,12 @@ class Step:
 def step(policy: Policy, id: str, zh: str, en: str, figures: dict, cite: tuple[str, ...] = (), on=None) -> Step:
     """A step citing parameters `cite`; `on`: the day whose dated values were read (their own quotes)."""
     return Step(id, zh, en, figures, [policy.cite(name, on) for name in cite])
+
+
+def singular(en: str) -> str:
+    """English counts of one are singular ("for 1 month", never "for 1 months"; issue 20 item 12).
+
+    >>> singular("CNY 301.88 for 1 months, 11 months, 21 days, 1 days")
+    'CNY 301.88 for 1 month, 11 months, 21 days, 1 day'
+    """
+    return re.sub(r"(?<![\d.,])1 (month|day|year|person)s\b", r"1 \1", en)

@@ -126,3 +126,22 @@ def test_float_money_is_refused_by_to_decimal() -> None:
     from calc.money import to_decimal
     with pytest.raises(TypeError):
         to_decimal(286.88)
+
+
+def test_hengyang_2024_says_what_leaves_the_account_and_when():
+    """衡阳 2024 (issue 20 item 9): "大病保险筹资标准为180元/年,即15元/月" and "原则上于每年1月一次性征收" — the
+    headline says 301.60 a month plus 180 once in January, not an average of 316.60 that is never debited."""
+    import calc
+    out = calc.run("flexible-contribution", "hunan/hengyang/2024-flexible-employment", {"months": 12})
+    r = out["result"]
+    assert (r["monthly_collected"], r["once_collected"], r["once_month"]) == ("301.60", "180.00", {"zh": "1 月", "en": "January"})
+    assert out["headline"]["zh"].startswith("每月实缴 301.60 元，1 月另一次性缴 180.00 元")
+    assert out["headline"]["en"].startswith("CNY 301.60 paid each month, plus CNY 180.00 once in January")
+    assert "316.60" not in out["headline"]["zh"]
+    collected = next(s for s in out["steps"] if s["id"] == "collected")
+    assert "1 月共缴 481.60 元" in collected["zh"] and "January takes 481.60 yuan" in collected["en"]
+    assert {c["field"] for c in collected["cites"]} >= {"critical_illness_collection"}
+    part = calc.run("flexible-contribution", "hunan/hengyang/2024-flexible-employment", {"months": 6})
+    assert part["result"].get("monthly_collected") is None
+    assert part["headline"]["zh"].startswith("大病保险费全年 180.00 元原则上于每年 1 月一次性征收，只缴 6 个月时是否仍收全年的数额原文没有写")
+    assert any(w["id"] == "collected-once-part-year" for w in part["result"]["warnings"])

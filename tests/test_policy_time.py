@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from calc import series
+from calc.today import whom as today_whom
 from scripts.site import pages as site_pages
 from scripts.site import today_box
 from scripts.policy.loader import POLICIES_DIR, load_all
@@ -56,8 +57,10 @@ def test_every_policy_page_says_in_force_or_ended_by_the_build_date(real, monkey
             assert all(i["title"] in after for i in later["items"]), pid
         else:
             assert "本站没有收录之后的政策" in after and "不要直接使用本页的数字" in after, pid
-        # whom to ask: the policy's own contact, else its issuers
-        whom = policy["contact"]["zh"] if policy.get("contact") else policy["issuers"][0]["zh"]
+        # whom to ask, in the today box's plain words (calc/today.py whom): the policy's own contact, else its issuers
+        # that are named offices and the local office — never "湖南省 7 个部门联合发文（据转述…）" (issue 20 item 12)
+        whom = today_whom(policy)[0]
+        assert "据转述" not in after and "部门联合发文" not in after, pid
         assert nxt or later or whom in after, pid
 
 

@@ -90,7 +90,8 @@ def test_engine_sizes_stamped(site):
     (site / wire.WIDGET).write_text("var ENGINE_BYTES = config.engineBytes || /*mingbai:engine-bytes*/0;\n")
     (site / wire.WORKER).write_text("var SIZES = /*mingbai:sizes*/{};\n")
     total = wire.stamp_engine_bytes(site)
-    assert total == sum((site / rel).stat().st_size for rel in wire.ENGINE_FILES)
+    # what the wire sends: the compressed copy where it saves, else the file (issue 20 item 6)
+    assert total == sum(wire.wire_size(site / rel) for rel in wire.ENGINE_FILES)
     assert f"/*mingbai:engine-bytes*/{total};" in (site / wire.WIDGET).read_text()
     stdlib = (site / "assets/pyodide/python_stdlib_calc.zip").stat().st_size
     assert f'"python_stdlib_calc.zip": {stdlib}' in (site / wire.WORKER).read_text()
@@ -98,3 +99,14 @@ def test_engine_sizes_stamped(site):
     write_widget_bundle(SOURCES, site / "bundled-widget.js")
     assert wire.PLACEHOLDER.search((site / "bundled-widget.js").read_text(encoding="utf-8"))
     assert wire.SIZES.search((REPO / "docs" / wire.WORKER).read_text(encoding="utf-8"))
+
+
+def test_wire_size_is_what_is_sent(tmp_path):
+    """A figure shown to a reader is the bytes the wire sends (issue 20 item 6): a compressible file counts as its
+    smaller copy, one that compression does not shrink by MIN_SAVING as itself."""
+    import os
+    text, noise = tmp_path / "a.js", tmp_path / "b.bin"
+    text.write_bytes(b"var x = 1;\n" * 5000)
+    noise.write_bytes(os.urandom(20000))
+    assert wire.wire_size(text) < text.stat().st_size / 10
+    assert wire.wire_size(noise) == noise.stat().st_size

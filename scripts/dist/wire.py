@@ -1,8 +1,8 @@
 """What the site sends over the wire (issue 14): the engine's size for widget.js, precompressed copies.
 
 - `stamp_engine_bytes(site)`: widget.js says how much "turn on live calculation" downloads; the
-  build writes the figure (bytes of the files the calculator worker loads, uncompressed: an upper
-  bound) over the placeholder `/*mingbai:engine-bytes*/0` in the site's copy, and the unpacked
+  build writes the figure (bytes the files the calculator worker loads take on the wire: their brotli
+  or gzip copies as served, measured here; issue 20 item 6) over the placeholder `/*mingbai:engine-bytes*/0` in the site's copy, and the unpacked
   sizes of the big Pyodide files over `/*mingbai:sizes*/{}` in calc-worker.js (its progress bar:
   a compressed response's Content-Length is not what the body stream counts).
 - `precompress(site)`: `<file>.gz` and `<file>.br` beside the engine, the calc bundle, each
@@ -72,6 +72,21 @@ def engine_bytes(site: Path) -> int:
     return sum((Path(site) / rel).stat().st_size for rel in ENGINE_FILES)
 
 
+def wire_size(path: Path) -> int:
+    """What the wire sends for one file when the host serves the precompressed copies (README "What a page
+    downloads"): the smaller of its brotli and gzip copies where one saves at least MIN_SAVING, else the file.
+    Measured by compressing (cached by content hash), so it holds before precompress() writes the copies."""
+    data = Path(path).read_bytes()
+    sizes = [len(data)] + [len(_packed(data, kind)) for kind in (("gz", "br") if brotli is not None else ("gz",))]
+    return min(n for n in sizes if n == len(data) or n <= (1 - MIN_SAVING) * len(data))
+
+
+def engine_wire_bytes(site: Path) -> int:
+    """Bytes the engine files take on the wire (compressed, as served): what a reader downloads (issue 20 item 6)."""
+    engine_bytes(site)   # every file is there, or WireError
+    return sum(wire_size(Path(site) / rel) for rel in ENGINE_FILES)
+
+
 def stamp_engine_bytes(site: Path) -> int:
     """Write the engine's size into the site's widget.js; returns it."""
     worker = Path(site) / WORKER
@@ -84,7 +99,7 @@ def stamp_engine_bytes(site: Path) -> int:
     text = path.read_text(encoding="utf-8")
     if not PLACEHOLDER.search(text):
         raise WireError(f"{path}: no /*mingbai:engine-bytes*/ placeholder / 缺少引擎大小占位符")
-    size = engine_bytes(site)   # after the worker's stamp: it is one of the files
+    size = engine_wire_bytes(site)   # after the worker's stamp: it is one of the files; compressed, as sent
     path.write_text(PLACEHOLDER.sub(f"/*mingbai:engine-bytes*/{size}", text, count=1), encoding="utf-8")
     return size
 

@@ -32,7 +32,15 @@ from calc.data import load_policies
 
 from .csp import CSP
 from .hant import to_hant
-from .pages import LOCALES, data_lang, environment, render_widget_html
+from .pages import LOCALES, data_lang, environment, list_status, render_widget_html, years_label
+
+LANG_DIRS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}   # each language's pages below the site root (mkdocs.yml)
+
+
+def status_lead(lang: str, policy: dict) -> str:
+    """Before the status word: which years the policy covers ("2024 年度政策：", "Policy for 2024: ")."""
+    years = years_label(policy, lang)
+    return (f"{years}政策：" if "起" in years else f"{years} 年度政策：") if lang == "zh" else f"Policy for {years}: "
 
 def embed_path(calculator: str, policy_id: str | None = None) -> str:
     """The public embed page of a calculator, or (policy_id) the page with that policy's forms."""
@@ -54,6 +62,7 @@ def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: st
     Content-Security-Policy, "" for none: the offline bundle, scripts/site/csp.py)."""
     path = embed_path(calculator["name"], policy_id)
     assets = _assets(path)
+    root = assets.removesuffix("assets/")
     variants = []
     if policy_id is not None:
         policy = policies[policy_id]
@@ -62,9 +71,21 @@ def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: st
             title = policy["title"][lang]
             credit = (f"政策：{title}。数字和出处：明白 Mingbai 医保政策明白纸。" if lang == "zh"
                       else f"Policy: {title}. Figures and sources: Mingbai, medical insurance explained.")
+            # where the figures come from, one tap away (issue 20 item 10): the policy's page and its sources, in the
+            # embed's language, opened outside the host's frame
+            page = f"{root}{LANG_DIRS[locale]}policies/{policy_id}/index.html"   # index.html: from file:// too
+            links = ({"policy": "政策全文页：数字、解读和出处", "sources": "原文出处", "status": status_lead(lang, policy)}
+                     if lang == "zh" else
+                     {"policy": "The policy's page: figures, readings and sources", "sources": "Original sources",
+                      "status": status_lead(lang, policy)})
+            status = list_status(policy, lang)
             if locale == "zh-Hant":
                 title, credit = to_hant(title), to_hant(credit)
+                links = {k: to_hant(v) for k, v in links.items()}
+                status = to_hant(status)
             variants.append({
+                "page": page, "sources": page + "#source-" + next(iter(policy["sources"])),   # the sources list's first
+                "links": links, "status": Markup(status),
                 "policy": policy_id, "lang": locale, "version": policy_version(policy), "title": title,
                 "credit": credit, "html": Markup(render_widget_html(policy, calculator["name"], locale, assets)),
             })

@@ -24,6 +24,7 @@ from calc import series
 from calc.api import applicable_inputs
 from calc.policy import Policy
 from calc.registry import calculators
+from calc.today import whom as today_whom
 from calc.vocabulary import TOPICS
 
 from . import html_slots
@@ -63,8 +64,10 @@ UI = {
     "inputs": ("输入", "Inputs"),
     "steps": ("计算步骤", "Steps"),
     "result": ("结果", "Result"),
-    "prerendered": ("以下为预先算好的示例结果；修改输入后将在本机重新计算（无需联网）。",
-                    "Below is a precomputed example; change any input to recompute on this device (no network needed)."),
+    # never "no network needed": the engine is downloaded first (issue 20 item 6)
+    "prerendered": ("以下为预先算好的示例结果；修改输入后将在本机重新计算（第一次要先下载计算引擎，之后不再联网）。",
+                    "Below is a precomputed example; change any input to recompute on this device (the engine is "
+                    "downloaded once first; after that, no network is used)."),
     "home_title": ("医保政策明白纸", "Medical insurance, explained"),
     "home_intro": ("把医保政策原文变成看得懂的说明和计算器。每个数字都注明出处：文件、日期和原句。",
                    "Public medical-insurance policies turned into plain explanations and calculators. Every figure names its source: document, date and the exact sentence."),
@@ -94,7 +97,6 @@ UI = {
     "status_newer": ("之后的政策：", "What came after it: "),
     "status_no_newer": ("本站没有收录之后的政策。请向{whom}咨询现行标准，不要直接使用本页的数字。",
                         "This site has no later policy for this place. Ask {whom} for the current figures; do not rely on this page's."),
-    "status_or_office": ("或当地医保经办机构", " or the local medical insurance office"),
     "status_checked": ("以上按 {day} 的日期判断。", "Checked against the date {day}."),
     "series": ("本地同类政策", "This place's policies on this topic"),
     "this_page": ("本页", "this page"),
@@ -303,8 +305,9 @@ def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
     eff = policy["effective"]
     found = series.status_of(policy, build_day())
     span = f"{eff['from']} – {eff.get('to') or t['open_end']}"
-    sep = "、" if lang == "zh" else ", "
-    whom = policy["contact"][lang] if policy.get("contact") else sep.join(i[lang] for i in policy["issuers"]) + t["status_or_office"]
+    # whom to ask in plain words, as the today box says it (calc/today.py): the contact, else the named offices among
+    # the issuers and the local office — never "湖南省 7 个部门联合发文（据转述…）"
+    whom = today_whom(policy)[0 if lang == "zh" else 1]
     series_info = policy.get("series") or {"members": [policy["id"]], "next": None}
     members = [{"id": pid, "years": years_label(policies[pid], lang), "title": policies[pid]["title"][lang],
                 "link": None if pid == policy["id"] else _policy_link(policy["id"], pid)}
@@ -489,7 +492,7 @@ def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: s
         policies=[{"region": _region(p, lang), "years": years_label(p, lang), "title": p["title"][lang],
                    "place": pick(lang, (f"{_region(p, 'zh')}（{years_label(p, 'zh')}）",
                                         f"{_region(p, 'en')} ({years_label(p, 'en')})")),
-                   "link": back + f"policies/{p['id']}/"} for p in items]), items, lang)
+                   "link": back + f"policies/{p['id']}/", "status": list_status(p, lang)} for p in items]), items, lang)
 
 
 PROVINCE_WIDE = ("全省", "Province-wide")   # nav title of a province's own (not a city's) policies

@@ -30,6 +30,18 @@ def page_name(file: str) -> str:
     return file[: -len(".txt")] + ".html" if file.endswith(".txt") else file + ".html"
 
 
+def _back(cited_by: list[dict]) -> str:
+    """The way back (issue 20 item 10): each policy citing this text, in zh and en, linked to its sources section."""
+    if not cited_by:
+        return ""
+    zh = "、".join(f'<a href="../policies/{escape(p["id"])}/index.html#source-{escape(p["key"])}">{escape(p["title"]["zh"])}</a>'
+                  for p in cited_by)
+    en = "; ".join(f'<a href="../en/policies/{escape(p["id"])}/index.html#source-{escape(p["key"])}">{escape(p["title"]["en"])}</a>'
+                   for p in cited_by)
+    return (f'<nav class="mb-capture-back"><p lang="zh">← 返回引用本文的政策：{zh}</p>'
+            f'<p lang="en">← Back to the policy citing this text: {en}</p></nav>')
+
+
 def _header(source: dict, file: str, reading: bool, sister: str | None) -> str:
     if reading:
         what = ("简体读本：存档原文去掉拼音注音后繁转简（OpenCC），其余照原样，乱码也未修复；页面上的引文取自这里。",
@@ -54,11 +66,12 @@ def _header(source: dict, file: str, reading: bool, sister: str | None) -> str:
         links.append(f'<a href="{escape(page_name(sister))}">{label}</a>')
     if links:
         lines.append(f'<p>{" · ".join(links)}</p>')
-    lines.append(f'<p class="mb-capture-file"><code>policies/sources/{escape(file)}</code></p>')
+    lines.append(f'<p class="mb-capture-file">存档文件 / stored file: <code>{escape(file)}</code></p>')
     return "\n".join(lines)
 
 
-def render_source_page(source: dict, file: str, text: str, reading: bool = False, sister: str | None = None) -> str:
+def render_source_page(source: dict, file: str, text: str, reading: bool = False, sister: str | None = None,
+                       cited_by: list[dict] | None = None) -> str:
     title = escape(source["title"]["zh"])
     return (
         '<!doctype html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
@@ -69,6 +82,7 @@ def render_source_page(source: dict, file: str, text: str, reading: bool = False
         '<link rel="stylesheet" href="../assets/mingbai/site.css">\n'
         '<link rel="icon" href="../assets/images/favicon.png">\n'   # the theme's; else a /favicon.ico 404
         '</head>\n<body class="mb-capture-page">\n<main>\n'
+        f"{_back(cited_by or [])}\n"
         f"{_header(source, file, reading, sister)}\n"
         f'<pre class="mb-capture" lang="zh">{escape(text)}</pre>\n'
         "</main>\n</body>\n</html>\n"
@@ -78,6 +92,11 @@ def render_source_page(source: dict, file: str, text: str, reading: bool = False
 def write_source_pages(site: Path, policies: dict[str, dict], sources_dir: Path) -> list[Path]:
     """sources/<file>.html for every stored file a policy cites (once, whichever policy cites it)."""
     written: dict[str, Path] = {}
+    cited_by: dict[str, list[dict]] = {}   # file → the policies citing it (their id, title and source key)
+    for pid in sorted(policies):
+        for key, source in policies[pid]["sources"].items():
+            for file in filter(None, (source["file"], source.get("normalised"))):
+                cited_by.setdefault(file, []).append({"id": pid, "title": policies[pid]["title"], "key": key})
     for policy in policies.values():
         for source in policy["sources"].values():
             files = [(source["file"], False, source.get("normalised"))]
@@ -88,6 +107,6 @@ def write_source_pages(site: Path, policies: dict[str, dict], sources_dir: Path)
                     continue
                 out = inside(site / "sources", page_name(file))
                 text = inside(sources_dir, file).read_text(encoding="utf-8")
-                write_if_changed(out, render_source_page(source, file, text, reading, sister))
+                write_if_changed(out, render_source_page(source, file, text, reading, sister, cited_by.get(file)))
                 written[file] = out
     return list(written.values())

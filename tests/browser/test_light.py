@@ -86,7 +86,7 @@ def test_no_engine_bytes_before_interaction_on_save_data_or_slow(browser, site_u
         form = page.locator(FORM)
         expect(form.locator('[data-output="period_total"]')).to_have_text(re.compile(r"3,?622\.56"))
         button = form.locator("button.mb-live")
-        expect(button).to_have_text(re.compile(r"^开启实时计算（最多下载 \d+\.\d MB）$"))
+        expect(button).to_have_text(re.compile(r"^开启实时计算（下载约 \d+\.\d MB）$"))
         page.wait_for_timeout(3500)   # longer than the idle boot's 2 s timeout
         engine = [u for u in requested if ENGINE.search(u)]
         assert engine == [], engine

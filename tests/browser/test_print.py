@@ -3,11 +3,11 @@
 - the worked examples on paper are the ones the policy marks `print: true` (the first three when it
   marks none), in every language; 平江 keeps a newborn case;
 - the reader's own calculation (a calculator whose inputs they changed) is printed: its inputs as
-  set, the one-line answer and every result row calc shows, within two A4 pages.
+  set (dates YYYY-MM-DD), the one-line answer and every result row calc shows, within MAX_SHEETS A4 pages.
 
 Chromium prints the page to PDF (page.pdf, A4); the pages are counted in the PDF itself. Every
-policy page fits on two A4 sheets in every language (zh, en, zh-Hant), and so does 平江's with the
-reader's calculation (pytest -s shows the counts). To look at the result:
+policy page fits on MAX_SHEETS A4 sheets in every language (zh, en, zh-Hant), readings and source
+sentences whole, and so does 平江's with the reader's calculation (pytest -s shows the counts). To look at the result:
     pdftoppm -r 80 -png page.pdf out      (poppler-utils)
 """
 from __future__ import annotations
@@ -27,6 +27,11 @@ from calc.data import load_policies  # noqa: E402
 pytestmark = pytest.mark.browser
 
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+# readings and source sentences are printed whole (issue 20 item 11: a reading cut to a line can say the
+# opposite); the long notices (平江, 双清, Hunan's measures) then take a third sheet
+MAX_SHEETS = 3
 
 
 def pdf_pages(pdf: bytes) -> int:
@@ -73,7 +78,7 @@ def test_print_page_counts_of_every_policy(open_page, site_url, lang):
         o.assert_clean()
         o.context.close()
     print(f"\nA4 pages when printed ({lang}):", counts)
-    assert counts and all(1 <= n <= 2 for n in counts.values()), counts
+    assert counts and all(1 <= n <= MAX_SHEETS for n in counts.values()), counts
 
 
 PINGJIANG = "hunan/yueyang/pingjiang/2023-resident"
@@ -129,11 +134,13 @@ def test_the_readers_own_calculation_is_printed(open_page, site_url, lang, tmp_p
             assert shown_lang is None or dd.inner_text() == shown[lang]
     choice = form.locator('[data-field="circumstance"] select')
     assert choice.is_visible() and choice.evaluate("s => s.options[s.selectedIndex].text") in page.inner_text("form.mb-calc[data-calc=resident-benefit-start]")
-    for name in ("event_date", "payment_date"):
-        control = form.locator(f'[data-field="{name}"] input')
-        assert control.is_visible() and control.input_value() == mine[name]
+    for name in ("event_date", "payment_date"):   # printed as YYYY-MM-DD in the control's place (issue 20 item 11)
+        field = form.locator(f'[data-field="{name}"]')
+        assert field.get_attribute("data-print-value") == mine[name]
+        assert field.evaluate("el => getComputedStyle(el, '::after').content") == f'"{mine[name]}"'
+        assert form.locator(f'[data-field="{name}"] input').input_value() == mine[name]
     pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
     (tmp_path / "mine.pdf").write_bytes(pdf)
     print(f"\n{lang} 平江 with the reader's calculation: {pdf_pages(pdf)} A4 page(s)")
-    assert 1 <= pdf_pages(pdf) <= 2, f"{pdf_pages(pdf)} pages with the reader's calculation"
+    assert 1 <= pdf_pages(pdf) <= MAX_SHEETS, f"{pdf_pages(pdf)} pages with the reader's calculation"
     o.assert_clean()

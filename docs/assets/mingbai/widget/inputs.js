@@ -24,6 +24,8 @@ export function collect(st) {
     }
     if (!value && reading.badInput) value = BAD_INPUT;
     value = value.trim();
+    // a printed date reads YYYY-MM-DD, not the browser's 04/01/2023 (print.css shows this in the control's place)
+    if (field.getAttribute("data-type") === "date") field.setAttribute("data-print-value", value);
     if (value !== "") inputs[name] = value;
   });
   return inputs;

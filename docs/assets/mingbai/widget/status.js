@@ -1,5 +1,6 @@
 /* The engine's state in each form's status line (.mb-status): loading with a byte counter,
  * starting, ready, or failed with a "try again" button. Form attribute: data-mb-state. */
+import { ENGINE_BYTES } from "./config.js";
 import { clearChildren } from "./dom.js";
 import { state } from "./state.js";
 import { TEXT, txt, uiText } from "./text.js";
@@ -51,7 +52,11 @@ export function renderStatus(st, retry) {
       status.appendChild(st.progressEl);
       status.appendChild(st.barEl);
     }
-    var counter = progress.total > 0
+    // the worker counts unpacked bytes; a reader is told what the wire sends (issue 20 item 6): the share
+    // loaded of the build's measured compressed size, the figure the "turn on" button gave
+    var counter = progress.total > 0 && ENGINE_BYTES
+      ? formatMB(ENGINE_BYTES * Math.min(1, progress.loaded / progress.total)) + "/" + formatMB(ENGINE_BYTES) + " " + t.mb
+      : progress.total > 0
       ? formatMB(progress.loaded) + "/" + formatMB(progress.total) + " " + t.mb
       : (progress.loaded > 0 ? formatMB(progress.loaded) + " " + t.mb : "…");
     st.progressEl.textContent = counter;

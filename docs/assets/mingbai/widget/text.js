@@ -18,7 +18,7 @@ export var TEXT = {
     copyByHand: "请复制下面的链接。",
     shareLabel: "本计算的链接",
     turnOn: "开启实时计算",
-    downloads: "（最多下载 {mb} MB）",
+    downloads: "（下载约 {mb} MB）",
     yourInputs: "按你填写的数据计算的结果",
     exampleValue: "示例值",
     mixedInputs: "按你填写的数据和示例值计算的结果",
@@ -46,7 +46,7 @@ export var TEXT = {
     copyByHand: "Copy the link below.",
     shareLabel: "Link to this calculation",
     turnOn: "Turn on live calculation",
-    downloads: " (downloads up to {mb} MB)",
+    downloads: " (downloads about {mb} MB)",
     yourInputs: "Result for the inputs you entered",
     exampleValue: "example value",
     mixedInputs: "Result for your inputs and example values",
@@ -69,6 +69,14 @@ function toHant(text) {
   return out;
 }
 
+/* A character table cannot tell 复 (複 copy / 復 again) apart, nor say 連結 for a link as Taiwan does:
+   the widget's own words get these phrases right after the table ("複製連結", not "復制鏈接"). */
+var HANT_PHRASES = [["復制", "複製"], ["鏈接", "連結"]];
+export function hantWords(text) {
+  HANT_PHRASES.forEach(function (p) { text = text.split(p[0]).join(p[1]); });
+  return text;
+}
+
 // zh text as the form's page shows it
 export function txt(st, text) {
   return st.hant ? toHant(text) : text;
@@ -78,7 +86,7 @@ export function uiText(st) {
   if (!st.hant) return TEXT[st.lang];
   if (!TEXT.hant) {
     TEXT.hant = {};
-    Object.keys(TEXT.zh).forEach(function (k) { TEXT.hant[k] = toHant(TEXT.zh[k]); });
+    Object.keys(TEXT.zh).forEach(function (k) { TEXT.hant[k] = hantWords(toHant(TEXT.zh[k])); });
   }
   return TEXT.hant;
 }
