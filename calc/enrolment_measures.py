@@ -322,7 +322,7 @@ def _past_year_end(run, year_to: dt.date | None, last: dt.date, cover: dt.date, 
 
 def _buys_nothing(run, pay: dt.date, year_end: dt.date, wait_over: dt.date) -> None:
     """The wait ends after the year the payment buys: no cover date is this payment's (the chart shows why)."""
-    run.result.update(cover_from=None, cover_to=None)
+    run.result.update(cover_from=None, cover_to=None, cover_from_alternative=None)   # either count ends after the year
     run.determined = False
     run.lead(f"这笔缴费买不到 {year_end.year} 年度的待遇", f"This payment buys no cover for {year_end.year}")
     run.chart["year_end"] = year_end
