@@ -7,7 +7,7 @@ import datetime as dt
 
 from . import series
 from .dates import ONE_DAY, waiting_period
-from .enrolment_run import Run, _date, _note
+from .enrolment_run import Run, _date, _note, event_after_payment
 from .enrolment_words import (CIRCUMSTANCE_CASE, CIRCUMSTANCES, EVENT, FIRST_ENROLMENT_GROUP, LATE_BENEFITS_FROM, PAID_BY,
                               late_rule_text)
 from .errors import InputError, InputErrors
@@ -41,7 +41,7 @@ def run_county(run: Run) -> None:
         errors.append(InputError("event_date", f"请填写{what.zh}的日期。", f"Enter the date of {what.en}."))
     if event is not None and circ in EVENT and event > pay:
         what = EVENT[circ][0]
-        errors.append(InputError("event_date", f"{what.zh}日期不能晚于缴费日期。", f"The date of {what.en} cannot be after the payment date."))
+        errors += event_after_payment(what.zh, what.en)
     if errors:
         raise InputErrors(errors)
 

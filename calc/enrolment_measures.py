@@ -25,6 +25,7 @@ from decimal import Decimal
 from . import series
 from .data import load_policies
 from .dates import ONE_DAY, waiting_period
+from .enrolment_run import event_after_payment
 from .errors import InputError, InputErrors
 from .reading_notes import reading_note
 from .waits import READING_LEAD, WAITING_ANCHOR_TEXT, Wait, variable_wait
@@ -416,8 +417,7 @@ def _newborn(run, pay: dt.date) -> bool:
     if birth is None:
         raise InputErrors([InputError("event_date", "请填写出生日期。", "Enter the date of birth.")])
     if birth > pay:
-        raise InputErrors([InputError("event_date", "出生日期不能晚于缴费（参保登记）日期。",
-                                      "The date of birth cannot be after the payment (enrolment) date.")])
+        raise InputErrors(event_after_payment("出生", "birth"))
     year_from, year_to = benefit_year(policy)
     if year_from is None or year_to is None:
         raise ValueError(f"{policy.id}: newborn_fee_waiver needs benefit_period_start and benefit_period_end")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from .errors import InputError
 from .money import money_str
 from .policy import Policy
 from .reading_notes import reading_note
@@ -137,3 +138,10 @@ class Run:
         self.step("amount", f"按筹资标准一次性足额缴纳：{zh_i} + {zh_f} = {zh}（全部由个人承担）。",
                   f"You pay the full financing standard in one payment: {en_i} + {en_f} = {en} (all paid by you).",
                   {"individual": money_str(individual), "fiscal": money_str(fiscal), "amount": money_str(amount)}, cite)
+
+
+def event_after_payment(what_zh: str, what_en: str) -> list[InputError]:
+    """An event date after the payment date: either may be the slip, so the error sits at both fields."""
+    zh, en = f"{what_zh}日期不能晚于缴费日期。", f"The date of {what_en} cannot be after the payment date."
+    return [InputError("event_date", zh, en),
+            InputError("payment_date", f"缴费日期不能早于{what_zh}日期。", f"The payment date cannot be before the date of {what_en}.")]

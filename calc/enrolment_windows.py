@@ -27,6 +27,7 @@ from . import series
 from .dates import ONE_DAY, first_of_next_month, waiting_period
 from .enrolment_measures import benefit_year
 from .enrolment_words import COVER_FROM, PAYS
+from .enrolment_run import event_after_payment
 from .errors import InputError, InputErrors
 from .reading_notes import reading_note
 from .waits import EVENT_DAY, day_count, last_day_of_window
@@ -278,7 +279,7 @@ def _newborn(run, pay: dt.date) -> tuple[str, dt.date]:
     if birth is None:
         raise InputErrors([InputError("event_date", "请填写出生日期。", "Enter the date of birth.")])
     if birth > pay:
-        raise InputErrors([InputError("event_date", "出生日期不能晚于缴费日期。", "The date of birth cannot be after the payment date.")])
+        raise InputErrors(event_after_payment("出生", "birth"))
     rule = policy.value("newborn_rule")
     limit, counting = int(rule["window_days"]), rule.get("counting", "day_0")
     last = last_day_of_window(birth, limit, counting)

@@ -329,3 +329,13 @@ def test_arrears_say_whose_rules_apply_to_another_years_months() -> None:
     only_own = calc.run("flexible-arrears", "hunan/hengyang/2023-flexible-employment",
                         {"unpaid_months": ["2023-11"], "payment_date": "2023-12-20"})
     assert "arrears_rules_of_this_policy" not in [w["id"] for w in only_own["result"]["warnings"]]
+
+
+@pytest.mark.parametrize("pid, inputs", [
+    (PJ, {"circumstance": "newborn", "event_date": "2023-05-01", "payment_date": "2022-11-15"}),
+    (H26, {"circumstance": "newborn", "event_date": "2026-05-01", "payment_date": "2026-04-15"}),
+])
+def test_a_birth_after_the_payment_is_flagged_at_both_fields(pid: str, inputs: dict) -> None:
+    """Issue 20 point 3: the error sits at the field that caused it; either date may be the slip (平江's prefilled payment date)."""
+    out = calc.run(START, pid, inputs)
+    assert not out["ok"] and {e["field"] for e in out["errors"]} == {"event_date", "payment_date"}
