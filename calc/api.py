@@ -20,6 +20,8 @@ list outputs are shown one item after another:
 """
 from __future__ import annotations
 
+from typing import Any
+
 import dataclasses
 import datetime as dt
 import json
@@ -38,7 +40,7 @@ NOT_STATED = {"zh": "原文未给出", "en": "not stated in the source"}
 NOT_APPLICABLE = {"zh": "不适用", "en": "not applicable"}
 
 
-def list_calculators() -> dict:
+def list_calculators() -> dict[str, Any]:
     policies = load_policies()
     return {"ok": True, "calculators": [
         {
@@ -63,7 +65,7 @@ def _find(name: object) -> Calculator:
     return calc
 
 
-def describe(name: str) -> dict:
+def describe(name: str) -> dict[str, Any]:
     try:
         calc = _find(name)
     except InputErrors as exc:
@@ -182,7 +184,7 @@ def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
             if input_applies(spec, policy) and not (spec.applies_when or "").startswith("alias:")]
 
 
-def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None:
+def _check_applicability(calc: Calculator, policy: Policy, values: dict[str, Any]) -> None:
     """A needed input that is missing, or an input the policy has no use for, is an error."""
     errors = []
     specs = policy_specs(calc, policy)
@@ -232,7 +234,7 @@ def serialize(spec: OutputSpec, value: object) -> object:
     return value
 
 
-def display(spec: OutputSpec, value: object) -> dict:
+def display(spec: OutputSpec, value: object) -> dict[str, Any]:
     """The text a page shows for an output, in both languages (JS only places it)."""
     if value is None:
         return dict(NOT_STATED)
@@ -262,11 +264,11 @@ def _text(value: object, spec: OutputSpec, lang: str) -> str:
     return str(value)
 
 
-def failure(exc: InputErrors) -> dict:
+def failure(exc: InputErrors) -> dict[str, Any]:
     return {"ok": False, "errors": [e.as_dict() for e in exc.errors]}
 
 
-def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> dict:
+def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> dict[str, Any]:
     """Validate, compute and serialize. Never raises for bad input.
 
     `lang` ("zh" or "en"): charts in that language only (a form shows one; the worker asks for
@@ -280,7 +282,7 @@ def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> d
     return _run(calc, policy, inputs, lang)
 
 
-def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
+def run_policy(name: str, policy_data: dict[str, Any], inputs: object) -> dict:
     """`run` for a policy given as compiled data instead of by id: the policy loader runs
     every worked example this way, before the data is compiled."""
     try:
@@ -290,7 +292,7 @@ def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
     return _run(calc, Policy(policy_data), inputs)
 
 
-def _charts(calc: Calculator, result: dict, lang: str | None) -> dict:
+def _charts(calc: Calculator, result: dict[str, Any], lang: str | None) -> dict:
     """{chart: {lang: svg}} in zh and en, or in `lang` alone.
 
     >>> one = run("resident-contribution", "hunan/yueyang/pingjiang/2023-resident", {}, lang="en")
@@ -310,7 +312,7 @@ def _charts(calc: Calculator, result: dict, lang: str | None) -> dict:
     return {name: {lang: svgs[lang]} for name, svgs in drawn.items()}
 
 
-def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = None) -> dict:
+def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = None) -> dict[str, Any]:
     try:
         values = validate(policy_specs(calc, policy), inputs)
         _check_applicability(calc, policy, values)
@@ -337,7 +339,7 @@ def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = No
     }
 
 
-def headline(calc: Calculator, result: dict, shown: dict) -> dict:
+def headline(calc: Calculator, result: dict[str, Any], shown: dict) -> dict:
     """The result's answer in one line, from the calculator's key outputs (those with a `lead`)
     that this case has a value for; pages show it above the detail.
 
@@ -379,7 +381,7 @@ def headline(calc: Calculator, result: dict, shown: dict) -> dict:
     return {"zh": zh, "en": en[:1].upper() + en[1:]}
 
 
-def _lead(spec: OutputSpec, shown: dict, lang: str, first: bool) -> str:
+def _lead(spec: OutputSpec, shown: dict[str, Any], lang: str, first: bool) -> str:
     """One key output in the headline: "{}" is its shown value, "{name}" another output's
     ("{months} 个月共 {}"); an English word-value inside the sentence starts in lower case."""
     value = shown[spec.name][lang]
@@ -400,7 +402,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def result_of(name: str, policy_id: str, inputs: dict) -> dict:
+def result_of(name: str, policy_id: str, inputs: dict[str, Any]) -> dict:
     """The `result` of a run that must succeed: the calculator modules' doctest helper."""
     out = run(name, policy_id, inputs)
     assert out["ok"], out
@@ -418,6 +420,6 @@ def run_json(name: str, policy_id: str, inputs_json: str, lang: str | None = Non
     return dumps(out)
 
 
-def dumps(obj: dict) -> str:
+def dumps(obj: dict[str, Any]) -> str:
     """The one JSON encoding used everywhere (CLI, worker, parity tests)."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)

@@ -32,6 +32,8 @@ How one person's groups combine is the policy's `subsidy_combination` (one of CO
 """
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -69,7 +71,7 @@ COMBINATIONS: dict[str, Text] = {
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def label(code: str, declared: dict | None = None) -> Text:
+def label(code: str, declared: dict[str, Any] | None = None) -> Text:
     """The words for a group: the policy's own wording where it declares one, else the shared label."""
     entry = (declared or {}).get(code)
     if isinstance(entry, dict) and "zh" in entry and "en" in entry:
@@ -77,19 +79,19 @@ def label(code: str, declared: dict | None = None) -> Text:
     return CATEGORIES[code]
 
 
-def sort_codes(codes, declared: dict | None = None) -> list[str]:
+def sort_codes(codes, declared: dict[str, Any] | None = None) -> list[str]:
     """Vocabulary order, then the policy's own groups by code (compiled data keeps no key order),
     without repeats: the same set always gives the same list."""
     order = list(CATEGORIES) + sorted(c for c in (declared or {}) if c not in CATEGORIES)
     return sorted(set(codes), key=order.index)
 
 
-def join(codes, lang: str, declared: dict | None = None) -> str:
+def join(codes, lang: str, declared: dict[str, Any] | None = None) -> str:
     sep = "、" if lang == "zh" else ", "
     return sep.join(getattr(label(c, declared), lang) for c in sort_codes(codes, declared))
 
 
-def choices(codes, declared: dict | None = None) -> tuple[Choice, ...]:
+def choices(codes, declared: dict[str, Any] | None = None) -> tuple[Choice, ...]:
     """Form choices for a policy's groups, in its own words."""
     return tuple(Choice(code, label(code, declared)) for code in sort_codes(codes, declared))
 
@@ -102,7 +104,7 @@ _GROUP_MAPS = ("subsidy_only_via", "subsidy_funders", DECLARED)
 _GROUP_ROWS = ("major_illness_groups", "assistance_tiers")
 
 
-def declared(policy) -> dict:
+def declared(policy) -> dict[str, Any]:
     """The policy's `subsidy_categories` (its own groups and wordings), or {}."""
     return policy.value(DECLARED) if policy.has(DECLARED) else {}
 

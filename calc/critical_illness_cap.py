@@ -36,6 +36,8 @@ The 20 % ceiling binds: 100000 × 20 % = 20000, however many years:
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -101,7 +103,7 @@ def _years(years: list[int]) -> str:
     return ", ".join(str(y) for y in years) if years else "—"
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
     year: int = values["benefit_year"]
     stated = not policy.is_open("critical_illness_original_cap")
     original: Decimal = policy.decimal("critical_illness_original_cap") if stated else values["original_cap"]
@@ -197,7 +199,7 @@ def _ceiling(policy: Policy, original: Decimal) -> Decimal:
 
 
 def _figures(policy: Policy, enrolled: set[int], zero_years: list[int], year: int, original: Decimal,
-             earliest: int) -> dict:
+             earliest: int) -> dict[str, Any]:
     """Every figure of one reading: continuity counted back from `year`, not before `earliest`."""
     start = year
     while start - 1 in enrolled and start - 1 >= earliest:
@@ -221,7 +223,7 @@ def _figures(policy: Policy, enrolled: set[int], zero_years: list[int], year: in
             "increase": increase, "cap": original + increase}
 
 
-def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: int, original: Decimal) -> list[Step]:
+def _steps(policy: Policy, f: dict[str, Any], enrolled: set[int], year: int, from_year: int, original: Decimal) -> list[Step]:
     """The steps of the chosen reading, each with the sentence it rests on."""
     start, n, further, continuity = f["start"], f["continuous_years"], f["further"], f["continuity_increase"]
     required = int(policy.decimal("critical_illness_continuous_years_required"))

@@ -1,6 +1,8 @@
 """The compiled policy data shipped with calc (built from policies/*.yaml)."""
 from __future__ import annotations
 
+from typing import Any
+
 import json
 import os
 from functools import lru_cache
@@ -18,7 +20,7 @@ class DataFormatError(RuntimeError):
     """The compiled data is of another format than this calc reads (recompile it: `make policies`)."""
 
 
-def check_format(payload: dict, path: Path | str = "calc/data/policies.json") -> dict:
+def check_format(payload: dict[str, Any], path: Path | str = "calc/data/policies.json") -> dict:
     """payload's policies when its format is FORMAT; else the bilingual DataFormatError.
 
     >>> check_format({"format": FORMAT, "policies": {}})
@@ -37,7 +39,7 @@ def check_format(payload: dict, path: Path | str = "calc/data/policies.json") ->
 
 
 @lru_cache(maxsize=1)
-def load_policies() -> dict:
+def load_policies() -> dict[str, Any]:
     """{policy id: policy dict}. Numbers are decimal strings, dates ISO strings."""
     with POLICIES_JSON.open(encoding="utf-8") as fh:
         return check_format(json.load(fh), POLICIES_JSON)

@@ -19,6 +19,8 @@ Every step cites the parameters it used; readings are pointed to by their number
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -257,7 +259,7 @@ def _variable(run, gap_years: int | None, fixed: int) -> Wait:
     return Wait()
 
 
-def _variable_step(run, rule: dict, gap_years: int, paid_back: int, wait: Wait) -> None:
+def _variable_step(run, rule: dict[str, Any], gap_years: int, paid_back: int, wait: Wait) -> None:
     free = int(rule.get("free_gap_years", 0))
     counted = max(0, gap_years - free)
     note_zh, note_en = reading_note(run.policy, "variable_waiting_rule")

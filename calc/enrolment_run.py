@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -31,17 +33,17 @@ def _note(policy: Policy, name: str) -> tuple[str, str]:
 class Run:
     """Collects the result, steps and warnings of one computation."""
 
-    def __init__(self, policy: Policy, values: dict):
+    def __init__(self, policy: Policy, values: dict[str, Any]):
         self.policy, self.values = policy, values
-        self.result: dict = {}
+        self.result: dict[str, Any] = {}
         self.steps: list[Step] = []
-        self.warnings: list[dict] = []
+        self.warnings: list[dict[str, Any]] = []
         self.leads: list[tuple[str, str]] = []   # what the headline must say first (calc/api.py headline)
         self._facts = 0                           # how many of them are facts (they come before readings)
         self.determined = True
-        self.chart: dict = {"marks": [], "spans": []}
+        self.chart: dict[str, Any] = {"marks": [], "spans": []}
 
-    def step(self, id: str, zh: str, en: str, figures: dict | None = None, cite: tuple[str, ...] = ()) -> None:
+    def step(self, id: str, zh: str, en: str, figures: dict[str, Any] | None = None, cite: tuple[str, ...] = ()) -> None:
         self.steps.append(step(self.policy, id, zh, en, figures or {}, cite))
 
     def warn(self, id: str, zh: str, en: str) -> None:

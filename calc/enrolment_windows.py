@@ -19,6 +19,8 @@ inside and after it: {window_days, counting: day_0 | day_1, within: {pays, cover
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -107,7 +109,7 @@ def window_problems(value: object) -> list[tuple[str, str, str]]:
     return out
 
 
-def _code_problems(row: dict, at: str, key: str, known: dict) -> list[tuple[str, str, str]]:
+def _code_problems(row: dict[str, Any], at: str, key: str, known: dict) -> list[tuple[str, str, str]]:
     if key not in row:
         return [(at, f"needs {key}", f"缺少 {key}")]
     if row[key] not in known:

@@ -25,6 +25,8 @@ False
 """
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -54,7 +56,7 @@ class Parameter:
     # `check`, a function value → [(field suffix, en, zh)] (e.g. the codes a rule may use);
     # `codes`, for a `categories` parameter whose codes are the calculator's own, not the shared groups
     check: Callable[[object], list] | None = field(default=None, compare=False, repr=False)
-    codes: dict | None = field(default=None, compare=False, repr=False)
+    codes: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         unknown = [unit for unit in self.units if unit not in UNITS]
@@ -87,7 +89,7 @@ class Parameter:
             return name[len(prefix): len(name) - len(suffix)] in CATEGORIES
         return True
 
-    def needed(self, parameters: dict) -> bool:
+    def needed(self, parameters: dict[str, Any]) -> bool:
         """Whether a policy with these parameters must state this one."""
         if not self.required or self.pattern is not None:
             return False
@@ -96,7 +98,7 @@ class Parameter:
         return all((other in parameters) == (kind == "has")   # "lacks:A&lacks:B": every condition holds
                    for kind, _, other in (one.partition(":") for one in self.when.split("&")))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         out = {"name": self.name, "units": list(self.units), "required": self.required, "meaning": self.meaning.as_dict()}
         if self.when:
             out["when"] = self.when
@@ -133,7 +135,7 @@ def _units(units: tuple[str, ...]) -> str:
     return " | ".join(units)
 
 
-def policy_problems(policy: dict, listed: list, every: list) -> list[tuple[str, str, str]]:
+def policy_problems(policy: dict[str, Any], listed: list, every: list) -> list[tuple[str, str, str]]:
     """(field, en, zh) for each way the policy's parameters do not fit the calculators it lists.
 
     `listed`: the Calculator objects the policy names; `every`: all calculators (to say

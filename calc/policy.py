@@ -30,6 +30,8 @@ A later value the source does not give (`value: null`, `not_stated`) is open fro
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -37,15 +39,15 @@ from .money import to_decimal
 
 
 class Policy:
-    def __init__(self, data: dict):
+    def __init__(self, data: dict[str, Any]):
         self.data = data
         self.id: str = data["id"]
-        self.parameters: dict = data.get("parameters", {})
+        self.parameters: dict[str, Any] = data.get("parameters", {})
 
     def has(self, name: str) -> bool:
         return name in self.parameters
 
-    def _entry(self, name: str, on: dt.date | None) -> dict:
+    def _entry(self, name: str, on: dt.date | None) -> dict[str, Any]:
         """The parameter itself, or its latest dated value in force on `on`."""
         param = self.parameters[name]
         if on is None:
@@ -116,10 +118,10 @@ class Policy:
         """Ids of the policy's "how we read this" notes about parameter `name`."""
         return [r["id"] for r in self.data.get("readings", []) if name in r.get("parameters", [])]
 
-    def label(self, name: str) -> dict:
+    def label(self, name: str) -> dict[str, Any]:
         return self.parameters[name]["label"]
 
-    def cite(self, name: str, on: dt.date | None = None) -> dict:
+    def cite(self, name: str, on: dt.date | None = None) -> dict[str, Any]:
         """The citation of the value read on `on` (a dated value carries its own quote)."""
         param, entry = self.parameters[name], self._entry(name, on)
         return {

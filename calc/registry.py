@@ -1,6 +1,8 @@
 """Calculator declarations and the registry `python -m calc list` reads."""
 from __future__ import annotations
 
+from typing import Any
+
 import importlib
 from dataclasses import dataclass
 from collections.abc import Callable
@@ -22,7 +24,7 @@ class OutputSpec:
     # the shown value ("每月 {}" / "{} a month"); None: the output is detail only
     lead: Text | None = None
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         out = {"name": self.name, "type": self.type, "label": self.label.as_dict()}
         if self.lead:
             out["lead"] = self.lead.as_dict()
@@ -45,7 +47,7 @@ class Calculator:
     # the policy parameters compute reads (calc/parameters.py): checked by the loader, listed on the authoring page
     parameters: tuple[Parameter, ...] = ()
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "title": self.title.as_dict(),
