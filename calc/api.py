@@ -282,7 +282,7 @@ def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> d
     return _run(calc, policy, inputs, lang)
 
 
-def run_policy(name: str, policy_data: dict[str, Any], inputs: object) -> dict:
+def run_policy(name: str, policy_data: dict[str, Any], inputs: object) -> dict[str, Any]:
     """`run` for a policy given as compiled data instead of by id: the policy loader runs
     every worked example this way, before the data is compiled."""
     try:
@@ -292,7 +292,7 @@ def run_policy(name: str, policy_data: dict[str, Any], inputs: object) -> dict:
     return _run(calc, Policy(policy_data), inputs)
 
 
-def _charts(calc: Calculator, result: dict[str, Any], lang: str | None) -> dict:
+def _charts(calc: Calculator, result: dict[str, Any], lang: str | None) -> dict[str, Any]:
     """{chart: {lang: svg}} in zh and en, or in `lang` alone.
 
     >>> one = run("resident-contribution", "hunan/yueyang/pingjiang/2023-resident", {}, lang="en")
@@ -339,7 +339,7 @@ def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = No
     }
 
 
-def headline(calc: Calculator, result: dict[str, Any], shown: dict) -> dict:
+def headline(calc: Calculator, result: dict[str, Any], shown: dict[str, Any]) -> dict:
     """The result's answer in one line, from the calculator's key outputs (those with a `lead`)
     that this case has a value for; pages show it above the detail.
 
@@ -402,7 +402,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def result_of(name: str, policy_id: str, inputs: dict[str, Any]) -> dict:
+def result_of(name: str, policy_id: str, inputs: dict[str, Any]) -> dict[str, Any]:
     """The `result` of a run that must succeed: the calculator modules' doctest helper."""
     out = run(name, policy_id, inputs)
     assert out["ok"], out

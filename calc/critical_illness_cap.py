@@ -103,7 +103,7 @@ def _years(years: list[int]) -> str:
     return ", ".join(str(y) for y in years) if years else "—"
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     year: int = values["benefit_year"]
     stated = not policy.is_open("critical_illness_original_cap")
     original: Decimal = policy.decimal("critical_illness_original_cap") if stated else values["original_cap"]

@@ -17,7 +17,7 @@ def result_runner(module: str, policy_id: str | None = None) -> Callable[..., di
     """A doctest's `result` of a successful run of sys.modules[module].CALCULATOR, the policy bound or not."""
     bound = (policy_id,) if policy_id else ()
 
-    def result(*args) -> dict[str, Any]:
+    def result(*args: Any) -> dict[str, Any]:
         from .api import result_of   # at call time: calc.api imports the calculator modules
 
         return result_of(sys.modules[module].CALCULATOR.name, *bound, *args)

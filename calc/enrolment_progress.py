@@ -90,7 +90,7 @@ def _unranked(policy: Policy) -> set[str]:
     return {rule["township"]["zh"]} if not rule.get("ranked", True) else set()
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     row = _find(policy, values["township"])
     name = row["township"]
     task = int(row["task"])
@@ -181,7 +181,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
     return result, steps
 
 
-def _warnings(name: dict[str, Any], task: int, enrolled: int) -> list[dict]:
+def _warnings(name: dict[str, Any], task: int, enrolled: int) -> list[dict[str, Any]]:
     """More people enrolled than the whole task is possible but unlikely: say so rather than print 58000 % quietly."""
     if enrolled <= task:
         return []
@@ -238,7 +238,7 @@ def _progress_svg(result: dict[str, Any], lang: str) -> str:
             f'<title>{escape(title)}</title><desc>{escape(desc)}</desc>{"".join(body)}</svg>')
 
 
-def _charts(result: dict[str, Any]) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"progress": {lang: _progress_svg(result, lang) for lang in LANGS if drawn(lang)}}
 
 

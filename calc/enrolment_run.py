@@ -18,7 +18,7 @@ def _date(policy: Policy, name: str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _warn(warnings: list, id: str, zh: str, en: str) -> None:
+def _warn(warnings: list[dict[str, Any]], id: str, zh: str, en: str) -> None:
     warnings.append({"id": id, "zh": zh, "en": en})
 
 
@@ -60,7 +60,7 @@ class Run:
     def individual(self) -> Decimal | None:
         policy = self.policy
         if policy.is_open("individual_contribution"):
-            value = self.values["individual_standard"]
+            value: Decimal | None = self.values["individual_standard"]
             if value is None:
                 self.step("individual", "个人缴费标准：原文没有写金额，您也没有填写，因此应缴金额无法计算。",
                           "Individual contribution: the source gives no amount and none was entered, so the amount cannot be worked out.",
@@ -81,6 +81,7 @@ class Run:
 
     def fiscal(self) -> Decimal | None:
         policy = self.policy
+        value: Decimal | None
         if not policy.is_open("fiscal_subsidy"):
             value = policy.decimal("fiscal_subsidy")
             zh, en = _y(value)

@@ -109,7 +109,7 @@ def window_problems(value: object) -> list[tuple[str, str, str]]:
     return out
 
 
-def _code_problems(row: dict[str, Any], at: str, key: str, known: dict) -> list[tuple[str, str, str]]:
+def _code_problems(row: dict[str, Any], at: str, key: str, known: dict[str, Any]) -> list[tuple[str, str, str]]:
     if key not in row:
         return [(at, f"needs {key}", f"缺少 {key}")]
     if row[key] not in known:

@@ -111,7 +111,7 @@ def _no_account_step(policy: Policy) -> Step:
         {"has_personal_account": "false"}, ("family_mutual_aid_account",) + cases)
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     relation = values["relation"]
     has_account = bool(values["has_personal_account"])
     insured = bool(values["relative_insured"])

@@ -356,7 +356,7 @@ def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, fi
     ))
 
 
-def _first_enrolment_rule(policy: Policy, values: dict[str, Any], result: dict, steps: list[Step]) -> dt.date:
+def _first_enrolment_rule(policy: Policy, values: dict[str, Any], result: dict[str, Any], steps: list[Step]) -> dt.date:
     paid = values["paid_months"]
     payment: dt.date = values["payment_date"]
     first_month = add_months(payment.replace(day=1), -(paid - 1))
@@ -409,7 +409,7 @@ def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any
     ))
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     unpaid: list[str] = values["unpaid_months"] or []
     payment: dt.date = values["payment_date"]
     n = len(unpaid)

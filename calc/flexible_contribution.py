@@ -241,7 +241,7 @@ def _base(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: dt.d
     )
 
 
-def month_of(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: dt.date | None = None) -> tuple[dict, list[Step]]:
+def month_of(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: dt.date | None = None) -> tuple[dict[str, Any], list[Step]]:
     """One month's contribution: base, rate, basic premium, monthly add-ons, total — read for the month paid for
     `on` (None: the policy's first values), or for the payment date `paid` where a dated value's rule names it.
     flexible-arrears calls this for each unpaid month.
@@ -371,7 +371,7 @@ def first_month(policy: Policy) -> dt.date:
     return dt.date.fromisoformat(str(span["from"])).replace(day=1)
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     months = values["months"]
     dated = bool(policy.dated_names("month_paid_for"))
     start = (values.get("first_month") or first_month(policy)).replace(day=1) if dated else None

@@ -196,7 +196,7 @@ def _choices_text(spec: InputSpec, lang: str) -> str:
     return ", ".join(f"{c.value} “{c.label.en}”" for c in spec.choices)
 
 
-def _list_items(raw: object) -> list:
+def _list_items(raw: object) -> list[object]:
     if isinstance(raw, str):   # one text: "2023-03, 2023-04" (brackets and quotes of a pasted list are ignored)
         return [item for item in _LIST_SPLIT_RE.split(raw.strip().strip("[]").replace("'", " ").replace('"', " ")) if item]
     if isinstance(raw, list):
@@ -211,8 +211,9 @@ def _parse_month(item: object) -> str:
     return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
-def _parse_item_list(spec: InputSpec, raw: object) -> list:
+def _parse_item_list(spec: InputSpec, raw: object) -> list[Any]:
     lo, hi = spec.minimum, spec.maximum
+    parsed: list[Any]   # months ("2023-03") for a month_list, else whole numbers
     try:
         items = _list_items(raw)
         if len(items) > MAX_LIST_ITEMS:

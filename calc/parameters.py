@@ -25,7 +25,7 @@ False
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import re
 from dataclasses import dataclass, field
@@ -33,6 +33,9 @@ from collections.abc import Callable
 
 from .inputs import Text
 from .vocabulary import UNITS
+
+if TYPE_CHECKING:   # registry imports this module
+    from .registry import Calculator
 
 # placeholders a declared name may contain: the part of the name that varies by policy
 PLACEHOLDERS = {
@@ -55,7 +58,7 @@ class Parameter:
     # what its value is checked against beyond its unit (the loader reports it with file and line):
     # `check`, a function value → [(field suffix, en, zh)] (e.g. the codes a rule may use);
     # `codes`, for a `categories` parameter whose codes are the calculator's own, not the shared groups
-    check: Callable[[object], list] | None = field(default=None, compare=False, repr=False)
+    check: Callable[[object], list[tuple[str, str, str]]] | None = field(default=None, compare=False, repr=False)
     codes: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -68,7 +71,7 @@ class Parameter:
                 raise ValueError(f"{self.name}: when must be has:NAME or lacks:NAME (joined by &), not {self.when!r}")
 
     @property
-    def pattern(self) -> re.Pattern | None:
+    def pattern(self) -> re.Pattern[str] | None:
         """The regular expression of a name with a placeholder; None for a plain name."""
         if not any(p in self.name for p in PLACEHOLDERS):
             return None
@@ -105,19 +108,19 @@ class Parameter:
         return out
 
 
-def declaration(calculator, name: str) -> Parameter | None:
+def declaration(calculator: Calculator, name: str) -> Parameter | None:
     """The calculator's declaration that covers parameter `name`, if any."""
     return next((p for p in calculator.parameters if p.matches(name)), None)
 
 
-def value_problems(name: str, value: object, every: list) -> list[tuple[str, str, str]]:
+def value_problems(name: str, value: object, every: list[Calculator]) -> list[tuple[str, str, str]]:
     """(field suffix, en, zh) for each way `value` fails the `check` of the declaration that covers
     parameter `name` (in any of the calculators `every`); [] when none declares a check."""
     check = next((p.check for c in every for p in c.parameters if p.check is not None and p.matches(name)), None)
     return check(value) if check is not None else []
 
 
-def category_codes(name: str, declared: list[str], every: list) -> list[str]:
+def category_codes(name: str, declared: list[str], every: list[Calculator]) -> list[str]:
     """The codes a `categories` parameter may list: its declaration's own `codes`, else the shared
     subsidised groups (calc/categories.py) and the groups the policy declares itself (`declared`)."""
     own = next((p.codes for c in every for p in c.parameters if p.codes is not None and p.matches(name)), None)
@@ -127,7 +130,7 @@ def category_codes(name: str, declared: list[str], every: list) -> list[str]:
     return list(CATEGORIES) + [code for code in declared if code not in CATEGORIES]
 
 
-def _module(calculator) -> str:
+def _module(calculator: Calculator) -> str:
     return f"calc/{calculator.name.replace('-', '_')}.py"
 
 
@@ -135,7 +138,7 @@ def _units(units: tuple[str, ...]) -> str:
     return " | ".join(units)
 
 
-def policy_problems(policy: dict[str, Any], listed: list, every: list) -> list[tuple[str, str, str]]:
+def policy_problems(policy: dict[str, Any], listed: list[Calculator], every: list[Calculator]) -> list[tuple[str, str, str]]:
     """(field, en, zh) for each way the policy's parameters do not fit the calculators it lists.
 
     `listed`: the Calculator objects the policy names; `every`: all calculators (to say

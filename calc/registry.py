@@ -1,7 +1,7 @@
 """Calculator declarations and the registry `python -m calc list` reads."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import importlib
 from dataclasses import dataclass
@@ -9,6 +9,10 @@ from collections.abc import Callable
 
 from .inputs import Choice, InputSpec, Text
 from .parameters import Parameter
+
+if TYPE_CHECKING:   # annotations only: the registry loads no calculator machinery itself
+    from .policy import Policy
+    from .steps import Step
 
 OUTPUT_TYPES = ("money", "ratio", "integer", "date", "text", "boolean", "list")
 
@@ -25,7 +29,7 @@ class OutputSpec:
     lead: Text | None = None
 
     def describe(self) -> dict[str, Any]:
-        out = {"name": self.name, "type": self.type, "label": self.label.as_dict()}
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "label": self.label.as_dict()}
         if self.lead:
             out["lead"] = self.lead.as_dict()
         if self.choices:
@@ -41,9 +45,9 @@ class Calculator:
     inputs: tuple[InputSpec, ...]
     outputs: tuple[OutputSpec, ...]
     # compute(policy, values) -> (result, steps); result values are Decimal/int/date/str/None
-    compute: Callable
+    compute: Callable[[Policy, dict[str, Any]], tuple[dict[str, Any], list[Step]]]
     # charts(result) -> {name: {"zh": svg text, "en": svg text}}: pictures drawn from the result (optional)
-    charts: Callable | None = None
+    charts: Callable[[dict[str, Any]], dict[str, dict[str, str]]] | None = None
     # the policy parameters compute reads (calc/parameters.py): checked by the loader, listed on the authoring page
     parameters: tuple[Parameter, ...] = ()
 

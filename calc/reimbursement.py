@@ -153,7 +153,7 @@ def _major_terms(policy: Policy, groups: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-def _major(policy: Policy, terms: dict[str, Any], earlier: Decimal, amount: Decimal, cap: Decimal | None) -> dict:
+def _major(policy: Policy, terms: dict[str, Any], earlier: Decimal, amount: Decimal, cap: Decimal | None) -> dict[str, Any]:
     bands = _bands(policy, terms["rows"], terms["deductible"])
     now = [cents(_in_band(s, e, earlier, earlier + amount) * r) for s, e, r in bands]
     before = sum((cents(_in_band(s, e, ZERO, earlier) * r) for s, e, r in bands), ZERO)
@@ -169,7 +169,7 @@ def _leave(out: list, id: str, zh: str, en: str) -> None:
     out.append({"id": id, "zh": zh, "en": en})
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     total, self_pay, first_part = values["total"], values["self_pay"], values["first_part"]
     groups = values["groups"] or []
     errors = []
@@ -358,7 +358,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
     return result, steps
 
 
-def _charts(result: dict[str, Any]) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     basic, major, assistance, personal, first_part, outside = result["_slip"]
     desc_total = basic + major + assistance + personal + first_part + outside
     out = {}

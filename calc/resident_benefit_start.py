@@ -138,7 +138,7 @@ OUTPUTS = (
 )
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     run = Run(policy, values)
     shaped = policy.has("enrolment_windows") or policy.has("fixed_waiting_period_months")
     if shaped and values.get("event_date") is not None and values.get("circumstance") != "newborn":
@@ -186,7 +186,7 @@ LABELS = {
 }
 
 
-def _charts(result: dict[str, Any]) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     data = result.get("_timeline") or {}
     out = {}
     for lang in ("zh", "en"):

@@ -469,7 +469,7 @@ def _payer_text(options: list[_Option], joined: bool = False) -> dict[str, Any] 
             "en": " or ".join(p["en"] for p in payers) + " (the source does not say which)"}
 
 
-def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     decl = cat.declared(policy)
     codes = cat.sort_codes(values["categories"] or [], decl)
     standard = policy.decimal("individual_contribution")
@@ -624,7 +624,7 @@ def _lc(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _refund(policy: Policy, values: dict[str, Any], timing: str, result: dict) -> list[Step]:
+def _refund(policy: Policy, values: dict[str, Any], timing: str, result: dict[str, Any]) -> list[Step]:
     """Newly recognised during the period after paying in full: the subsidy is paid back (平江: 一卡通)."""
     recognised, paid = values["recognised_on"], values["paid_on"]
     if timing != "recognised_in_period" or paid is None or paid >= recognised or not result.get("subsidy"):
@@ -660,7 +660,7 @@ UNKNOWN = Text("未公布：资助或本人缴纳", "Not published: subsidy or y
 DEPENDS = Text("取决于认定时间：资助或本人缴纳", "Depends on when you were recognised: subsidy or your share")
 
 
-def _charts(result: dict[str, Any]) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     parts = result.get("_who_pays") or []
     out = {}
     for lang in (lang for lang in LANGS if chart_drawn(lang)):

@@ -18,7 +18,7 @@ True
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import datetime as dt
 
@@ -31,7 +31,13 @@ def key_of(policy_id: str, topic: str) -> str:
     return f"{place}/{topic}" if place else topic
 
 
-def _day(value) -> dt.date | None:
+@overload
+def _day(value: str | dt.date) -> dt.date: ...
+@overload
+def _day(value: None) -> None: ...
+@overload
+def _day(value: str | dt.date | None) -> dt.date | None: ...
+def _day(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value)
@@ -74,7 +80,7 @@ def status(policy_id: str, today: dt.date) -> dict[str, Any]:
     return status_of(load_policies()[policy_id], today)
 
 
-def status_of(policy: dict[str, Any], today: dt.date) -> dict:
+def status_of(policy: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """Whether a policy is in force on `today` and what comes after it.
 
     state: `not_yet` (before its effective start), `in_force`, or `ended` (after its effective end);

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from .policy import Policy
@@ -14,12 +15,12 @@ class Step:
     zh: str
     en: str
     figures: dict[str, Any] = field(default_factory=dict)   # name → string, as printed
-    cites: list = field(default_factory=list)      # citation dicts from Policy.cite
+    cites: list[dict[str, Any]] = field(default_factory=list)      # citation dicts from Policy.cite
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "zh": self.zh, "en": self.en, "figures": self.figures, "cites": self.cites}
 
 
-def step(policy: Policy, id: str, zh: str, en: str, figures: dict[str, Any], cite: tuple[str, ...] = (), on=None) -> Step:
+def step(policy: Policy, id: str, zh: str, en: str, figures: dict[str, Any], cite: tuple[str, ...] = (), on: dt.date | None = None) -> Step:
     """A step citing parameters `cite`; `on`: the day whose dated values were read (their own quotes)."""
     return Step(id, zh, en, figures, [policy.cite(name, on) for name in cite])

@@ -68,7 +68,7 @@ def chain(place: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
-def places(policies: dict[str, dict[str, Any]]) -> dict[str, dict]:
+def places(policies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Every place on file (also one with no policy of its own, such as a city above a county):
     {place: {"zh", "en", "level", "parent"}}, names from the policies' jurisdictions."""
     out: dict[str, dict[str, Any]] = {}
@@ -88,7 +88,7 @@ def _span(policy: dict[str, Any], part: str = "benefits") -> tuple[dt.date, dt.d
     return _day(span["from"]), _day(span.get("to"))
 
 
-def _effective(policy: dict[str, Any]) -> dict:
+def _effective(policy: dict[str, Any]) -> dict[str, Any]:
     return policy.get("effective") or policy["governs"]["benefits"]
 
 
@@ -118,7 +118,7 @@ def _amount(policy: dict[str, Any], on: dt.date, pays: str = "individual") -> st
     return None if value is None else money_str(to_decimal(value))
 
 
-def windows(policy: dict[str, Any]) -> list[dict]:
+def windows(policy: dict[str, Any]) -> list[dict[str, Any]]:
     """The collection windows a policy states: [{"from", "to", "kind", "pays", "amount", "benefit_year"}]."""
     year = _benefit_year(policy)
     by = {"from": year[0].isoformat(), "to": year[1].isoformat() if year[1] else None}
@@ -186,7 +186,7 @@ def _governing(members: list[tuple[int, str]], policies: dict[str, dict[str, Any
     return min(held)[1] if held else None
 
 
-def today(place: str, day: dt.date, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> dict:
+def today(place: str, day: dt.date, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> dict[str, Any]:
     """The verdict for a place on a day (see the module's docstring)."""
     known = places(policies)
     by_topic = _by_topic(place, policies)
@@ -202,7 +202,7 @@ def _level(pid: str, known: dict[str, Any]) -> str:
     return known.get(place_of(pid), {}).get("level", "province")
 
 
-def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any], known: dict, day: dt.date) -> dict:
+def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any], known: dict[str, Any], day: dt.date) -> dict:
     label = TOPICS[topic]
     zh: list[str] = []
     en: list[str] = []
@@ -356,7 +356,7 @@ def breaks(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | 
     return sorted(days)
 
 
-def variants(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> list[dict]:
+def variants(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> list[dict[str, Any]]:
     """Every verdict a place can have, each with the days it holds: [{"from", "to", "result"}] ("from"/"to"
     None where open), consecutive equal verdicts merged. A page shows the one holding the reader's day."""
     days = breaks(place, policies, topics)
