@@ -132,6 +132,7 @@ def _expanded(spec: InputSpec, policy: Policy) -> list[InputSpec]:
     input per parameter the policy leaves open, named like it and labelled with the policy's words."""
     if "<item>" not in spec.name:
         return [spec]
+    assert spec.applies_when is not None   # a placeholder input names the parameters it stands for
     prefix = spec.applies_when.partition(":")[2].rstrip("*")
     out = []
     for name in policy.names(prefix):
@@ -192,7 +193,7 @@ def _check_applicability(calc: Calculator, policy: Policy, values: dict[str, Any
         given = values[spec.name] is not None and values[spec.name] != spec.default
         if given and (spec.applies_when or "").startswith("alias:") and input_applies(spec, policy):
             target = next(s for s in specs if s.applies_when == "unstated:" + next(
-                n for n in policy.names(spec.applies_when.partition(":")[2].rstrip("*")) if policy.is_open(n)))
+                n for n in policy.names((spec.applies_when or "").partition(":")[2].rstrip("*")) if policy.is_open(n)))
             if values.get(target.name) is not None:   # the old and the new name of one input: which one is meant?
                 errors.append(InputError(
                     spec.name, f"“{spec.name}”是“{target.name}”（{target.label.zh}）的旧名：只填其中一个。",
@@ -222,7 +223,8 @@ def _not_used(spec: InputSpec, policy: Policy) -> InputError:
                       f"This policy does not use \"{spec.label.en}\"; leave it empty.")
 
 
-def serialize(spec: OutputSpec, value: object) -> object:
+def serialize(spec: OutputSpec, value: Any) -> object:
+    # value: Any, of the Python type the output's spec.type names (Decimal for money, date for date, ...)
     if value is None:
         return None
     if spec.type == "money":
@@ -234,7 +236,7 @@ def serialize(spec: OutputSpec, value: object) -> object:
     return value
 
 
-def display(spec: OutputSpec, value: object) -> dict[str, Any]:
+def display(spec: OutputSpec, value: Any) -> dict[str, Any]:
     """The text a page shows for an output, in both languages (JS only places it)."""
     if value is None:
         return dict(NOT_STATED)
@@ -257,10 +259,12 @@ def display(spec: OutputSpec, value: object) -> dict[str, Any]:
 def _text(value: object, spec: OutputSpec, lang: str) -> str:
     """A bilingual dict picks its language; a code with a declared choice shows its label."""
     if isinstance(value, dict) and "zh" in value and "en" in value:
-        return value[lang]
+        text: str = value[lang]
+        return text
     for choice in spec.choices:
         if choice.value == value:
-            return getattr(choice.label, lang)
+            label: str = getattr(choice.label, lang)
+            return label
     return str(value)
 
 
@@ -302,11 +306,13 @@ def _charts(calc: Calculator, result: dict[str, Any], lang: str | None) -> dict[
     >>> one["charts"]["who_pays"]["en"] == both["charts"]["who_pays"]["en"] and one["result"] == both["result"]
     True
     """
+    draw = calc.charts
+    assert draw is not None   # _run asks only a calculator that draws
     if lang not in charts.LANGS:
-        return calc.charts(result)
+        return draw(result)
     token = charts.DRAWN.set((lang,))
     try:
-        drawn = calc.charts(result)
+        drawn = draw(result)
     finally:
         charts.DRAWN.reset(token)
     return {name: {lang: svgs[lang]} for name, svgs in drawn.items()}
@@ -339,7 +345,7 @@ def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = No
     }
 
 
-def headline(calc: Calculator, result: dict[str, Any], shown: dict[str, Any]) -> dict:
+def headline(calc: Calculator, result: dict[str, Any], shown: dict[str, Any]) -> dict[str, Any]:
     """The result's answer in one line, from the calculator's key outputs (those with a `lead`)
     that this case has a value for; pages show it above the detail.
 
@@ -388,7 +394,8 @@ def _lead(spec: OutputSpec, shown: dict[str, Any], lang: str, first: bool) -> st
     if lang == "en" and spec.type == "text" and not (first and getattr(spec.lead, lang).startswith("{}")):
         value = value[:1].lower() + value[1:]
     others = {name: text[lang] for name, text in shown.items()}
-    return getattr(spec.lead, lang).replace("{}", _SLOT).format(**others).replace(_SLOT, value)
+    lead: str = getattr(spec.lead, lang)
+    return lead.replace("{}", _SLOT).format(**others).replace(_SLOT, value)
 
 
 _SLOT = "\x00"   # holds the lead's own "{}" while str.format fills the named ones
@@ -406,7 +413,8 @@ def result_of(name: str, policy_id: str, inputs: dict[str, Any]) -> dict[str, An
     """The `result` of a run that must succeed: the calculator modules' doctest helper."""
     out = run(name, policy_id, inputs)
     assert out["ok"], out
-    return out["result"]
+    result: dict[str, Any] = out["result"]
+    return result
 
 
 def run_json(name: str, policy_id: str, inputs_json: str, lang: str | None = None) -> str:

@@ -106,7 +106,7 @@ def _years(years: list[int]) -> str:
 def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     year: int = values["benefit_year"]
     stated = not policy.is_open("critical_illness_original_cap")
-    original: Decimal = policy.decimal("critical_illness_original_cap") if stated else values["original_cap"]
+    original: Decimal | None = policy.decimal("critical_illness_original_cap") if stated else values["original_cap"]
     zero_years: list[int] = values["zero_reimbursement_years"] or []
     listed: list[int] = values["enrolled_years"] or []
     count_earlier: bool = bool(values["count_earlier_years"])
@@ -129,15 +129,16 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
                                  f"Claim-free years must be enrolled years: {', '.join(map(str, not_enrolled))} are not listed as enrolled."))
     if errors:
         raise InputErrors(errors)
+    assert original is not None   # reported above when missing
 
     enrolled = set(listed) | {year}
     chosen = _figures(policy, enrolled, zero_years, year, original, FIRST_YEAR if count_earlier else from_year)
     other = _figures(policy, enrolled, zero_years, year, original, from_year if count_earlier else FIRST_YEAR)
     steps = _steps(policy, chosen, enrolled, year, from_year, original)
     earlier, only = (chosen, other) if count_earlier else (other, chosen)
-    stated = tuple(n for n in COUNTED_FROM if policy.has(n))
-    why_zh = "（来源写明了起算年份，见引文）" if stated else "（较保守）"
-    why_en = " (the sources name that first year; see the quotes)" if stated else " (the cautious reading)"
+    counted_from = tuple(n for n in COUNTED_FROM if policy.has(n))
+    why_zh = "（来源写明了起算年份，见引文）" if counted_from else "（较保守）"
+    why_en = " (the sources name that first year; see the quotes)" if counted_from else " (the cautious reading)"
     steps.append(step(
         policy, "readings_compared",
         f"两种读法并列：只从 {from_year} 年起计算{why_zh}，提高 {money_str(only['increase'])} 元，支付限额 "
@@ -148,7 +149,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
         f"{from_year}, the increase is {money_str(earlier['increase'])} yuan and the limit {money_str(earlier['cap'])} yuan. "
         f"The steps above follow the {'second' if count_earlier else 'first'}.",
         {"cap_counting_earlier_years": money_str(earlier["cap"]), "cap_from_start_year_only": money_str(only["cap"])},
-        stated))
+        counted_from))
     result = {k: chosen[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase",
                                      "uncapped_increase", "ceiling", "increase", "cap")}
     result["zero_reimbursement_years_counted"] = len(chosen["counted"])

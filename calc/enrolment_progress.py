@@ -73,7 +73,7 @@ OUTPUTS = (
 
 
 def _find(policy: Policy, name: str) -> dict[str, Any]:
-    rows = policy.value("township_tasks")
+    rows: list[dict[str, Any]] = policy.value("township_tasks")
     for row in rows:
         if name in (row["township"]["zh"], row["township"]["en"]):
             return row
@@ -146,7 +146,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
 
     if unranked:
         minimum = Decimal(policy.value("award_horticulture_centre")["min_completion_percent"])
-        cite = ("award_horticulture_centre",)
+        cite: tuple[str, ...] = ("award_horticulture_centre",)
     else:
         minimum = policy.decimal("award_min_completion")
         cite = ("award_min_completion", "award_max_rank")

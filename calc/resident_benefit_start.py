@@ -56,6 +56,7 @@ Hunan 2025: outside the collection period, a fixed 3-month waiting period from t
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import rule_checks
@@ -190,7 +191,7 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
     data = result.get("_timeline") or {}
     out = {}
     for lang in ("zh", "en"):
-        t = lambda key: getattr(LABELS[key], lang)  # noqa: E731
+        t: Callable[[str], str] = lambda key: getattr(LABELS[key], lang)  # noqa: E731
         marks: list[Mark] = []
         spans: list[Span] = []
         pay = None

@@ -32,7 +32,7 @@ show the one for the reader's date by comparing ISO dates (assets/mingbai/today.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 import datetime as dt
 import re
@@ -48,7 +48,13 @@ ONE_DAY = dt.timedelta(days=1)
 ASK = ("当地医保经办机构或税务部门", "the local medical insurance office or tax office")
 
 
-def _day(value) -> dt.date | None:
+@overload
+def _day(value: str | dt.date) -> dt.date: ...
+@overload
+def _day(value: None) -> None: ...
+@overload
+def _day(value: object) -> dt.date | None: ...
+def _day(value: object) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
@@ -89,14 +95,15 @@ def _span(policy: dict[str, Any], part: str = "benefits") -> tuple[dt.date, dt.d
 
 
 def _effective(policy: dict[str, Any]) -> dict[str, Any]:
-    return policy.get("effective") or policy["governs"]["benefits"]
+    effective: dict[str, Any] = policy.get("effective") or policy["governs"]["benefits"]
+    return effective
 
 
 def _holds(span: tuple[dt.date, dt.date | None], day: dt.date) -> bool:
     return span[0] <= day and (span[1] is None or day <= span[1])
 
 
-def _param(policy: dict[str, Any], name: str, on: dt.date | None = None):
+def _param(policy: dict[str, Any], name: str, on: dt.date | None = None) -> Any:
     param = (policy.get("parameters") or {}).get(name)
     if param is None:
         return None
@@ -199,10 +206,11 @@ def today(place: str, day: dt.date, policies: dict[str, dict[str, Any]], topics:
 
 
 def _level(pid: str, known: dict[str, Any]) -> str:
-    return known.get(place_of(pid), {}).get("level", "province")
+    level: str = known.get(place_of(pid), {}).get("level", "province")
+    return level
 
 
-def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any], known: dict[str, Any], day: dt.date) -> dict:
+def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any], known: dict[str, Any], day: dt.date) -> dict[str, Any]:
     label = TOPICS[topic]
     zh: list[str] = []
     en: list[str] = []
@@ -222,9 +230,9 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any],
         years = _year_words(*_benefit_year(policy))
         lz, le = LEVEL_WORDS[level]
         head_zh.append(f"{label.zh}：今天适用{place['zh']}{lz}的{_title(policy)[0]}（{years[0]}）。"
-                  + (f"这项政策在 {end.isoformat()} 结束，不到 {ENDS_SOON_DAYS} 天。" if soon else ""))
+                  + (f"这项政策在 {end.isoformat()} 结束，不到 {ENDS_SOON_DAYS} 天。" if soon and end else ""))
         head_en.append(f"{label.en}: today {_title(policy)[1]} applies ({place['en']}, {le}; {years[1]})."
-                  + (f" It ends on {end.isoformat()}, within {ENDS_SOON_DAYS} days." if soon else ""))
+                  + (f" It ends on {end.isoformat()}, within {ENDS_SOON_DAYS} days." if soon and end else ""))
         mentioned.append(current)
     # windows on file, the most local policy's for each benefit year
     rows: dict[str, tuple[int, str, dict[str, Any]]] = {}
@@ -297,9 +305,9 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any],
                 en.append(f"This site has no {label.en.lower()} policy for {ye} (neither the amount nor the collection dates). "
                           f"The last one is {_title(policies[current])[1]}{_said(policies[current], 'en')}. "
                           f"Ask {ask[1]} when and how much to pay for {ye}.")
-                rows = windows(policies[current])
-                if rows:
-                    start = _day(rows[0]["from"])
+                stated = windows(policies[current])
+                if stated:
+                    start = _day(stated[0]["from"])
                     shifted = _next_year(start)
                     if day >= shifted:
                         found["next_year_missing"]["maybe_open_since"] = shifted.isoformat()
