@@ -164,6 +164,7 @@ def _no_wait(run: Run) -> None:
         run.warn("benefit_year_not_stated", "报道没有写待遇期的起止日期，请查看当地本年度的参保通知。",
                  "The report gives no start or end date for cover: see this year's local enrolment notice.")
         return
+    assert year_to is not None   # both ends needed below (a policy stating only the start failed here before too)
     run.result.update(cover_from=year_from, cover_to=year_to)
     note_zh, note_en = reading_note(policy, "benefit_period_start")
     run.step("cover_from", f"在集中缴费期内参保且连续参保：没有等待期，待遇期为 {year_from.isoformat()} 至 {year_to.isoformat()}{note_zh}。",
@@ -174,7 +175,7 @@ def _no_wait(run: Run) -> None:
     run.chart["year_end"] = year_to
 
 
-def _wait(run: Run, pay: dt.date, in_period: bool, reasons: list, gap_years: int | None) -> None:
+def _wait(run: Run, pay: dt.date, in_period: bool, reasons: list[tuple[str, str]], gap_years: int | None) -> None:
     policy = run.policy
     year_from, year_to = benefit_year(policy)
     fixed = int(policy.decimal("fixed_waiting_period_months"))
@@ -195,7 +196,7 @@ def _wait(run: Run, pay: dt.date, in_period: bool, reasons: list, gap_years: int
     from_zh = from_en = ""
     cites: tuple[str, ...] = ("fixed_waiting_period_months", "fixed_waiting_period_applies_to")
     cites += ("waiting_period_counting",) if counting else ()
-    if start != pay:
+    if year_from is not None and start != pay:   # (start differs from pay only when the year starts later)
         from_zh = f"缴费在待遇年度开始（{year_from.isoformat()}）之前，等待期从这天起算；"
         from_en = f"the payment is before the insurance year starts ({year_from.isoformat()}), so the wait runs from that day; "
         cites += ("benefit_period_start",)
