@@ -5,7 +5,7 @@ export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve serve-site build bundle check lint test bench fuzz policies source new-policy clean
+.PHONY: install serve serve-site build bundle check lint typecheck test bench fuzz policies source new-policy clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -47,7 +47,11 @@ RUFF ?= $(PY) -m ruff
 lint: .venv/.installed             ## ruff: pyflakes, bugbear, pyupgrade, simplify ([tool.ruff] in pyproject.toml)
 	$(RUFF) check .
 
-check: lint                        ## fast feedback (< 2 min): unit, doctests, schema, CLI, vectors, ruff; no site build, no browser, no Node
+MYPY ?= $(PY) -m mypy
+typecheck: .venv/.installed        ## mypy: strict on calc/, a checked baseline on scripts/ ([tool.mypy] in pyproject.toml)
+	$(MYPY)
+
+check: lint typecheck              ## fast feedback (< 2 min): unit, doctests, schema, CLI, vectors, ruff, mypy; no site build, no browser, no Node
 	HYPOTHESIS_PROFILE=check $(PY) -m pytest -q -m "$(CHECK_MARKERS)" $(PYTEST_ARGS)
 
 test: install                      ## every test: unit, doctests, schema, CLI, Pyodide parity, Chromium
@@ -62,4 +66,4 @@ fuzz: install                      ## property-based fuzzing: 100 000 inputs per
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz_calculators.py $(PYTEST_ARGS)
 
 clean:
-	rm -rf site dist .pytest_cache
+	rm -rf site dist .pytest_cache .mypy_cache

@@ -20,6 +20,8 @@ list outputs are shown one item after another:
 """
 from __future__ import annotations
 
+from typing import Any
+
 import dataclasses
 import datetime as dt
 import json
@@ -39,7 +41,7 @@ NOT_STATED = {"zh": "原文未给出", "en": "not stated in the source"}
 NOT_APPLICABLE = {"zh": "不适用", "en": "not applicable"}
 
 
-def list_calculators() -> dict:
+def list_calculators() -> dict[str, Any]:
     policies = load_policies()
     return {"ok": True, "calculators": [
         {
@@ -64,7 +66,7 @@ def _find(name: object) -> Calculator:
     return calc
 
 
-def describe(name: str) -> dict:
+def describe(name: str) -> dict[str, Any]:
     try:
         calc = _find(name)
     except InputErrors as exc:
@@ -131,6 +133,7 @@ def _expanded(spec: InputSpec, policy: Policy) -> list[InputSpec]:
     input per parameter the policy leaves open, named like it and labelled with the policy's words."""
     if "<item>" not in spec.name:
         return [spec]
+    assert spec.applies_when is not None   # a placeholder input names the parameters it stands for
     prefix = spec.applies_when.partition(":")[2].rstrip("*")
     out = []
     for name in policy.names(prefix):
@@ -183,7 +186,7 @@ def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
             if input_applies(spec, policy) and not (spec.applies_when or "").startswith("alias:")]
 
 
-def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None:
+def _check_applicability(calc: Calculator, policy: Policy, values: dict[str, Any]) -> None:
     """A needed input that is missing, or an input the policy has no use for, is an error."""
     errors = []
     specs = policy_specs(calc, policy)
@@ -191,7 +194,7 @@ def _check_applicability(calc: Calculator, policy: Policy, values: dict) -> None
         given = values[spec.name] is not None and values[spec.name] != spec.default
         if given and (spec.applies_when or "").startswith("alias:") and input_applies(spec, policy):
             target = next(s for s in specs if s.applies_when == "unstated:" + next(
-                n for n in policy.names(spec.applies_when.partition(":")[2].rstrip("*")) if policy.is_open(n)))
+                n for n in policy.names((spec.applies_when or "").partition(":")[2].rstrip("*")) if policy.is_open(n)))
             if values.get(target.name) is not None:   # the old and the new name of one input: which one is meant?
                 errors.append(InputError(
                     spec.name, f"“{spec.name}”是“{target.name}”（{target.label.zh}）的旧名：只填其中一个。",
@@ -221,7 +224,8 @@ def _not_used(spec: InputSpec, policy: Policy) -> InputError:
                       f"This policy does not use \"{spec.label.en}\"; leave it empty.")
 
 
-def serialize(spec: OutputSpec, value: object) -> object:
+def serialize(spec: OutputSpec, value: Any) -> object:
+    # value: Any, of the Python type the output's spec.type names (Decimal for money, date for date, ...)
     if value is None:
         return None
     if spec.type == "money":
@@ -233,7 +237,7 @@ def serialize(spec: OutputSpec, value: object) -> object:
     return value
 
 
-def display(spec: OutputSpec, value: object) -> dict:
+def display(spec: OutputSpec, value: Any) -> dict[str, Any]:
     """The text a page shows for an output, in both languages (JS only places it)."""
     if value is None:
         return dict(NOT_STATED)
@@ -256,18 +260,20 @@ def display(spec: OutputSpec, value: object) -> dict:
 def _text(value: object, spec: OutputSpec, lang: str) -> str:
     """A bilingual dict picks its language; a code with a declared choice shows its label."""
     if isinstance(value, dict) and "zh" in value and "en" in value:
-        return value[lang]
+        text: str = value[lang]
+        return text
     for choice in spec.choices:
         if choice.value == value:
-            return getattr(choice.label, lang)
+            label: str = getattr(choice.label, lang)
+            return label
     return str(value)
 
 
-def failure(exc: InputErrors) -> dict:
+def failure(exc: InputErrors) -> dict[str, Any]:
     return {"ok": False, "errors": [e.as_dict() for e in exc.errors]}
 
 
-def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> dict:
+def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> dict[str, Any]:
     """Validate, compute and serialize. Never raises for bad input.
 
     `lang` ("zh" or "en"): charts in that language only (a form shows one; the worker asks for
@@ -281,7 +287,7 @@ def run(name: str, policy_id: str, inputs: object, lang: str | None = None) -> d
     return _run(calc, policy, inputs, lang)
 
 
-def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
+def run_policy(name: str, policy_data: dict[str, Any], inputs: object) -> dict[str, Any]:
     """`run` for a policy given as compiled data instead of by id: the policy loader runs
     every worked example this way, before the data is compiled."""
     try:
@@ -291,7 +297,7 @@ def run_policy(name: str, policy_data: dict, inputs: object) -> dict:
     return _run(calc, Policy(policy_data), inputs)
 
 
-def _charts(calc: Calculator, result: dict, lang: str | None) -> dict:
+def _charts(calc: Calculator, result: dict[str, Any], lang: str | None) -> dict[str, Any]:
     """{chart: {lang: svg}} in zh and en, or in `lang` alone.
 
     >>> one = run("resident-contribution", "hunan/yueyang/pingjiang/2023-resident", {}, lang="en")
@@ -301,17 +307,19 @@ def _charts(calc: Calculator, result: dict, lang: str | None) -> dict:
     >>> one["charts"]["who_pays"]["en"] == both["charts"]["who_pays"]["en"] and one["result"] == both["result"]
     True
     """
+    draw = calc.charts
+    assert draw is not None   # _run asks only a calculator that draws
     if lang not in charts.LANGS:
-        return calc.charts(result)
+        return draw(result)
     token = charts.DRAWN.set((lang,))
     try:
-        drawn = calc.charts(result)
+        drawn = draw(result)
     finally:
         charts.DRAWN.reset(token)
     return {name: {lang: svgs[lang]} for name, svgs in drawn.items()}
 
 
-def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = None) -> dict:
+def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = None) -> dict[str, Any]:
     try:
         values = validate(policy_specs(calc, policy), inputs)
         _check_applicability(calc, policy, values)
@@ -341,7 +349,7 @@ def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = No
     }
 
 
-def headline(calc: Calculator, result: dict, shown: dict) -> dict:
+def headline(calc: Calculator, result: dict[str, Any], shown: dict[str, Any]) -> dict[str, Any]:
     """The result's answer in one line, from the calculator's key outputs (those with a `lead`)
     that this case has a value for; pages show it above the detail.
 
@@ -384,14 +392,15 @@ def headline(calc: Calculator, result: dict, shown: dict) -> dict:
     return {"zh": zh, "en": singular(en[:1].upper() + en[1:])}
 
 
-def _lead(spec: OutputSpec, shown: dict, lang: str, first: bool) -> str:
+def _lead(spec: OutputSpec, shown: dict[str, Any], lang: str, first: bool) -> str:
     """One key output in the headline: "{}" is its shown value, "{name}" another output's
     ("{months} 个月共 {}"); an English word-value inside the sentence starts in lower case."""
     value = shown[spec.name][lang]
     if lang == "en" and spec.type == "text" and not (first and getattr(spec.lead, lang).startswith("{}")):
         value = value[:1].lower() + value[1:]
     others = {name: text[lang] for name, text in shown.items()}
-    return getattr(spec.lead, lang).replace("{}", _SLOT).format(**others).replace(_SLOT, value)
+    lead: str = getattr(spec.lead, lang)
+    return lead.replace("{}", _SLOT).format(**others).replace(_SLOT, value)
 
 
 _SLOT = "\x00"   # holds the lead's own "{}" while str.format fills the named ones
@@ -405,11 +414,12 @@ def _plain(value: object) -> object:
     return value
 
 
-def result_of(name: str, policy_id: str, inputs: dict) -> dict:
+def result_of(name: str, policy_id: str, inputs: dict[str, Any]) -> dict[str, Any]:
     """The `result` of a run that must succeed: the calculator modules' doctest helper."""
     out = run(name, policy_id, inputs)
     assert out["ok"], out
-    return out["result"]
+    result: dict[str, Any] = out["result"]
+    return result
 
 
 def run_json(name: str, policy_id: str, inputs_json: str, lang: str | None = None) -> str:
@@ -423,6 +433,6 @@ def run_json(name: str, policy_id: str, inputs_json: str, lang: str | None = Non
     return dumps(out)
 
 
-def dumps(obj: dict) -> str:
+def dumps(obj: dict[str, Any]) -> str:
     """The one JSON encoding used everywhere (CLI, worker, parity tests)."""
     return json.dumps(obj, ensure_ascii=False, sort_keys=True)

@@ -32,10 +32,16 @@ How one person's groups combine is the policy's `subsidy_combination` (one of CO
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 import re
 from decimal import Decimal, InvalidOperation
 
 from .inputs import Choice, Text
+
+if TYPE_CHECKING:
+    from .policy import Policy
 
 CATEGORIES: dict[str, Text] = {
     "extreme_poverty": Text("特困人员（特困供养人员）", "Extreme-poverty recipient (特困人员)"),
@@ -69,7 +75,7 @@ COMBINATIONS: dict[str, Text] = {
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def label(code: str, declared: dict | None = None) -> Text:
+def label(code: str, declared: dict[str, Any] | None = None) -> Text:
     """The words for a group: the policy's own wording where it declares one, else the shared label."""
     entry = (declared or {}).get(code)
     if isinstance(entry, dict) and "zh" in entry and "en" in entry:
@@ -77,19 +83,19 @@ def label(code: str, declared: dict | None = None) -> Text:
     return CATEGORIES[code]
 
 
-def sort_codes(codes, declared: dict | None = None) -> list[str]:
+def sort_codes(codes: Iterable[str], declared: dict[str, Any] | None = None) -> list[str]:
     """Vocabulary order, then the policy's own groups by code (compiled data keeps no key order),
     without repeats: the same set always gives the same list."""
     order = list(CATEGORIES) + sorted(c for c in (declared or {}) if c not in CATEGORIES)
     return sorted(set(codes), key=order.index)
 
 
-def join(codes, lang: str, declared: dict | None = None) -> str:
+def join(codes: Iterable[str], lang: str, declared: dict[str, Any] | None = None) -> str:
     sep = "、" if lang == "zh" else ", "
     return sep.join(getattr(label(c, declared), lang) for c in sort_codes(codes, declared))
 
 
-def choices(codes, declared: dict | None = None) -> tuple[Choice, ...]:
+def choices(codes: Iterable[str], declared: dict[str, Any] | None = None) -> tuple[Choice, ...]:
     """Form choices for a policy's groups, in its own words."""
     return tuple(Choice(code, label(code, declared)) for code in sort_codes(codes, declared))
 
@@ -102,12 +108,12 @@ _GROUP_MAPS = ("subsidy_only_via", "subsidy_funders", DECLARED)
 _GROUP_ROWS = ("major_illness_groups", "assistance_tiers")
 
 
-def declared(policy) -> dict:
+def declared(policy: Policy) -> dict[str, Any]:
     """The policy's `subsidy_categories` (its own groups and wordings), or {}."""
     return policy.value(DECLARED) if policy.has(DECLARED) else {}
 
 
-def policy_codes(policy) -> list[str]:
+def policy_codes(policy: Policy) -> list[str]:
     """Every group a policy names (its form offers these and no others), in display order."""
     codes: set[str] = set()
     for name in _GROUP_LISTS:
@@ -125,7 +131,7 @@ def policy_codes(policy) -> list[str]:
 ROW_GROUPS = "row_groups"
 
 
-def row_choices(policy) -> tuple[Choice, ...]:
+def row_choices(policy: Policy) -> tuple[Choice, ...]:
     """The groups a policy's group tables name (calc/reimbursement.py), shared labels, in display order."""
     codes: set[str] = set()
     for name in _GROUP_ROWS:
@@ -134,7 +140,7 @@ def row_choices(policy) -> tuple[Choice, ...]:
     return choices(sort_codes(codes))
 
 
-def policy_choices(policy) -> tuple[Choice, ...]:
+def policy_choices(policy: Policy) -> tuple[Choice, ...]:
     return choices(policy_codes(policy), declared(policy))
 
 

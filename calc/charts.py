@@ -184,7 +184,9 @@ def _fill(role: str, payer_index: int = 0) -> str:
     if role == "payer":
         palette = COLOURS["payer"]
         return palette[payer_index % len(palette)]
-    return COLOURS[role]
+    colour = COLOURS[role]
+    assert isinstance(colour, str)   # every role but "payer" (above) has one colour
+    return colour
 
 
 def _legend(rows: list[tuple[str | None, str]], y: float, size: float = TEXT_SIZE) -> tuple[list[str], float]:
@@ -216,7 +218,7 @@ def stacked_bar(name: str, title: str, desc: str, parts: list[Part], lang: str) 
     inner = WIDTH - 2 * MARGIN
     bar_y, bar_h = 8, 40
     body: list[str] = []
-    legend: list[tuple[str, str]] = []
+    legend: list[tuple[str | None, str]] = []
     x = Decimal(MARGIN)
     payer_index = 0
     for part in parts:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import NoReturn
 
 from .api import describe, dumps, failure, list_calculators, run
 from .data import DataFormatError
@@ -16,7 +17,7 @@ EXIT_BAD_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would print usage and exit 2 with plain text
+    def error(self, message: str) -> NoReturn:  # argparse would print usage and exit 2 with plain text
         raise InputErrors([InputError("arguments", f"命令行参数有误：{message}。用法：python -m calc list | describe CALC | run CALC --policy ID --input JSON",
                                       f"Bad arguments: {message}. Usage: python -m calc list | describe CALC | run CALC --policy ID --input JSON")])
 

@@ -36,6 +36,8 @@ The 20 % ceiling binds: 100000 × 20 % = 20000, however many years:
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -101,10 +103,10 @@ def _years(years: list[int]) -> str:
     return ", ".join(str(y) for y in years) if years else "—"
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     year: int = values["benefit_year"]
     stated = not policy.is_open("critical_illness_original_cap")
-    original: Decimal = policy.decimal("critical_illness_original_cap") if stated else values["original_cap"]
+    original: Decimal | None = policy.decimal("critical_illness_original_cap") if stated else values["original_cap"]
     zero_years: list[int] = values["zero_reimbursement_years"] or []
     listed: list[int] = values["enrolled_years"] or []
     count_earlier: bool = bool(values["count_earlier_years"])
@@ -127,15 +129,16 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                                  f"Claim-free years must be enrolled years: {', '.join(map(str, not_enrolled))} are not listed as enrolled."))
     if errors:
         raise InputErrors(errors)
+    assert original is not None   # reported above when missing
 
     enrolled = set(listed) | {year}
     chosen = _figures(policy, enrolled, zero_years, year, original, FIRST_YEAR if count_earlier else from_year)
     other = _figures(policy, enrolled, zero_years, year, original, from_year if count_earlier else FIRST_YEAR)
     steps = _steps(policy, chosen, enrolled, year, from_year, original)
     earlier, only = (chosen, other) if count_earlier else (other, chosen)
-    stated = tuple(n for n in COUNTED_FROM if policy.has(n))
-    why_zh = "（来源写明了起算年份，见引文）" if stated else "（较保守）"
-    why_en = " (the sources name that first year; see the quotes)" if stated else " (the cautious reading)"
+    counted_from = tuple(n for n in COUNTED_FROM if policy.has(n))
+    why_zh = "（来源写明了起算年份，见引文）" if counted_from else "（较保守）"
+    why_en = " (the sources name that first year; see the quotes)" if counted_from else " (the cautious reading)"
     steps.append(step(
         policy, "readings_compared",
         f"两种读法并列：只从 {from_year} 年起计算{why_zh}，提高 {money_str(only['increase'])} 元，支付限额 "
@@ -146,7 +149,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         f"{from_year}, the increase is {money_str(earlier['increase'])} yuan and the limit {money_str(earlier['cap'])} yuan. "
         f"The steps above follow the {'second' if count_earlier else 'first'}.",
         {"cap_counting_earlier_years": money_str(earlier["cap"]), "cap_from_start_year_only": money_str(only["cap"])},
-        stated))
+        counted_from))
     result = {k: chosen[k] for k in ("continuous_years", "continuity_increase", "zero_reimbursement_increase",
                                      "uncapped_increase", "ceiling", "increase", "cap")}
     result["zero_reimbursement_years_counted"] = len(chosen["counted"])
@@ -197,7 +200,7 @@ def _ceiling(policy: Policy, original: Decimal) -> Decimal:
 
 
 def _figures(policy: Policy, enrolled: set[int], zero_years: list[int], year: int, original: Decimal,
-             earliest: int) -> dict:
+             earliest: int) -> dict[str, Any]:
     """Every figure of one reading: continuity counted back from `year`, not before `earliest`."""
     start = year
     while start - 1 in enrolled and start - 1 >= earliest:
@@ -221,7 +224,7 @@ def _figures(policy: Policy, enrolled: set[int], zero_years: list[int], year: in
             "increase": increase, "cap": original + increase}
 
 
-def _steps(policy: Policy, f: dict, enrolled: set[int], year: int, from_year: int, original: Decimal) -> list[Step]:
+def _steps(policy: Policy, f: dict[str, Any], enrolled: set[int], year: int, from_year: int, original: Decimal) -> list[Step]:
     """The steps of the chosen reading, each with the sentence it rests on."""
     start, n, further, continuity = f["start"], f["continuous_years"], f["further"], f["continuity_increase"]
     required = int(policy.decimal("critical_illness_continuous_years_required"))

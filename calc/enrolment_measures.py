@@ -19,6 +19,8 @@ Every step cites the parameters it used; readings are pointed to by their number
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -30,22 +32,26 @@ from .errors import InputError, InputErrors
 from .reading_notes import reading_note
 from .waits import READING_LEAD, WAITING_ANCHOR_TEXT, Wait, variable_wait
 
+if TYPE_CHECKING:   # annotations only: nothing more imported at run time
+    from .enrolment_run import Run
+    from .policy import Policy
 
-def _date(policy, name: str) -> dt.date:
+
+def _date(policy: Policy, name: str) -> dt.date:
     value = policy.value(name)
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _stated_date(policy, name: str) -> dt.date | None:
+def _stated_date(policy: Policy, name: str) -> dt.date | None:
     return _date(policy, name) if policy.has(name) and not policy.is_open(name) else None
 
 
-def benefit_year(policy) -> tuple[dt.date | None, dt.date | None]:
+def benefit_year(policy: Policy) -> tuple[dt.date | None, dt.date | None]:
     """The benefit year the policy states (`benefit_period_start`/`_end`), else (None, None)."""
     return _stated_date(policy, "benefit_period_start"), _stated_date(policy, "benefit_period_end")
 
 
-def run_measures(run) -> None:
+def run_measures(run: Run) -> None:
     """The measures path of resident-benefit-start (`run` is its collector: steps, warnings, amounts)."""
     policy, values = run.policy, run.values
     pay = values["payment_date"]
@@ -80,7 +86,7 @@ def run_measures(run) -> None:
         _next_window(run, pay)
 
 
-def _next_window(run, pay: dt.date) -> None:
+def _next_window(run: Run, pay: dt.date) -> None:
     """A late payment made when next year's collection period may already be open: say so (the answer is not
     only this year's price). The next year's dates are this year's a year on — a reading, said as one."""
     policy = run.policy
@@ -110,7 +116,7 @@ def _next_window(run, pay: dt.date) -> None:
     run.step("next_window", zh, en, {"next_window_from": likely.isoformat()}, ("collection_period_start",))
 
 
-def _check_dates(policy, pay: dt.date) -> None:
+def _check_dates(policy: Policy, pay: dt.date) -> None:
     applies_from = _date(policy, "fixed_waiting_period_from")
     if pay < applies_from:
         raise InputErrors([InputError(
@@ -123,7 +129,7 @@ def _check_dates(policy, pay: dt.date) -> None:
         raise InputErrors([series.elsewhere_error(policy.id, "payment_date", pay)])
 
 
-def _window(run, pay: dt.date) -> bool:
+def _window(run: Run, pay: dt.date) -> bool:
     """In the collection period or not: by the stated dates, else by the reader's answer."""
     policy = run.policy
     start, end = _stated_date(policy, "collection_period_start"), _stated_date(policy, "collection_period_end")
@@ -138,7 +144,7 @@ def _window(run, pay: dt.date) -> bool:
     return inside
 
 
-def _gap(run) -> tuple[int | None, bool]:
+def _gap(run: Run) -> tuple[int | None, bool]:
     """(years without cover, or None when not given; continuously insured?)."""
     gap = run.values.get("gap_years")
     if gap is not None:
@@ -146,7 +152,7 @@ def _gap(run) -> tuple[int | None, bool]:
     return None, bool(run.values["continuously_enrolled"])
 
 
-def _no_wait(run) -> None:
+def _no_wait(run: Run) -> None:
     policy = run.policy
     year_from, year_to = benefit_year(policy)
     if year_from is None:
@@ -159,6 +165,7 @@ def _no_wait(run) -> None:
         run.warn("benefit_year_not_stated", "报道没有写待遇期的起止日期，请查看当地本年度的参保通知。",
                  "The report gives no start or end date for cover: see this year's local enrolment notice.")
         return
+    assert year_to is not None   # both ends needed below (a policy stating only the start failed here before too)
     run.result.update(cover_from=year_from, cover_to=year_to)
     note_zh, note_en = reading_note(policy, "benefit_period_start")
     run.step("cover_from", f"在集中缴费期内参保且连续参保：没有等待期，待遇期为 {year_from.isoformat()} 至 {year_to.isoformat()}{note_zh}。",
@@ -169,7 +176,7 @@ def _no_wait(run) -> None:
     run.chart["year_end"] = year_to
 
 
-def _wait(run, pay: dt.date, in_period: bool, reasons: list, gap_years: int | None) -> None:
+def _wait(run: Run, pay: dt.date, in_period: bool, reasons: list[tuple[str, str]], gap_years: int | None) -> None:
     policy = run.policy
     year_from, year_to = benefit_year(policy)
     fixed = int(policy.decimal("fixed_waiting_period_months"))
@@ -190,7 +197,7 @@ def _wait(run, pay: dt.date, in_period: bool, reasons: list, gap_years: int | No
     from_zh = from_en = ""
     cites: tuple[str, ...] = ("fixed_waiting_period_months", "fixed_waiting_period_applies_to")
     cites += ("waiting_period_counting",) if counting else ()
-    if start != pay:
+    if year_from is not None and start != pay:   # (start differs from pay only when the year starts later)
         from_zh = f"缴费在待遇年度开始（{year_from.isoformat()}）之前，等待期从这天起算；"
         from_en = f"the payment is before the insurance year starts ({year_from.isoformat()}), so the wait runs from that day; "
         cites += ("benefit_period_start",)
@@ -223,7 +230,7 @@ def _wait_text(wait: Wait, lang: str) -> str:
     return f" {wait.days} 天" if lang == "zh" else f"{wait.days} days"
 
 
-def _variable(run, gap_years: int | None, fixed: int) -> Wait:
+def _variable(run: Run, gap_years: int | None, fixed: int) -> Wait:
     """The variable part of the wait, from the rule and the reader's years of gap (and years paid back)."""
     policy = run.policy
     if policy.has("variable_waiting_rule"):
@@ -258,7 +265,7 @@ def _variable(run, gap_years: int | None, fixed: int) -> Wait:
     return Wait()
 
 
-def _variable_step(run, rule: dict, gap_years: int, paid_back: int, wait: Wait) -> None:
+def _variable_step(run: Run, rule: dict[str, Any], gap_years: int, paid_back: int, wait: Wait) -> None:
     free = int(rule.get("free_gap_years", 0))
     counted = max(0, gap_years - free)
     note_zh, note_en = reading_note(run.policy, "variable_waiting_rule")
@@ -280,7 +287,7 @@ def _variable_step(run, rule: dict, gap_years: int, paid_back: int, wait: Wait) 
              ("variable_waiting_rule",))
 
 
-def _alternative(run, start: dt.date, months: int, days: int, anchor: str, cover: dt.date) -> None:
+def _alternative(run: Run, start: dt.date, months: int, days: int, anchor: str, cover: dt.date) -> None:
     """The other way of counting the wait the rule names (`waiting_period_counting.alternative`), with its date."""
     policy = run.policy
     _, alt_last, alt_cover = waiting_period(start, months, anchor)
@@ -302,7 +309,7 @@ def _alternative(run, start: dt.date, months: int, days: int, anchor: str, cover
              f"counted the other way ({how.en}) it starts on {alt_cover.isoformat()}. Ask the local insurance office.")
 
 
-def _past_year_end(run, year_to: dt.date | None, last: dt.date, cover: dt.date, pay: dt.date) -> None:
+def _past_year_end(run: Run, year_to: dt.date | None, last: dt.date, cover: dt.date, pay: dt.date) -> None:
     """A wait that ends after the benefit year the payment buys: the payment buys no cover in it."""
     if year_to is None or cover <= year_to:
         return
@@ -321,7 +328,7 @@ def _past_year_end(run, year_to: dt.date | None, last: dt.date, cover: dt.date, 
              "is only when the wait ends, not proof of cover in the next year. Ask the local insurance office before paying.")
 
 
-def _buys_nothing(run, pay: dt.date, year_end: dt.date, wait_over: dt.date) -> None:
+def _buys_nothing(run: Run, pay: dt.date, year_end: dt.date, wait_over: dt.date) -> None:
     """The wait ends after the year the payment buys: no cover date is this payment's (the chart shows why)."""
     run.result.update(cover_from=None, cover_to=None, cover_from_alternative=None)   # either count ends after the year
     run.determined = False
@@ -330,7 +337,7 @@ def _buys_nothing(run, pay: dt.date, year_end: dt.date, wait_over: dt.date) -> N
     run.chart["no_cover"] = (pay, year_end, wait_over)
 
 
-def _late_benefit_year(run, pay: dt.date, last: dt.date, cover: dt.date) -> None:
+def _late_benefit_year(run: Run, pay: dt.date, last: dt.date, cover: dt.date) -> None:
     """Which benefit year a payment outside the collection period buys (`late_payment_benefit_year`), and
     what a wait that runs past its end means."""
     policy = run.policy
@@ -406,7 +413,7 @@ def previous_year_problems(value: object) -> list[tuple[str, str, str]]:
     return []
 
 
-def _newborn(run, pay: dt.date) -> bool:
+def _newborn(run: Run, pay: dt.date) -> bool:
     """A newborn: born in the benefit year with a parent insured → nothing to pay, covered from birth
     (`newborn_fee_waiver`); born in the last months before it → joins it directly from its first day
     (`newborn_previous_year_rule`). True when settled here; False: the ordinary rules apply."""

@@ -28,6 +28,8 @@ True
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 from html import escape
@@ -70,8 +72,8 @@ OUTPUTS = (
 )
 
 
-def _find(policy: Policy, name: str) -> dict:
-    rows = policy.value("township_tasks")
+def _find(policy: Policy, name: str) -> dict[str, Any]:
+    rows: list[dict[str, Any]] = policy.value("township_tasks")
     for row in rows:
         if name in (row["township"]["zh"], row["township"]["en"]):
             return row
@@ -88,7 +90,7 @@ def _unranked(policy: Policy) -> set[str]:
     return {rule["township"]["zh"]} if not rule.get("ranked", True) else set()
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     row = _find(policy, values["township"])
     name = row["township"]
     task = int(row["task"])
@@ -144,7 +146,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
 
     if unranked:
         minimum = Decimal(policy.value("award_horticulture_centre")["min_completion_percent"])
-        cite = ("award_horticulture_centre",)
+        cite: tuple[str, ...] = ("award_horticulture_centre",)
     else:
         minimum = policy.decimal("award_min_completion")
         cite = ("award_min_completion", "award_max_rank")
@@ -179,7 +181,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
-def _warnings(name: dict, task: int, enrolled: int) -> list[dict]:
+def _warnings(name: dict[str, Any], task: int, enrolled: int) -> list[dict[str, Any]]:
     """More people enrolled than the whole task is possible but unlikely: say so rather than print 58000 % quietly."""
     if enrolled <= task:
         return []
@@ -197,7 +199,7 @@ def _x(rate: Decimal) -> str:
     return plain_number(round_to(BAR_X + BAR_W * min(rate, Decimal(1)), "0.01", "ROUND_HALF_UP"))
 
 
-def _progress_svg(result: dict, lang: str) -> str:
+def _progress_svg(result: dict[str, Any], lang: str) -> str:
     name = result["_township"][lang]
     ratio = result["ratio"]
     if lang == "zh":
@@ -236,7 +238,7 @@ def _progress_svg(result: dict, lang: str) -> str:
             f'<title>{escape(title)}</title><desc>{escape(desc)}</desc>{"".join(body)}</svg>')
 
 
-def _charts(result: dict) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"progress": {lang: _progress_svg(result, lang) for lang in LANGS if drawn(lang)}}
 
 

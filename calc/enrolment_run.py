@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -17,7 +19,7 @@ def _date(policy: Policy, name: str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _warn(warnings: list, id: str, zh: str, en: str) -> None:
+def _warn(warnings: list[dict[str, Any]], id: str, zh: str, en: str) -> None:
     warnings.append({"id": id, "zh": zh, "en": en})
 
 
@@ -32,17 +34,17 @@ def _note(policy: Policy, name: str) -> tuple[str, str]:
 class Run:
     """Collects the result, steps and warnings of one computation."""
 
-    def __init__(self, policy: Policy, values: dict):
+    def __init__(self, policy: Policy, values: dict[str, Any]):
         self.policy, self.values = policy, values
-        self.result: dict = {}
+        self.result: dict[str, Any] = {}
         self.steps: list[Step] = []
-        self.warnings: list[dict] = []
+        self.warnings: list[dict[str, Any]] = []
         self.leads: list[tuple[str, str]] = []   # what the headline must say first (calc/api.py headline)
         self._facts = 0                           # how many of them are facts (they come before readings)
         self.determined = True
-        self.chart: dict = {"marks": [], "spans": []}
+        self.chart: dict[str, Any] = {"marks": [], "spans": []}
 
-    def step(self, id: str, zh: str, en: str, figures: dict | None = None, cite: tuple[str, ...] = ()) -> None:
+    def step(self, id: str, zh: str, en: str, figures: dict[str, Any] | None = None, cite: tuple[str, ...] = ()) -> None:
         self.steps.append(step(self.policy, id, zh, en, figures or {}, cite))
 
     def warn(self, id: str, zh: str, en: str) -> None:
@@ -59,7 +61,7 @@ class Run:
     def individual(self) -> Decimal | None:
         policy = self.policy
         if policy.is_open("individual_contribution"):
-            value = self.values["individual_standard"]
+            value: Decimal | None = self.values["individual_standard"]
             if value is None:
                 self.step("individual", "个人缴费标准：原文没有写金额，您也没有填写，因此应缴金额无法计算。",
                           "Individual contribution: the source gives no amount and none was entered, so the amount cannot be worked out.",
@@ -80,6 +82,7 @@ class Run:
 
     def fiscal(self) -> Decimal | None:
         policy = self.policy
+        value: Decimal | None
         if not policy.is_open("fiscal_subsidy"):
             value = policy.decimal("fiscal_subsidy")
             zh, en = _y(value)

@@ -19,6 +19,8 @@ inside and after it: {window_days, counting: day_0 | day_1, within: {pays, cover
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,6 +33,10 @@ from .enrolment_run import event_after_payment
 from .errors import InputError, InputErrors
 from .reading_notes import reading_note
 from .waits import EVENT_DAY, day_count, last_day_of_window
+
+if TYPE_CHECKING:   # annotations only: nothing more imported at run time
+    from .enrolment_run import Run
+    from .policy import Policy
 
 WINDOW_KEYS = ("from", "to", "pays", "cover_from", "wait_days", "wait_months", "counted_from")
 WAIT_FROM = ("payment_day", "day_after_payment")
@@ -51,7 +57,7 @@ def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def windows(policy) -> list[Window]:
+def windows(policy: Policy) -> list[Window]:
     """The policy's windows in date order, each closed: an open end runs to the next start (or the year's end)."""
     rows = sorted(policy.value("enrolment_windows"), key=lambda w: _as_date(w["from"]))
     year_end = benefit_year(policy)[1] or policy.governs("benefits")[1]
@@ -108,7 +114,7 @@ def window_problems(value: object) -> list[tuple[str, str, str]]:
     return out
 
 
-def _code_problems(row: dict, at: str, key: str, known: dict) -> list[tuple[str, str, str]]:
+def _code_problems(row: dict[str, Any], at: str, key: str, known: dict[str, Any]) -> list[tuple[str, str, str]]:
     if key not in row:
         return [(at, f"needs {key}", f"缺少 {key}")]
     if row[key] not in known:
@@ -153,7 +159,7 @@ def newborn_rule_problems(value: object) -> list[tuple[str, str, str]]:
 
 # --- the engine ------------------------------------------------------------------------------------
 
-def run_windows(run) -> None:
+def run_windows(run: Run) -> None:
     """The windows path of resident-benefit-start (`run`: its collector of steps, warnings and amounts)."""
     policy, values = run.policy, run.values
     pay = values["payment_date"]
@@ -186,7 +192,7 @@ def run_windows(run) -> None:
     _cover(run, cover, year_from, year_to, pay)
 
 
-def _in_window(run, window: Window, pay: dt.date) -> tuple[str, dt.date | None]:
+def _in_window(run: Run, window: Window, pay: dt.date) -> tuple[str, dt.date | None]:
     note_zh, note_en = reading_note(run.policy, "enrolment_windows")
     pays, how = PAYS[window.pays], COVER_FROM[window.cover_from]
     cover = _window_cover(run, window, pay)
@@ -205,7 +211,7 @@ def _in_window(run, window: Window, pay: dt.date) -> tuple[str, dt.date | None]:
     return window.pays, cover
 
 
-def _window_cover(run, window: Window, pay: dt.date) -> dt.date | None:
+def _window_cover(run: Run, window: Window, pay: dt.date) -> dt.date | None:
     year_from = benefit_year(run.policy)[0]
     if window.cover_from == "benefit_year_start":
         return year_from
@@ -221,7 +227,7 @@ def _anchor(code: str, pay: dt.date) -> dt.date:
     return {"payment_day": pay, "day_after_payment": pay + ONE_DAY, "month_after_payment": first_of_next_month(pay)}[code]
 
 
-def _no_window(run, pay: dt.date, found: list[Window]) -> None:
+def _no_window(run: Run, pay: dt.date, found: list[Window]) -> None:
     """A payment date no window takes: this policy has no way to enrol then."""
     last = found[-1]
     run.result.update(amount=None, amount_basis=None, cover_from=None, cover_to=None)
@@ -234,7 +240,7 @@ def _no_window(run, pay: dt.date, found: list[Window]) -> None:
              "A payment on this day buys no cover under this policy: ask the local insurance office.")
 
 
-def _price(run, pays: str, cite: tuple[str, ...]) -> None:
+def _price(run: Run, pays: str, cite: tuple[str, ...]) -> None:
     if pays == "individual":
         run.pay_individual(cite)
     elif pays == "individual_plus_fiscal":
@@ -249,7 +255,7 @@ def _price(run, pays: str, cite: tuple[str, ...]) -> None:
                  "The source does not say what this payment costs: ask the local insurance office for the amount.")
 
 
-def _cover(run, cover: dt.date | None, year_from: dt.date | None, year_to: dt.date | None, pay: dt.date) -> None:
+def _cover(run: Run, cover: dt.date | None, year_from: dt.date | None, year_to: dt.date | None, pay: dt.date) -> None:
     if cover is None:
         run.result["cover_from"] = None
         run.determined = False
@@ -273,7 +279,7 @@ def _cover(run, cover: dt.date | None, year_from: dt.date | None, year_to: dt.da
     run.step("cover_from", f"享受待遇起始日：{cover.isoformat()}。", f"Covered from {cover.isoformat()}.", {"cover_from": cover.isoformat()})
 
 
-def _newborn(run, pay: dt.date) -> tuple[str, dt.date]:
+def _newborn(run: Run, pay: dt.date) -> tuple[str, dt.date]:
     """A newborn: within the deadline (counted as the rule says) the `within` fee and cover, after it the `late` ones."""
     policy, birth = run.policy, run.values["event_date"]
     if birth is None:

@@ -1,6 +1,8 @@
 """Bilingual input errors: the only kind of failure a calculator reports."""
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 
 
@@ -10,7 +12,7 @@ class InputError:
     message_zh: str
     message_en: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"field": self.field, "message_zh": self.message_zh, "message_en": self.message_en}
 
 

@@ -24,6 +24,8 @@ Only a member with an employee-insurance personal account can use it; flexible w
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .inputs import Choice, InputSpec, Text
 from .parameters import Parameter
 from .policy import Policy
@@ -109,7 +111,7 @@ def _no_account_step(policy: Policy) -> Step:
         {"has_personal_account": "false"}, ("family_mutual_aid_account",) + cases)
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     relation = values["relation"]
     has_account = bool(values["has_personal_account"])
     insured = bool(values["relative_insured"])
@@ -133,7 +135,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         "have no personal account and cannot pay for others.",
         {}, ("family_mutual_aid_account",),
     ) if has_account else _no_account_step(policy)]
-    result: dict = {"has_personal_account": has_account, "eligible_relative": eligible}
+    result: dict[str, Any] = {"has_personal_account": has_account, "eligible_relative": eligible}
     allowed = []
     for code, output, _text in CONTRIBUTION_USES:
         ok = has_account and eligible and code in uses

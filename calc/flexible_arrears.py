@@ -43,6 +43,8 @@ First enrolment: benefits after 3 consecutive paid months, 门诊慢特病 after
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -133,7 +135,7 @@ def _month_start(month: str) -> dt.date:
     return dt.date(int(year), int(mon), 1)
 
 
-def _check_dates(policy: Policy, values: dict, unpaid: list[str], in_arrears: bool) -> None:
+def _check_dates(policy: Policy, values: dict[str, Any], unpaid: list[str], in_arrears: bool) -> None:
     """Inputs valid alone but wrong together: bilingual errors, never an exception."""
     payment: dt.date = values["payment_date"]
     effective = policy.data["effective"]
@@ -184,7 +186,7 @@ def _money(amount: Decimal | None, zh: bool = True) -> str:
     return money_str(amount)
 
 
-def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Decimal | None, Decimal | None, list[Step]]:
+def _contribution(policy: Policy, values: dict[str, Any], unpaid: list[str]) -> tuple[Decimal | None, Decimal | None, list[Step]]:
     """The monthly contribution and the amount for the unpaid months, each month at the values of the policy
     in force for it (and its dated values), computed by flexible-contribution (never a second formula). A month
     whose value changed, by the payment date, to an amount the source does not give is not determined (None), and
@@ -238,7 +240,7 @@ def _contribution(policy: Policy, values: dict, unpaid: list[str]) -> tuple[Deci
     return monthly, due, keep
 
 
-def _rules_of_this_policy(policy: Policy, unpaid: list[str], steps: list[Step], warnings: list[dict]) -> None:
+def _rules_of_this_policy(policy: Policy, unpaid: list[str], steps: list[Step], warnings: list[dict[str, Any]]) -> None:
     """Months another policy governs are priced at its figures, but the arrears rules (grace, waits,
     retroactive cover) applied are this policy's: said, never silently (issue 19 M1)."""
     others = [m for m in unpaid if _member(policy, _month_start(m)).id != policy.id]
@@ -254,7 +256,7 @@ def _rules_of_this_policy(policy: Policy, unpaid: list[str], steps: list[Step], 
     warnings.append({"id": "arrears_rules_of_this_policy", "zh": zh, "en": en})
 
 
-def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict]:
+def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict[str, Any]]:
     """The first day of benefits after the beyond-grace wait, in the policy's unit (days or months)."""
     if policy.has("restoration_wait_days"):
         days = int(policy.decimal("restoration_wait_days"))
@@ -265,7 +267,7 @@ def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict]:
     return last + ONE_DAY, {"waiting_months": months, "last": last}
 
 
-def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict, steps: list[Step]) -> None:
+def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any], steps: list[Step]) -> None:
     grace = int(policy.decimal("arrears_grace_months"))
     if n <= grace:
         result.update(status="restored", benefits_from=payment,
@@ -323,10 +325,10 @@ def _run_months(unpaid: list[str], payment: dt.date) -> int:
 
 
 def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, first_start: dt.date | None,
-                         result: dict, steps: list[Step]) -> None:
+                         result: dict[str, Any], steps: list[Step]) -> None:
     """The same arrears rule with the grace read as how long the arrears have run (reading `arrears-dates`)."""
     run = _run_months(unpaid, payment)
-    alt: dict = {}
+    alt: dict[str, Any] = {}
     _arrears_rule(policy, run, payment, alt, [])
     if first_start is not None and first_start > alt["benefits_from"]:   # both rules apply: the later date
         alt.update(status="first_enrolment_wait", benefits_from=first_start)
@@ -354,7 +356,7 @@ def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, fi
     ))
 
 
-def _first_enrolment_rule(policy: Policy, values: dict, result: dict, steps: list[Step]) -> dt.date:
+def _first_enrolment_rule(policy: Policy, values: dict[str, Any], result: dict[str, Any], steps: list[Step]) -> dt.date:
     paid = values["paid_months"]
     payment: dt.date = values["payment_date"]
     first_month = add_months(payment.replace(day=1), -(paid - 1))
@@ -381,7 +383,7 @@ def _first_enrolment_rule(policy: Policy, values: dict, result: dict, steps: lis
     return start
 
 
-def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict, steps: list[Step]) -> None:
+def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any], steps: list[Step]) -> None:
     gap = int(policy.decimal("switch_gap_months"))
     if n <= gap:
         result.update(status="seamless_switch", benefits_from=payment, waiting_months=0)
@@ -407,7 +409,7 @@ def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict, steps: 
     ))
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     unpaid: list[str] = values["unpaid_months"] or []
     payment: dt.date = values["payment_date"]
     n = len(unpaid)
@@ -445,7 +447,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
                 f"The consecutive paid months (from {run_start:%Y-%m}) overlap the unpaid months {', '.join(overlap)}.")])
 
     monthly, due, steps = _contribution(policy, values, unpaid if not (switch_applies or gap_before_joining) else [])
-    result: dict = {"arrears_months": n, "monthly_contribution": monthly, "warnings": []}
+    result: dict[str, Any] = {"arrears_months": n, "monthly_contribution": monthly, "warnings": []}
     _rules_of_this_policy(policy, unpaid, steps, result["warnings"])
     if switch_applies:
         result["arrears_due"] = None

@@ -27,6 +27,8 @@ CNY/year (once in the totals); an amount the source leaves open is an input, and
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 import re
 from decimal import Decimal
@@ -123,7 +125,7 @@ def add_on_names(policy: Policy) -> list[str]:
     return [n for n in policy.parameters if n.startswith(ADD_ON) or n in LEGACY_ADD_ONS]
 
 
-def open_amount(policy: Policy, name: str, values: dict) -> Decimal | None:
+def open_amount(policy: Policy, name: str, values: dict[str, Any]) -> Decimal | None:
     """The amount the person entered for an add-on premium the source leaves open: its own input (named like
     the parameter), or, for the first open one, the older input name `supplementary_annual`."""
     if values.get(name) is not None:
@@ -160,7 +162,7 @@ def _options_text(stated: object) -> Text:
                 f"the policy's options: {', '.join(f'{plain_number(o)}%' for o in options)}")
 
 
-def _chosen(policy: Policy, name: str, values: dict, on: dt.date | None, paid: dt.date | None = None) -> tuple[Decimal, Text]:
+def _chosen(policy: Policy, name: str, values: dict[str, Any], on: dt.date | None, paid: dt.date | None = None) -> tuple[Decimal, Text]:
     """A percent the policy states, or the grade the person chose among the policy's options or within its
     range (default: the lowest); the words say which was used."""
     on = _day(policy, name, on, paid)
@@ -177,7 +179,7 @@ def _chosen(policy: Policy, name: str, values: dict, on: dt.date | None, paid: d
                               f" ({words_en}, {plain_number(picked)}%; {options.en})")
 
 
-def outside_choice(policy: Policy, name: str, values: dict, on: dt.date | None) -> InputError | None:
+def outside_choice(policy: Policy, name: str, values: dict[str, Any], on: dt.date | None) -> InputError | None:
     """A grade the policy does not offer (not one of its options, or outside its range): the bilingual error."""
     stated = policy.value(name, on) if policy.has(name) else None
     if values.get(name) is None:
@@ -212,7 +214,7 @@ def _why(policy: Policy, names: tuple[str, ...], on: dt.date | None, paid: dt.da
     return Text("（" + "；".join(parts_zh) + "）" if parts_zh else "", " (" + "; ".join(parts_en) + ")" if parts_en else "")
 
 
-def _base(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None) -> tuple[Decimal, Step]:
+def _base(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: dt.date | None) -> tuple[Decimal, Step]:
     if policy.has("base"):   # the policy states the base itself
         day = _day(policy, "base", on, paid)
         base = policy.decimal("base", day)
@@ -247,7 +249,7 @@ def _base(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None
     )
 
 
-def month_of(policy: Policy, values: dict, on: dt.date | None, paid: dt.date | None = None) -> tuple[dict, list[Step]]:
+def month_of(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: dt.date | None = None) -> tuple[dict[str, Any], list[Step]]:
     """One month's contribution: base, rate, basic premium, monthly add-ons, total — read for the month paid for
     `on` (None: the policy's first values), or for the payment date `paid` where a dated value's rule names it.
     flexible-arrears calls this for each unpaid month.
@@ -329,7 +331,7 @@ def _sum(amounts) -> Decimal | None:
     return total
 
 
-def _payment_day(policy: Policy, paid: dt.date | None) -> tuple[dt.date | None, list[Step], list[dict]]:
+def _payment_day(policy: Policy, paid: dt.date | None) -> tuple[dt.date | None, list[Step], list[dict[str, Any]]]:
     """The day that picks the values the policy chooses by payment date (`applies_by: payment_date`): the payment
     date entered, or — left blank — the first day of the policy's contributions, before any change; the step says
     which, and a blank date is a warning naming the first change."""
@@ -360,7 +362,7 @@ def _payment_day(policy: Policy, paid: dt.date | None) -> tuple[dt.date | None, 
               f"{first}, {tail_en}: enter the payment date."}]
 
 
-def _unstated_warning(policy: Policy, unstated: list[tuple[str, dt.date]]) -> dict:
+def _unstated_warning(policy: Policy, unstated: list[tuple[str, dt.date]]) -> dict[str, Any]:
     names = list(dict.fromkeys(n for n, _ in unstated))
     since = min(policy.in_force_from(n, d) for n, d in unstated)
     return {"id": "amount-not-stated",
@@ -377,7 +379,7 @@ def first_month(policy: Policy) -> dt.date:
     return dt.date.fromisoformat(str(span["from"])).replace(day=1)
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     months = values["months"]
     dated = bool(policy.dated_names("month_paid_for"))
     start = (values.get("first_month") or first_month(policy)).replace(day=1) if dated else None
@@ -399,7 +401,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     if dated:   # each month at the values in force for it: the chosen months, and the year from the policy's start
         by_month = tuple(policy.dated_names("month_paid_for"))
 
-        def series(first: dt.date, n: int) -> list[tuple[dt.date, dict]]:
+        def series(first: dt.date, n: int) -> list[tuple[dt.date, dict[str, Any]]]:
             return [(m, month_of(policy, values, m, paid)[0]) for m in (add_months(first, k) for k in range(n))]
         chosen, year = series(start, months), series(first_month(policy), MONTHS_A_YEAR)
         changes = [(m, r) for (m, r), (_, prev) in zip(chosen[1:], chosen) if r["total"] != prev["total"]]

@@ -27,6 +27,8 @@ table PARAM) are filled in by `calc.api` for a given policy; unresolved, any tex
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -53,7 +55,7 @@ class Text:
     zh: str
     en: str
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"zh": self.zh, "en": self.en}
 
 
@@ -81,8 +83,8 @@ class InputSpec:
     # table parameter PARAM gives a value (its zh text) and a label (calc.api.resolve_choices)
     choices_from: str | None = None
 
-    def describe(self) -> dict:
-        out: dict = {
+    def describe(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
             "name": self.name,
             "type": self.type,
             "label": self.label.as_dict(),
@@ -194,7 +196,7 @@ def _choices_text(spec: InputSpec, lang: str) -> str:
     return ", ".join(f"{c.value} “{c.label.en}”" for c in spec.choices)
 
 
-def _list_items(raw: object) -> list:
+def _list_items(raw: object) -> list[object]:
     if isinstance(raw, str):   # one text: "2023-03, 2023-04" (brackets and quotes of a pasted list are ignored)
         return [item for item in _LIST_SPLIT_RE.split(raw.strip().strip("[]").replace("'", " ").replace('"', " ")) if item]
     if isinstance(raw, list):
@@ -209,8 +211,9 @@ def _parse_month(item: object) -> str:
     return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
-def _parse_item_list(spec: InputSpec, raw: object) -> list:
+def _parse_item_list(spec: InputSpec, raw: object) -> list[Any]:
     lo, hi = spec.minimum, spec.maximum
+    parsed: list[Any]   # months ("2023-03") for a month_list, else whole numbers
     try:
         items = _list_items(raw)
         if len(items) > MAX_LIST_ITEMS:
@@ -260,7 +263,7 @@ def _halfwidth(raw: object) -> object:
     return raw
 
 
-def validate(specs: list[InputSpec], raw: object) -> dict:
+def validate(specs: list[InputSpec], raw: object) -> dict[str, Any]:
     """Parse raw inputs against specs; raise InputErrors listing every problem."""
     if not isinstance(raw, dict):
         raise InputErrors([InputError("input", "输入须为 JSON 对象，例如 {\"months\": 6}。",
@@ -272,7 +275,7 @@ def validate(specs: list[InputSpec], raw: object) -> dict:
                    f"Unknown input \"{safe_text(key)}\". Known inputs: {', '.join(sorted(known))}.")
         for key in raw if key not in known
     ]
-    values: dict = {}
+    values: dict[str, Any] = {}
     for spec in specs:
         value = raw.get(spec.name)
         if value is None or value == "":

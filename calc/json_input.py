@@ -15,6 +15,8 @@ Input gives "months" more than once; give one value.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import json
 from decimal import Decimal
 
@@ -49,8 +51,8 @@ class _DuplicateKey(ValueError):
     pass
 
 
-def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
-    out: dict = {}
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
             raise _DuplicateKey(key)

@@ -25,12 +25,17 @@ False
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import re
 from dataclasses import dataclass, field
 from collections.abc import Callable
 
 from .inputs import Text
 from .vocabulary import UNITS
+
+if TYPE_CHECKING:   # registry imports this module
+    from .registry import Calculator
 
 # placeholders a declared name may contain: the part of the name that varies by policy
 PLACEHOLDERS = {
@@ -53,8 +58,8 @@ class Parameter:
     # what its value is checked against beyond its unit (the loader reports it with file and line):
     # `check`, a function value → [(field suffix, en, zh)] (e.g. the codes a rule may use);
     # `codes`, for a `categories` parameter whose codes are the calculator's own, not the shared groups
-    check: Callable[[object], list] | None = field(default=None, compare=False, repr=False)
-    codes: dict | None = field(default=None, compare=False, repr=False)
+    check: Callable[[object], list[tuple[str, str, str]]] | None = field(default=None, compare=False, repr=False)
+    codes: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         unknown = [unit for unit in self.units if unit not in UNITS]
@@ -66,7 +71,7 @@ class Parameter:
                 raise ValueError(f"{self.name}: when must be has:NAME or lacks:NAME (joined by &), not {self.when!r}")
 
     @property
-    def pattern(self) -> re.Pattern | None:
+    def pattern(self) -> re.Pattern[str] | None:
         """The regular expression of a name with a placeholder; None for a plain name."""
         if not any(p in self.name for p in PLACEHOLDERS):
             return None
@@ -87,7 +92,7 @@ class Parameter:
             return name[len(prefix): len(name) - len(suffix)] in CATEGORIES
         return True
 
-    def needed(self, parameters: dict) -> bool:
+    def needed(self, parameters: dict[str, Any]) -> bool:
         """Whether a policy with these parameters must state this one."""
         if not self.required or self.pattern is not None:
             return False
@@ -96,26 +101,26 @@ class Parameter:
         return all((other in parameters) == (kind == "has")   # "lacks:A&lacks:B": every condition holds
                    for kind, _, other in (one.partition(":") for one in self.when.split("&")))
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         out = {"name": self.name, "units": list(self.units), "required": self.required, "meaning": self.meaning.as_dict()}
         if self.when:
             out["when"] = self.when
         return out
 
 
-def declaration(calculator, name: str) -> Parameter | None:
+def declaration(calculator: Calculator, name: str) -> Parameter | None:
     """The calculator's declaration that covers parameter `name`, if any."""
     return next((p for p in calculator.parameters if p.matches(name)), None)
 
 
-def value_problems(name: str, value: object, every: list) -> list[tuple[str, str, str]]:
+def value_problems(name: str, value: object, every: list[Calculator]) -> list[tuple[str, str, str]]:
     """(field suffix, en, zh) for each way `value` fails the `check` of the declaration that covers
     parameter `name` (in any of the calculators `every`); [] when none declares a check."""
     check = next((p.check for c in every for p in c.parameters if p.check is not None and p.matches(name)), None)
     return check(value) if check is not None else []
 
 
-def category_codes(name: str, declared: list[str], every: list) -> list[str]:
+def category_codes(name: str, declared: list[str], every: list[Calculator]) -> list[str]:
     """The codes a `categories` parameter may list: its declaration's own `codes`, else the shared
     subsidised groups (calc/categories.py) and the groups the policy declares itself (`declared`)."""
     own = next((p.codes for c in every for p in c.parameters if p.codes is not None and p.matches(name)), None)
@@ -125,7 +130,7 @@ def category_codes(name: str, declared: list[str], every: list) -> list[str]:
     return list(CATEGORIES) + [code for code in declared if code not in CATEGORIES]
 
 
-def _module(calculator) -> str:
+def _module(calculator: Calculator) -> str:
     return f"calc/{calculator.name.replace('-', '_')}.py"
 
 
@@ -133,7 +138,7 @@ def _units(units: tuple[str, ...]) -> str:
     return " | ".join(units)
 
 
-def policy_problems(policy: dict, listed: list, every: list) -> list[tuple[str, str, str]]:
+def policy_problems(policy: dict[str, Any], listed: list[Calculator], every: list[Calculator]) -> list[tuple[str, str, str]]:
     """(field, en, zh) for each way the policy's parameters do not fit the calculators it lists.
 
     `listed`: the Calculator objects the policy names; `every`: all calculators (to say

@@ -30,6 +30,8 @@ A later value the source does not give (`value: null`, `not_stated`) is open fro
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -37,23 +39,25 @@ from .money import to_decimal
 
 
 class Policy:
-    def __init__(self, data: dict):
+    def __init__(self, data: dict[str, Any]):
         self.data = data
         self.id: str = data["id"]
-        self.parameters: dict = data.get("parameters", {})
+        self.parameters: dict[str, Any] = data.get("parameters", {})
 
     def has(self, name: str) -> bool:
         return name in self.parameters
 
-    def _entry(self, name: str, on: dt.date | None) -> dict:
+    def _entry(self, name: str, on: dt.date | None) -> dict[str, Any]:
         """The parameter itself, or its latest dated value in force on `on`."""
-        param = self.parameters[name]
+        param: dict[str, Any] = self.parameters[name]
         if on is None:
             return param
-        later = [d for d in param.get("dated") or [] if dt.date.fromisoformat(str(d["from"])) <= on]
+        later: list[dict[str, Any]] = [d for d in param.get("dated") or [] if dt.date.fromisoformat(str(d["from"])) <= on]
         return later[-1] if later else param
 
-    def value(self, name: str, on: dt.date | None = None) -> object:
+    def value(self, name: str, on: dt.date | None = None) -> Any:
+        # Any, not object: a JSON value the loader has checked against the parameter's unit and
+        # declaration (scripts/policy/schema.py, calc/parameters.py); calculators read it as that shape
         return self._entry(name, on)["value"]
 
     def is_dated(self, name: str) -> bool:
@@ -77,8 +81,9 @@ class Policy:
     def governs(self, part: str) -> tuple[dt.date | None, dt.date | None]:
         """The period the policy governs (`contributions` or `benefits`): (from, to), None where open or unknown."""
         span = (self.data.get("governs") or {}).get(part) or {}
-        return tuple(v if isinstance(v, dt.date) or v is None else dt.date.fromisoformat(str(v))
-                     for v in (span.get("from"), span.get("to")))
+        start, end = (v if isinstance(v, dt.date) or v is None else dt.date.fromisoformat(str(v))
+                      for v in (span.get("from"), span.get("to")))
+        return start, end
 
     def names(self, prefix: str) -> list[str]:
         """The policy's parameters whose names start with `prefix`, in the policy's order."""
@@ -110,16 +115,18 @@ class Policy:
 
     def status(self, name: str) -> str:
         """stated | inferred | derived | not_stated"""
-        return self.parameters[name].get("status", "stated")
+        status: str = self.parameters[name].get("status", "stated")
+        return status
 
     def readings(self, name: str) -> list[str]:
         """Ids of the policy's "how we read this" notes about parameter `name`."""
         return [r["id"] for r in self.data.get("readings", []) if name in r.get("parameters", [])]
 
-    def label(self, name: str) -> dict:
-        return self.parameters[name]["label"]
+    def label(self, name: str) -> dict[str, Any]:
+        label: dict[str, Any] = self.parameters[name]["label"]
+        return label
 
-    def cite(self, name: str, on: dt.date | None = None) -> dict:
+    def cite(self, name: str, on: dt.date | None = None) -> dict[str, Any]:
         """The citation of the value read on `on` (a dated value carries its own quote)."""
         param, entry = self.parameters[name], self._entry(name, on)
         return {

@@ -15,8 +15,13 @@ so "note 2" is the second entry there, on the page and in an embed alike.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def reading_note(policy, name: str) -> tuple[str, str]:
+if TYPE_CHECKING:
+    from .policy import Policy
+
+
+def reading_note(policy: Policy, name: str) -> tuple[str, str]:
     """(zh, en) pointer to the notes about parameter `name`, or empty strings when there are none."""
     ids = policy.readings(name) if policy.has(name) else []
     if not ids:

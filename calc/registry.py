@@ -1,12 +1,18 @@
 """Calculator declarations and the registry `python -m calc list` reads."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import importlib
 from dataclasses import dataclass
 from collections.abc import Callable
 
 from .inputs import Choice, InputSpec, Text
 from .parameters import Parameter
+
+if TYPE_CHECKING:   # annotations only: the registry loads no calculator machinery itself
+    from .policy import Policy
+    from .steps import Step
 
 OUTPUT_TYPES = ("money", "ratio", "integer", "date", "text", "boolean", "list")
 
@@ -22,8 +28,8 @@ class OutputSpec:
     # the shown value ("每月 {}" / "{} a month"); None: the output is detail only
     lead: Text | None = None
 
-    def describe(self) -> dict:
-        out = {"name": self.name, "type": self.type, "label": self.label.as_dict()}
+    def describe(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "type": self.type, "label": self.label.as_dict()}
         if self.lead:
             out["lead"] = self.lead.as_dict()
         if self.choices:
@@ -39,13 +45,13 @@ class Calculator:
     inputs: tuple[InputSpec, ...]
     outputs: tuple[OutputSpec, ...]
     # compute(policy, values) -> (result, steps); result values are Decimal/int/date/str/None
-    compute: Callable
+    compute: Callable[[Policy, dict[str, Any]], tuple[dict[str, Any], list[Step]]]
     # charts(result) -> {name: {"zh": svg text, "en": svg text}}: pictures drawn from the result (optional)
-    charts: Callable | None = None
+    charts: Callable[[dict[str, Any]], dict[str, dict[str, str]]] | None = None
     # the policy parameters compute reads (calc/parameters.py): checked by the loader, listed on the authoring page
     parameters: tuple[Parameter, ...] = ()
 
-    def describe(self) -> dict:
+    def describe(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "title": self.title.as_dict(),

@@ -29,6 +29,8 @@ example: 150000 left after basic insurance gives 10800 + 45500 + 37500 = 93800:
 """
 from __future__ import annotations
 
+from typing import Any
+
 from decimal import Decimal
 
 from . import categories as cat
@@ -126,7 +128,7 @@ OUTPUTS = (
 )
 
 
-def _row_text(row: dict, key: str) -> Text:
+def _row_text(row: dict[str, Any], key: str) -> Text:
     v = row[key]
     return Text(v["zh"], v["en"]) if isinstance(v, dict) else Text(str(v), str(v))
 
@@ -151,7 +153,7 @@ def _in_band(start: Decimal, end: Decimal | None, lo: Decimal, hi: Decimal) -> D
     return max(ZERO, top - max(lo, start))
 
 
-def _major_terms(policy: Policy, groups: list[str]) -> list[dict]:
+def _major_terms(policy: Policy, groups: list[str]) -> list[dict[str, Any]]:
     """The general terms and those of each group row the reader is in: {deductible, rows, no_cap, row}."""
     general = {"deductible": policy.decimal("major_illness_deductible"), "rows": policy.value("major_illness_bands"),
                "no_cap": False, "row": None}
@@ -167,7 +169,7 @@ def _major_terms(policy: Policy, groups: list[str]) -> list[dict]:
     return out
 
 
-def _major(policy: Policy, terms: dict, earlier: Decimal, amount: Decimal, cap: Decimal | None) -> dict:
+def _major(policy: Policy, terms: dict[str, Any], earlier: Decimal, amount: Decimal, cap: Decimal | None) -> dict[str, Any]:
     bands = _bands(policy, terms["rows"], terms["deductible"])
     now = [cents(_in_band(s, e, earlier, earlier + amount) * r) for s, e, r in bands]
     before = sum((cents(_in_band(s, e, ZERO, earlier) * r) for s, e, r in bands), ZERO)
@@ -183,7 +185,7 @@ def _leave(out: list, id: str, zh: str, en: str) -> None:
     out.append({"id": id, "zh": zh, "en": en})
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     total, self_pay, first_part = values["total"], values["self_pay"], values["first_part"]
     groups = values["groups"] or []
     errors = []
@@ -215,8 +217,8 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
         raise InputErrors(errors)
 
     steps: list[Step] = []
-    result: dict = {"in_scope": in_scope, "first_part": first_part, "self_pay": self_pay}
-    leaves: list[dict] = []
+    result: dict[str, Any] = {"in_scope": in_scope, "first_part": first_part, "self_pay": self_pay}
+    leaves: list[dict[str, Any]] = []
     how_zh = "您填写的" if values["in_scope"] is not None else \
         f"总额 {money_str(total)} − 自费 {money_str(self_pay)} − 先行自付 {money_str(first_part)}"
     how_en = "your figure" if values["in_scope"] is not None else \
@@ -390,7 +392,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, steps
 
 
-def _charts(result: dict) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     basic, major, assistance, personal, first_part, outside = result["_slip"]
     desc_total = basic + major + assistance + personal + first_part + outside
     out = {}

@@ -56,6 +56,9 @@ Hunan 2025: outside the collection period, a fixed 3-month waiting period from t
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from . import rule_checks
 from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems
@@ -137,7 +140,7 @@ OUTPUTS = (
 )
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     run = Run(policy, values)
     shaped = policy.has("enrolment_windows") or policy.has("fixed_waiting_period_months")
     if shaped and values.get("event_date") is not None and values.get("circumstance") != "newborn":
@@ -159,7 +162,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     return result, run.steps
 
 
-def _timeline_data(run: Run) -> dict:
+def _timeline_data(run: Run) -> dict[str, Any]:
     r = run.result
     data = dict(run.chart)
     data["cover_from"] = r.get("cover_from")
@@ -185,11 +188,11 @@ LABELS = {
 }
 
 
-def _charts(result: dict) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     data = result.get("_timeline") or {}
     out = {}
     for lang in ("zh", "en"):
-        t = lambda key: getattr(LABELS[key], lang)  # noqa: E731
+        t: Callable[[str], str] = lambda key: getattr(LABELS[key], lang)  # noqa: E731
         marks: list[Mark] = []
         spans: list[Span] = []
         pay = None

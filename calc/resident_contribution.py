@@ -55,6 +55,8 @@ Not known whether on the lists: 175 or 350, so not determined; born in 2023, aft
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from decimal import Decimal
 
@@ -166,11 +168,11 @@ def _reading_note(policy: Policy, name: str) -> tuple[str, str]:
 class _Option:
     """What one ticked category would give on its own."""
 
-    def __init__(self, code: str, amount: Decimal | None, payer: dict | None):
+    def __init__(self, code: str, amount: Decimal | None, payer: dict[str, Any] | None):
         self.code, self.amount, self.payer = code, amount, payer
 
 
-def _funder(policy: Policy, code: str) -> dict | None:
+def _funder(policy: Policy, code: str) -> dict[str, Any] | None:
     if policy.has("subsidy_funders"):
         return policy.value("subsidy_funders").get(code)
     return None
@@ -262,7 +264,7 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
     return options, steps
 
 
-def _declared_option(policy: Policy, code: str, standard: Decimal, funder: dict | None) -> tuple[_Option, Step]:
+def _declared_option(policy: Policy, code: str, standard: Decimal, funder: dict[str, Any] | None) -> tuple[_Option, Step]:
     """A group the policy declares itself (`subsidy_categories`): full, half, a fixed amount or a share."""
     entry = cat.declared(policy)[code]
     gives, name = entry["gives"], cat.label(code, cat.declared(policy))
@@ -330,7 +332,7 @@ def _combination_step(policy: Policy, options: list[_Option]) -> Step:
 EARLIEST = dt.date(1900, 1, 1)
 
 
-def _timing_errors(policy: Policy, values: dict, codes: list[str]) -> list[InputError]:
+def _timing_errors(policy: Policy, values: dict[str, Any], codes: list[str]) -> list[InputError]:
     """Inputs about the lists and dates that are valid alone but contradict each other."""
     recognised, paid, born, listed = values["recognised_on"], values["paid_on"], values["born_on"], values["subsidy_list"]
     errors = []
@@ -376,7 +378,7 @@ def _timing_errors(policy: Policy, values: dict, codes: list[str]) -> list[Input
     return errors
 
 
-def _timing(policy: Policy, values: dict, codes: list[str]) -> tuple[str | None, list[Step]]:
+def _timing(policy: Policy, values: dict[str, Any], codes: list[str]) -> tuple[str | None, list[Step]]:
     """平江-style subsidy timing: the list date, newly recognised in / after the collection period.
     List membership is never assumed: it is said (`subsidy_list`), dated (`recognised_on`), derived
     from a birth after the list date (`born_on`), or not known (then both outcomes are shown)."""
@@ -450,7 +452,7 @@ def _date(policy: Policy, name: str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def _payer_text(options: list[_Option], joined: bool = False) -> dict | None:
+def _payer_text(options: list[_Option], joined: bool = False) -> dict[str, Any] | None:
     """The funder(s) of the subsidy applied: one, several that together pay (stacking, `joined`), or
     several of which the source does not say which pays."""
     payers = []
@@ -467,7 +469,7 @@ def _payer_text(options: list[_Option], joined: bool = False) -> dict | None:
             "en": " or ".join(p["en"] for p in payers) + " (the source does not say which)"}
 
 
-def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
+def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     decl = cat.declared(policy)
     codes = cat.sort_codes(values["categories"] or [], decl)
     standard = policy.decimal("individual_contribution")
@@ -479,7 +481,7 @@ def _compute(policy: Policy, values: dict) -> tuple[dict, list[Step]]:
     if timing == "recognised_after_period":   # no subsidy this year: no group's amount is shown
         options, category_steps = [], []
     steps += timing_steps + category_steps
-    result: dict = {"standard": standard, "_labels": {}}
+    result: dict[str, Any] = {"standard": standard, "_labels": {}}
     known = [o for o in options if o.amount is not None and o.amount > 0]
     unknown = [o for o in options if o.amount is None]
     best = max((o.amount for o in known), default=Decimal(0))
@@ -622,7 +624,7 @@ def _lc(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _refund(policy: Policy, values: dict, timing: str, result: dict) -> list[Step]:
+def _refund(policy: Policy, values: dict[str, Any], timing: str, result: dict[str, Any]) -> list[Step]:
     """Newly recognised during the period after paying in full: the subsidy is paid back (平江: 一卡通)."""
     recognised, paid = values["recognised_on"], values["paid_on"]
     if timing != "recognised_in_period" or paid is None or paid >= recognised or not result.get("subsidy"):
@@ -658,7 +660,7 @@ UNKNOWN = Text("未公布：资助或本人缴纳", "Not published: subsidy or y
 DEPENDS = Text("取决于认定时间：资助或本人缴纳", "Depends on when you were recognised: subsidy or your share")
 
 
-def _charts(result: dict) -> dict:
+def _charts(result: dict[str, Any]) -> dict[str, Any]:
     parts = result.get("_who_pays") or []
     out = {}
     for lang in (lang for lang in LANGS if chart_drawn(lang)):

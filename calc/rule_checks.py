@@ -79,7 +79,8 @@ def rule(fields: dict[str, Field], required: tuple[str, ...] = ()) -> Callable[[
                 out += fields[key](key, item)
         out += [("", f"needs {key}", f"缺少 {key}") for key in required if key not in value]
         return out
-    check.fields = tuple(fields)   # the authoring page may list them
+    # the authoring page may list them: a function attribute, which mypy does not model
+    check.fields = tuple(fields)  # type: ignore[attr-defined]
     return check
 
 

@@ -18,6 +18,8 @@ True
 """
 from __future__ import annotations
 
+from typing import Any, overload
+
 import datetime as dt
 
 from .data import load_policies
@@ -29,13 +31,19 @@ def key_of(policy_id: str, topic: str) -> str:
     return f"{place}/{topic}" if place else topic
 
 
-def _day(value) -> dt.date | None:
+@overload
+def _day(value: str | dt.date) -> dt.date: ...
+@overload
+def _day(value: None) -> None: ...
+@overload
+def _day(value: str | dt.date | None) -> dt.date | None: ...
+def _day(value: str | dt.date | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value)
 
 
-def group(policies: dict[str, dict]) -> dict[str, list[str]]:
+def group(policies: dict[str, dict[str, Any]]) -> dict[str, list[str]]:
     """{series key: member ids ordered by the start of the contribution months they govern}."""
     out: dict[str, list[str]] = {}
     for pid, policy in policies.items():
@@ -49,7 +57,7 @@ def members(key: str) -> list[str]:
     return group(load_policies()).get(key, [])
 
 
-def _covers(span: dict, day: dt.date) -> bool:
+def _covers(span: dict[str, Any], day: dt.date) -> bool:
     end = _day(span.get("to"))
     return _day(span["from"]) <= day and (end is None or day <= end)
 
@@ -60,19 +68,19 @@ def policy_for(key: str, day: dt.date) -> str | None:
     return next((pid for pid in members(key) if _covers(policies[pid]["governs"]["contributions"], day)), None)
 
 
-def on_file(key: str) -> list[dict]:
+def on_file(key: str) -> list[dict[str, Any]]:
     """What a series holds, for messages: [{"policy", "from", "to"}] in time order."""
     policies = load_policies()
     return [{"policy": pid, **{k: policies[pid]["governs"]["contributions"].get(k) for k in ("from", "to")}}
             for pid in members(key)]
 
 
-def status(policy_id: str, today: dt.date) -> dict:
+def status(policy_id: str, today: dt.date) -> dict[str, Any]:
     """Whether a compiled policy is in force on `today`, and what comes after it (see `status_of`)."""
     return status_of(load_policies()[policy_id], today)
 
 
-def status_of(policy: dict, today: dt.date) -> dict:
+def status_of(policy: dict[str, Any], today: dt.date) -> dict[str, Any]:
     """Whether a policy is in force on `today` and what comes after it.
 
     state: `not_yet` (before its effective start), `in_force`, or `ended` (after its effective end);
@@ -93,7 +101,7 @@ def status_of(policy: dict, today: dt.date) -> dict:
     return {"state": state, "starts_on": start.isoformat(), "ended_on": end.isoformat() if end else None, "next": nxt}
 
 
-def _years(span: dict) -> tuple[str, str]:
+def _years(span: dict[str, Any]) -> tuple[str, str]:
     start, end = str(span["from"])[:4], str(span["to"])[:4] if span.get("to") else None
     if end is None:
         return f"{start} 年起", f"from {start}"

@@ -32,6 +32,8 @@ show the one for the reader's date by comparing ISO dates (assets/mingbai/today.
 """
 from __future__ import annotations
 
+from typing import Any, overload
+
 import datetime as dt
 import re
 
@@ -46,7 +48,13 @@ ONE_DAY = dt.timedelta(days=1)
 ASK = ("当地医保经办机构或税务部门", "the local medical insurance office or tax office")
 
 
-def _day(value) -> dt.date | None:
+@overload
+def _day(value: str | dt.date) -> dt.date: ...
+@overload
+def _day(value: None) -> None: ...
+@overload
+def _day(value: object) -> dt.date | None: ...
+def _day(value: object) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
@@ -66,10 +74,10 @@ def chain(place: str) -> list[str]:
     return ["/".join(parts[:n]) for n in range(len(parts), 0, -1)]
 
 
-def places(policies: dict[str, dict]) -> dict[str, dict]:
+def places(policies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Every place on file (also one with no policy of its own, such as a city above a county):
     {place: {"zh", "en", "level", "parent"}}, names from the policies' jurisdictions."""
-    out: dict[str, dict] = {}
+    out: dict[str, dict[str, Any]] = {}
     for pid, policy in policies.items():
         j = policy["jurisdiction"]
         named = [(k, j[k]) for k in LEVELS if k in j]
@@ -81,20 +89,21 @@ def places(policies: dict[str, dict]) -> dict[str, dict]:
     return out
 
 
-def _span(policy: dict, part: str = "benefits") -> tuple[dt.date, dt.date | None]:
+def _span(policy: dict[str, Any], part: str = "benefits") -> tuple[dt.date, dt.date | None]:
     span = policy["governs"][part]
     return _day(span["from"]), _day(span.get("to"))
 
 
-def _effective(policy: dict) -> dict:
-    return policy.get("effective") or policy["governs"]["benefits"]
+def _effective(policy: dict[str, Any]) -> dict[str, Any]:
+    effective: dict[str, Any] = policy.get("effective") or policy["governs"]["benefits"]
+    return effective
 
 
 def _holds(span: tuple[dt.date, dt.date | None], day: dt.date) -> bool:
     return span[0] <= day and (span[1] is None or day <= span[1])
 
 
-def _param(policy: dict, name: str, on: dt.date | None = None):
+def _param(policy: dict[str, Any], name: str, on: dt.date | None = None) -> Any:
     param = (policy.get("parameters") or {}).get(name)
     if param is None:
         return None
@@ -102,12 +111,12 @@ def _param(policy: dict, name: str, on: dt.date | None = None):
     return (later[-1] if later else param)["value"]
 
 
-def _benefit_year(policy: dict) -> tuple[dt.date, dt.date | None]:
+def _benefit_year(policy: dict[str, Any]) -> tuple[dt.date, dt.date | None]:
     start, end = _param(policy, "benefit_period_start"), _param(policy, "benefit_period_end")
     return (_day(start), _day(end)) if start and end else _span(policy)
 
 
-def _amount(policy: dict, on: dt.date, pays: str = "individual") -> str | None:
+def _amount(policy: dict[str, Any], on: dt.date, pays: str = "individual") -> str | None:
     if pays == "waived":
         return "0.00"
     if pays != "individual":
@@ -116,7 +125,7 @@ def _amount(policy: dict, on: dt.date, pays: str = "individual") -> str | None:
     return None if value is None else money_str(to_decimal(value))
 
 
-def windows(policy: dict) -> list[dict]:
+def windows(policy: dict[str, Any]) -> list[dict[str, Any]]:
     """The collection windows a policy states: [{"from", "to", "kind", "pays", "amount", "benefit_year"}]."""
     year = _benefit_year(policy)
     by = {"from": year[0].isoformat(), "to": year[1].isoformat() if year[1] else None}
@@ -145,7 +154,7 @@ def _clean(name: str) -> str:
     return re.sub(r"（[^）]*）|\([^)]*\)", "", name).strip()
 
 
-def whom(policy: dict) -> tuple[str, str]:
+def whom(policy: dict[str, Any]) -> tuple[str, str]:
     """Whom to ask: the policy's contact, else its issuers that are named offices, and the local office."""
     if policy.get("contact"):
         return policy["contact"]["zh"], policy["contact"]["en"]
@@ -164,11 +173,11 @@ def _year_words(start: dt.date, end: dt.date | None) -> tuple[str, str]:
     return f"{start.isoformat()} 至 {end.isoformat()}", f"{start.isoformat()} to {end.isoformat()}"
 
 
-def _title(policy: dict) -> tuple[str, str]:
+def _title(policy: dict[str, Any]) -> tuple[str, str]:
     return f"《{policy['title']['zh']}》", f"“{policy['title']['en']}”"
 
 
-def _by_topic(place: str, policies: dict[str, dict]) -> dict[str, list[tuple[int, str]]]:
+def _by_topic(place: str, policies: dict[str, dict[str, Any]]) -> dict[str, list[tuple[int, str]]]:
     """topic → [(level index in the chain, 0 = the place itself; policy id)] of the place's chain."""
     levels = {p: n for n, p in enumerate(chain(place))}
     out: dict[str, list[tuple[int, str]]] = {}
@@ -178,13 +187,13 @@ def _by_topic(place: str, policies: dict[str, dict]) -> dict[str, list[tuple[int
     return out
 
 
-def _governing(members: list[tuple[int, str]], policies: dict[str, dict], day: dt.date) -> str | None:
+def _governing(members: list[tuple[int, str]], policies: dict[str, dict[str, Any]], day: dt.date) -> str | None:
     """The most local policy whose benefit period holds the day."""
     held = [(n, pid) for n, pid in members if _holds(_span(policies[pid]), day)]
     return min(held)[1] if held else None
 
 
-def today(place: str, day: dt.date, policies: dict[str, dict], topics: list[str] | None = None) -> dict:
+def today(place: str, day: dt.date, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> dict[str, Any]:
     """The verdict for a place on a day (see the module's docstring)."""
     known = places(policies)
     by_topic = _by_topic(place, policies)
@@ -196,11 +205,12 @@ def today(place: str, day: dt.date, policies: dict[str, dict], topics: list[str]
     return {"place": place, "day": day.isoformat(), "topics": out}
 
 
-def _level(pid: str, known: dict) -> str:
-    return known.get(place_of(pid), {}).get("level", "province")
+def _level(pid: str, known: dict[str, Any]) -> str:
+    level: str = known.get(place_of(pid), {}).get("level", "province")
+    return level
 
 
-def _topic(topic: str, members: list[tuple[int, str]], policies: dict, known: dict, day: dt.date) -> dict:
+def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any], known: dict[str, Any], day: dt.date) -> dict[str, Any]:
     label = TOPICS[topic]
     zh: list[str] = []
     en: list[str] = []
@@ -208,7 +218,7 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict, known: di
     mentioned: list[str] = []
     head_zh: list[str] = []
     head_en: list[str] = []
-    found: dict = {"topic": topic, "current": None, "open": None, "next_window": None, "next_year_missing": None,
+    found: dict[str, Any] = {"topic": topic, "current": None, "open": None, "next_window": None, "next_year_missing": None,
                    "no_current": None}
     if current:
         policy = policies[current]
@@ -220,12 +230,12 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict, known: di
         years = _year_words(*_benefit_year(policy))
         lz, le = LEVEL_WORDS[level]
         head_zh.append(f"{label.zh}：今天适用{place['zh']}{lz}的{_title(policy)[0]}（{years[0]}）。"
-                  + (f"这项政策在 {end.isoformat()} 结束，不到 {ENDS_SOON_DAYS} 天。" if soon else ""))
+                  + (f"这项政策在 {end.isoformat()} 结束，不到 {ENDS_SOON_DAYS} 天。" if soon and end else ""))
         head_en.append(f"{label.en}: today {_title(policy)[1]} applies ({place['en']}, {le}; {years[1]})."
-                  + (f" It ends on {end.isoformat()}, within {ENDS_SOON_DAYS} days." if soon else ""))
+                  + (f" It ends on {end.isoformat()}, within {ENDS_SOON_DAYS} days." if soon and end else ""))
         mentioned.append(current)
     # windows on file, the most local policy's for each benefit year
-    rows: dict[str, tuple[int, str, dict]] = {}
+    rows: dict[str, tuple[int, str, dict[str, Any]]] = {}
     for n, pid in members:
         for w in windows(policies[pid]):
             key = w["benefit_year"]["from"] + w["kind"] + w["from"]
@@ -295,9 +305,9 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict, known: di
                 en.append(f"This site has no {label.en.lower()} policy for {ye} (neither the amount nor the collection dates). "
                           f"The last one is {_title(policies[current])[1]}{_said(policies[current], 'en')}. "
                           f"Ask {ask[1]} when and how much to pay for {ye}.")
-                rows = windows(policies[current])
-                if rows:
-                    start = _day(rows[0]["from"])
+                stated = windows(policies[current])
+                if stated:
+                    start = _day(stated[0]["from"])
                     shifted = _next_year(start)
                     if day >= shifted:
                         found["next_year_missing"]["maybe_open_since"] = shifted.isoformat()
@@ -317,7 +327,7 @@ def _level_index(pid: str, members: list[tuple[int, str]]) -> int:
     return next(n for n, p in members if p == pid)
 
 
-def _said(policy: dict, lang: str) -> str:
+def _said(policy: dict[str, Any], lang: str) -> str:
     """What a policy said about paying: its amount and collection window, as far as it states them."""
     rows = windows(policy)
     amount = _param(policy, "individual_contribution")
@@ -333,7 +343,7 @@ def _said(policy: dict, lang: str) -> str:
     return ": " + ", ".join(parts_en) if parts_en else ""
 
 
-def breaks(place: str, policies: dict[str, dict], topics: list[str] | None = None) -> list[dt.date]:
+def breaks(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> list[dt.date]:
     """The days on which the verdict for a place may change, in order."""
     days: set[dt.date] = set()
     for topic, members in _by_topic(place, policies).items():
@@ -354,14 +364,14 @@ def breaks(place: str, policies: dict[str, dict], topics: list[str] | None = Non
     return sorted(days)
 
 
-def variants(place: str, policies: dict[str, dict], topics: list[str] | None = None) -> list[dict]:
+def variants(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> list[dict[str, Any]]:
     """Every verdict a place can have, each with the days it holds: [{"from", "to", "result"}] ("from"/"to"
     None where open), consecutive equal verdicts merged. A page shows the one holding the reader's day."""
     days = breaks(place, policies, topics)
     if not days:
         return []
     starts = [days[0] - ONE_DAY] + days
-    out: list[dict] = []
+    out: list[dict[str, Any]] = []
     for i, start in enumerate(starts):
         result = today(place, start, policies, topics)
         lines = [t["lines"] for t in result["topics"]]

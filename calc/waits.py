@@ -34,6 +34,8 @@ on day 0 the window's last day is event + N; on day 1 it is event + N − 1.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -65,11 +67,11 @@ class Wait:
         return bool(self.months or self.days)
 
 
-def _amount(part: dict) -> tuple[int, int]:
+def _amount(part: dict[str, Any]) -> tuple[int, int]:
     return int(part.get("months", 0)), int(part.get("days", 0))
 
 
-def variable_wait(rule: dict, gap_years: int, paid_back: int, fixed_months: int) -> Wait:
+def variable_wait(rule: dict[str, Any], gap_years: int, paid_back: int, fixed_months: int) -> Wait:
     """The variable wait for `gap_years` years without cover, `paid_back` of them paid for afterwards."""
     counted = max(0, gap_years - int(rule.get("free_gap_years", 0)))
     per_m, per_d = _amount(rule["per_gap_year"])
@@ -94,7 +96,7 @@ def day_count(event: dt.date, day: dt.date, event_day: str) -> int:
     return (day - event).days + (1 if event_day == "day_1" else 0)
 
 
-def _unknown_keys(value: dict, allowed: tuple[str, ...], field: str = "") -> list[tuple[str, str, str]]:
+def _unknown_keys(value: dict[str, Any], allowed: tuple[str, ...], field: str = "") -> list[tuple[str, str, str]]:
     return [(f"{field}.{k}", f"unknown key (allowed: {', '.join(allowed)})", f"未知的键（可用：{'、'.join(allowed)}）")
             for k in value if k not in allowed]
 

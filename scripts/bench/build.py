@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             work = Path(tmp) / str(size)
             config, env = _our_project(work, size)
-            times = {"ours": [], "plain": []}
+            times: dict[str, list[float]] = {"ours": [], "plain": []}
             plain_config = None
             for rep in range(args.reps):
                 site = work / f"site-{rep}"

@@ -85,8 +85,8 @@ def main(argv: list[str]) -> int:
         print("playwright is not installed / 未安装 playwright", file=sys.stderr)
         return 1
 
-    with tempfile.TemporaryDirectory(prefix="mingbai-bench-offline-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="mingbai-bench-offline-") as tmp_name:
+        tmp = Path(tmp_name)
         try:
             site = args.site
             if site is None:

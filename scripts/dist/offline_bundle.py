@@ -153,7 +153,7 @@ def embedded_assets_script(pyodide_dir: Path) -> str:
     for name, packed in EMBEDDED.items():
         data = (pyodide_dir / name).read_bytes()
         if packed:
-            value = {"gzip": base64.b64encode(gzip.compress(data, 9, mtime=0)).decode("ascii"), "size": len(data)}
+            value: dict[str, object] | str = {"gzip": base64.b64encode(gzip.compress(data, 9, mtime=0)).decode("ascii"), "size": len(data)}
         else:
             value = base64.b64encode(data).decode("ascii")
         entries.append(f"{json.dumps(name)}: {json.dumps(value)}")

@@ -13,7 +13,9 @@ import datetime as dt
 import json
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -47,7 +49,10 @@ class PolicyProblem:
 
 
 # libyaml's C parser when PyYAML has it (same events and marks, several times faster)
-_FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:   # one class for mypy, which cannot take a base class chosen at run time
+    _FAST_SAFE_LOADER = yaml.SafeLoader
+else:
+    _FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class DecimalLoader(_FAST_SAFE_LOADER):
@@ -276,7 +281,7 @@ def rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
     return value_problems(name, value, list(calculators().values()))
 
 
-def category_problems(name: str, value: object, declared: list[str] = ()) -> list[tuple[str, str, str]]:
+def category_problems(name: str, value: object, declared: Sequence[str] = ()) -> list[tuple[str, str, str]]:
     """(field suffix, en, zh) for a `categories` value that is not a list of known codes, each once.
     Known: the shared groups (calc/categories.py) and the policy's own, or the calculator's own codes
     (`Parameter.codes`; calc.parameters.category_codes)."""
@@ -499,7 +504,7 @@ def link_series(policies: dict[str, dict]) -> None:
                                        "next": members[i + 1] if i + 1 < len(members) else None}
 
 
-def to_json_ready(value: object) -> object:
+def to_json_ready(value: Any) -> Any:
     """Decimal → string, date → ISO string: what calc reads in CPython and Pyodide."""
     if isinstance(value, Decimal):
         return format(value, "f")
@@ -531,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.files:
         problems = [p for f in args.files for p in load_policy(f, prove=not args.quick)[1]]
-        policies = {}
+        policies: dict[str, Any] = {}
     else:
         policies, problems = load_all(prove=not args.quick)
     for p in problems:

@@ -98,7 +98,9 @@ def _term(text: str) -> Decimal | None:
 
 
 def _rounds_to(exact: Decimal, stated: Decimal) -> bool:
-    places = Decimal(1).scaleb(stated.as_tuple().exponent)
+    exponent = stated.as_tuple().exponent
+    assert isinstance(exponent, int)   # a figure read from prose is finite
+    places = Decimal(1).scaleb(exponent)
     return exact == stated or exact.quantize(places, rounding=ROUND_HALF_UP) == stated
 
 

@@ -126,7 +126,7 @@ def quote_in_source(quote: str, source_text: str) -> bool:
     return squash(quote) in _squashed_source(source_text)
 
 
-def numbers_in(value: object) -> list[object]:
+def numbers_in(value: object) -> list[Decimal | int | dt.date]:
     """Every Decimal/int/date inside a parameter value (lists and tables included)."""
     if isinstance(value, bool) or value is None:
         return []

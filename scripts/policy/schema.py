@@ -237,7 +237,8 @@ def mapping(required: dict[str, Check], optional: dict[str, Check] | None = None
         for name in required:
             if name not in present:
                 yield _problem(node, f"{field}.{name}" if field else name, "is missing", "缺少此项")
-    inner.fields = (dict(required), dict(optional))   # read by the authoring reference page (no second list)
+    # read by the authoring reference page (no second list): a function attribute, which mypy does not model
+    inner.fields = (dict(required), dict(optional))  # type: ignore[attr-defined]
     return inner
 
 

@@ -184,7 +184,7 @@ STEPS = (
 def _fields(lang: str) -> list[dict]:
     out = []
     for prefix, check, heading in BLOCKS:
-        required, optional = check.fields
+        required, optional = check.fields  # type: ignore[attr-defined]  # set by schema.mapping()
         rows = []
         for name in [*required, *optional]:
             key = prefix + name

@@ -370,7 +370,7 @@ _READING_REF = {"zh": re.compile(r"(见解读)?“([a-z0-9]+(?:-[a-z0-9]+)*)”"
 def readings_in_words(text: str, policies: list[dict], lang: str) -> str:
     """Prose that names a reading by its id (见解读“waiting-count”) names it by its number on the
     policy page instead: readers see words, not ids (policy.md.j2 numbers the notes)."""
-    numbers = {}
+    numbers: dict[str, int] = {}
     for policy in policies:
         for index, reading in enumerate(policy.get("readings", []), start=1):
             numbers.setdefault(reading["id"], index)

@@ -32,7 +32,7 @@ def code_fingerprint() -> tuple:
 
 
 def _ours(module_name: str | None) -> bool:
-    return bool(module_name) and module_name.split(".")[0] in PACKAGES
+    return module_name is not None and module_name != "" and module_name.split(".")[0] in PACKAGES
 
 
 def _reimport(namespace: dict) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeGuard
 
 CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
@@ -193,7 +194,7 @@ def _calc_words() -> dict[str, tuple[str, str]]:
     return found
 
 
-def is_code(value: object) -> bool:
+def is_code(value: object) -> TypeGuard[str]:
     """A snake_case token (`tax_system`, `newborn`): printed only through words()."""
     return isinstance(value, str) and CODE.fullmatch(value) is not None
 
