@@ -141,4 +141,6 @@ def table_rows(param: dict, lang: str) -> tuple[list[str], list[list[str]]] | No
     keys = list(value[0])
     names = param.get("columns") or {}
     header = [names[k][lang] if k in names else _scalar(k, lang) for k in keys]
-    return header, [[_scalar(row.get(col), lang) for col in keys] for row in value]
+    # a cell may itself hold a list or a rule (a group's own bands): in words, never a Python repr
+    return header, [[_any(row.get(col), lang, None) if isinstance(row.get(col), (list, dict)) else _scalar(row.get(col), lang)
+                     for col in keys] for row in value]
