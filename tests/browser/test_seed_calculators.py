@@ -140,19 +140,24 @@ def test_critical_illness_cap_and_family_mutual_aid(open_page, site_url, lang):
     # --- family-mutual-aid ---
     aid = Widget(o, "family-mutual-aid", MEASURES, lang)
     # happy path: an insured spouse
-    run = aid.apply({"relation": "spouse", "relative_insured": True})
+    run = aid.apply({"relation": "spouse", "relative_insured": True, "has_personal_account": True})
     aid.expect_result(run)
     expect(aid.output("eligible_relative")).to_have_text(YES[lang])
     expect(aid.output("may_pay_medical_costs")).to_have_text(YES[lang])
 
+    # boundary (issue 19 M8): a flexible worker without a personal account cannot pay from one
+    run = aid.apply({"relation": "spouse", "relative_insured": True, "has_personal_account": False})
+    aid.expect_result(run)
+    expect(aid.output("may_pay_medical_costs")).to_have_text(NO[lang])
+
     # boundary: a close relative who is not insured: contributions yes, medical costs no
-    run = aid.apply({"relation": "parent", "relative_insured": False})
+    run = aid.apply({"relation": "parent", "relative_insured": False, "has_personal_account": True})
     aid.expect_result(run)
     expect(aid.output("may_pay_resident_insurance")).to_have_text(YES[lang])
     expect(aid.output("may_pay_medical_costs")).to_have_text(NO[lang])
 
     # boundary: a parent-in-law is not on the list of close relatives: a clear no everywhere
-    run = aid.apply({"relation": "parent_in_law", "relative_insured": True})
+    run = aid.apply({"relation": "parent_in_law", "relative_insured": True, "has_personal_account": True})
     assert run["result"]["eligible_relative"] is False, run["result"]
     aid.expect_result(run)
     for name in ("eligible_relative", "may_pay_resident_insurance", "may_pay_long_term_care",
@@ -163,7 +168,7 @@ def test_critical_illness_cap_and_family_mutual_aid(open_page, site_url, lang):
     # invalid: the select only offers valid relations, so forge one (a tampered page or an old
     # cached one): calc must refuse it inline rather than answer for the wrong person
     aid.field("relation").locator('option[value="other"]').evaluate("o => { o.value = 'neighbour'; }")
-    bad = aid.apply({"relation": "neighbour", "relative_insured": True})
+    bad = aid.apply({"relation": "neighbour", "relative_insured": True, "has_personal_account": True})
     aid.expect_error("relation", bad)
     expect(aid.output("eligible_relative")).to_have_text(NO[lang])   # last good answer, dimmed
 
