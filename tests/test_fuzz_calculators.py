@@ -223,7 +223,9 @@ def enum_values(spec: dict, ctx: Context) -> Values:
 
 
 def list_values(spec: dict, ctx: Context) -> Values:
-    values = [c["value"] for c in spec["choices"]]
+    # a list whose choices come from the policy has none where the policy names no groups (the input then does not
+    # apply): any code is then an input the policy has no use for
+    values = [c["value"] for c in spec.get("choices", [])] or ["orphan"]
     bad_item = st.one_of(st.text(max_size=8), st.sampled_from(["unknown_group", "ORPHAN", " orphan", None, 1, ["orphan"]]))
     valid = st.lists(st.sampled_from(values), max_size=2 * len(values))   # repeats, any order, empty
     return Values(
@@ -503,6 +505,12 @@ def reimbursement_scenario(policy_id: str, ctx: Context) -> st.SearchStrategy:
             out["level"] = draw(st.sampled_from([c["value"] for c in specs["level"]["choices"]]))
         if "basic_paid" in specs:
             out["basic_paid"] = str(draw(st.integers(0, scope)))
+        if "basic_deductible" in specs:   # figures the text leaves open (周口): the reader's own
+            out["basic_deductible"] = str(draw(st.integers(0, 5_000)))
+        if "basic_rate" in specs:
+            out["basic_rate"] = str(draw(st.integers(0, 100)))
+        if "basic_cap" in specs and draw(st.booleans()):
+            out["basic_cap"] = str(draw(st.integers(1, 1_000_000)))
         if "groups" in specs and specs["groups"].get("choices"):
             out["groups"] = draw(st.lists(st.sampled_from([c["value"] for c in specs["groups"]["choices"]]), max_size=3))
         for name in ("earlier_deductible", "earlier_basic_fund", "earlier_major_illness"):

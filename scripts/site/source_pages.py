@@ -96,7 +96,8 @@ def write_source_pages(site: Path, policies: dict[str, dict], sources_dir: Path)
     for pid in sorted(policies):
         for key, source in policies[pid]["sources"].items():
             for file in filter(None, (source["file"], source.get("normalised"))):
-                cited_by.setdefault(file, []).append({"id": pid, "title": policies[pid]["title"], "key": key})
+                title = policies[pid].get("title") or {"zh": pid, "en": pid}   # every loaded policy has one
+                cited_by.setdefault(file, []).append({"id": pid, "title": title, "key": key})
     for policy in policies.values():
         for source in policy["sources"].values():
             files = [(source["file"], False, source.get("normalised"))]
