@@ -29,16 +29,16 @@ new-policy: .venv/.installed      ## skeleton of a new policy: make new-policy P
 	$(PY) -m scripts.policy.scaffold --place "$(PLACE)" --topic "$(TOPIC)" --year "$(YEAR)" $(if $(CALCULATORS),--calculators $(CALCULATORS))
 
 build: install                     ## build the site into site/ (atomic: a failed build keeps the old site)
-	$(PY) -m scripts.dist.build_site
+	$(PY) -m scripts.bundle.build_site
 
 serve: install                     ## build and serve on http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --strict -a $(HOST):$(PORT)
 
 serve-site: build                  ## serve the built site/ with its .br/.gz copies (as a static host would; mkdocs serve cannot)
-	$(PY) -m scripts.dist.wire site --host $(HOST) --port $(PORT)
+	$(PY) -m scripts.bundle.wire site --host $(HOST) --port $(PORT)
 
 bundle: install                    ## dist/mingbai-offline-<version>.zip: the whole site, opens from file:// with no server/network
-	$(PY) -m scripts.dist.offline_bundle
+	$(PY) -m scripts.bundle.offline_bundle
 
 # what `make check` leaves out: tests marked as building the site, running Node or Pyodide, or a browser
 CHECK_MARKERS := not site and not node and not pyodide and not browser

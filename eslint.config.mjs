@@ -21,12 +21,12 @@ export default [
     languageOptions: { globals: { ...globals.worker } }
   },
   {
-    // the widget's sources: ES modules bundled into assets/mingbai/widget.js (scripts/dist/widget_bundle.py)
+    // the widget's sources: ES modules bundled into assets/mingbai/widget.js (scripts/bundle/widget_bundle.py)
     files: ["docs/assets/mingbai/widget/**/*.js"],
     languageOptions: { ecmaVersion: 2017, sourceType: "module", globals: { ...globals.browser } }
   },
   {
-    // Node tools (scripts/dev/pyodide_run.mjs, scripts/dist/stdlib_used.mjs) and this file
+    // Node tools (scripts/dev/pyodide_run.mjs, scripts/bundle/stdlib_used.mjs) and this file
     files: ["scripts/**/*.mjs", "eslint.config.mjs"],
     languageOptions: { sourceType: "module", globals: { ...globals.node } }
   }

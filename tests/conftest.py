@@ -39,9 +39,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(scope="session")
 def trimmed(tmp_path_factory) -> Path:
-    """The zip the site ships: the stdlib trimmed, then compiled to bytecode (scripts/dist/bytecode.py);
+    """The zip the site ships: the stdlib trimmed, then compiled to bytecode (scripts/bundle/bytecode.py);
     made once per session (tests/test_trim_stdlib.py and tests/test_bytecode.py share it)."""
-    from scripts.dist import trim_stdlib
+    from scripts.bundle import trim_stdlib
 
     pyodide = REPO / "node_modules" / "pyodide"
     if shutil.which("node") is None or not (pyodide / trim_stdlib.FULL).is_file():

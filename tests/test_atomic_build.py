@@ -24,7 +24,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path: Path) -> None:
         (ROOT / "policies" / "sources" / "000_65321096e8faf93d.txt").read_bytes())
     (policies / "unknown-unit.yaml").write_bytes(BROKEN.read_bytes())
     env = {**os.environ, "MINGBAI_POLICIES_DIR": str(policies), "MINGBAI_POLICY_DATA": str(tmp_path / "data.json")}
-    proc = subprocess.run([sys.executable, "-m", "scripts.dist.build_site", "--site-dir", str(site)], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-m", "scripts.bundle.build_site", "--site-dir", str(site)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode != 0
     output = proc.stdout + proc.stderr   # mkdocs prints the abort message on stdout
@@ -50,7 +50,7 @@ def _copy(tmp_path: Path) -> Path:
 
 def _build(root: Path, site: Path, **kw) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
-    return subprocess.run([sys.executable, "-m", "scripts.dist.build_site", "--site-dir", str(site)], cwd=root, env=env,
+    return subprocess.run([sys.executable, "-m", "scripts.bundle.build_site", "--site-dir", str(site)], cwd=root, env=env,
                           capture_output=True, text=True, timeout=600, **kw)
 
 
@@ -94,7 +94,7 @@ def test_an_interrupted_build_changes_nothing(tmp_path: Path) -> None:
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
-    proc = subprocess.Popen([sys.executable, "-m", "scripts.dist.build_site", "--site-dir", str(site)], cwd=root, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "scripts.bundle.build_site", "--site-dir", str(site)], cwd=root, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     import tempfile
 

@@ -117,13 +117,13 @@ def test_a_gbk_source_is_a_problem_naming_its_file_and_line(tmp_path: Path) -> N
     _assert_bilingual(problems[0])
 
 
-# --- items 7 and 12: `make serve-site` (scripts/dist/wire.py) ----------------------------------
+# --- items 7 and 12: `make serve-site` (scripts/bundle/wire.py) ----------------------------------
 
 def _serve_site(tmp_path: Path):
     import sys
     sys.path.insert(0, str(ROOT / "tests" / "browser"))
     from support import serve
-    from scripts.dist import wire
+    from scripts.bundle import wire
     site = tmp_path / "site"
     (site / "assets" / "pyodide").mkdir(parents=True)
     (site / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
@@ -290,7 +290,7 @@ def test_a_failed_offline_bundle_leaves_the_compiled_data(tmp_path: Path) -> Non
         (root / "node_modules").unlink()
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    proc = subprocess.run([sys.executable, "-m", "scripts.dist.offline_bundle", "--out", str(tmp_path / "dist")],
+    proc = subprocess.run([sys.executable, "-m", "scripts.bundle.offline_bundle", "--out", str(tmp_path / "dist")],
                           cwd=root, env=env, capture_output=True, text=True, timeout=600)
     output = proc.stdout + proc.stderr
     assert proc.returncode != 0, output[-3000:]
@@ -328,7 +328,7 @@ def test_a_second_concurrent_build_stops_with_a_message(tmp_path: Path) -> None:
     import os
     import subprocess
     import sys
-    from scripts.dist.build_site import lock_path
+    from scripts.bundle.build_site import lock_path
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
@@ -336,7 +336,7 @@ def test_a_second_concurrent_build_stops_with_a_message(tmp_path: Path) -> None:
     with open(lock_path(site.resolve()), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)   # as the running build holds it
         env = {k: v for k, v in os.environ.items() if not k.startswith("MINGBAI_")}
-        proc = subprocess.run([sys.executable, "-m", "scripts.dist.build_site", "--site-dir", str(site)], cwd=ROOT,
+        proc = subprocess.run([sys.executable, "-m", "scripts.bundle.build_site", "--site-dir", str(site)], cwd=ROOT,
                               env=env, capture_output=True, text=True, timeout=120)
     output = proc.stdout + proc.stderr
     assert proc.returncode == 1 and "Traceback" not in output, output[-2000:]

@@ -1,4 +1,4 @@
-"""The standard library ships as bytecode compiled by the engine itself (scripts/dist/bytecode.py, issue 14):
+"""The standard library ships as bytecode compiled by the engine itself (scripts/bundle/bytecode.py, issue 14):
 every member of the trimmed zip is an unchecked-hash .pyc with the engine's magic number, no source is
 left beside it, and what Pyodide imports at start-up and for calc is that bytecode. The answers are
 checked against CPython on every vector and example in tests/test_trim_stdlib.py (same zip)."""
@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import calc  # noqa: E402
-from scripts.dist import bytecode, trim_stdlib  # noqa: E402
+from scripts.bundle import bytecode, trim_stdlib  # noqa: E402
 
 PYODIDE = REPO / "node_modules" / "pyodide"
 pytestmark = pytest.mark.pyodide
@@ -86,7 +86,7 @@ def test_the_output_is_deterministic_and_cached(trimmed, tmp_path, monkeypatch):
 def test_calc_bytecode_for_the_worker_matches_the_engine(report):
     """bundle_calc's bytecode=True (measured by scripts/bench/widget.py, not shipped): one pyc per
     module, named for the engine's importer, with its magic."""
-    from scripts.dist.bundle_calc import CALC_ROOT, calc_files, render_calc_bundle
+    from scripts.bundle.bundle_calc import CALC_ROOT, calc_files, render_calc_bundle
 
     files = calc_files(REPO / "calc")
     pycs = bytecode.calc_pycs(files, CALC_ROOT)

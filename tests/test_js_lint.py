@@ -1,5 +1,5 @@
 """ESLint over the site's scripts and the Node tools (eslint.config.mjs; pinned in package.json),
-and the widget's bundle (scripts/dist/widget_bundle.py, esbuild).
+and the widget's bundle (scripts/bundle/widget_bundle.py, esbuild).
 
 The browser assets (docs/assets/mingbai/*.js, classic scripts), the widget's ES modules
 (docs/assets/mingbai/widget/, bundled into widget.js) and scripts/**/*.mjs: any finding fails
@@ -40,7 +40,7 @@ def test_javascript_lints_clean():
 
 def test_widget_bundle_is_one_classic_script(tmp_path):
     """The modules bundle into one script a <script src> (not type=module) runs: it parses as a script."""
-    from scripts.dist.widget_bundle import write_widget_bundle
+    from scripts.bundle.widget_bundle import write_widget_bundle
 
     _need(ESBUILD)
     out = tmp_path / "widget.js"
@@ -52,7 +52,7 @@ def test_widget_bundle_is_one_classic_script(tmp_path):
 
 
 def test_widget_bundle_error_names_the_file(tmp_path):
-    from scripts.dist.widget_bundle import WidgetBundleError, write_widget_bundle
+    from scripts.bundle.widget_bundle import WidgetBundleError, write_widget_bundle
 
     _need(ESBUILD)
     (tmp_path / "main.js").write_text('import { missing } from "./nowhere.js";\nmissing();\n', encoding="utf-8")

@@ -1,4 +1,4 @@
-"""scripts/dist/offline_bundle.py without a browser: links made for directory URLs, pointed at files."""
+"""scripts/bundle/offline_bundle.py without a browser: links made for directory URLs, pointed at files."""
 from __future__ import annotations
 
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-from scripts.dist.offline_bundle import fix_link, fix_page, online_dir, version  # noqa: E402
+from scripts.bundle.offline_bundle import fix_link, fix_page, online_dir, version  # noqa: E402
 
 
 def tree(root: Path, files: list[str]) -> Path:

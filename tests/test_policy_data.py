@@ -1,4 +1,4 @@
-"""Per-policy widget data (scripts/dist/bundle_calc.py): the browser's calc runs on the data files a page
+"""Per-policy widget data (scripts/bundle/bundle_calc.py): the browser's calc runs on the data files a page
 loads — its policies and their series members, trimmed to what calc reads — and must answer exactly
 as calc does on the full compiled data; what a widget loads does not grow with the site.
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(REPO))
 
 import calc  # noqa: E402
 import calc.data  # noqa: E402
-from scripts.dist.bundle_calc import (  # noqa: E402
+from scripts.bundle.bundle_calc import (  # noqa: E402
     policy_data_path, render_calc_bundle, render_policy_data, widget_data_files, widget_policy,
     write_calc_bundle, write_policy_data)
 from tests.test_pyodide_parity import load_vectors  # noqa: E402

@@ -1,4 +1,4 @@
-"""The trimmed standard library (scripts/dist/trim_stdlib.py): calc in Pyodide on python_stdlib_calc.zip
+"""The trimmed standard library (scripts/bundle/trim_stdlib.py): calc in Pyodide on python_stdlib_calc.zip
 answers every test vector and worked example exactly as CPython does, and imports nothing the list lacks."""
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 import calc  # noqa: E402
-from scripts.dist import trim_stdlib  # noqa: E402
+from scripts.bundle import trim_stdlib  # noqa: E402
 
 PYODIDE = REPO / "node_modules" / "pyodide"
 pytestmark = pytest.mark.pyodide
@@ -32,7 +32,7 @@ def test_calc_on_the_trimmed_stdlib_answers_as_cpython(trimmed):
     # what ran is the bytecode (tests/test_bytecode.py checks the zip itself)
     assert report["from_bytecode"] and all(f.endswith(".pyc") for f in report["from_bytecode"])
     missing = sorted(set(report["files"]) - set(trim_stdlib.keep_list()))
-    assert not missing, f"calc imported files the list lacks: {missing} (python -m scripts.dist.trim_stdlib --list)"
+    assert not missing, f"calc imported files the list lacks: {missing} (python -m scripts.bundle.trim_stdlib --list)"
     assert len(report["results"]) == len(cases)
     for case, got in zip(cases, report["results"]):
         want = calc.run(case["calculator"], case["policy"], case["inputs"])

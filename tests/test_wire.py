@@ -1,4 +1,4 @@
-"""Compressed delivery (scripts/dist/wire.py): .gz/.br copies beside the big files, and a server that
+"""Compressed delivery (scripts/bundle/wire.py): .gz/.br copies beside the big files, and a server that
 answers Accept-Encoding with them (tests/browser/support.py serve, `make serve-site`)."""
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-from scripts.dist import wire  # noqa: E402
-from scripts.dist.widget_bundle import SOURCES, write_widget_bundle  # noqa: E402
+from scripts.bundle import wire  # noqa: E402
+from scripts.bundle.widget_bundle import SOURCES, write_widget_bundle  # noqa: E402
 from support import serve  # noqa: E402
 
 brotli = pytest.importorskip("brotli")

@@ -15,7 +15,7 @@ ratios measured in this run. Exits 0 whatever the figures (a benchmark, not a te
 if it cannot run.
 
 Usage: python -m scripts.bench.offline [--site DIR] [--bundle ZIP] [--reps 5] [--json FILE]
-Without --site / --bundle both are built first (mkdocs build; scripts/dist/offline_bundle.py).
+Without --site / --bundle both are built first (mkdocs build; scripts/bundle/offline_bundle.py).
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ GOAL_ZIP = 10 * 1000 * 1000
 
 
 def build_bundle(out: Path) -> Path:
-    proc = subprocess.run([sys.executable, "-m", "scripts.dist.offline_bundle", "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "scripts.bundle.offline_bundle", "--out", str(out)],
                           cwd=REPO, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RuntimeError(f"offline_bundle.py failed:\n{proc.stdout}\n{proc.stderr}")
@@ -94,7 +94,7 @@ def main(argv: list[str]) -> int:
                 site = build_site(tmp / "site", strict=False)
             zip_path = args.bundle
             if zip_path is None:
-                print("building the offline bundle (scripts/dist/offline_bundle.py)…", file=sys.stderr)
+                print("building the offline bundle (scripts/bundle/offline_bundle.py)…", file=sys.stderr)
                 zip_path = build_bundle(tmp / "dist")
         except RuntimeError as exc:
             print(exc, file=sys.stderr)

@@ -14,7 +14,7 @@ One run, side by side, against a served built site (127.0.0.1, random port):
     split into: input → request posted (widget), posted → answer received (worker queue,
     messaging), of which calc.run_json and JSON.parse in the worker, and answer → DOM (widget);
 (d) the longest main-thread task (PerformanceObserver 'longtask') during (b);
-(e) bytecode (scripts/dist/bytecode.py) vs source: (b) with python_stdlib_calc.zip and calc-bundle.js
+(e) bytecode (scripts/bundle/bytecode.py) vs source: (b) with python_stdlib_calc.zip and calc-bundle.js
     answered from memory (interleaved) as: both source / stdlib as bytecode, calc as source (what
     the site ships) / both as bytecode (bundle_calc.py bytecode=True, not shipped).
 
@@ -264,9 +264,9 @@ ARMS = ("source", "stdlib", "bytecode")   # (e): what is bytecode: nothing / the
 
 def engine_arms(site: Path) -> dict[str, dict]:
     """(e): {arm: {file name: (body, content type)}}, from the site's stock zip and calc."""
-    from scripts.dist.bundle_calc import render_calc_bundle
-    from scripts.dist.bytecode import compiled_zip
-    from scripts.dist.trim_stdlib import FULL, keep_list, trimmed_bytes
+    from scripts.bundle.bundle_calc import render_calc_bundle
+    from scripts.bundle.bytecode import compiled_zip
+    from scripts.bundle.trim_stdlib import FULL, keep_list, trimmed_bytes
 
     source = trimmed_bytes(site / "assets" / "pyodide" / FULL, keep_list())
     zips = {"source": source, "bytecode": compiled_zip(source)}
@@ -414,7 +414,7 @@ def main(argv: list[str]) -> int:
                           "calc_ms": [r["timings"]["calc"] - r["timings"]["pyodide"] for r in runs if r.get("timings")],
                           "bytes": {name: len(body) for name, (body, _) in arms[arm].items()}}
                     for arm, runs in stdlib_runs.items()}
-        # what the site ships: the stdlib as bytecode, calc as source (scripts/dist/bundle_calc.py)
+        # what the site ships: the stdlib as bytecode, calc as source (scripts/bundle/bundle_calc.py)
         bytecode["ratio"] = statistics.median(bytecode["stdlib"]["ms"]) / statistics.median(bytecode["source"]["ms"])
         bytecode["correct"] = all(r["correct"] for v in stdlib_runs.values() for r in v)
     rows = [

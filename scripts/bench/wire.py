@@ -1,7 +1,7 @@
 """Light on the wire (issue 14), side by side in one run, in headless Chromium against a served built site.
 
 (1) bytes on the wire from opening the 衡阳 page to the first live result (months = 6), with the
-    precompressed copies served (Accept-Encoding, scripts/dist/wire.py) vs the same files uncompressed;
+    precompressed copies served (Accept-Encoding, scripts/bundle/wire.py) vs the same files uncompressed;
 (2) first tap to live result with Chromium network emulation: 1.6 Mbit/s down, 150 ms RTT, and
     20 Mbit/s (compressed copies served; idle boot off, so the tap starts the engine);
 (3) bytes before any interaction on a Save-Data connection (navigator.connection overridden), and
@@ -35,8 +35,8 @@ sys.path.insert(0, str(REPO))
 
 from support import CHROMIUM, HENGYANG_ZH, LOCAL_HOST, QuietHandler, build_site, launch_chromium  # noqa: E402
 
-from scripts.dist.bundle_calc import widget_data_files, write_calc_bundle, write_policy_data  # noqa: E402
-from scripts.dist.wire import brotli  # noqa: E402
+from scripts.bundle.bundle_calc import widget_data_files, write_calc_bundle, write_policy_data  # noqa: E402
+from scripts.bundle.wire import brotli  # noqa: E402
 
 FORM = 'form.mb-calc[data-calc="flexible-contribution"][data-policy="hunan/hengyang/2023-flexible-employment"]'
 SLOW = {"latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8}

@@ -24,7 +24,7 @@ KEY_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 YEAR_MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # a policy id becomes page, data and embed paths: lowercase folders and a name, nothing else (issue 21,
 # item 11: braces, brackets or spaces passed here and failed later with a traceback); the same rule as
-# scripts/dist/bundle_calc.POLICY_ID and calc-worker.js
+# scripts/bundle/bundle_calc.POLICY_ID and calc-worker.js
 POLICY_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*\Z")
 
 

@@ -22,10 +22,10 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
-from scripts.dist.bundle_calc import write_calc_bundle, write_policy_data
-from scripts.dist.vendor_pyodide import VendorError, vendor_pyodide
-from scripts.dist.widget_bundle import WidgetBundleError, widget_sources, write_widget_bundle
-from scripts.dist.wire import WireError, precompress, stamp_engine_bytes
+from scripts.bundle.bundle_calc import write_calc_bundle, write_policy_data
+from scripts.bundle.vendor_pyodide import VendorError, vendor_pyodide
+from scripts.bundle.widget_bundle import WidgetBundleError, widget_sources, write_widget_bundle
+from scripts.bundle.wire import WireError, precompress, stamp_engine_bytes
 from scripts.paths import ROOT
 from scripts.policy.loader import COMPILED, POLICIES_DIR, load_all, write_compiled
 from scripts.site.config import MingbaiConfig
@@ -188,7 +188,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                          extra=tuple(widget_sources(widget_src)))
         if (site / "search" / "search_index.json").is_file():   # one index per language, loaded on a search
             split_search_index(site, config["extra"]["language_roots"])
-        precompress(site)   # .gz/.br copies of the engine, data and search index (scripts/dist/wire.py)
+        precompress(site)   # .gz/.br copies of the engine, data and search index (scripts/bundle/wire.py)
 
     def on_shutdown(self) -> None:
         if self.pages_dir is not None:

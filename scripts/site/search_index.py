@@ -18,7 +18,7 @@ words and question filler (scripts/site/search_synonyms.yaml; zh-Hant: the zh li
 characters). The authoring and embed pages are left out. The worker segments pages and queries
 with the same function (character bigrams, words), so the index carries no segmentation of its own.
 The merged search_index.json holds every language under `by_lang`; the offline bundle's
-search_index.js picks the page's language from it (scripts/dist/offline_bundle.py).
+search_index.js picks the page's language from it (scripts/bundle/offline_bundle.py).
 
 What is indexed is set in the templates: worked-example steps, the figures table (quotes) and
 the parameter tables are `html_block(searchable=False)` (scripts/site/html_slots.py), so the index

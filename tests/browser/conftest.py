@@ -20,9 +20,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever pytest's import mode
 from support import REPO, build_site, guard_context, launch_chromium, serve  # noqa: E402
 
-from scripts.dist.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
-from scripts.dist.vendor_pyodide import vendor_pyodide  # noqa: E402
-from scripts.dist.widget_bundle import write_widget_bundle  # noqa: E402
+from scripts.bundle.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
+from scripts.bundle.vendor_pyodide import vendor_pyodide  # noqa: E402
+from scripts.bundle.widget_bundle import write_widget_bundle  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 WIDGET_ASSETS = REPO / "docs" / "assets" / "mingbai"

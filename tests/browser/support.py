@@ -1,7 +1,7 @@
 """Shared helpers for the browser tests and scripts/bench/widget.py.
 
 - serve(directory): a threaded http.server on 127.0.0.1 (random free port); it answers
-  Accept-Encoding with the build's precompressed .br/.gz copies (scripts/dist/wire.py), as a
+  Accept-Encoding with the build's precompressed .br/.gz copies (scripts/bundle/wire.py), as a
   static host set up as README.md ("Serving the site") says would;
 - build_site(out_dir): `mkdocs build --strict -d out_dir` from the repository root;
 - launch_chromium(playwright): Debian's /usr/bin/chromium, headless, no background traffic;
@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
-from scripts.dist.wire import PrecompressedHandler  # noqa: E402
+from scripts.bundle.wire import PrecompressedHandler  # noqa: E402
 CHROMIUM = os.environ.get("MINGBAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,4 +1,4 @@
-"""The offline bundle (`make bundle`, scripts/dist/offline_bundle.py), opened from file://.
+"""The offline bundle (`make bundle`, scripts/bundle/offline_bundle.py), opened from file://.
 
 The zip is built once for this module (a full offline build: ~half a minute), unzipped into a
 temporary directory and opened by file:// URL in a context where every request that is not
@@ -34,7 +34,7 @@ STALE = re.compile(r"\bmb-stale\b")
 @pytest.fixture(scope="module")
 def bundle_zip(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    proc = subprocess.run([sys.executable, "-m", "scripts.dist.offline_bundle", "--out", str(out)],
+    proc = subprocess.run([sys.executable, "-m", "scripts.bundle.offline_bundle", "--out", str(out)],
                           cwd=REPO, capture_output=True, text=True, timeout=900)
     if proc.returncode != 0:
         pytest.fail(f"offline_bundle.py failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)

@@ -167,7 +167,7 @@ def test_slow_link_that_says_4g_waits_and_sizes_are_the_wire(browser, site_url, 
         page.wait_for_timeout(3500)   # past the idle boot's 2 s
         assert not [u for u in requested if ENGINE.search(u)], "the engine downloaded unasked on a slow link"
         shown = float(re.search(r"(\d+\.\d) MB", button.inner_text()).group(1)) * 1e6
-        from scripts.dist import wire
+        from scripts.bundle import wire
         packed = sum(wire.wire_size(built_site / rel) for rel in wire.ENGINE_FILES)
         plain = sum((built_site / rel).stat().st_size for rel in wire.ENGINE_FILES)
         assert abs(shown - packed) <= 0.06e6, (shown, packed)

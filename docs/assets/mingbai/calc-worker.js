@@ -35,7 +35,7 @@
  * hand it to widget.js as window.MINGBAI_WORKER_SOURCE. An entry is an
  * ArrayBuffer, a Uint8Array, a base64 string, or {gzip: <base64 of the gzipped
  * file>, size: <bytes once unzipped>} (unzipped with DecompressionStream while
- * Pyodide compiles it; scripts/dist/offline_bundle.py writes this form). Then
+ * Pyodide compiles it; scripts/bundle/offline_bundle.py writes this form). Then
  * nothing is fetched: scripts already defined are not imported again
  * (loadPyodide, _createPyodideModule, MINGBAI_CALC_FILES, a policy already in
  * MINGBAI_POLICY_DATA), the fetch shim
@@ -52,10 +52,10 @@
   };
   var CALC_ROOT = "/home/pyodide/mingbai";
   var POLICY_DATA_FILE = CALC_ROOT + "/calc/data/policies.json";
-  // A policy id becomes a path: the same test as scripts/dist/bundle_calc.py POLICY_ID.
+  // A policy id becomes a path: the same test as scripts/bundle/bundle_calc.py POLICY_ID.
   var POLICY_ID = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
   var PROGRESS_INTERVAL_MS = 80;
-  // Unpacked sizes of the big files, written by the build (scripts/dist/wire.py): a compressed
+  // Unpacked sizes of the big files, written by the build (scripts/bundle/wire.py): a compressed
   // response's Content-Length is not what the (decompressed) body stream counts.
   var SIZES = /*mingbai:sizes*/{};
 
@@ -232,7 +232,7 @@
       FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
       FS.writeFile(path, calcFiles[names[i]], { encoding: "utf8" });
     }
-    // their bytecode (calc/__pycache__/*.pyc, compiled by the same engine: scripts/dist/bytecode.py),
+    // their bytecode (calc/__pycache__/*.pyc, compiled by the same engine: scripts/bundle/bytecode.py),
     // so importing calc compiles nothing; a pyc the engine cannot use is ignored for the source
     var pycs = self.MINGBAI_CALC_PYC || {};
     var compiled = Object.keys(pycs).sort();
@@ -260,7 +260,7 @@
     };
     var lock = embeddedText("pyodide-lock.json");
     if (lock) options.lockFileContents = lock;
-    // the standard library trimmed to what calc imports (scripts/dist/trim_stdlib.py), unless only
+    // the standard library trimmed to what calc imports (scripts/bundle/trim_stdlib.py), unless only
     // the stock one is embedded (a file:// engine built without it)
     var table = self.MINGBAI_EMBEDDED_ASSETS || {};
     if (!table["python_stdlib.zip"] || table["python_stdlib_calc.zip"]) {

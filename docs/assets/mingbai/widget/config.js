@@ -11,5 +11,5 @@ export var IDLE_BOOT = config.idleBoot !== false;
 export var STALL_TIMEOUT = typeof config.stallTimeout === "number" ? config.stallTimeout : 60000;
 export var ANSWER_TIMEOUT = typeof config.answerTimeout === "number" ? config.answerTimeout : 10000;
 // What the engine downloads at most, in bytes: the build writes the figure over the placeholder
-// in the site's widget.js (scripts/dist/wire.py stamp_engine_bytes).
+// in the site's widget.js (scripts/bundle/wire.py stamp_engine_bytes).
 export var ENGINE_BYTES = config.engineBytes || /*mingbai:engine-bytes*/0;

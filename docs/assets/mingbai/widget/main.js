@@ -1,4 +1,4 @@
-/* Mingbai calculator widget: the entry of widget.js (scripts/dist/widget_bundle.py bundles these
+/* Mingbai calculator widget: the entry of widget.js (scripts/bundle/widget_bundle.py bundles these
  * modules into the one classic script pages load).
  *
  * Enhances every <form class="mb-calc"> (markup: ARCHITECTURE.md, "Widget").

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Compile Python sources to bytecode inside Pyodide itself (node_modules, no network), so the
 // bytecode always matches the engine the site ships (magic number, Python minor version), for
-// scripts/dist/bytecode.py.
+// scripts/bundle/bytecode.py.
 //
-// Usage: node scripts/dist/bytecode.mjs IN_ZIP OUT_ZIP [PREFIX]
+// Usage: node scripts/bundle/bytecode.mjs IN_ZIP OUT_ZIP [PREFIX]
 //   IN_ZIP   a zip of .py files (other members are copied as they are)
 //   OUT_ZIP  written, with unchecked-hash pycs (PEP 552: no mtime, never checked against a source,
 //            so file dates do not matter):
@@ -25,7 +25,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const [inZip, outZip, prefix] = process.argv.slice(2);
 if (!inZip || !outZip) {
-  process.stderr.write("usage: node scripts/dist/bytecode.mjs IN_ZIP OUT_ZIP\n");
+  process.stderr.write("usage: node scripts/bundle/bytecode.mjs IN_ZIP OUT_ZIP\n");
   process.exit(2);
 }
 const py = await loadPyodide({

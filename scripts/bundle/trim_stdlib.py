@@ -3,13 +3,13 @@
 Pyodide's python_stdlib.zip is 2.4 MB and already deflated (compression gains < 2 %); calc and
 Pyodide's start-up import about 130 of its 579 files. `write_trimmed` writes
 assets/pyodide/python_stdlib_calc.zip (≈ 0.7 MB) from the vendored zip with only the members
-listed in scripts/dist/stdlib_keep.txt, compiled to bytecode (scripts/dist/bytecode.py: ≈ 0.84 MB);
+listed in scripts/bundle/stdlib_keep.txt, compiled to bytecode (scripts/bundle/bytecode.py: ≈ 0.84 MB);
 calc-worker.js loads it through loadPyodide's `stdLibURL`.
 
 The list is made by running calc in Pyodide under Node over every test vector and worked example
-and recording the modules imported (scripts/dist/stdlib_used.mjs):
+and recording the modules imported (scripts/bundle/stdlib_used.mjs):
 
-    python -m scripts.dist.trim_stdlib --list      # rewrite scripts/dist/stdlib_keep.txt
+    python -m scripts.bundle.trim_stdlib --list      # rewrite scripts/bundle/stdlib_keep.txt
 
 tests/test_trim_stdlib.py runs every vector and example on the trimmed zip and compares with
 CPython, and fails when calc imports a file the list lacks (then rerun --list).
@@ -48,7 +48,7 @@ def trimmed_bytes(full_zip: Path, names: list[str]) -> bytes:
         missing = [n for n in names if n not in present]
         if missing:
             raise TrimError(f"{full_zip} 缺少 / lacks {', '.join(missing[:5])}: Pyodide changed? "
-                            "run `python -m scripts.dist.trim_stdlib --list`")
+                            "run `python -m scripts.bundle.trim_stdlib --list`")
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out:
             for name in sorted(set(names)):
@@ -61,8 +61,8 @@ def trimmed_bytes(full_zip: Path, names: list[str]) -> bytes:
 
 def write_trimmed(pyodide_dir: Path, bytecode: bool = True) -> Path:
     """pyodide_dir/python_stdlib_calc.zip from pyodide_dir/python_stdlib.zip (only when it changed),
-    as bytecode compiled by the engine (scripts/dist/bytecode.py) unless bytecode=False."""
-    from scripts.dist.bytecode import compiled_zip
+    as bytecode compiled by the engine (scripts/bundle/bytecode.py) unless bytecode=False."""
+    from scripts.bundle.bytecode import compiled_zip
     from scripts.write_files import write_if_changed
 
     out = Path(pyodide_dir) / TRIMMED
@@ -86,7 +86,7 @@ def cases() -> list[dict]:
 
 
 def run_in_pyodide(case_list: list[dict], stdlib: Path | None = None, timeout: int = 600) -> dict:
-    """{"files", "results"} from scripts/dist/stdlib_used.mjs (node + the npm Pyodide)."""
+    """{"files", "results"} from scripts/bundle/stdlib_used.mjs (node + the npm Pyodide)."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "cases.json"
         path.write_text(json.dumps(case_list, ensure_ascii=True), encoding="utf-8")
@@ -104,7 +104,7 @@ def main(argv: list[str]) -> int:
         print(__doc__.strip().splitlines()[-6], file=sys.stderr)
         return 2
     files = run_in_pyodide(cases())["files"]
-    KEEP.write_text("# Standard library files Pyodide's start-up and calc import (python -m scripts.dist.trim_stdlib --list)\n"
+    KEEP.write_text("# Standard library files Pyodide's start-up and calc import (python -m scripts.bundle.trim_stdlib --list)\n"
                     + "\n".join(files) + "\n", encoding="utf-8")
     print(f"{KEEP}: {len(files)} files")
     return 0

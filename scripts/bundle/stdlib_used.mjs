@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Run calc inside Pyodide (node_modules, no network) on a list of cases and report which standard
-// library files Pyodide's start-up and calc loaded, for scripts/dist/trim_stdlib.py and its test.
+// library files Pyodide's start-up and calc loaded, for scripts/bundle/trim_stdlib.py and its test.
 //
-// Usage: node scripts/dist/stdlib_used.mjs ROOT CASES.json [STDLIB_ZIP]
+// Usage: node scripts/bundle/stdlib_used.mjs ROOT CASES.json [STDLIB_ZIP]
 //   ROOT        directory holding calc/ (copied into Pyodide, compiled data included)
 //   CASES.json  [{"calculator", "policy", "inputs"}, ...]
 //   STDLIB_ZIP  a standard library zip to load instead of Pyodide's (loadPyodide stdLibURL)
@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 const here = dirname(fileURLToPath(import.meta.url));
 const [root, casesPath, stdlib] = process.argv.slice(2);
 if (!root || !casesPath) {
-  process.stderr.write("usage: node scripts/dist/stdlib_used.mjs ROOT CASES.json [STDLIB_ZIP]\n");
+  process.stderr.write("usage: node scripts/bundle/stdlib_used.mjs ROOT CASES.json [STDLIB_ZIP]\n");
   process.exit(2);
 }
 const options = { indexURL: join(here, "..", "..", "node_modules", "pyodide") + "/", stdout: () => {}, stderr: (l) => process.stderr.write(l + "\n") };

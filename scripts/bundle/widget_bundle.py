@@ -5,12 +5,12 @@ The widget's hand-written sources are small ES modules under docs/assets/mingbai
 package.json (devDependencies), bundles them into one IIFE for ES2017 browsers, not minified
 (the output reads like the sources), UTF-8 kept as it is. The site gets the bundle
 (scripts/site/plugin.py on_post_build, before the engine's size is stamped into it by
-scripts/dist/wire.py); so do the test fixture sites (tests/browser/conftest.py).
+scripts/bundle/wire.py); so do the test fixture sites (tests/browser/conftest.py).
 
 esbuild runs in the sources' folder, so the file names in the bundle's comments do not depend on
 where the build runs: the output is deterministic and written only when changed.
 
-Usage: python -m scripts.dist.widget_bundle [SRC_DIR] OUT_FILE
+Usage: python -m scripts.bundle.widget_bundle [SRC_DIR] OUT_FILE
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from ..write_files import write_if_changed
 SOURCES = ROOT / "docs" / "assets" / "mingbai" / "widget"
 ENTRY = "main.js"
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-BANNER = ("/* Mingbai calculator widget, bundled by scripts/dist/widget_bundle.py (esbuild) from the ES modules "
+BANNER = ("/* Mingbai calculator widget, bundled by scripts/bundle/widget_bundle.py (esbuild) from the ES modules "
           "in docs/assets/mingbai/widget/ - edit those, not this file. */")
 OPTIONS = ("--bundle", "--format=iife", "--target=es2017", "--charset=utf8", "--log-level=warning")
 

@@ -11,11 +11,11 @@ loads at runtime is copied:
     pyodide-lock.json   package index loadPyodide() reads at start-up
 
 and writes python_stdlib_calc.zip beside them: the standard library trimmed to what
-Pyodide's start-up and calc import (scripts/dist/trim_stdlib.py), which the worker loads instead.
+Pyodide's start-up and calc import (scripts/bundle/trim_stdlib.py), which the worker loads instead.
 
 Files already present with the same size and mtime are left alone.
 
-Usage: python -m scripts.dist.vendor_pyodide [NODE_MODULES] OUT_DIR
+Usage: python -m scripts.bundle.vendor_pyodide [NODE_MODULES] OUT_DIR
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from scripts.dist.trim_stdlib import TrimError, write_trimmed
+from scripts.bundle.trim_stdlib import TrimError, write_trimmed
 from scripts.paths import ROOT
 
 RUNTIME_FILES = (

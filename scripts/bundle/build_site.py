@@ -1,6 +1,6 @@
 """Atomic site build: build into a fresh directory beside the site, swap only on success.
 
-    python -m scripts.dist.build_site [--site-dir site] [-- extra mkdocs args]
+    python -m scripts.bundle.build_site [--site-dir site] [-- extra mkdocs args]
 
 A failed build (bad policy, template error, anything) leaves the previous site untouched, and the
 compiled data (calc/data/policies.json, or MINGBAI_POLICY_DATA) too: mkdocs compiles into a staged

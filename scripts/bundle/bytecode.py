@@ -4,9 +4,9 @@ Pyodide's stdlib zip holds .py files only, so every boot compiled what it import
 modules, most of them Pyodide's own start-up. `compiled_zip` turns the trimmed zip into one of
 unchecked-hash .pyc files (docstrings and column positions left out: 0.84 MB for 0.69 MB of
 deflated sources), compiled inside the npm
-Pyodide under Node (scripts/dist/bytecode.mjs), so the bytecode's magic number is always the
+Pyodide under Node (scripts/bundle/bytecode.mjs), so the bytecode's magic number is always the
 engine's. zipimport reads a .pyc before a .py and needs no source beside it. `calc_pycs` does the
-same for calc (scripts/dist/bundle_calc.py puts them beside its sources in calc-bundle.js). Measured with
+same for calc (scripts/bundle/bundle_calc.py puts them beside its sources in calc-bundle.js). Measured with
 scripts/bench/widget.py (e): first result ≈ 0.25× of the all-source boot in Chromium.
 
 Compiling takes ~8 s (Node boots Pyodide), so results are cached by the content of the source zip,
@@ -22,7 +22,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from scripts.dist.trim_stdlib import TrimError
+from scripts.bundle.trim_stdlib import TrimError
 from scripts.paths import ROOT
 
 SCRIPT = Path(__file__).with_name("bytecode.mjs")
@@ -43,7 +43,7 @@ def _engine_id() -> bytes:
 
 def compiled_zip(source_zip: bytes, prefix: str | None = None) -> bytes:
     """source_zip with every .py replaced by its .pyc; with prefix (where the files live at run
-    time), only the __pycache__/*.pyc of each .py instead (scripts/dist/bytecode.mjs). Deterministic; cached."""
+    time), only the __pycache__/*.pyc of each .py instead (scripts/bundle/bytecode.mjs). Deterministic; cached."""
     if shutil.which("node") is None or not (PYODIDE / "pyodide.mjs").is_file():
         raise BytecodeError("编译字节码需要 node 和 node_modules/pyodide（npm ci） / "
                             "compiling bytecode needs node and node_modules/pyodide (npm ci)")
