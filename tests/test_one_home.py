@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # a calculator's own explanation for each code (step prose, not the code's label): keyed by the codes,
 # so it must cover exactly the vocabulary (checked below)
-KEYED_PROSE = {("calc/resident_contribution.py", "combinations")}
+KEYED_PROSE = {("calc/resident_subsidy_groups.py", "combinations")}
 
 # vocabulary → its codes and the one file that may write them out
 HOMES = {
@@ -105,8 +105,8 @@ def test_no_module_writes_out_a_vocabulary_of_its_own() -> None:
 
 
 def test_a_calculators_prose_per_code_covers_exactly_the_vocabulary() -> None:
-    from calc import resident_contribution
-    assert set(resident_contribution.COMBINATION_TEXT) == set(categories.COMBINATIONS)
+    from calc import resident_subsidy_groups
+    assert set(resident_subsidy_groups.COMBINATION_TEXT) == set(categories.COMBINATIONS)
 
 
 def test_no_template_or_widget_script_carries_a_list() -> None:
