@@ -30,24 +30,21 @@ from __future__ import annotations
 from typing import Any
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 from .dates import add_months
-from .errors import InputError, InputErrors
+from .errors import InputErrors
+from .flexible_dated import _day, _payment_day, _unstated_step, _unstated_warning, _why, first_month
+from .flexible_month import MONTHS_A_YEAR, _item, _monthly, _read, _sum, add_on_names, month_of, open_amount, outside_choice
+from .flexible_once_a_year import _once_a_year
 from .inputs import InputSpec, Text
-from .money import cents, mode_words, money_str, percent_str, plain_number, round_to
+from .money import money_str
 from .parameters import Parameter
 from .policy import Policy
 from .registry import Calculator, OutputSpec
 from .series import elsewhere_error
 from .steps import Step, singular, step
 from .doctest_helper import result_runner
-
-MONTHS_A_YEAR = 12
-ADD_ON = "add_on_"
-# names add-on premiums had before `add_on_<item>`, still read, and the outputs they have always filled
-LEGACY_ADD_ONS = {"critical_illness_monthly": "critical_illness", "supplementary_annual": "supplementary_major_illness"}
 
 INPUTS = (
     InputSpec("months", "integer", Text("缴费月数", "Months paid"), default=12, minimum=1, maximum=12,
@@ -118,265 +115,6 @@ OUTPUTS = (
     OutputSpec("totals_complete", "boolean", Text("合计包含全部必缴费用", "Totals include every compulsory premium")),
     OutputSpec("warnings", "list", Text("提示", "Warnings")),
 )
-
-
-def add_on_names(policy: Policy) -> list[str]:
-    """The policy's add-on premiums, in its order."""
-    return [n for n in policy.parameters if n.startswith(ADD_ON) or n in LEGACY_ADD_ONS]
-
-
-def open_amount(policy: Policy, name: str, values: dict[str, Any]) -> Decimal | None:
-    """The amount the person entered for an add-on premium the source leaves open: its own input (named like
-    the parameter), or, for the first open one, the older input name `supplementary_annual`."""
-    if values.get(name) is not None:
-        return values[name]
-    first = next((n for n in add_on_names(policy) if policy.is_open(n)), None)
-    return values.get("supplementary_annual") if name == first else None
-
-
-def _item(name: str) -> str:
-    return LEGACY_ADD_ONS.get(name) or name[len(ADD_ON):]
-
-
-def _monthly(policy: Policy, name: str) -> bool:
-    return policy.parameters[name]["unit"] == "CNY/month"
-
-
-def _day(policy: Policy, name: str, on: dt.date | None, paid: dt.date | None) -> dt.date | None:
-    """The day that picks a dated value of `name`: the payment date where the rule names it, else the month paid for."""
-    return paid if paid and policy.has(name) and policy.applies_by(name) == "payment_date" else on
-
-
-def is_range(stated: object) -> bool:
-    """A percent left to the person within bounds: {min: 60, max: 300} (any whole percent between them)."""
-    return isinstance(stated, dict) and set(stated) == {"min", "max"}
-
-
-def _options_text(stated: object) -> Text:
-    """The policy's options in words: 60%、80%、100% / a range 60%–300%."""
-    if is_range(stated):
-        span = f"{plain_number(Decimal(str(stated['min'])))}%–{plain_number(Decimal(str(stated['max'])))}%"
-        return Text(f"政策允许的范围：{span}", f"the policy allows {span}")
-    options = sorted(Decimal(str(v)) for v in stated)
-    return Text(f"政策的选项：{'、'.join(f'{plain_number(o)}%' for o in options)}",
-                f"the policy's options: {', '.join(f'{plain_number(o)}%' for o in options)}")
-
-
-def _chosen(policy: Policy, name: str, values: dict[str, Any], on: dt.date | None, paid: dt.date | None = None) -> tuple[Decimal, Text]:
-    """A percent the policy states, or the grade the person chose among the policy's options or within its
-    range (default: the lowest); the words say which was used."""
-    on = _day(policy, name, on, paid)
-    stated = policy.value(name, on)
-    if not isinstance(stated, list) and not is_range(stated):
-        return policy.rate(name, on), Text("", "")
-    lowest = Decimal(str(stated["min"])) if is_range(stated) else min(Decimal(str(v)) for v in stated)
-    mine = values.get(name) is not None
-    picked = Decimal(str(values[name])) if mine else lowest
-    words = "您选择的" if mine else "未选择，按最低的"
-    words_en = "your choice" if mine else "none chosen, so the lowest"
-    options = _options_text(stated)
-    return picked / 100, Text(f"（{words}一档 {plain_number(picked)}%；{options.zh}）",
-                              f" ({words_en}, {plain_number(picked)}%; {options.en})")
-
-
-def outside_choice(policy: Policy, name: str, values: dict[str, Any], on: dt.date | None) -> InputError | None:
-    """A grade the policy does not offer (not one of its options, or outside its range): the bilingual error."""
-    stated = policy.value(name, on) if policy.has(name) else None
-    if values.get(name) is None:
-        return None
-    picked = Decimal(str(values[name]))
-    if is_range(stated):
-        if Decimal(str(stated["min"])) <= picked <= Decimal(str(stated["max"])):
-            return None
-    elif isinstance(stated, list) and picked in {Decimal(str(o)) for o in stated}:
-        return None
-    if not (isinstance(stated, list) or is_range(stated)):
-        return InputError(name, "本政策没有可选的档次。", "This policy leaves no choice here.")
-    options = _options_text(stated)
-    return InputError(name, f"{policy.label(name)['zh']}须在政策给出的选项中：{options.zh}（您填写的是 {plain_number(picked)}%）。",
-                      f"{policy.label(name)['en']} must be one the policy offers — {options.en} (you entered {plain_number(picked)}%).")
-
-
-def _why(policy: Policy, names: tuple[str, ...], on: dt.date | None, paid: dt.date | None = None) -> Text:
-    """Which dated value applied, and why (the day the rule names)."""
-    parts_zh, parts_en = [], []
-    for name in names:
-        day = _day(policy, name, on, paid)
-        if policy.is_dated(name) and day is not None:
-            start = policy.in_force_from(name, day)
-            since_zh = f"{start} 起的数值" if start else "最初的数值"
-            since_en = f"the value in force from {start}" if start else "the first value"
-            label = policy.label(name)
-            by_zh, by_en = (f"缴费日期 {day}", f"the payment date, {day}") if day is paid else \
-                (f"缴费所属月份 {day:%Y-%m}", f"the month paid for, {day:%Y-%m}")
-            parts_zh.append(f"{label['zh']}按{by_zh}取{since_zh}")
-            parts_en.append(f"{label['en']}: {since_en}, chosen by {by_en}")
-    return Text("（" + "；".join(parts_zh) + "）" if parts_zh else "", " (" + "; ".join(parts_en) + ")" if parts_en else "")
-
-
-def _base(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: dt.date | None) -> tuple[Decimal, Step]:
-    if policy.has("base"):   # the policy states the base itself
-        day = _day(policy, "base", on, paid)
-        base = policy.decimal("base", day)
-        why = _why(policy, ("base",), on, paid)
-        return base, step(policy, "base", f"缴费基数 {money_str(base)} 元/月（政策直接规定）{why.zh}",
-                          f"Base {money_str(base)} yuan/month (stated by the policy){why.en}",
-                          {"base": money_str(base)}, ("base",), on=day)
-    ratio, choice = _chosen(policy, "base_ratio", values, on, paid)
-    day = _day(policy, "base_reference_wage", on, paid)
-    if policy.is_open("base_reference_wage"):
-        wage, wage_zh, wage_en = values["average_monthly_wage"], "（您填写的）", " (your input)"
-    else:
-        wage, wage_zh, wage_en = policy.decimal("base_reference_wage", day), "", ""
-    exact = wage * ratio
-    rounding = policy.value("base_rounding", _day(policy, "base_rounding", on, paid)) if policy.has("base_rounding") else None
-    if rounding:
-        base = round_to(exact, rounding["step"], rounding["mode"])
-        words_zh, words_en = mode_words(rounding["mode"])
-        how_zh = f"，按 {rounding['step']} 元{words_zh}"
-        how_en = f", {words_en} to {rounding['step']} yuan"
-    else:
-        base, how_zh, how_en = exact, "", ""
-    why = _why(policy, ("base_reference_wage", "base_ratio"), on, paid)
-    figures = {"wage": money_str(wage), "ratio": percent_str(ratio), "exact": plain_number(exact), "base": money_str(base)}
-    return base, step(
-        policy, "base",
-        f"缴费基数 = {money_str(wage)}{wage_zh} × {percent_str(ratio)}{choice.zh} = {plain_number(exact)}{how_zh} → {money_str(base)} 元/月{why.zh}",
-        f"Base = {money_str(wage)}{wage_en} × {percent_str(ratio)}{choice.en} = {plain_number(exact)}{how_en} → {money_str(base)} yuan/month{why.en}",
-        figures,
-        tuple(n for n in ("base_reference_wage", "base_ratio", "base_rounding") if policy.has(n)),
-        on=day,
-    )
-
-
-def month_of(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: dt.date | None = None) -> tuple[dict[str, Any], list[Step]]:
-    """One month's contribution: base, rate, basic premium, monthly add-ons, total — read for the month paid for
-    `on` (None: the policy's first values), or for the payment date `paid` where a dated value's rule names it.
-    flexible-arrears calls this for each unpaid month.
-
-    A value that changes, on the day read, to an amount the source does not give (a dated value null, `not_stated`)
-    makes the month undetermined: every amount None, `unstated` naming what, and one step citing the sentence that
-    announces the change — never the old value."""
-    unstated = [(n, _day(policy, n, on, paid)) for n in _read(policy)
-                if policy.unstated_on(n, _day(policy, n, on, paid))]
-    if unstated:
-        return {"base": None, "rate": None, "basic": None, "add_ons": {}, "total": None,
-                "unstated": unstated}, [_unstated_step(policy, unstated, on, paid)]
-    base, base_step = _base(policy, values, on, paid)
-    rate, choice = _chosen(policy, "contribution_rate", values, on, paid)
-    basic = cents(base * rate)
-    why = _why(policy, ("contribution_rate",), on, paid)
-    steps = [base_step, step(
-        policy, "basic_monthly",
-        f"基本医保费 = {money_str(base)} × {percent_str(rate)}{choice.zh} = {plain_number(base * rate)}，四舍五入到分 → {money_str(basic)} 元/月{why.zh}",
-        f"Basic insurance = {money_str(base)} × {percent_str(rate)}{choice.en} = {plain_number(base * rate)}, rounded half-up to the fen → {money_str(basic)} yuan/month{why.en}",
-        {"base": money_str(base), "rate": percent_str(rate), "basic_monthly": money_str(basic)},
-        ("contribution_rate",), on=_day(policy, "contribution_rate", on, paid),
-    )]
-    add_ons = {}
-    for name in add_on_names(policy):
-        if not _monthly(policy, name):
-            continue
-        # a monthly premium the source states, or one it leaves open that the person entered (then in the total too)
-        mine = policy.is_open(name)
-        amount = open_amount(policy, name, values) if mine else policy.decimal(name, _day(policy, name, on, paid))
-        if amount is None:
-            continue
-        add_ons[name] = amount
-        label = policy.label(name)
-        steps.append(step(
-            policy, "critical_illness_monthly" if name == "critical_illness_monthly" else f"add_on_{_item(name)}",
-            f"{label['zh']} {money_str(amount)} 元/月{'（您填写的）' if mine else ''}（全年 {money_str(amount * MONTHS_A_YEAR)} 元）",
-            f"{label['en']} {money_str(amount)} yuan/month{' (your input)' if mine else ''} "
-            f"({money_str(amount * MONTHS_A_YEAR)} yuan a year)",
-            {_item(name): money_str(amount)}, (name,), on=_day(policy, name, on, paid)))
-    total = basic + sum(add_ons.values(), Decimal(0))
-    return {"base": base, "rate": rate, "basic": basic, "add_ons": add_ons, "total": total, "unstated": []}, steps
-
-
-def _read(policy: Policy) -> list[str]:
-    """The parameters one month's amount reads (each may change by date)."""
-    names = ["base"] if policy.has("base") else \
-        [n for n in ("base_reference_wage", "base_ratio", "base_rounding") if policy.has(n)]
-    return names + ["contribution_rate"] + [n for n in add_on_names(policy) if _monthly(policy, n) and not policy.is_open(n)]
-
-
-def _unstated_step(policy: Policy, unstated: list[tuple[str, dt.date]], on: dt.date | None, paid: dt.date | None) -> Step:
-    """Which figure changes to an amount the source does not give, from when, and by which day it was read."""
-    parts_zh, parts_en, figures = [], [], {}
-    for name, day in unstated:
-        start = policy.in_force_from(name, day)
-        label = policy.label(name)
-        by_zh, by_en = (f"缴费日期 {day}", f"the payment date, {day}") if day is paid else \
-            (f"所缴月份 {day:%Y-%m}", f"the month paid for, {day:%Y-%m}")
-        parts_zh.append(f"{label['zh']}自 {start} 起调整，原文没有给出调整后的数额（按{by_zh}适用调整后的数值）")
-        parts_en.append(f"{label['en']} changes from {start} to an amount the source does not give (by {by_en}, "
-                        "the changed value applies)")
-        figures[name] = f"from {start}: not stated"
-    first = policy.cite(unstated[0][0], unstated[0][1])
-    return Step("value_not_stated",
-                "；".join(parts_zh) + "。因此金额无法确定，计算器不按调整前的数值计算；请向当地医保或税务部门查询。",
-                "; ".join(parts_en) + ". The amount is therefore not determined; the calculator does not price it at the "
-                "earlier value. Ask the local healthcare security or tax office.",
-                figures, [policy.cite(n, d) for n, d in unstated] if len(unstated) > 1 else [first])
-
-
-def _sum(amounts) -> Decimal | None:
-    """Amounts added up; None (not determined) if any is."""
-    total = Decimal(0)
-    for a in amounts:
-        if a is None:
-            return None
-        total += a
-    return total
-
-
-def _payment_day(policy: Policy, paid: dt.date | None) -> tuple[dt.date | None, list[Step], list[dict[str, Any]]]:
-    """The day that picks the values the policy chooses by payment date (`applies_by: payment_date`): the payment
-    date entered, or — left blank — the first day of the policy's contributions, before any change; the step says
-    which, and a blank date is a warning naming the first change."""
-    names = policy.dated_names("payment_date")
-    if not names:
-        return paid, [], []
-    first = min(d for n in names for d in policy.changes(n))
-    labels_zh = "、".join(policy.label(n)["zh"] for n in names)
-    labels_en = ", ".join(policy.label(n)["en"] for n in names)
-    if paid is not None:
-        return paid, [step(policy, "payment_date",
-                           f"{labels_zh}按缴费日期而定：缴费日期 {paid}。",
-                           f"{labels_en} depend(s) on the payment date: paid on {paid}.",
-                           {"payment_date": paid.isoformat()}, tuple(names), on=paid)], []
-    assumed = policy.governs("contributions")[0] or dt.date.fromisoformat(str(policy.data["effective"]["from"]))
-    later_open = any(policy.unstated_on(n, dt.date.fromisoformat(d)) for n in names for d in policy.changes(n))
-    tail_zh = "调整后的数额原文没有给出" if later_open else "数额不同"
-    tail_en = "the source does not give the changed amount" if later_open else "the amount differs"
-    return assumed, [step(
-        policy, "payment_date",
-        f"{labels_zh}按缴费日期而定，未填缴费日期：按 {first} 以前缴费（{assumed}）的数值计算；{first} 起缴费的，{tail_zh}。",
-        f"{labels_en} depend(s) on the payment date, which is blank: computed as paid before {first} ({assumed}); "
-        f"paying from {first}, {tail_en}.",
-        {"payment_date": f"{assumed} (assumed)"}, tuple(names), on=assumed)], [{
-        "id": "payment-date-assumed",
-        "zh": f"金额按缴费日期而定：未填缴费日期，按 {first} 以前缴费计算。{first} 起缴费的，{tail_zh}：请填写缴费日期。",
-        "en": f"The amount depends on the payment date: none entered, so computed as paid before {first}. Paying from "
-              f"{first}, {tail_en}: enter the payment date."}]
-
-
-def _unstated_warning(policy: Policy, unstated: list[tuple[str, dt.date]]) -> dict[str, Any]:
-    names = list(dict.fromkeys(n for n, _ in unstated))
-    since = min(policy.in_force_from(n, d) for n, d in unstated)
-    return {"id": "amount-not-stated",
-            "zh": f"金额无法确定：{'、'.join(policy.label(n)['zh'] for n in names)}自 {since} 起调整，原文没有给出调整后的数额，"
-                  "计算器不按调整前的数值计算。请向当地医保或税务部门查询。",
-            "en": f"Not determined: {', '.join(policy.label(n)['en'] for n in names)} changes from {since} to an amount the "
-                  "source does not give, and the calculator does not price it at the earlier value. Ask the local "
-                  "healthcare security or tax office."}
-
-
-def first_month(policy: Policy) -> dt.date:
-    """The first month the policy governs (its contribution months, or its effective start)."""
-    span = (policy.data.get("governs") or {}).get("contributions") or policy.data["effective"]
-    return dt.date.fromisoformat(str(span["from"])).replace(day=1)
 
 
 def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
@@ -531,63 +269,6 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
             result["supplementary_annual"] = open_amount(policy, name, values) if policy.is_open(name) else \
                 None if policy.unstated_on(name, day) else policy.decimal(name, day)
     return result, steps
-
-
-MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December")
-
-
-def _once_a_year(policy: Policy, month: dict, monthly_total: Decimal | None, months: int, dated: bool,
-                 result: dict, steps: list[Step], warnings: list[dict]) -> None:
-    """A monthly premium the policy says is collected once a year (`<item>_collection: {once_a_year: true,
-    month: 1}`, 衡阳 2024's 大病保险 "原则上于每年1月一次性征收"): the monthly total is then an average, not what
-    leaves the account. Say what does, and when: the basic contribution (and any other monthly premium) each
-    month, the premium's twelve months at once in its month. For fewer than twelve months the source does not
-    say whether the whole year's premium is still due: the headline says so first, and the totals stay as computed."""
-    if dated or monthly_total is None:
-        return
-    once = [(n, policy.value(f"{_item(n)}_collection")) for n in month["add_ons"]
-            if f"{_item(n)}_collection" in policy.parameters]
-    once = [(n, rule) for n, rule in once if isinstance(rule, dict) and rule.get("once_a_year") and rule.get("month")]
-    if not once:
-        return
-    names = [n for n, _ in once] + [f"{_item(n)}_collection" for n, _ in once]
-    month_no = int(once[0][1]["month"])
-    when = {"zh": f" {month_no} 月", "en": MONTH_EN[month_no - 1]}
-    each_month = monthly_total - sum(month["add_ons"][n] for n, _ in once)
-    yearly = sum(month["add_ons"][n] for n, _ in once) * MONTHS_A_YEAR
-    labels = [{k: re.sub(r"\s*[（(][^）)]*[）)]$", "", v) for k, v in policy.label(n).items()} for n, _ in once]   # "（每月）" off
-    what_zh, what_en = "、".join(lb["zh"] for lb in labels), ", ".join(lb["en"][:1].lower() + lb["en"][1:] for lb in labels)
-    if months < MONTHS_A_YEAR:
-        result["_lead"] = [*result.get("_lead", ()), (
-            f"{what_zh}全年 {money_str(yearly)} 元原则上于每年{when['zh']}一次性征收，只缴 {months} 个月时是否仍收全年的数额原文没有写；"
-            f"以下按每月 {money_str(monthly_total)} 元折算",
-            f"{what_en[:1].upper() + what_en[1:]} ({money_str(yearly)} yuan for the year) is collected in principle once, in {when['en']}, and the "
-            f"source does not say whether the whole year's amount is due for {months} months; below, averaged at "
-            f"{money_str(monthly_total)} yuan a month")]
-        warnings.append({
-            "id": "collected-once-part-year",
-            "zh": f"{what_zh}原则上于每年{when['zh']}一次性征收全年 {money_str(yearly)} 元；只缴部分月份的，原文没有写是否仍收全年的数额，"
-                  "请向当地医保或税务部门确认。",
-            "en": f"{what_en[:1].upper() + what_en[1:]} is collected in principle once a year, in {when['en']} ({money_str(yearly)} yuan for the "
-                  "year); for fewer than 12 months the source does not say whether the whole year's amount is due: ask "
-                  "the local healthcare security or tax office."})
-        return
-    result["monthly_collected"] = each_month
-    result["once_collected"] = yearly
-    result["once_month"] = {"zh": when["zh"].strip(), "en": when["en"]}
-    result["_quiet"] = ["monthly_total"]   # an average: the headline says what is paid, and when
-    steps.append(step(
-        policy, "collected",
-        f"实际扣缴：每月 {money_str(each_month)} 元；{what_zh}全年 {money_str(yearly)} 元原则上于每年{when['zh']}一次性征收，"
-        f"所以{when['zh']}共缴 {money_str(each_month + yearly)} 元，其余各月 {money_str(each_month)} 元"
-        f"（每月合计 {money_str(monthly_total)} 元是把全年的{what_zh}平摊到 12 个月的平均数）",
-        f"What is actually paid: {money_str(each_month)} yuan each month; the {what_en} for the year, "
-        f"{money_str(yearly)} yuan, is collected in principle once, in {when['en']}, so {when['en']} takes "
-        f"{money_str(each_month + yearly)} yuan and every other month {money_str(each_month)} yuan (the monthly total of "
-        f"{money_str(monthly_total)} yuan spreads the year's {what_en} over 12 months: an average)",
-        {"monthly_collected": money_str(each_month), "once_collected": money_str(yearly),
-         "collection_month_total": money_str(each_month + yearly)}, tuple(names)))
 
 
 # what compute reads from a policy (calc/parameters.py; tests/test_authoring.py proves the list complete)

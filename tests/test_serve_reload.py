@@ -181,7 +181,7 @@ def test_serve_follows_edits_to_a_template_and_to_calc(tmp_path: Path) -> None:
         template_s = done - start
         time.sleep(1)
         start = time.monotonic()
-        replace_in(root / "calc" / "flexible_contribution.py", 'f"基本医保费 = ', 'f"基本医保费（CALC-EDITED） = ')
+        replace_in(root / "calc" / "flexible_month.py", 'f"基本医保费 = ', 'f"基本医保费（CALC-EDITED） = ')
         page, done = wait_for(url, lambda page: "CALC-EDITED" in page, server, log)
         time.sleep(0.5)
         page = fetch(url) or page
