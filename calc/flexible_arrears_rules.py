@@ -1,0 +1,172 @@
+"""`flexible-arrears`' rules: within or beyond the grace (restored, suspended, a wait in days or months), the
+other reading of the grace (how long the arrears ran), a first enrolment's wait and the switch from employee insurance."""
+from __future__ import annotations
+
+from typing import Any
+
+import datetime as dt
+
+from .dates import ONE_DAY, add_months, window_last_day
+from .flexible_arrears_due import _month_start
+from .inputs import Text
+from .policy import Policy
+from .steps import Step, step
+
+
+# whether the unpaid period is covered after the beyond-grace wait (True / False / the source does not say)
+RETRO = {True: Text("欠费期间的待遇可追溯", "the unpaid period is covered"),
+         False: Text("欠费期间的待遇不再追补", "the unpaid period is not covered"),
+         None: Text("原文未说明欠费期间的待遇能否追溯", "the text does not say whether the unpaid period is covered")}
+
+
+def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict[str, Any]]:
+    """The first day of benefits after the beyond-grace wait, in the policy's unit (days or months)."""
+    if policy.has("restoration_wait_days"):
+        days = int(policy.decimal("restoration_wait_days"))
+        last = window_last_day(payment, days)
+        return last + ONE_DAY, {"waiting_days": days, "last": last}
+    months = int(policy.decimal("arrears_waiting_months"))
+    last = add_months(payment, months)
+    return last + ONE_DAY, {"waiting_months": months, "last": last}
+
+
+def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any], steps: list[Step]) -> None:
+    grace = int(policy.decimal("arrears_grace_months"))
+    if n <= grace:
+        result.update(status="restored", benefits_from=payment,
+                      retroactive=policy.value("arrears_retroactive_within_grace"))
+        result["waiting_days" if policy.has("restoration_wait_days") else "waiting_months"] = 0
+        retro = result["retroactive"]
+        retro_zh = {True: "欠费期间的待遇可追溯享受", False: "欠费期间的待遇不追补", None: "原文未说明欠费期间的待遇能否追溯"}[retro]
+        retro_en = {True: "the unpaid period is covered retroactively", False: "the unpaid period is not covered",
+                    None: "the text does not say whether the unpaid period is covered"}[retro]
+        steps.append(step(
+            policy, "grace",
+            f"欠费 {n} 个月，不超过 {grace} 个月（含）：缴费（到账）之日 {payment} 起恢复享受待遇；{retro_zh}。",
+            f"{n} month(s) unpaid, no more than {grace} (inclusive): benefits resume on the payment date {payment}; {retro_en}.",
+            {"arrears_months": str(n), "grace_months": str(grace), "benefits_from": payment.isoformat()},
+            ("arrears_grace_months", "arrears_retroactive_within_grace"),
+        ))
+        return
+    start, wait = _after_wait(policy, payment)
+    suspended = policy.has("arrears_suspension")
+    retro = policy.value("arrears_retroactive_beyond_grace")
+    result.update(status="suspended_enrolment" if suspended else "waiting_period", benefits_from=start, retroactive=retro)
+    if "waiting_days" in wait:
+        result["waiting_days"] = wait["waiting_days"]
+        wait_zh = f"缴费 {wait['waiting_days']} 日后享受待遇：缴费当日不计，第 {wait['waiting_days']} 日为 {wait['last']}"
+        wait_en = (f"benefits start {wait['waiting_days']} days after payment: the payment day is not counted, "
+                   f"day {wait['waiting_days']} is {wait['last']}")
+        cite = ("arrears_suspension", "restoration_wait_days", "arrears_retroactive_beyond_grace")
+    else:
+        result["waiting_months"] = wait["waiting_months"]
+        wait_zh = f"从缴费之日起 {wait['waiting_months']} 个月的等待期，至 {wait['last']} 止"
+        wait_en = f"a waiting period of {wait['waiting_months']} months from the payment date, ending on {wait['last']}"
+        cite = ("arrears_waiting_months", "arrears_retroactive_beyond_grace")
+    head_zh = "按暂停参保处理，补足欠费后恢复参保；" if suspended else ""
+    head_en = "enrolment is suspended and restored once the arrears are paid; " if suspended else ""
+    retro_zh, retro_en = RETRO[retro].zh, RETRO[retro].en
+    steps.append(step(
+        policy, "beyond_grace",
+        f"欠费 {n} 个月，超过 {grace} 个月：{head_zh}{wait_zh}，{start} 起享受待遇；{retro_zh}。",
+        f"{n} months unpaid, more than {grace}: {head_en}{wait_en}; benefits from {start}; {retro_en}.",
+        {"arrears_months": str(n), "grace_months": str(grace), "benefits_from": start.isoformat()},
+        cite,
+    ))
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _run_months(unpaid: list[str], payment: dt.date) -> int:
+    """How long the arrears have run: from the first unpaid month to the month before payment (or to the
+    last unpaid month, if that is later), both included. March unpaid, paid in October → 7."""
+    first = _month_index(_month_start(unpaid[0]))
+    last = max(_month_index(payment) - 1, _month_index(_month_start(unpaid[-1])))
+    return last - first + 1
+
+
+def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, first_start: dt.date | None,
+                         result: dict[str, Any], steps: list[Step]) -> None:
+    """The same arrears rule with the grace read as how long the arrears have run (reading `arrears-dates`)."""
+    run = _run_months(unpaid, payment)
+    alt: dict[str, Any] = {}
+    _arrears_rule(policy, run, payment, alt, [])
+    if first_start is not None and first_start > alt["benefits_from"]:   # both rules apply: the later date
+        alt.update(status="first_enrolment_wait", benefits_from=first_start)
+    result.update(arrears_run_months=run, alternative_status=alt["status"],
+                  alternative_benefits_from=alt["benefits_from"], alternative_retroactive=alt["retroactive"])
+    grace = int(policy.decimal("arrears_grace_months"))
+    same = (alt["status"], alt["benefits_from"], alt["retroactive"]) == \
+        (result["status"], result["benefits_from"], result["retroactive"])
+    retro_zh, retro_en = RETRO[alt["retroactive"]].zh, RETRO[alt["retroactive"]].en
+    if same:
+        tail_zh, tail_en = "结果与上面相同。", "the result is the same as above."
+    else:
+        within = run <= grace
+        tail_zh = (f"{'不超过' if within else '超过'} {grace} 个月：{alt['benefits_from']} 起享受待遇，{retro_zh}"
+                   f"（按我们的读法：{result['benefits_from']} 起）。")
+        tail_en = (f"{'no more' if within else 'more'} than {grace}: benefits from {alt['benefits_from']}, {retro_en} "
+                   f"(by our reading: from {result['benefits_from']}).")
+    steps.append(step(
+        policy, "alternative_reading",
+        f"另一种读法：“{grace} 个月以内（含）”若指欠费已经持续的时间，从 {unpaid[0]} 到缴费前已欠 {run} 个月，{tail_zh}",
+        f"The other reading: if \"within {grace} months (inclusive)\" means how long the arrears have run, from {unpaid[0]} "
+        f"to the payment they have run {run} months; {tail_en}",
+        {"arrears_run_months": str(run), "alternative_benefits_from": alt["benefits_from"].isoformat()},
+        ("arrears_grace_months",),
+    ))
+
+
+def _first_enrolment_rule(policy: Policy, values: dict[str, Any], result: dict[str, Any], steps: list[Step]) -> dt.date:
+    paid = values["paid_months"]
+    payment: dt.date = values["payment_date"]
+    first_month = add_months(payment.replace(day=1), -(paid - 1))
+    wait = int(policy.decimal("first_enrolment_wait_months"))
+    chronic = int(policy.decimal("chronic_disease_wait_months"))
+    start = add_months(first_month, wait)
+    chronic_from = add_months(first_month, chronic)
+    more = max(0, wait - paid)
+    keep_zh = f"再连续缴 {more} 个月后" if more else "已满足"
+    keep_en = f"after {more} more consecutive month(s)" if more else "already met"
+    steps.append(step(
+        policy, "first_enrolment",
+        f"首次参保：连续缴费 {wait} 个月（含）后享受待遇。连续缴费从 {first_month:%Y-%m} 起，第 {wait} 个月为 "
+        f"{add_months(first_month, wait - 1):%Y-%m}（{keep_zh}），{start} 起享受待遇；连续缴费 {chronic} 个月（含）后，"
+        f"{chronic_from} 起可申报门诊慢特病（假定此后按月连续缴费）。",
+        f"First enrolment: benefits after {wait} consecutive paid months (inclusive). Payments run from {first_month:%Y-%m}; "
+        f"month {wait} is {add_months(first_month, wait - 1):%Y-%m} ({keep_en}), so benefits from {start}; after {chronic} months "
+        f"(inclusive), chronic-disease outpatient claims from {chronic_from} (assuming you keep paying every month).",
+        {"paid_months": str(paid), "first_month": f"{first_month:%Y-%m}", "benefits_from": start.isoformat(),
+         "chronic_disease_claims_from": chronic_from.isoformat()},
+        ("first_enrolment_wait_months", "chronic_disease_wait_months"),
+    ))
+    result["chronic_disease_claims_from"] = chronic_from
+    return start
+
+
+def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any], steps: list[Step]) -> None:
+    gap = int(policy.decimal("switch_gap_months"))
+    if n <= gap:
+        result.update(status="seamless_switch", benefits_from=payment, waiting_months=0)
+        steps.append(step(
+            policy, "switch",
+            f"切换参保：中断缴费 {n} 个月，不超过 {gap} 个月（含），缴费后即可正常享受待遇：{payment} 起。",
+            f"Switching schemes: a gap of {n} month(s), no more than {gap} (inclusive): benefits as soon as you pay, from {payment}.",
+            {"gap_months": str(n), "benefits_from": payment.isoformat()},
+            ("switch_continuous_years", "switch_gap_months"),
+        ))
+        return
+    months = int(policy.decimal("switch_waiting_months"))
+    last = add_months(payment, months)
+    result.update(status="waiting_period", benefits_from=last + ONE_DAY, waiting_months=months)
+    steps.append(step(
+        policy, "switch",
+        f"切换参保：中断缴费 {n} 个月，超过 {gap} 个月：缴费后有 {months} 个月等待期，至 {last} 止，{last + ONE_DAY} 起享受待遇；"
+        "等待期满后暂停原参保关系。",
+        f"Switching schemes: a gap of {n} months, more than {gap}: a {months}-month waiting period after paying, ending on {last}; "
+        f"benefits from {last + ONE_DAY}; the old enrolment is then suspended.",
+        {"gap_months": str(n), "benefits_from": (last + ONE_DAY).isoformat()},
+        ("switch_continuous_years", "switch_gap_months", "switch_waiting_months"),
+    ))
