@@ -49,7 +49,7 @@ import datetime as dt
 
 from .dates import add_months, first_of_next_month
 from .errors import InputError, InputErrors
-from .flexible_arrears_due import _contribution, _month_start, _rules_of_this_policy
+from .flexible_arrears_due import _contribution, _money, _month_start, _rules_of_this_policy
 from .flexible_arrears_rules import _alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule
 from .flexible_contribution import INPUTS as CONTRIBUTION_INPUTS
 from .flexible_contribution import PARAMETERS as CONTRIBUTION_PARAMETERS
@@ -258,11 +258,11 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
         else:
             steps.append(step(
                 policy, "arrears_due",
-                (f"欠费月份应缴 = 每月 {money_str(monthly)} 元 × {n} 个月 = {money_str(due)} 元（{note_zh}）" if due == monthly * n else
+                (f"欠费月份应缴 = 每月 {money_str(monthly)} 元 × {n} 个月 = {money_str(due)} 元（{note_zh}）" if monthly is not None and due == monthly * n else
                  f"欠费月份应缴 = 各月应缴之和 = {money_str(due)} 元（{note_zh}）"),
                 (f"Contributions for the unpaid months = {money_str(monthly)} yuan × {n} = {money_str(due)} yuan ({note_en})"
-                 if due == monthly * n else f"Contributions for the unpaid months = the months' amounts added up = {money_str(due)} yuan ({note_en})"),
-                {"monthly_total": money_str(monthly), "arrears_months": str(n), "arrears_due": money_str(due)},
+                 if monthly is not None and due == monthly * n else f"Contributions for the unpaid months = the months' amounts added up = {money_str(due)} yuan ({note_en})"),
+                {"monthly_total": _money(monthly, False), "arrears_months": str(n), "arrears_due": money_str(due)},
                 ("arrears_payback_required",)))
         _arrears_rule(policy, n, payment, result, steps)
     first_start = None

@@ -82,7 +82,7 @@ def _contribution(policy: Policy, values: dict[str, Any], unpaid: list[str]) -> 
                            f"Under “{p.data['title']['en']}”: {why.en} (that policy's page quotes the sentence in Chinese)",
                            why.figures)
             keep.append(why)
-    groups: list[tuple[Policy, Decimal, list[str]]] = []
+    groups: list[tuple[Policy, Decimal | None, list[str]]] = []
     for label, p, amount in zip(unpaid, members, amounts):
         if groups and groups[-1][0].id == p.id and groups[-1][1] == amount:
             groups[-1][2].append(label)

@@ -57,7 +57,7 @@ def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, An
         wait_zh = f"缴费 {wait['waiting_days']} 日后享受待遇：缴费当日不计，第 {wait['waiting_days']} 日为 {wait['last']}"
         wait_en = (f"benefits start {wait['waiting_days']} days after payment: the payment day is not counted, "
                    f"day {wait['waiting_days']} is {wait['last']}")
-        cite = ("arrears_suspension", "restoration_wait_days", "arrears_retroactive_beyond_grace")
+        cite: tuple[str, ...] = ("arrears_suspension", "restoration_wait_days", "arrears_retroactive_beyond_grace")
     else:
         result["waiting_months"] = wait["waiting_months"]
         wait_zh = f"从缴费之日起 {wait['waiting_months']} 个月的等待期，至 {wait['last']} 止"

@@ -122,7 +122,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
     dated = bool(policy.dated_names("month_paid_for"))
     start = (values.get("first_month") or first_month(policy)).replace(day=1) if dated else None
     wrong = [e for e in (outside_choice(policy, n, values, start) for n in ("base_ratio", "contribution_rate")) if e]
-    if dated:   # months this policy does not govern are another policy's (named when on file), never priced here
+    if start is not None:   # dated: months this policy does not govern are another policy's (named when on file), never priced here
         begin, end = policy.governs("contributions")
         last = add_months(start, months - 1)
         for field, day in (("first_month", start), ("months", last)):
@@ -136,7 +136,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
     steps += month_steps
     monthly_total = month["total"]
     unstated = list(month["unstated"])
-    if dated:   # each month at the values in force for it: the chosen months, and the year from the policy's start
+    if start is not None:   # dated: each month at the values in force for it: the chosen months, and the year from the policy's start
         by_month = tuple(policy.dated_names("month_paid_for"))
 
         def series(first: dt.date, n: int) -> list[tuple[dt.date, dict[str, Any]]]:
@@ -188,11 +188,11 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
         day = _day(policy, name, start, paid)
         if _monthly(policy, name) and monthly_total is None and not policy.is_open(name):   # part of an undetermined month
             if not policy.unstated_on(name, day):
-                amount = policy.decimal(name, day)
-                lines.append({"id": item, "zh": f"{label['zh']}：每月 {money_str(amount)} 元。",
-                              "en": f"{label['en']}: {money_str(amount)} yuan a month."})
+                stated = policy.decimal(name, day)
+                lines.append({"id": item, "zh": f"{label['zh']}：每月 {money_str(stated)} 元。",
+                              "en": f"{label['en']}: {money_str(stated)} yuan a month."})
             continue
-        if not policy.is_open(name) and policy.unstated_on(name, day):   # a yearly premium changed to an unstated amount
+        if day is not None and not policy.is_open(name) and policy.unstated_on(name, day):   # a yearly premium changed to an unstated amount
             unstated.append((name, day))
             steps.append(_unstated_step(policy, [(name, day)], start, paid))
             continue

@@ -86,7 +86,7 @@ def _payment_day(policy: Policy, paid: dt.date | None) -> tuple[dt.date | None, 
 
 def _unstated_warning(policy: Policy, unstated: list[tuple[str, dt.date]]) -> dict[str, Any]:
     names = list(dict.fromkeys(n for n, _ in unstated))
-    since = min(policy.in_force_from(n, d) for n, d in unstated)
+    since = min(str(policy.in_force_from(n, d)) for n, d in unstated)   # each a later value: it has its from date
     return {"id": "amount-not-stated",
             "zh": f"金额无法确定：{'、'.join(policy.label(n)['zh'] for n in names)}自 {since} 起调整，原文没有给出调整后的数额，"
                   "计算器不按调整前的数值计算。请向当地医保或税务部门查询。",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from collections.abc import Iterable
+
 import datetime as dt
 from decimal import Decimal
 
@@ -30,7 +32,8 @@ def open_amount(policy: Policy, name: str, values: dict[str, Any]) -> Decimal | 
     """The amount the person entered for an add-on premium the source leaves open: its own input (named like
     the parameter), or, for the first open one, the older input name `supplementary_annual`."""
     if values.get(name) is not None:
-        return values[name]
+        entered: Decimal = values[name]   # a validated money input
+        return entered
     first = next((n for n in add_on_names(policy) if policy.is_open(n)), None)
     return values.get("supplementary_annual") if name == first else None
 
@@ -40,7 +43,7 @@ def _item(name: str) -> str:
 
 
 def _monthly(policy: Policy, name: str) -> bool:
-    return policy.parameters[name]["unit"] == "CNY/month"
+    return bool(policy.parameters[name]["unit"] == "CNY/month")
 
 
 def is_range(stated: object) -> bool:
@@ -48,7 +51,7 @@ def is_range(stated: object) -> bool:
     return isinstance(stated, dict) and set(stated) == {"min", "max"}
 
 
-def _options_text(stated: object) -> Text:
+def _options_text(stated: Any) -> Text:
     """The policy's options in words: 60%、80%、100% / a range 60%–300%."""
     if is_range(stated):
         span = f"{plain_number(Decimal(str(stated['min'])))}%–{plain_number(Decimal(str(stated['max'])))}%"
@@ -77,7 +80,7 @@ def _chosen(policy: Policy, name: str, values: dict[str, Any], on: dt.date | Non
 
 def outside_choice(policy: Policy, name: str, values: dict[str, Any], on: dt.date | None) -> InputError | None:
     """A grade the policy does not offer (not one of its options, or outside its range): the bilingual error."""
-    stated = policy.value(name, on) if policy.has(name) else None
+    stated: Any = policy.value(name, on) if policy.has(name) else None
     if values.get(name) is None:
         return None
     picked = Decimal(str(values[name]))
@@ -136,8 +139,8 @@ def month_of(policy: Policy, values: dict[str, Any], on: dt.date | None, paid: d
     A value that changes, on the day read, to an amount the source does not give (a dated value null, `not_stated`)
     makes the month undetermined: every amount None, `unstated` naming what, and one step citing the sentence that
     announces the change — never the old value."""
-    unstated = [(n, _day(policy, n, on, paid)) for n in _read(policy)
-                if policy.unstated_on(n, _day(policy, n, on, paid))]
+    days = [(n, _day(policy, n, on, paid)) for n in _read(policy)]
+    unstated = [(n, day) for n, day in days if day is not None and policy.unstated_on(n, day)]
     if unstated:
         return {"base": None, "rate": None, "basic": None, "add_ons": {}, "total": None,
                 "unstated": unstated}, [_unstated_step(policy, unstated, on, paid)]
@@ -180,7 +183,7 @@ def _read(policy: Policy) -> list[str]:
     return names + ["contribution_rate"] + [n for n in add_on_names(policy) if _monthly(policy, n) and not policy.is_open(n)]
 
 
-def _sum(amounts) -> Decimal | None:
+def _sum(amounts: Iterable[Decimal | None]) -> Decimal | None:
     """Amounts added up; None (not determined) if any is."""
     total = Decimal(0)
     for a in amounts:

@@ -2,6 +2,8 @@
 collection month, when the policy says a monthly premium is collected once (衡阳 2024's 大病保险)."""
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from decimal import Decimal
 
@@ -15,8 +17,8 @@ MONTH_EN = ("January", "February", "March", "April", "May", "June", "July", "Aug
             "November", "December")
 
 
-def _once_a_year(policy: Policy, month: dict, monthly_total: Decimal | None, months: int, dated: bool,
-                 result: dict, steps: list[Step], warnings: list[dict]) -> None:
+def _once_a_year(policy: Policy, month: dict[str, Any], monthly_total: Decimal | None, months: int, dated: bool,
+                 result: dict[str, Any], steps: list[Step], warnings: list[dict[str, Any]]) -> None:
     """A monthly premium the policy says is collected once a year (`<item>_collection: {once_a_year: true,
     month: 1}`, 衡阳 2024's 大病保险 "原则上于每年1月一次性征收"): the monthly total is then an average, not what
     leaves the account. Say what does, and when: the basic contribution (and any other monthly premium) each

@@ -143,7 +143,8 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
     result: dict[str, Any] = {"standard": standard, "_labels": {}}
     known = [o for o in options if o.amount is not None and o.amount > 0]
     unknown = [o for o in options if o.amount is None]
-    best = max((o.amount for o in known), default=Decimal(0))
+    amounts = [o.amount for o in known if o.amount is not None]   # known's amounts (typed: none is None)
+    best = max(amounts, default=Decimal(0))
     ties = [o for o in known if o.amount == best]
 
     subsidy_options = known + unknown
@@ -151,7 +152,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
         steps.append(_combination_step(policy, subsidy_options))
     stacking = _combination(policy)[0] == "stacking"
     if stacking:
-        best = min(sum((o.amount for o in known), Decimal(0)), standard)
+        best = min(sum(amounts, Decimal(0)), standard)
         ties = known
     determined = not unknown or best >= standard
     # not known whether on the lists: subsidised if listed or recognised in the period, not if recognised later

@@ -31,7 +31,8 @@ class _Option:
 
 def _funder(policy: Policy, code: str) -> dict[str, Any] | None:
     if policy.has("subsidy_funders"):
-        return policy.value("subsidy_funders").get(code)
+        funders: dict[str, dict[str, Any]] = policy.value("subsidy_funders")
+        return funders.get(code)
     return None
 
 
