@@ -14,7 +14,8 @@ Contract checked on every run:
   bilingual display text, every step has its texts and figures;
 - per-calculator invariants (`INVARIANTS`, scripts/policy/invariants.py, which `make policies` runs too: parts sum to totals, subsidy ≤ standard,
   cap = original + increase ≤ ceiling, dates ordered, …), monotone rules (separate tests),
-  and lists (categories, months, years) give identical results permuted or with repeats.
+  and lists (categories, months, years) give identical results permuted or with repeats (the same
+  rules `make policies` checks over each policy's sample: scripts/policy/relations.py).
 
 A sample of the same inputs (fixed seed) is run in Pyodide too (marker `pyodide`) and
 must give byte-identical JSON.

@@ -144,3 +144,89 @@ def test_a_result_breaking_an_invariant_is_reported(monkeypatch) -> None:
     _, problems = _prove()
     assert problems and problems[0].field == "calculators[0]"
     assert "breaks an invariant of flexible-contribution" in problems[0].en and "monthly_total" in problems[0].en
+
+
+# --- the fuzz's contract and relations, over the sample (scripts/policy/relations.py) ----------------------
+
+RESIDENT_RULES = Path(__file__).parent / "fixtures" / "resident-rules" / "policies"
+STACKING = RESIDENT_RULES / "testland" / "stacking" / "2024-resident.yaml"
+
+
+def _calculators_line(path: Path) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if line.startswith("calculators:"))
+
+
+def test_a_policy_whose_data_breaks_the_fuzz_contract_is_caught_first() -> None:
+    """A funder with a stray key passes the loader's checks, but the result's text output would carry it (the fuzz's
+    contract: a text is a code or {zh, en}): `make policies` reports it at the policy's file and line."""
+    path = FIXTURES / "funder-stray-key.yaml"
+    data, problems = load_policy(path, FIXTURES, RESIDENT_RULES / "sources", prove=True)
+    line, field = _expect(path)
+    assert data is None and problems
+    first = problems[0]
+    assert (first.line, first.field) == (line, field), str(first)
+    assert str(first).startswith(f"tests/fixtures/unproven/{path.name}:{line}: calculators[0]: resident-contribution fails")
+    assert "output subsidy_payer is not a code or a text {zh, en}" in first.en and "'via': 'township'" in first.en
+    assert "resident-contribution" in first.zh
+
+
+def test_a_total_that_shrinks_with_more_months_breaks_a_relation(monkeypatch) -> None:
+    """The fuzz's monotone rule: more months never lower the total for the months chosen. Each result alone is
+    sound (a lower rate, computed through), so only the relation between two runs shows it."""
+    from calc.policy import Policy
+
+    real = flexible.CALCULATOR.compute
+
+    def a_lower_rate_from_seven_months(policy, values):
+        if values["months"] >= 7:
+            params = policy.data["parameters"]
+            cheaper = {**params["contribution_rate"], "value": 2}
+            policy = Policy({**policy.data, "parameters": {**params, "contribution_rate": cheaper}})
+        return real(policy, values)
+
+    _break_compute(monkeypatch, a_lower_rate_from_seven_months)
+    _, problems = _prove()
+    line, field = _expect(SAMPLED)
+    assert problems and (problems[0].line, problems[0].field) == (line, field), str(problems[0])
+    assert "breaks a relation of flexible-contribution" in problems[0].en
+    assert "period_total non-decreasing in months" in problems[0].en
+
+
+def test_a_result_that_depends_on_repeats_in_a_list_breaks_a_relation(monkeypatch) -> None:
+    """The fuzz's permutation rule: a list input reversed and repeated gives the identical result."""
+    import calc.api
+
+    real = calc.api.run_policy
+
+    def a_repeat_counts(name, data, inputs):
+        out = real(name, data, inputs)
+        groups = inputs.get("categories") or []
+        if out.get("ok") and len(groups) > len(set(groups)):   # each result alone is sound
+            out["steps"][0]["en"] += f" ({len(groups)} groups ticked)"
+        return out
+
+    monkeypatch.setattr(calc.api, "run_policy", a_repeat_counts)
+    data, problems = load_policy(STACKING, RESIDENT_RULES, RESIDENT_RULES / "sources", prove=True)
+    assert data is None and problems
+    first = problems[0]
+    assert (first.line, first.field) == (_calculators_line(STACKING), "calculators[0]"), str(first)
+    assert "breaks a relation of resident-contribution" in first.en and "reversed and repeated give another result" in first.en
+
+
+def test_a_subsidy_that_shrinks_when_a_group_is_added_breaks_a_relation(monkeypatch) -> None:
+    """The fuzz's monotone rule for resident-contribution: a group added never lowers the subsidy."""
+    import calc.resident_contribution as resident
+
+    real = resident.CALCULATOR.compute
+
+    def two_groups_get_less(policy, values):
+        result, steps = real(policy, values)
+        if len(values["categories"] or []) > 1 and result.get("subsidy"):
+            result["subsidy"] -= Decimal("0.01")
+            result["payable"] += Decimal("0.01")
+        return result, steps
+
+    monkeypatch.setattr(resident, "CALCULATOR", dataclasses.replace(resident.CALCULATOR, compute=two_groups_get_less))
+    _, problems = load_policy(STACKING, RESIDENT_RULES, RESIDENT_RULES / "sources", prove=True)
+    assert problems and problems[0].field == "calculators[0]"
+    assert "breaks a relation of resident-contribution" in problems[0].en and "lowers the subsidy" in problems[0].en

@@ -10,7 +10,10 @@ Run by the loader on a policy that passed every other check (`load_policy(..., p
   of inputs — its worked examples, and from them each boundary date of the policy (every date
   parameter, date in a rule, period bound) and the day before and after it, each enum choice,
   booleans both ways, each optional input left empty — and must give a result or bilingual input
-  errors (`result_problem`): an exception or a malformed result is reported with the inputs;
+  errors (`result_problem`, the fuzz's contract), keep the calculator's invariants (`invariant_problem`,
+  scripts/policy/invariants.py) and, run again with related inputs, its relations (`relation_problem`,
+  scripts/policy/relations.py: lists permuted or repeated, the monotone rules): an exception, a malformed
+  result or a broken invariant is reported with the inputs;
 - `render_problems`: the policy's page (zh, en, zh-Hant), its table pages and each calculator's
   widget render from the templates in scripts/site/templates without a site build.
 """
@@ -27,6 +30,7 @@ Problem = tuple[int, str, str, str]   # (line, field, en, zh), as the loader's s
 MAX_RUNS = 3000          # per calculator (the county resident policies need about 1,000)
 MAX_REPORTED = 3         # distinct failures reported per calculator (each with its first inputs; a count says the rest)
 MONEY_RE = re.compile(r"^\d+\.\d{2}$")
+RATIO_RE = re.compile(r"^\d+(\.\d+)?$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -164,17 +168,23 @@ def _variants(spec: dict, dates: list[str]) -> list[object]:
     return empty
 
 
+def applicable_specs(name: str, data: dict) -> list[dict]:
+    """The inputs calculator `name` asks for on this policy (compiled data), as calc.describe gives them."""
+    from calc.api import applicable_inputs
+    from calc.policy import Policy
+    from calc.registry import calculator
+
+    return [s.describe() for s in applicable_inputs(calculator(name), Policy(data))]
+
+
 def sample_inputs(name: str, policy: dict) -> list[dict]:
     """The deterministic sample: each worked example (or plain values when there is none) and, from
     each, every boundary date in each date input; from the first, each choice of each enum and boolean input (and empty, when
     optional), with each boundary date in each date input; each other input varied alone."""
-    from calc.api import applicable_inputs
-    from calc.policy import Policy
-    from calc.registry import calculator
     from .loader import to_json_ready
 
     data = to_json_ready(policy)
-    specs = [s.describe() for s in applicable_inputs(calculator(name), Policy(data))]
+    specs = applicable_specs(name, data)
     examples = [dict(to_json_ready(e["inputs"])) for e in policy.get("examples") or []
                 if e.get("calculator", policy["calculators"][0]) == name]
     typical = {s["name"]: _typical(s, data) for s in specs if s["required"]}
@@ -215,9 +225,11 @@ def sample_inputs(name: str, policy: dict) -> list[dict]:
 
 
 def result_problem(name: str, out: object, parameters: dict) -> str | None:
-    """What is wrong with one run's result under the basic contract (None: nothing): a dict with `ok`;
-    a failure gives bilingual input errors only; a result gives every output, shown in zh and en,
-    money as 0.00, dates ISO, each step in both languages citing parameters of the policy."""
+    """What is wrong with one run's result under the fuzz's contract (None: nothing): a dict with `ok`;
+    a failure gives bilingual input errors only; a result gives every output, shown in zh and en, each
+    of its type (money 0.00, a ratio, an ISO date, an integer, a boolean, a list, a text a code of the
+    calculator's or the policy's own groups or else {zh, en}), each step its id, texts and figures in
+    words, citing parameters of the policy, each chart an SVG in zh and en."""
     from calc.api import dumps
     from calc.registry import calculator
 
@@ -244,19 +256,48 @@ def result_problem(name: str, out: object, parameters: dict) -> str | None:
         shown = out["display"][key]
         if not (isinstance(shown, dict) and set(shown) == {"zh", "en"} and all(isinstance(v, str) and v for v in shown.values())):
             return f"output {key} is not shown in zh and en: {shown!r}"[:300]
-        kind = outputs[key].type
-        if value is None:
-            continue
-        if kind == "money" and not (isinstance(value, str) and MONEY_RE.match(value)):
-            return f"output {key} is not an amount 0.00: {value!r}"
-        if kind == "date" and not (isinstance(value, str) and DATE_RE.match(value)):
-            return f"output {key} is not a date YYYY-MM-DD: {value!r}"
+        wrong = None if value is None else _output_problem(outputs[key], value, parameters)
+        if wrong:
+            return f"output {key} is not {wrong}: {value!r}"[:300]
     for step in out.get("steps", []):
-        if not (isinstance(step, dict) and str(step.get("zh", "")).strip() and str(step.get("en", "")).strip()):
-            return f"a step without its zh and en text: {step!r}"[:300]
-        for cite in step.get("cites", []):
+        if not (isinstance(step, dict) and set(step) == {"id", "zh", "en", "figures", "cites"}):
+            return f"a step is not {{id, zh, en, figures, cites}}: {step!r}"[:300]
+        if not (step["id"] and str(step["zh"]).strip() and str(step["en"]).strip()):
+            return f"a step without its id, zh and en text: {step!r}"[:300]
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in step["figures"].items()):
+            return f"step {step['id']!r} has a figure that is not text: {step['figures']!r}"[:300]
+        for cite in step["cites"]:
             if cite.get("field") not in parameters:
                 return f"step {step.get('id')!r} cites {cite.get('field')!r}, which the policy does not have"
+    for chart_name, chart in (out.get("charts") or {}).items():
+        if not (isinstance(chart, dict) and set(chart) == {"zh", "en"} and all(str(v).startswith("<svg") for v in chart.values())):
+            return f"chart {chart_name} is not an SVG in zh and en"
+    return None
+
+
+def _output_problem(spec, value: object, parameters: dict) -> str | None:
+    """What a (not None) output value is not, for its declared type (None: it is)."""
+    kind = spec.type
+    if kind == "money" and not (isinstance(value, str) and MONEY_RE.match(value)):
+        return "an amount 0.00"
+    if kind == "ratio" and not (isinstance(value, str) and RATIO_RE.match(value)):
+        return "a ratio like 0.08"
+    if kind == "date" and not (isinstance(value, str) and DATE_RE.match(value)):
+        return "a date YYYY-MM-DD"
+    if kind == "integer" and not (isinstance(value, int) and not isinstance(value, bool)):
+        return "an integer"
+    if kind == "boolean" and not isinstance(value, bool):
+        return "true or false"
+    if kind == "list" and not isinstance(value, list):
+        return "a list"
+    if kind == "text":
+        codes = [c.value for c in spec.choices]
+        if codes:   # a policy's own subsidised groups (calc/categories.py) are codes too
+            codes += list((parameters.get("subsidy_categories") or {}).get("value") or {})
+        if codes and isinstance(value, str):
+            return None if value in codes else "one of the calculator's codes"
+        if not (isinstance(value, dict) and set(value) == {"zh", "en"}):
+            return "a code or a text {zh, en}"
     return None
 
 
@@ -269,9 +310,29 @@ def invariant_problem(name: str, data: dict, out: dict) -> str | None:
     try:
         INVARIANTS[name](data, out)
     except AssertionError as exc:
-        frame = traceback.extract_tb(exc.__traceback__)[-1]
-        return f"it breaks an invariant of {name} ({frame.line}{': ' + str(exc) if str(exc) else ''})"
+        return _broken(exc, f"an invariant of {name}")
     return None
+
+
+def relation_problem(name: str, data: dict, inputs: dict, out: dict, specs: list[dict]) -> str | None:
+    """What a successful run and the runs of related inputs break of the calculator's relations
+    (scripts/policy/relations.py: lists permuted or repeated give the same result, the monotone rules)."""
+    from calc.api import run_policy
+    from .relations import check
+
+    if not out.get("ok"):
+        return None
+    try:
+        check(name, inputs, out, lambda related: run_policy(name, data, dict(related)), specs)
+    except AssertionError as exc:
+        return _broken(exc, f"a relation of {name}")
+    return None
+
+
+def _broken(exc: AssertionError, what: str) -> str:
+    """An invariant's AssertionError in words: the assertion's line and its message."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"it breaks {what} ({frame.line}{': ' + str(exc) if str(exc) else ''})"
 
 
 def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
@@ -286,10 +347,12 @@ def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
         field = f"calculators[{index}]"
         failing = []
         samples = sample_inputs(name, policy)
+        specs = applicable_specs(name, data)
         for inputs in samples:
             try:
                 result = run_policy(name, data, dict(inputs))
-                wrong = result_problem(name, result, data["parameters"]) or invariant_problem(name, data, result)
+                wrong = (result_problem(name, result, data["parameters"]) or invariant_problem(name, data, result)
+                         or relation_problem(name, data, inputs, result, specs))
             except Exception as exc:  # noqa: BLE001 - reported with the policy and the inputs, never a traceback
                 frame = traceback.extract_tb(exc.__traceback__)[-1]
                 wrong = f"{type(exc).__name__}: {exc} (at {frame.filename.rsplit('/', 2)[-2:][-1]}:{frame.lineno})"
