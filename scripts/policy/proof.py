@@ -23,6 +23,8 @@ import datetime as dt
 import json
 import re
 import traceback
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 Problem = tuple[int, str, str, str]   # (line, field, en, zh), as the loader's semantic checks give them
@@ -149,22 +151,22 @@ def _typical(spec: dict, policy: dict) -> object:
 def _variants(spec: dict, dates: list[str]) -> list[object]:
     """The values of one input the sample tries."""
     kind = spec["type"]
-    empty = [] if spec["required"] else [None]
+    empty: list[object] = [] if spec["required"] else [None]
     if kind == "date":
-        return dates + empty
+        return [*dates, *empty]
     if kind == "enum":
-        return [c["value"] for c in spec.get("choices") or []] + empty
+        return [*(c["value"] for c in spec.get("choices") or []), *empty]
     if kind == "boolean":
-        return [True, False] + empty
+        return [True, False, *empty]
     if kind == "list":
         values = [c["value"] for c in spec.get("choices") or []]
-        return [[], values] + [[v] for v in values] + empty
+        return [[], values, *([v] for v in values), *empty]
     if kind == "integer":
         low, high = spec.get("minimum"), spec.get("maximum")
-        return [v for v in dict.fromkeys([low, high, 0, 1]) if v is not None
-                and (low is None or v >= low) and (high is None or v <= high)] + empty
+        return [*(v for v in dict.fromkeys([low, high, 0, 1]) if v is not None
+                  and (low is None or v >= low) and (high is None or v <= high)), *empty]
     if kind == "money":
-        return ["0", "1000"] + empty
+        return ["0", "1000", *empty]
     return empty
 
 
@@ -174,7 +176,9 @@ def applicable_specs(name: str, data: dict) -> list[dict]:
     from calc.policy import Policy
     from calc.registry import calculator
 
-    return [s.describe() for s in applicable_inputs(calculator(name), Policy(data))]
+    found = calculator(name)
+    assert found is not None, name   # the loader proves only the calculators it knows
+    return [s.describe() for s in applicable_inputs(found, Policy(data))]
 
 
 def sample_inputs(name: str, policy: dict) -> list[dict]:
@@ -249,7 +253,9 @@ def result_problem(name: str, out: object, parameters: dict) -> str | None:
                     and all(isinstance(err[k], str) and err[k].strip() for k in err)):
                 return f"an input error without field and zh/en messages: {err!r}"[:300]
         return None
-    outputs = {o.name: o for o in calculator(name).outputs}
+    found = calculator(name)
+    assert found is not None, name   # the loader proves only the calculators it knows
+    outputs = {o.name: o for o in found.outputs}
     if set(out.get("result", {})) != set(outputs) or set(out.get("display", {})) != set(outputs):
         return f"the result's outputs are not the calculator's: {sorted(set(out.get('result', {})) ^ set(outputs))}"
     for key, value in out["result"].items():
@@ -401,17 +407,17 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
 
     site_run, pages._example_run = pages._example_run, example_run
     out = []
-    jobs = []
+    jobs: list[tuple[str, int, Callable[[], object]]] = []
     for locale in pages.LOCALES:   # the widgets first: a page shows them, and they name the calculator
         for index, name in enumerate(policy["calculators"]):
             jobs.append((f"calculators[{index}]", _line(lines, f"calculators[{index}]"),
-                         lambda locale=locale, name=name: pages.render_widget_html(policy, name, locale, "assets/")))
+                         partial(pages.render_widget_html, policy, name, locale, "assets/")))
     for locale in pages.LOCALES:
         lang = pages.data_lang(locale)
         for name in pages.table_parameters(policy):
             jobs.append((f"parameters.{name}", _line(lines, f"parameters.{name}"),
-                         lambda lang=lang, name=name: pages.render_table_page(env, policy, name, lang)))
-        jobs.append((f"(page {locale})", 1, lambda lang=lang, locale=locale: pages.render_policy(env, policy, lang, locale)))
+                         partial(pages.render_table_page, env, policy, name, lang)))
+        jobs.append((f"(page {locale})", 1, partial(pages.render_policy, env, policy, lang, locale)))
     try:
         for field, line, job in jobs:
             try:
@@ -420,7 +426,7 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
                 where = ""
                 frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
                 if isinstance(exc, jinja2.TemplateSyntaxError):
-                    where = f" ({_shown_path(exc.filename or exc.name)}:{exc.lineno})"
+                    where = f" ({_shown_path(exc.filename or exc.name or '')}:{exc.lineno})"
                 elif frames:
                     where = f" ({_shown_path(frames[-1].filename)}:{frames[-1].lineno})"
                 out.append((line, field, f"the page does not render: {type(exc).__name__}: {exc}{where}",
