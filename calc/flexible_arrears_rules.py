@@ -81,7 +81,11 @@ def _month_index(day: dt.date) -> int:
 
 def _run_months(unpaid: list[str], payment: dt.date) -> int:
     """How long the arrears have run: from the first unpaid month to the month before payment (or to the
-    last unpaid month, if that is later), both included. March unpaid, paid in October → 7."""
+    last unpaid month, if that is later), both included. March unpaid, paid in October → 7:
+
+    >>> _run_months(["2023-03"], dt.date(2023, 10, 15))
+    7
+    """
     first = _month_index(_month_start(unpaid[0]))
     last = max(_month_index(payment) - 1, _month_index(_month_start(unpaid[-1])))
     return last - first + 1

@@ -96,6 +96,11 @@ def _unstated_warning(policy: Policy, unstated: list[tuple[str, dt.date]]) -> di
 
 
 def first_month(policy: Policy) -> dt.date:
-    """The first month the policy governs (its contribution months, or its effective start)."""
+    """The first month the policy governs (its contribution months, or its effective start).
+
+    >>> from calc.data import load_policies
+    >>> first_month(Policy(load_policies()["hunan/hengyang/2023-flexible-employment"]))
+    datetime.date(2023, 1, 1)
+    """
     span = (policy.data.get("governs") or {}).get("contributions") or policy.data["effective"]
     return dt.date.fromisoformat(str(span["from"])).replace(day=1)

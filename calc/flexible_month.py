@@ -52,7 +52,11 @@ def is_range(stated: object) -> bool:
 
 
 def _options_text(stated: Any) -> Text:
-    """The policy's options in words: 60%、80%、100% / a range 60%–300%."""
+    """The policy's options in words: 60%、80%、100% / a range 60%–300%.
+
+    >>> print(_options_text([100, 60, 80]).en, "/", _options_text({"min": 60, "max": 300}).zh)
+    the policy's options: 60%, 80%, 100% / 政策允许的范围：60%–300%
+    """
     if is_range(stated):
         span = f"{plain_number(Decimal(str(stated['min'])))}%–{plain_number(Decimal(str(stated['max'])))}%"
         return Text(f"政策允许的范围：{span}", f"the policy allows {span}")

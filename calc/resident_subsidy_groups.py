@@ -148,7 +148,13 @@ def _declared_option(policy: Policy, code: str, standard: Decimal, funder: dict[
 
 def _combination(policy: Policy) -> tuple[str, str | None, bool]:
     """(rule, parameter it comes from, stated by the source) for how one person's groups combine:
-    `subsidy_combination`, or the older `subsidy_no_stacking` (true: no stacking, false: stacking)."""
+    `subsidy_combination`, or the older `subsidy_no_stacking` (true: no stacking, false: stacking).
+    平江 states it, 双清 is our reading:
+
+    >>> from calc.data import load_policies
+    >>> [_combination(Policy(load_policies()[f"hunan/{p}/2023-resident"])) for p in ("yueyang/pingjiang", "shaoyang/shuangqing")]
+    [('no_stacking', 'subsidy_no_stacking', True), ('no_stacking', 'subsidy_no_stacking', False)]
+    """
     if policy.has("subsidy_combination"):
         return policy.value("subsidy_combination"), "subsidy_combination", policy.status("subsidy_combination") == "stated"
     if policy.has("subsidy_no_stacking"):
@@ -188,7 +194,14 @@ def _combination_step(policy: Policy, options: list[_Option]) -> Step:
 
 def _payer_text(options: list[_Option], joined: bool = False) -> dict[str, Any] | None:
     """The funder(s) of the subsidy applied: one, several that together pay (stacking, `joined`), or
-    several of which the source does not say which pays."""
+    several of which the source does not say which pays.
+
+    >>> aid, funds = {"zh": "医疗救助", "en": "medical assistance"}, {"zh": "财政资金", "en": "public funds"}
+    >>> _payer_text([_Option("a", Decimal(175), aid), _Option("b", Decimal(175), funds)])["en"]
+    'medical assistance or public funds (the source does not say which)'
+    >>> _payer_text([_Option("a", Decimal(175), aid), _Option("b", Decimal(100), funds)], joined=True)["zh"]
+    '医疗救助、财政资金'
+    """
     payers = []
     for o in options:
         if o.payer and o.payer not in payers:
