@@ -8,6 +8,9 @@ arrears (`arrears_benefits_stop`) and restore them on payment within a grace of
 `first_enrolment_wait_months`, `chronic_disease_wait_months`, `switch_*`).
 The monthly contribution comes from `flexible-contribution` itself.
 
+Its parts: calc/flexible_arrears_due.py (each unpaid month priced at the policy in force for it) and
+calc/flexible_arrears_rules.py (the grace, the waits, first enrolment, the switch).
+
 衡阳 2023: 3 months unpaid (含) and paid up → restored the day the money arrives,
 the gap covered retroactively; the arrears are 3 × 301.88:
 
@@ -136,7 +139,7 @@ def _check_dates(policy: Policy, values: dict[str, Any], unpaid: list[str], in_a
     if unpaid and _month_start(unpaid[-1]) > payment:
         errors.append(InputError("unpaid_months", f"欠费月份 {unpaid[-1]} 晚于缴费日期 {payment}。",
                                  f"The unpaid month {unpaid[-1]} is after the payment date {payment}."))
-    # (months outside this policy are priced by the series' other members: see _member)
+    # (months outside this policy are priced by the series' other members: see flexible_arrears_due._member)
     if in_arrears and unpaid and payment < first_of_next_month(_month_start(unpaid[0])):
         errors.append(InputError(
             "payment_date", f"缴费日期在第一个欠费月份 {unpaid[0]} 之内：待遇从欠费次月才停止，尚未形成欠费后果。",

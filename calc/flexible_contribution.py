@@ -6,6 +6,10 @@ add-on premiums (大病保险, 大额医疗救助金, 长期护理保险, 大额
 parameter `add_on_<item>` is one premium, labelled by the policy, CNY/month (in the monthly total) or
 CNY/year (once in the totals); an amount the source leaves open is an input, and totals without it say so.
 
+Its parts: calc/flexible_month.py (one month: base, rate, basic premium, monthly add-ons),
+calc/flexible_dated.py (which day picks a dated value, and a change to an amount the source does not give),
+calc/flexible_once_a_year.py (a monthly premium collected once a year).
+
 衡阳 2023 reproduces every figure the Hengyang Daily published:
 
 >>> r = run_flexible("hunan/hengyang/2023-flexible-employment", {})

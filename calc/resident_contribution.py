@@ -18,6 +18,10 @@ Everything that differs between counties is policy data:
 - `subsidy_list_date`, `subsidy_newly_recognised_in_collection_period`,
   `subsidy_newly_recognised_after_collection_period`: when a newly recognised group counts.
 
+Its parts: calc/resident_subsidy_groups.py (what each group gives, who funds it, how groups combine),
+calc/resident_subsidy_timing.py (when a group counts, the refund), calc/resident_payment_channel.py,
+calc/resident_who_pays_chart.py.
+
 The source figures:
 
 >>> PJ, SQ = "hunan/yueyang/pingjiang/2023-resident", "hunan/shaoyang/shuangqing/2023-resident"
