@@ -157,10 +157,14 @@ def layer(policy: Policy, values: dict[str, Any], left: Decimal, groups: list[st
     shape_en = "bands measured above the deductible" if above else "bands at absolute cumulative amounts"
     yours = policy.is_open("major_illness_deductible")
     cut = group_row is not None and group_row.get("deductible") is None and group_row.get("deductible_cut") is not None
-    ded_zh = f"{money_str(terms['deductible'])} 元" + (f"（{money_str(deductible)} 元降低 {group_row['deductible_cut']}%）" if cut else "") \
-        + ("（您填写的起付线）" if yours else "")
-    ded_en = f"{money_str(terms['deductible'])} yuan" + (f" ({money_str(deductible)} lowered by {group_row['deductible_cut']}%)"
-                                                         if cut else "") + (" (the deductible you entered)" if yours else "")
+    mine_zh, mine_en = ("您填写的 ", "the ") if yours else ("", "")
+    if cut:
+        ded_zh = f"{money_str(terms['deductible'])} 元（{mine_zh}{money_str(deductible)} 元降低 {group_row['deductible_cut']}%）"
+        ded_en = (f"{money_str(terms['deductible'])} yuan ({mine_en}{money_str(deductible)}{' you entered' if yours else ''} "
+                  f"lowered by {group_row['deductible_cut']}%)")
+    else:
+        ded_zh = f"{money_str(terms['deductible'])} 元{'（您填写的）' if yours and group_row is None else ''}"
+        ded_en = f"{money_str(terms['deductible'])} yuan{' (the one you entered)' if yours and group_row is None else ''}"
     cites = ["major_illness_deductible", "major_illness_bands", "major_illness_band_edges"]
     if group_row:
         cites.append("major_illness_groups")
