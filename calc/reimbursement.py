@@ -122,7 +122,7 @@ def _row_text(row: dict[str, Any], key: str) -> Text:
     return Text(v["zh"], v["en"]) if isinstance(v, dict) else Text(str(v), str(v))
 
 
-def _leave(out: list, id: str, zh: str, en: str) -> None:
+def _leave(out: list[dict[str, str]], id: str, zh: str, en: str) -> None:
     out.append({"id": id, "zh": zh, "en": en})
 
 
@@ -153,7 +153,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
 
     steps: list[Step] = []
     result: dict[str, Any] = {"in_scope": in_scope, "first_part": first_part, "self_pay": self_pay}
-    leaves: list[dict[str, Any]] = []
+    leaves: list[dict[str, str]] = []
     how_zh = "您填写的" if values["in_scope"] is not None else \
         f"总额 {money_str(total)} − 自费 {money_str(self_pay)} − 先行自付 {money_str(first_part)}"
     how_en = "your figure" if values["in_scope"] is not None else \
@@ -168,7 +168,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
             level = Text("您就诊的医院", "Your hospital")
             full = values["basic_deductible"] if policy.is_open("basic_deductible") else policy.decimal("basic_deductible")
             rate = (values["basic_rate"] if policy.is_open("basic_rate") else policy.decimal("basic_rate")) / 100
-            basic_cites: tuple = ("basic_deductible", "basic_rate")
+            basic_cites: tuple[str, ...] = ("basic_deductible", "basic_rate")
             mine = [n for n in ("basic_deductible", "basic_rate") if policy.is_open(n)]
             if mine:
                 _leave(leaves, "basic_figures", "基本医保的起付线和报销比例：原文没有写数额，用的是您填写的数字。",
@@ -308,13 +308,13 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"who_pays": out}
 
 
-def _check_levels(value: object) -> list:
+def _check_levels(value: object) -> major.Problems:
     ok = isinstance(value, list) and value and all(
         isinstance(r, dict) and {"level", "deductible", "rate"} <= set(r) and isinstance(r["level"], dict) for r in value)
     return [] if ok else [("", "must be rows {level: {zh, en}, deductible, rate}", "须为 {level: {zh, en}, deductible, rate} 行")]
 
 
-def _check_tiers(value: object) -> list:
+def _check_tiers(value: object) -> major.Problems:
     ok = isinstance(value, list) and all(
         isinstance(r, dict) and isinstance(r.get("name"), dict) and "rate" in r and isinstance(r.get("groups"), list)
         and set(r) <= {"name", "groups", "deductible", "rate"} and all(g in cat.CATEGORIES for g in r["groups"]) for r in value)

@@ -62,10 +62,15 @@ INPUTS = (
 )
 
 
-def band_edges(rows: list, deductible: Decimal, above: bool) -> list[tuple[Decimal, Decimal | None, Decimal]]:
+Band = tuple[Decimal, Decimal | None, Decimal]   # start, end (None: no upper edge), rate as a fraction
+Problems = list[tuple[str, str, str]]   # (field suffix, en, zh), as calc.parameters reads a check's answer
+
+
+def band_edges(rows: list[dict[str, Any]], deductible: Decimal, above: bool) -> list[Band]:
     """(start, end or None, rate as a fraction) per band, edges as cumulative amounts; a band wholly under the
     deductible (absolute edges) is left out."""
-    out, previous = [], deductible
+    out: list[Band] = []
+    previous = deductible
     for row in rows:
         band_to = row.get("band_to")
         end = None if band_to is None else to_decimal(band_to) + (deductible if above else ZERO)
@@ -85,7 +90,8 @@ def _in_band(start: Decimal, end: Decimal | None, lo: Decimal, hi: Decimal) -> D
 def general_deductible(policy: Policy, values: dict[str, Any]) -> Decimal:
     """The policy's deductible, or the reader's where the text leaves it open."""
     if policy.is_open("major_illness_deductible"):
-        return values["major_illness_deductible"]
+        given: Decimal = values["major_illness_deductible"]   # required by the input's "open:" condition
+        return given
     return policy.decimal("major_illness_deductible")
 
 
@@ -116,9 +122,10 @@ def pay(policy: Policy, terms: dict[str, Any], earlier: Decimal, amount: Decimal
     before = sum((cents(_in_band(s, e, ZERO, earlier) * r) for s, e, r in bands), ZERO)
     paid = sum(now, ZERO)
     limit = None if terms["no_cap"] else cap
-    capped = limit is not None and paid > max(ZERO, limit - before)
-    if capped:
-        paid = max(ZERO, limit - before)
+    room = None if limit is None else max(ZERO, limit - before)
+    capped = room is not None and paid > room
+    if room is not None and capped:
+        paid = room
     return {"bands": bands, "parts": now, "pay": paid, "before": before, "limit": limit, "capped": capped}
 
 
@@ -134,9 +141,9 @@ def input_errors(policy: Policy, values: dict[str, Any]) -> list[InputError]:
                        f"Incentives only raise the limit: enter at least {money_str(floor)} yuan.")]
 
 
-def layer(policy: Policy, values: dict[str, Any], left: Decimal, groups: list[str]) -> tuple[Decimal, list[Step], list[dict]]:
+def layer(policy: Policy, values: dict[str, Any], left: Decimal, groups: list[str]) -> tuple[Decimal, list[Step], list[dict[str, str]]]:
     """(what critical-illness insurance pays on `left`, its steps, what the answer leaves out)."""
-    leaves: list[dict] = []
+    leaves: list[dict[str, str]] = []
     cap_given = values["major_illness_cap"]
     cap = cap_given if cap_given is not None else (
         policy.decimal("major_illness_annual_cap")
@@ -199,10 +206,11 @@ def layer(policy: Policy, values: dict[str, Any], left: Decimal, groups: list[st
     return m["pay"], steps, leaves
 
 
-def _check_bands(value: object) -> list:
+def _check_bands(value: object) -> Problems:
     if not isinstance(value, list) or not value:
         return [("", "must be a list of {band_to, rate} rows", "须为 {band_to, rate} 行的列表")]
-    out, last = [], None
+    out: Problems = []
+    last: Decimal | None = None
     for n, row in enumerate(value):
         if not isinstance(row, dict) or set(row) - {"band_to", "rate"} or "rate" not in row:
             out.append((f"[{n}]", "each row is {band_to, rate}", "每行为 {band_to, rate}"))
@@ -216,7 +224,7 @@ def _check_bands(value: object) -> list:
     return out
 
 
-def _check_edges(value: object) -> list:
+def _check_edges(value: object) -> Problems:
     return [] if value in EDGES else [("", f"must be one of {', '.join(EDGES)}", f"须为 {'、'.join(EDGES)} 之一")]
 
 
@@ -228,7 +236,7 @@ def _group_row_ok(row: object) -> bool:
     return cut is None or (row.get("deductible") is None and 0 < to_decimal(cut) <= 100)
 
 
-def _check_group_rows(value: object) -> list:
+def _check_group_rows(value: object) -> Problems:
     ok = isinstance(value, list) and all(_group_row_ok(r) for r in value)
     return [] if ok else [("", "rows {groups: [codes], deductible? or deductible_cut? (percent, 0–100), bands?, uplift?, no_cap?}",
                            "每行为 {groups: [类别代码], deductible? 或 deductible_cut?（百分数，0–100）, bands?, uplift?, no_cap?}")]
