@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from test_seed_calculators import money   # calc's money display, one home
 from widgets import Widget, page_path
 
 pytestmark = pytest.mark.browser
@@ -19,11 +20,6 @@ HUNAN = "hunan/2025-resident"
 LANGS = ["zh", "en"]
 BILL = {"total": "100000", "in_scope": "", "self_pay": "0", "first_part": "0", "basic_paid": "0", "groups": [],
         "major_illness_deductible": "15000", "earlier_major_illness": "0", "major_illness_cap": ""}
-
-
-def money(amount: str, lang: str) -> str:
-    whole, cents = amount.split(".")
-    return f"{amount} 元" if lang == "zh" else f"CNY {int(whole):,}.{cents}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
