@@ -27,6 +27,13 @@ def test_hunan_reimbursement_widget(open_page, site_url, lang):
     o = open_page(site_url + page_path(HUNAN, lang))
     w = Widget(o, "reimbursement", HUNAN, lang)
 
+    # first an answer the page did not prerender, so the engine must boot and compute it (the bill below is the
+    # page's own example, shown before any script runs)
+    # the limit the incentives raise (critical-illness-cap's answer), entered as is: 410000 − 404750 paid earlier
+    run = w.apply({**BILL, "earlier_major_illness": "520000", "major_illness_cap": "410000"})
+    w.expect_result(run)
+    expect(w.output("major_illness")).to_have_text(money("5250.00", lang))
+
     # 85000 above the reader's 15000: 30000 × 60% + 50000 × 65% + 5000 × 75%
     run = w.apply(BILL)
     w.expect_result(run)
@@ -36,11 +43,6 @@ def test_hunan_reimbursement_widget(open_page, site_url, lang):
     run = w.apply({**BILL, "groups": ["minimum_living"]})
     w.expect_result(run)
     expect(w.output("major_illness")).to_have_text(money("64500.00", lang))
-
-    # the limit the incentives raise (critical-illness-cap's answer), entered as is: 410000 − 404750 paid earlier
-    run = w.apply({**BILL, "earlier_major_illness": "520000", "major_illness_cap": "410000"})
-    w.expect_result(run)
-    expect(w.output("major_illness")).to_have_text(money("5250.00", lang))
 
     # no deductible: the text gives none, so the reader must
     bad = w.apply({**BILL, "major_illness_deductible": ""})
