@@ -6,11 +6,12 @@ the 政策范围内 (in-scope) cost, and each is optional policy data — a poli
 1. basic insurance (`basic_levels`: per hospital level a 起付线 and a 支付比例, or one `basic_deductible` and
    `basic_rate` — `not_stated` where a text only says "as employee insurance", and the form then asks for them;
    `basic_deductible_yearly` when the 起付线 is borne once a year, not per admission; `basic_annual_cap`);
-2. 大病保险 on what basic insurance leaves (`major_illness_deductible`, yearly; `major_illness_bands`,
-   rows `{band_to, rate}` whose edges are measured `above_deductible` or as `absolute` amounts
-   (`major_illness_band_edges`); `major_illness_groups`: rows for named groups with their own
-   deductible, their own bands or an uplift in points, and `no_cap`; `major_illness_annual_cap`, which the
-   reader may replace by a cap raised by incentives — one input, taken from the critical-illness-cap calculator);
+2. 大病保险 on what basic insurance leaves (calc/reimbursement_major_illness.py: `major_illness_deductible`,
+   yearly, stated or left to the reader; `major_illness_bands`, rows `{band_to, rate}` whose edges are measured
+   `above_deductible` or as `absolute` amounts (`major_illness_band_edges`); `major_illness_groups`: rows for
+   named groups with their own deductible or a cut of the general one, their own bands or an uplift in points,
+   and `no_cap`; `major_illness_annual_cap`, which the reader may replace by a cap raised by incentives — one
+   input, taken from the critical-illness-cap calculator);
 3. 医疗救助 (`assistance_tiers`: rows `{name, groups, deductible?, rate}` applied in order to what is left).
 
 Hubei's 大病 bands have absolute edges (12000–30000 at 60 %, to 100000 at 65 %, above at 75 %). A published
@@ -34,6 +35,7 @@ from typing import Any
 from decimal import Decimal
 
 from . import categories as cat
+from . import reimbursement_major_illness as major
 from .charts import Part, stacked_bar
 from .errors import InputError, InputErrors
 from .inputs import InputSpec, Text
@@ -45,7 +47,6 @@ from .steps import Step, step
 from .doctest_helper import result_runner
 
 ZERO = Decimal(0)
-EDGES = ("above_deductible", "absolute")
 
 INPUTS = (
     InputSpec("total", "money", Text("医疗费用总额（元）", "Total bill (yuan)"), required=True,
@@ -91,19 +92,7 @@ INPUTS = (
     InputSpec("earlier_basic_fund", "money", Text("本年度此前统筹基金已支付（元）", "Basic insurance paid earlier this year (yuan)"),
               default=ZERO, applies_when="has:basic_annual_cap",
               help=Text("用于年度最高支付限额。", "Counts toward the yearly ceiling.")),
-    InputSpec("earlier_major_illness", "money",
-              Text("本年度此前已计入大病保险的个人负担费用（元）", "Costs already counted by critical-illness insurance this year (yuan)"),
-              default=ZERO, applies_when="has:major_illness_bands",
-              help=Text("大病保险按年度累计计算、分段报销：之前住院留下的政策范围内个人负担累计额。",
-                        "Critical-illness insurance adds up a year's in-scope costs left after basic insurance: the total "
-                        "of earlier admissions this year.")),
-    InputSpec("major_illness_cap", "money", Text("您的大病保险年度支付限额（元）", "Your critical-illness yearly limit (yuan)"),
-              applies_when="has:major_illness_annual_cap",
-              help=Text("连续参保、零报销提高限额的：填“居民大病保险支付限额激励”计算器（critical-illness-cap）算出的"
-                        "“提高后的支付限额”；不填按本政策的数字。",
-                        "If continuous enrolment or claim-free years raised your limit, enter the \"Limit after the increase\" "
-                        "from the critical-illness limit incentives calculator (critical-illness-cap); left empty, the "
-                        "policy's figure.")),
+    *major.INPUTS,
 )
 
 LINES = (   # the settlement slip, in the order a real slip prints it
@@ -133,55 +122,7 @@ def _row_text(row: dict[str, Any], key: str) -> Text:
     return Text(v["zh"], v["en"]) if isinstance(v, dict) else Text(str(v), str(v))
 
 
-def _bands(policy: Policy, rows: list, deductible: Decimal) -> list[tuple[Decimal, Decimal | None, Decimal]]:
-    """(start, end or None, rate as a fraction) per band, edges as absolute cumulative amounts."""
-    above = policy.value("major_illness_band_edges") == "above_deductible"
-    out, previous = [], deductible
-    for row in rows:
-        band_to = row.get("band_to")
-        end = None if band_to is None else to_decimal(band_to) + (deductible if above else ZERO)
-        start = max(previous, deductible)
-        if end is None or end > start:
-            out.append((start, end, to_decimal(row["rate"]) / 100))
-        if end is not None:
-            previous = max(previous, end)
-    return out
-
-
-def _in_band(start: Decimal, end: Decimal | None, lo: Decimal, hi: Decimal) -> Decimal:
-    top = hi if end is None else min(hi, end)
-    return max(ZERO, top - max(lo, start))
-
-
-def _major_terms(policy: Policy, groups: list[str]) -> list[dict[str, Any]]:
-    """The general terms and those of each group row the reader is in: {deductible, rows, no_cap, row}."""
-    general = {"deductible": policy.decimal("major_illness_deductible"), "rows": policy.value("major_illness_bands"),
-               "no_cap": False, "row": None}
-    out = [general]
-    for row in (policy.value("major_illness_groups") if policy.has("major_illness_groups") else []):
-        if not set(row["groups"]) & set(groups):
-            continue
-        rows = row.get("bands") or general["rows"]
-        if row.get("uplift") is not None:
-            rows = [{**r, "rate": min(Decimal(100), to_decimal(r["rate"]) + to_decimal(row["uplift"]))} for r in rows]
-        deductible = to_decimal(row["deductible"]) if row.get("deductible") is not None else general["deductible"]
-        out.append({"deductible": deductible, "rows": rows, "no_cap": bool(row.get("no_cap")), "row": row})
-    return out
-
-
-def _major(policy: Policy, terms: dict[str, Any], earlier: Decimal, amount: Decimal, cap: Decimal | None) -> dict[str, Any]:
-    bands = _bands(policy, terms["rows"], terms["deductible"])
-    now = [cents(_in_band(s, e, earlier, earlier + amount) * r) for s, e, r in bands]
-    before = sum((cents(_in_band(s, e, ZERO, earlier) * r) for s, e, r in bands), ZERO)
-    pay = sum(now, ZERO)
-    limit = None if terms["no_cap"] else cap
-    capped = limit is not None and pay > max(ZERO, limit - before)
-    if capped:
-        pay = max(ZERO, limit - before)
-    return {"bands": bands, "parts": now, "pay": pay, "before": before, "limit": limit, "capped": capped}
-
-
-def _leave(out: list, id: str, zh: str, en: str) -> None:
+def _leave(out: list[dict[str, str]], id: str, zh: str, en: str) -> None:
     out.append({"id": id, "zh": zh, "en": en})
 
 
@@ -206,19 +147,13 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
         errors.append(InputError("basic_rate", "报销比例不能超过 100%。", "The rate cannot be more than 100%."))
     if policy.has("basic_levels") and values["level"] is None:
         errors.append(InputError("level", "请选择医院等级。", "Choose the hospital level."))
-    cap_given = values["major_illness_cap"]
-    if policy.has("major_illness_annual_cap") and not policy.is_open("major_illness_annual_cap") and cap_given is not None \
-            and cap_given < policy.decimal("major_illness_annual_cap"):
-        errors.append(InputError("major_illness_cap",
-                                 f"激励只会提高限额：请填写不低于 {money_str(policy.decimal('major_illness_annual_cap'))} 元的数字。",
-                                 "Incentives only raise the limit: enter at least "
-                                 f"{money_str(policy.decimal('major_illness_annual_cap'))} yuan."))
+    errors += major.input_errors(policy, values)
     if errors:
         raise InputErrors(errors)
 
     steps: list[Step] = []
     result: dict[str, Any] = {"in_scope": in_scope, "first_part": first_part, "self_pay": self_pay}
-    leaves: list[dict[str, Any]] = []
+    leaves: list[dict[str, str]] = []
     how_zh = "您填写的" if values["in_scope"] is not None else \
         f"总额 {money_str(total)} − 自费 {money_str(self_pay)} − 先行自付 {money_str(first_part)}"
     how_en = "your figure" if values["in_scope"] is not None else \
@@ -233,7 +168,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
             level = Text("您就诊的医院", "Your hospital")
             full = values["basic_deductible"] if policy.is_open("basic_deductible") else policy.decimal("basic_deductible")
             rate = (values["basic_rate"] if policy.is_open("basic_rate") else policy.decimal("basic_rate")) / 100
-            basic_cites: tuple = ("basic_deductible", "basic_rate")
+            basic_cites: tuple[str, ...] = ("basic_deductible", "basic_rate")
             mine = [n for n in ("basic_deductible", "basic_rate") if policy.is_open(n)]
             if mine:
                 _leave(leaves, "basic_figures", "基本医保的起付线和报销比例：原文没有写数额，用的是您填写的数字。",
@@ -289,52 +224,11 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
 
     # 2. critical-illness (大病) insurance
     if policy.has("major_illness_bands"):
-        cap = cap_given if cap_given is not None else (
-            policy.decimal("major_illness_annual_cap")
-            if policy.has("major_illness_annual_cap") and not policy.is_open("major_illness_annual_cap") else None)
-        earlier = values["earlier_major_illness"]
-        options = [(t, _major(policy, t, earlier, left, cap)) for t in _major_terms(policy, groups)]
-        terms, m = max(options, key=lambda o: o[1]["pay"])   # several groups: the most favourable row
-        group_row = terms["row"]
-        who_zh = f"（{'、'.join(cat.label(g).zh for g in group_row['groups'] if g in groups)}的倾斜待遇）" if group_row else ""
-        who_en = f" ({', '.join(cat.label(g).en for g in group_row['groups'] if g in groups)}: better terms)" if group_row else ""
-        parts_zh = "；".join(f"{money_str(s)}{'–' + money_str(e) if e is not None else ' 以上'}：{percent_str(r)} → {money_str(p)}"
-                            for (s, e, r), p in zip(m["bands"], m["parts"]) if p > 0) or "没有达到起付线"
-        parts_en = "; ".join(f"{money_str(s)}{'–' + money_str(e) if e is not None else ' and up'}: {percent_str(r)} → {money_str(p)}"
-                            for (s, e, r), p in zip(m["bands"], m["parts"]) if p > 0) or "the deductible is not reached"
-        edges = policy.value("major_illness_band_edges")
-        shape_zh = "分段以超过起付线的金额计" if edges == "above_deductible" else "分段按累计金额的绝对区间计"
-        shape_en = "bands measured above the deductible" if edges == "above_deductible" else "bands at absolute cumulative amounts"
-        cites = ["major_illness_deductible", "major_illness_bands", "major_illness_band_edges"]
-        if group_row:
-            cites.append("major_illness_groups")
-        steps.append(step(
-            policy, "major_illness",
-            f"大病保险{who_zh}：基本医保后剩余 {money_str(left)} 元，本年度此前已累计 {money_str(earlier)} 元；起付线 "
-            f"{money_str(terms['deductible'])} 元，{shape_zh}：{parts_zh}；合计 {money_str(sum(m['parts'], ZERO))} 元",
-            f"Critical-illness insurance{who_en}: {money_str(left)} yuan left after basic insurance, {money_str(earlier)} counted "
-            f"earlier this year; deductible {money_str(terms['deductible'])} yuan, {shape_en}: {parts_en}; "
-            f"{money_str(sum(m['parts'], ZERO))} yuan in all",
-            {"major_illness": money_str(m["pay"])}, tuple(cites)))
-        if terms["no_cap"]:
-            steps.append(step(policy, "major_illness_no_cap", "这一群体没有年度支付限额。",
-                              "This group has no yearly limit.", {}, ("major_illness_groups",)))
-        elif m["limit"] is not None:
-            raised = cap_given is not None
-            steps.append(step(
-                policy, "major_illness_cap",
-                f"年度支付限额 {money_str(m['limit'])} 元{'（您填写的提高后限额）' if raised else ''}，本年度此前已付 "
-                f"{money_str(m['before'])} 元{'：超过限额，按限额计' if m['capped'] else '：没有超过'}；大病保险支付 {money_str(m['pay'])} 元",
-                f"Yearly limit {money_str(m['limit'])} yuan{' (the raised limit you entered)' if raised else ''}, "
-                f"{money_str(m['before'])} paid earlier this year{': over the limit, so the limit applies' if m['capped'] else ': within it'}; "
-                f"critical-illness insurance pays {money_str(m['pay'])} yuan",
-                {"major_illness": money_str(m["pay"])},
-                ("major_illness_annual_cap", *(("major_illness_cap_incentives",) if policy.has("major_illness_cap_incentives") else ()))))
-        else:
-            _leave(leaves, "major_illness_cap", "大病保险的年度支付限额：原文没有给出，没有按它封顶。",
-                   "Critical-illness insurance's yearly limit: not stated, so nothing is capped by it.")
-        result["major_illness"] = m["pay"]
-        left -= m["pay"]
+        paid, major_steps, major_leaves = major.layer(policy, values, left, groups)
+        steps += major_steps
+        leaves += major_leaves
+        result["major_illness"] = paid
+        left -= paid
     else:
         _leave(leaves, "major_illness", "大病保险：本政策没有收录大病保险的起付线和分段比例，没有计算这一层。",
                "Critical-illness insurance: this policy files no deductible or bands for it, so that layer is not computed.")
@@ -414,43 +308,13 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"who_pays": out}
 
 
-def _check_bands(value: object) -> list:
-    if not isinstance(value, list) or not value:
-        return [("", "must be a list of {band_to, rate} rows", "须为 {band_to, rate} 行的列表")]
-    out, last = [], None
-    for n, row in enumerate(value):
-        if not isinstance(row, dict) or set(row) - {"band_to", "rate"} or "rate" not in row:
-            out.append((f"[{n}]", "each row is {band_to, rate}", "每行为 {band_to, rate}"))
-            continue
-        if row.get("band_to") is None and n != len(value) - 1:
-            out.append((f"[{n}].band_to", "only the last band may be open (band_to null)", "只有最后一段可以不设上限（band_to 为 null）"))
-        elif row.get("band_to") is not None:
-            if last is not None and to_decimal(row["band_to"]) <= last:
-                out.append((f"[{n}].band_to", "edges must rise", "分段上限须递增"))
-            last = to_decimal(row["band_to"])
-    return out
-
-
-def _check_edges(value: object) -> list:
-    return [] if value in EDGES else [("", f"must be one of {', '.join(EDGES)}", f"须为 {'、'.join(EDGES)} 之一")]
-
-
-def _check_levels(value: object) -> list:
+def _check_levels(value: object) -> major.Problems:
     ok = isinstance(value, list) and value and all(
         isinstance(r, dict) and {"level", "deductible", "rate"} <= set(r) and isinstance(r["level"], dict) for r in value)
     return [] if ok else [("", "must be rows {level: {zh, en}, deductible, rate}", "须为 {level: {zh, en}, deductible, rate} 行")]
 
 
-def _check_group_rows(value: object) -> list:
-    ok = isinstance(value, list) and all(
-        isinstance(r, dict) and isinstance(r.get("groups"), list) and r["groups"]
-        and set(r) <= {"groups", "deductible", "bands", "uplift", "no_cap"} and all(g in cat.CATEGORIES for g in r["groups"])
-        for r in value)
-    return [] if ok else [("", "rows {groups: [codes], deductible?, bands?, uplift?, no_cap?}",
-                           "每行为 {groups: [类别代码], deductible?, bands?, uplift?, no_cap?}")]
-
-
-def _check_tiers(value: object) -> list:
+def _check_tiers(value: object) -> major.Problems:
     ok = isinstance(value, list) and all(
         isinstance(r, dict) and isinstance(r.get("name"), dict) and "rate" in r and isinstance(r.get("groups"), list)
         and set(r) <= {"name", "groups", "deductible", "rate"} and all(g in cat.CATEGORIES for g in r["groups"]) for r in value)
@@ -480,31 +344,7 @@ PARAMETERS = (
         "基本医保统筹基金年度最高支付限额；原文没有数额时 not_stated，读者可以填写，不填则不封顶（答案会说明）。",
         "Basic insurance's yearly ceiling; not_stated where the text gives no amount: the reader may enter it, "
         "and without it nothing is capped (the answer says so)."), required=False),
-    Parameter("major_illness_deductible", ("CNY/year",), Text(
-        "大病保险起付线（年度累计）。", "The critical-illness deductible (yearly, cumulative)."),
-        required=True, when="has:major_illness_bands"),
-    Parameter("major_illness_bands", ("table",), Text(
-        "大病保险分段比例：行 {band_to, rate}，band_to 是这一段的上限（元，怎么量见 major_illness_band_edges），rate 是百分数；"
-        "最后一段 band_to 为 null（不设上限）。",
-        "Critical-illness bands: rows {band_to, rate}: band_to is the band's upper edge (yuan, measured as "
-        "major_illness_band_edges says), rate a percent; the last may have band_to null (no upper edge)."),
-        required=False, check=_check_bands),
-    Parameter("major_illness_band_edges", ("rule",), Text(
-        "分段上限怎么量：above_deductible（超过起付线的金额）或 absolute（累计金额本身）。",
-        "How band edges are measured: above_deductible (the amount above the deductible) or absolute (the cumulative amount)."),
-        required=True, when="has:major_illness_bands", check=_check_edges),
-    Parameter("major_illness_groups", ("table",), Text(
-        "特定人群的倾斜：行 {groups: [类别代码], deductible?, bands?, uplift?（百分点）, no_cap?}。",
-        "Better terms for named groups: rows {groups: [codes], deductible?, bands?, uplift? (points), no_cap?}."),
-        required=False, check=_check_group_rows),
-    Parameter("major_illness_annual_cap", ("CNY/year",), Text(
-        "大病保险年度支付限额；因连续参保、零报销提高的，读者填 critical-illness-cap 计算器算出的提高后限额（一个输入，不另写数字）。",
-        "The critical-illness yearly limit; where continuous enrolment or claim-free years raise it, the reader enters the "
-        "raised limit the critical-illness-cap calculator gives (one input, never a retyped figure)."), required=False),
-    Parameter("major_illness_cap_incentives", ("rule",), Text(
-        "有这一项：年度支付限额可因激励提高（引用的原句）；提高后的限额是一个输入。",
-        "Present: the yearly limit may be raised by incentives (the sentence cited); the raised limit is an input."),
-        required=False),
+    *major.PARAMETERS,
     Parameter("assistance_tiers", ("table",), Text(
         "医疗救助：行 {name: {zh, en}, groups: [类别代码], deductible?, rate}，依次作用于剩下的政策范围内个人自付。",
         "Medical assistance: rows {name: {zh, en}, groups: [codes], deductible?, rate}, applied in turn to what is left."),

@@ -1,8 +1,9 @@
 """reimbursement: the settlement slip, each layer with the sentence it comes from.
 
-Real policies (policies/): the published worked examples, to the fen. Fixture policies
-(tests/fixtures/reimbursement/policies, invented figures): bands above the deductible, bands at absolute
-edges, a group uplift, a cap removal and a cap raised by incentives.
+Real policies (policies/): the published worked examples, to the fen; Hunan's bands above the deductible with
+a deductible the text leaves open. Fixture policies (tests/fixtures/reimbursement/policies, invented figures):
+bands above the deductible, bands at absolute edges, a group uplift, a cap removal and a cap raised by
+incentives; and one real page's worked example of bands above the deductible whose page names no place.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import calc
+import calc.data
 from calc_helpers import calc_helpers
 from fixture_policies import step_of, use_fixture_policies
 
@@ -67,6 +69,8 @@ def fixtures(tmp_path_factory, monkeypatch):
 
 
 ABOVE, ABSOLUTE = "testland/above/2025-resident", "testland/absolute/2025-resident"
+PUBLISHED = "testland/published/2018-resident"
+FIXTURE_SOURCES = FIXTURE / "sources"
 BILL = {"total": "100000", "self_pay": "5000", "first_part": "5000", "level": "三级医院"}
 
 # fixture vectors: (policy, inputs, expected subset)
@@ -97,6 +101,19 @@ FIXTURE_VECTORS = [
 def test_fixture_vectors(fixtures, policy: str, inputs: dict, expected: dict) -> None:
     r = result(policy, inputs)
     assert {k: r[k] for k in expected} == expected
+
+
+def test_published_example_of_bands_above_the_deductible(fixtures) -> None:
+    """A real page (51dongshi.net, no place named; hence a fixture): 住院医疗总费用为10万元,基本医保报销了4万元 … 其中非医保费用1万元
+    … 本次大病报销金额为3万元(5万元-起付标准2万元) … 2万元×30%=0.6万元 … 1万元×40%=0.4万元 … 本次大病报销费用为1万元 —
+    the bands start at the deductible: absolute edges would give 3万 × 40% = 1.2万 instead."""
+    text = "".join((FIXTURE_SOURCES / "above-published.txt").read_text(encoding="utf-8").split())
+    assert "则本次大病报销费用为1万元(0.6万元+0.4万元)" in text
+    out = run(PUBLISHED, {"total": "100000", "self_pay": "10000", "basic_paid": "40000"})
+    r = out["result"]
+    assert (r["in_scope"], r["major_illness"], r["personal_in_scope"]) == ("90000.00", "10000.00", "40000.00")
+    major = step_of(out, "major_illness")
+    assert "6000.00" in major["zh"] and "4000.00" in major["zh"] and "超过起付线" in major["zh"]
 
 
 def test_raised_cap_is_one_input_never_lower_than_the_policy(fixtures) -> None:
@@ -156,3 +173,54 @@ def test_zhoukou_article_10_figures_are_asked_never_invented() -> None:
                               "earlier_basic_fund": "4000"})
     assert capped["basic_fund"] == "6000.00" and "basic_cap" not in {i["id"] for i in capped["leaves_out"]}
     assert errors(ZHOUKOU, {"total": "30000", "basic_deductible": "800", "basic_rate": "120"})[0]["field"] == "basic_rate"
+
+
+HUNAN = "hunan/2025-resident"
+HUNAN_BILL = {"total": "100000", "basic_paid": "0", "major_illness_deductible": "15000"}
+
+
+def test_hunan_bands_above_the_deductible_the_deductible_asked() -> None:
+    """033: 起付标准按全省上年度居民人均可支配收入的50%左右确定,具体标准根据测算情况合理确定 (no amount: the reader's) …
+    扣除大病保险起付线以后,分四段累计补偿:0至3万元(含)部分报销60%,3万元以上至8万元(含)部分报销65%,8万元以上至15万元(含)部分
+    报销75%,15万元以上部分报销85% … 年度最高支付限额为40万元. No published example: the figures are the bands' own."""
+    assert in_source("033_08defeab82f157cc.txt", "扣除大病保险起付线以后,分四段累计补偿:0至3万元(含)部分报销60%")
+    assert {e["field"] for e in errors(HUNAN, {"total": "100000", "basic_paid": "0"})} == {"major_illness_deductible"}
+    out = run(HUNAN, HUNAN_BILL)
+    # 85000 above a 15000 deductible: 30000 × 60% + 50000 × 65% + 5000 × 75%
+    assert out["result"]["major_illness"] == "54250.00"
+    major = step_of(out, "major_illness")
+    for part in ("18000.00", "32500.00", "3750.00", "您填写的"):
+        assert part in major["zh"]
+    assert "major_illness_deductible" in {i["id"] for i in out["result"]["leaves_out"]}
+    assert {c["field"] for c in major["cites"]} >= {"major_illness_deductible", "major_illness_band_edges"}
+
+
+def test_hunan_groups_deductible_halved_five_points_no_limit() -> None:
+    """033: 对特困人员、低保对象、返贫致贫人口实施起付线降低50% … 各段报销比例分别提高5个百分点 … 取消最高支付限额."""
+    out = run(HUNAN, {**HUNAN_BILL, "groups": ["returned_to_poverty"]})
+    # 92500 above 7500 (15000 lowered by 50%): 30000 × 65% + 50000 × 70% + 12500 × 80%
+    assert out["result"]["major_illness"] == "64500.00"
+    assert "7500.00" in step_of(out, "major_illness")["zh"] and "15000.00" in step_of(out, "major_illness")["zh"]
+    assert step_of(out, "major_illness_no_cap")
+    # 520000 counted earlier: 404750 paid, over the 400000 limit; the groups have none
+    late = {**HUNAN_BILL, "earlier_major_illness": "520000"}
+    assert result(HUNAN, late)["major_illness"] == "0.00"
+    assert result(HUNAN, {**late, "groups": ["extreme_poverty"]})["major_illness"] == "90000.00"
+
+
+def test_hunan_measures_raised_cap_feeds_the_hunan_layer() -> None:
+    """Issue 22 on real Hunan policies: the limit the 2025 measures raise (critical-illness-cap on
+    hunan/2025-enrolment-measures, whose 原封顶线 is an input) starts from the 40万 the 大病 text files — read from the
+    policy data, never retyped — and its answer goes as is into reimbursement's one input `major_illness_cap`."""
+    original = calc.data.load_policies()[HUNAN]["parameters"]["major_illness_annual_cap"]["value"]
+    cap_out = calc.run("critical-illness-cap", "hunan/2025-enrolment-measures",
+                       {"original_cap": str(original), "enrolled_years": [2021, 2022, 2023, 2024, 2025],
+                        "zero_reimbursement_years": [2024], "benefit_year": 2025, "count_earlier_years": True})
+    assert cap_out["result"]["ceiling"] == "80000.00"   # 20% of the 40万: the 8万 the 2025 digests name
+    cap = cap_out["result"]["cap"]
+    assert cap == "410000.00"
+    late = {**HUNAN_BILL, "earlier_major_illness": "520000"}   # 404750 paid earlier this year
+    raised = run(HUNAN, {**late, "major_illness_cap": cap})
+    assert raised["result"]["major_illness"] == "5250.00"   # 410000 − 404750
+    assert "410000.00" in step_of(raised, "major_illness_cap")["zh"]
+    assert errors(HUNAN, {**late, "major_illness_cap": "300000"})[0]["field"] == "major_illness_cap"

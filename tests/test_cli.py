@@ -50,6 +50,16 @@ def test_describe_gives_typed_bilingual_inputs_and_outputs() -> None:
         assert required in names
 
 
+def test_every_calculator_describes_as_json() -> None:
+    """`describe` answers for every calculator `list` names (reimbursement's money defaults once raised a traceback)."""
+    _, listed, _ = cli("list")
+    for calculator in listed["calculators"]:
+        code, out, err = cli("describe", calculator["name"])
+        assert code == 0 and out["ok"] and not err, (calculator["name"], err)
+    reimbursement = {i["name"]: i for i in cli("describe", "reimbursement")[1]["inputs"]}
+    assert reimbursement["self_pay"]["default"] == "0"
+
+
 def test_run_prints_money_as_two_decimal_strings() -> None:
     code, out, err = cli("run", "flexible-contribution", "--policy", HENGYANG, "--input", '{"months": 6}')
     assert code == 0, err

@@ -156,12 +156,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "unemployed_new_graduate": ("未就业的应届高校毕业生", "unemployed new graduate"),
     "urban_non_employed_residents": ("城镇非从业居民", "non-employed urban residents"),
     "with_employer": ("随用人单位参保", "through the employer"),
-    # calc/reimbursement.py: how 大病 bands are measured, and the keys of its table rows
+    # calc/reimbursement*.py: how 大病 bands are measured, and the keys of its table rows
     "above_deductible": ("分段以超过起付线的金额计", "bands measured above the deductible"),
     "absolute": ("分段按累计金额的区间计", "bands at absolute cumulative amounts"),
     "band_to": ("分段上限", "band up to"),
     "uplift": ("比例提高（百分点）", "rate raised by (points)"),
     "no_cap": ("不设年度限额", "no yearly limit"),
+    "deductible_cut": ("起付线降低（%）", "deductible lowered by (%)"),
     "name": ("名称", "name"),
     "deductible": ("起付线（元）", "deductible (yuan)"),
     "rate": ("比例（%）", "rate (%)"),
