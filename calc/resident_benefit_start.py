@@ -64,9 +64,11 @@ from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems
 from .doctest_helper import result_runner
 from .enrolment_county import run_county
-from .enrolment_measures import newborn_waiver_problems, previous_year_problems, run_measures
+from .enrolment_measures import run_measures
+from .enrolment_newborns import newborn_rule_problems, newborn_waiver_problems, previous_year_problems
 from .enrolment_run import Run
-from .enrolment_windows import newborn_rule_problems, run_windows, window_problems
+from .enrolment_wait import rule_problems as wait_rule_problems
+from .enrolment_windows import run_windows, window_problems
 from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, late_rule_problems
 from .errors import InputError, InputErrors
 from .enrolment_words import late_rule_text  # noqa: F401  (re-exported: the summaries' late sentence, tests/test_fidelity_resident.py)
@@ -235,7 +237,7 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
 
 # what compute reads from a policy (calc/parameters.py). Two shapes: a county notice (collection period,
 # special cases) or provincial measures with a fixed waiting period (`fixed_waiting_period_months`).
-COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months"
+COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months&lacks:enrolment_windows"
 PARAMETERS = (
     Parameter("individual_contribution", ("CNY/person/year",), Text(
         "个人缴费标准；原文未给出（null）时表单请用户填写。", "The individual contribution; left open (null), the form asks for it.")),
@@ -246,13 +248,22 @@ PARAMETERS = (
         "原文给出的往年财政补助（只作说明，不用于计算）。", "An earlier year's subsidy the source gives (mentioned, never used for this year)."),
         required=False),
     Parameter("enrolment_windows", ("rule",), Text(
-        "缴费时段：[{from, to, pays: individual | individual_plus_fiscal | waived | not_stated, cover_from: benefit_year_start | "
-        "payment_day | day_after_payment | month_after_payment | after_wait, wait_days | wait_months, counted_from}]；"
-        "由缴费日期决定所在时段；有此参数即按时段计算（须写明 benefit_period_start/_end）。",
-        "Enrolment windows: [{from, to, pays: individual | individual_plus_fiscal | waived | not_stated, cover_from: "
-        "benefit_year_start | payment_day | day_after_payment | month_after_payment | after_wait, wait_days | wait_months, "
-        "counted_from}]; the payment date picks the window; with it the windows decide (state benefit_period_start/_end)."),
+        "缴费时段：[{from, to（日期或日期参数名）, period: collection | outside, pays: individual | individual_plus_fiscal | "
+        "waived | not_stated, cover_from: benefit_year_start | payment_day | day_after_payment | month_after_payment | "
+        "after_wait, wait_days | wait_months（及 counted_from）| wait: waiting_period_rule 参数名, buys: late_payment_benefit_year "
+        "参数名}]；由缴费日期决定所在时段；有此参数即按时段计算（须写明 benefit_period_start/_end）。",
+        "Enrolment windows: [{from, to (a date or a date parameter's name), period: collection | outside, pays: individual | "
+        "individual_plus_fiscal | waived | not_stated, cover_from: benefit_year_start | payment_day | day_after_payment | "
+        "month_after_payment | after_wait, wait_days | wait_months (with counted_from) | wait: a waiting_period_rule's name, "
+        "buys: a late_payment_benefit_year's name}]; the payment date picks the window; with it the windows decide "
+        "(state benefit_period_start/_end)."),
         required=False, check=window_problems),
+    Parameter("waiting_period_rule", ("rule",), Text(
+        "一个时段的等待期（enrolment_windows[].wait 指向它）：{fixed: 固定月数的参数名, applies_to: 适用人员的参数名, "
+        "counting: 起算方式的参数名, variable: 变动等待期的参数名}，每一部分都在自己的参数里带着引文。",
+        "A window's wait (enrolment_windows[].wait names it): {fixed: the fixed months' parameter, applies_to: whom it "
+        "applies to, counting: how it is counted, variable: the variable part}, each part a parameter with its own quote."),
+        required=False, check=wait_rule_problems),
     Parameter("newborn_rule", ("rule",), Text(
         "新生儿：{window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}（cover_from 可为 birth）。",
         "Newborns: {window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}} (cover_from may be birth)."),
