@@ -35,7 +35,6 @@ WAIT_REASONS = {   # whom a wait applies to (`fixed_waiting_period_applies_to`),
     "not_enrolled_in_collection_period": Text("未在集中参保缴费期内参保", "did not enrol in the collection period"),
     "not_continuously_enrolled": Text("未连续参保", "not continuously insured"),
 }
-RULE_KEYS = ("fixed", "applies_to", "counting", "variable")
 
 
 def stated_date(policy: Policy, name: str) -> dt.date | None:
@@ -65,26 +64,6 @@ class WaitRule:
         """The rule of the parts the policy has (a name it lacks is dropped)."""
         kept = {k: v for k, v in names.items() if policy.has(v)}
         return cls(buys=buys if buys and policy.has(buys) else None, **kept)
-
-
-def rule_problems(value: object) -> list[tuple[str, str, str]]:
-    """(field suffix, en, zh) for a malformed `waiting_period_rule` ({fixed, applies_to, counting, variable}: parameter names).
-
-    >>> rule_problems({"fixed": "fixed_waiting_period_months", "variable": "variable_waiting_rule"})
-    []
-    >>> [p[0] for p in rule_problems({"variable": 3, "colour": "red"})]
-    ['.colour', '.variable', '']
-    """
-    if not isinstance(value, dict):
-        return [("", "must be {fixed, applies_to, counting, variable}: names of parameters",
-                 "须为 {fixed, applies_to, counting, variable}：参数名")]
-    out = [(f".{k}", f"unknown key (allowed: {', '.join(RULE_KEYS)})", f"未知的键（可用：{'、'.join(RULE_KEYS)}）")
-           for k in value if k not in RULE_KEYS]
-    out += [(f".{k}", "must name a parameter of this policy", "须为本政策的参数名")
-            for k in RULE_KEYS if k in value and not isinstance(value[k], str)]
-    if "fixed" not in value:
-        out.append(("", "needs fixed (the parameter holding the fixed months)", "缺少 fixed（写明固定月数的参数）"))
-    return out
 
 
 def gap(run: Run) -> tuple[int | None, bool]:

@@ -8,17 +8,22 @@ benefit year (`benefit_period_start`/`_end`), one parameter per special case
 `special_case_hardship_missed_collection`: each with `benefits_from` and, where there is
 one, `window_days`), what those cases pay (`special_cases_contribution`), the late
 rule (`late_enrolment`: individual + fiscal, `month_after_payment`) and refunds
-(`refund_deadline`, `no_refund_from`). The Hunan 2025 measures give a fixed waiting
-period instead (`fixed_waiting_period_months`, `fixed_waiting_period_applies_to`).
+(`refund_deadline`, `no_refund_from`). 湖南 2025 and 2026 state windows (`enrolment_windows`) with a
+named wait (`waiting_period_rule`: `fixed_waiting_period_months`, `variable_waiting_rule`,
+`waiting_period_counting`, `fixed_waiting_period_applies_to`); the 2025 provincial measures, which state
+no dates, a fixed waiting period alone (`fixed_waiting_period_months`, `fixed_waiting_period_applies_to`).
 
 Three shapes of policy, one module each, chosen by what the policy states:
 
-- `enrolment_windows` → calc/enrolment_windows.py: dated windows, each saying what is paid and from when cover starts;
-- `fixed_waiting_period_months` → calc/enrolment_measures.py: the provincial waiting-period measures (湖南 2025 on);
+- `enrolment_windows` → calc/enrolment_windows.py: windows by date (or by the dates they name), each saying what is
+  paid, from when cover starts, which wait applies and which benefit year it buys;
+- `fixed_waiting_period_months` without dates → calc/enrolment_measures.py: only there is "paid in the collection
+  period" asked;
 - otherwise → calc/enrolment_county.py: a county notice's collection period, special cases and late rule.
 
-Waits and counting conventions are calc/waits.py; the situations, payers and late cases in words calc/enrolment_words.py;
-the amounts and the step collector calc/enrolment_run.py. Day windows count as `day_window_counting` says (reading
+Waits in steps are calc/enrolment_wait.py, waits and counting conventions as data calc/waits.py; newborns
+calc/enrolment_newborns.py; the situations, payers and late cases in words calc/enrolment_words.py; the amounts
+and the step collector calc/enrolment_run.py. Day windows count as `day_window_counting` says (reading
 `ninety-days`; without it the event day is day 0).
 
 >>> PJ = "hunan/yueyang/pingjiang/2023-resident"
@@ -67,7 +72,6 @@ from .enrolment_county import run_county
 from .enrolment_measures import run_measures
 from .enrolment_newborns import newborn_rule_problems, newborn_waiver_problems, previous_year_problems
 from .enrolment_run import Run
-from .enrolment_wait import rule_problems as wait_rule_problems
 from .enrolment_windows import run_windows, window_problems
 from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, late_rule_problems
 from .errors import InputError, InputErrors
@@ -235,8 +239,8 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"timeline": out}
 
 
-# what compute reads from a policy (calc/parameters.py). Two shapes: a county notice (collection period,
-# special cases) or provincial measures with a fixed waiting period (`fixed_waiting_period_months`).
+# what compute reads from a policy (calc/parameters.py). Three shapes: windows (`enrolment_windows`), a county
+# notice (collection period, special cases) or dateless measures with a fixed waiting period (`fixed_waiting_period_months`).
 COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months&lacks:enrolment_windows"
 PARAMETERS = (
     Parameter("individual_contribution", ("CNY/person/year",), Text(
@@ -263,7 +267,7 @@ PARAMETERS = (
         "counting: 起算方式的参数名, variable: 变动等待期的参数名}，每一部分都在自己的参数里带着引文。",
         "A window's wait (enrolment_windows[].wait names it): {fixed: the fixed months' parameter, applies_to: whom it "
         "applies to, counting: how it is counted, variable: the variable part}, each part a parameter with its own quote."),
-        required=False, check=wait_rule_problems),
+        required=False, check=rule_checks.waiting_period_rule),
     Parameter("newborn_rule", ("rule",), Text(
         "新生儿：{window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}（cover_from 可为 birth）。",
         "Newborns: {window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}} (cover_from may be birth)."),
