@@ -236,7 +236,7 @@ def _in_window(run: Run, window: Window, pay: dt.date) -> dt.date | None:
     pays, how = PAYS[window.pays], COVER_FROM[window.cover_from]
     cover = _window_cover(run, window, pay)
     wait_zh = wait_en = ""
-    if window.cover_from == "after_wait":
+    if window.cover_from == "after_wait" and cover is not None:   # (a named wait says its own steps)
         length_zh = f"{window.wait_days} 天" if window.wait_days else f"{window.wait_months} 个月"
         length_en = f"{window.wait_days} days" if window.wait_days else f"{window.wait_months} months"
         wait_zh, wait_en = f"（等待期 {length_zh}，至 {(cover - ONE_DAY).isoformat()}）", f" (a wait of {length_en}, to {(cover - ONE_DAY).isoformat()})"
