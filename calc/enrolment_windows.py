@@ -1,5 +1,5 @@
-"""Enrolment windows as data: the payment date picks the window; the window says what is paid and from when
-cover starts. A policy lists them in `enrolment_windows` (one quote, the passage that states them):
+"""Enrolment windows as data: the payment date picks the window; the window says what is paid, from when
+cover starts and which wait applies. A policy lists them in `enrolment_windows`:
 
     value:
       - {from: 2026-09-01, to: 2026-12-31, pays: individual, cover_from: benefit_year_start}
@@ -9,37 +9,52 @@ cover starts. A policy lists them in `enrolment_windows` (one quote, the passage
 
 `pays`: individual | individual_plus_fiscal | waived | not_stated. `cover_from`: benefit_year_start |
 payment_day | day_after_payment | month_after_payment | after_wait (with `wait_days` or `wait_months`, and
-`counted_from`: payment_day, the default, or day_after_payment). A window without `to` runs to the day
-before the next one, the last to the benefit year's end. Cover never starts before the benefit year
-(`benefit_period_start`/`_end`); a start after its end buys nothing in it, and the answer says so.
+`counted_from`: payment_day, the default, or day_after_payment; or with `wait`, below). A window without `to`
+runs to the day before the next one, the last to the benefit year's end. Cover never starts before the benefit
+year (`benefit_period_start`/`_end`); a start after its end buys nothing in it, and the answer says so.
 
-A newborn rule (`newborn_rule`) is a special case with its own deadline and its own fee and cover
-inside and after it: {window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}
-(`cover_from` of a newborn: birth | payment_day | day_after_payment | month_after_payment).
+A date (`from`, `to`) may name a date parameter instead (`from: collection_period_start`), which keeps its own
+quote; a window after the first may leave `from` out: it starts the day after the one before ends. A window may
+also say
+
+- `period: collection | outside`: it is the collection period, or a payment outside it. The step then says
+  where the payment falls against the collection period, and a payment outside it made when next year's
+  period may already be open (this year's dates a year on) is told so;
+- `wait: <name>`: the wait is the `waiting_period_rule` parameter of that name (a fixed part, a variable
+  part by years of gap, its counting and whom it applies to: calc/enrolment_wait.py). With `cover_from:
+  after_wait` everyone in the window waits; otherwise only those its `applies_to` names (e.g. a payer in the
+  collection period after a gap), the others are covered as `cover_from` says;
+- `buys: <name>`: the benefit year a payment in the window buys (`late_payment_benefit_year`), when it is not
+  the policy's benefit year.
+
+Newborns (`newborn_rule`, `newborn_fee_waiver`, `newborn_previous_year_rule`): calc/enrolment_newborns.py.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from . import series
-from .dates import ONE_DAY, first_of_next_month, waiting_period
-from .enrolment_measures import benefit_year
-from .enrolment_words import COVER_FROM, PAYS
-from .enrolment_run import event_after_payment
+from .dates import ONE_DAY, waiting_period
+from .enrolment_newborns import newborn_by_rule, newborn_waiver
+from .enrolment_wait import WaitRule, apply_wait, benefit_year, gap, next_window, reasons
+from .enrolment_words import COVER_FROM, PAYS, code_problems
 from .errors import InputError, InputErrors
 from .reading_notes import reading_note
-from .waits import EVENT_DAY, day_count, last_day_of_window
+from .waits import cover_anchor
 
 if TYPE_CHECKING:   # annotations only: nothing more imported at run time
     from .enrolment_run import Run
     from .policy import Policy
 
-WINDOW_KEYS = ("from", "to", "pays", "cover_from", "wait_days", "wait_months", "counted_from")
+WINDOW_KEYS = ("from", "to", "pays", "cover_from", "wait_days", "wait_months", "counted_from", "period", "wait", "buys")
 WAIT_FROM = ("payment_day", "day_after_payment")
+PERIODS = ("collection", "outside")
+NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")   # a parameter named in place of a value
 
 
 @dataclass(frozen=True)
@@ -51,27 +66,43 @@ class Window:
     wait_days: int = 0
     wait_months: int = 0
     counted_from: str = "payment_day"
+    period: str | None = None
+    wait: str | None = None       # the waiting_period_rule parameter it names
+    buys: str | None = None       # the late_payment_benefit_year parameter it names
+    dates_from: tuple[str, ...] = ()   # the parameters its dates come from (cited)
 
 
 def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def _date(policy: Policy, value: object) -> tuple[dt.date, tuple[str, ...]]:
+    """A window's date and the parameter it names, if it names one."""
+    if isinstance(value, str) and NAME.fullmatch(value):
+        return _as_date(policy.value(value)), (value,)
+    return _as_date(value), ()
+
+
 def windows(policy: Policy) -> list[Window]:
     """The policy's windows in date order, each closed: an open end runs to the next start (or the year's end)."""
-    rows = sorted(policy.value("enrolment_windows"), key=lambda w: _as_date(w["from"]))
     year_end = benefit_year(policy)[1] or policy.governs("benefits")[1]
+    starts: list[tuple[dt.date, tuple[str, ...]]] = []
+    rows = policy.value("enrolment_windows")
+    for row in rows:   # a window without `from` starts the day after the one before it
+        starts.append(_date(policy, row["from"]) if "from" in row else (_date(policy, rows[len(starts) - 1]["to"])[0] + ONE_DAY, ()))
+    order = sorted(range(len(rows)), key=lambda i: starts[i][0])
     out = []
-    for i, row in enumerate(rows):
-        start = _as_date(row["from"])
+    for n, i in enumerate(order):
+        row, (start, named) = rows[i], starts[i]
         if "to" in row:
-            end = _as_date(row["to"])
-        elif i + 1 < len(rows):
-            end = _as_date(rows[i + 1]["from"]) - ONE_DAY
+            end, named_end = _date(policy, row["to"])
+            named += named_end
+        elif n + 1 < len(order):
+            end = starts[order[n + 1]][0] - ONE_DAY
         else:
             end = year_end or dt.date.max
-        out.append(Window(start, end, row["pays"], row["cover_from"], int(row.get("wait_days", 0)),
-                          int(row.get("wait_months", 0)), row.get("counted_from", "payment_day")))
+        out.append(Window(start, end, row["pays"], row["cover_from"], int(row.get("wait_days", 0)), int(row.get("wait_months", 0)),
+                          row.get("counted_from", "payment_day"), row.get("period"), row.get("wait"), row.get("buys"), named))
     return out
 
 
@@ -81,7 +112,11 @@ def window_problems(value: object) -> list[tuple[str, str, str]]:
     >>> window_problems([{"from": dt.date(2027, 3, 1), "pays": "individual", "cover_from": "after_wait", "wait_days": 60}])
     []
     >>> [p[0] for p in window_problems([{"from": "soon", "pays": "free", "cover_from": "after_wait", "colour": 1}])]   # and no wait
-    ['[0].colour', '[0].from', '[0].pays', '[0]']
+    ['[0].colour', '[0].pays', '[0]']
+    >>> window_problems([{"from": "collection_period_start", "to": "collection_period_end", "period": "collection",
+    ...                   "pays": "individual", "cover_from": "benefit_year_start", "wait": "waiting_period_rule"},
+    ...                  {"period": "outside", "pays": "individual_plus_fiscal", "cover_from": "after_wait", "wait": "waiting_period_rule"}])
+    []
     """
     if not isinstance(value, list) or not value:
         return [("", "must be a list of windows {from, to, pays, cover_from, …}", "须为窗口列表 {from, to, pays, cover_from, …}")]
@@ -94,66 +129,34 @@ def window_problems(value: object) -> list[tuple[str, str, str]]:
         out += [(f"{at}.{k}", f"unknown key (allowed: {', '.join(WINDOW_KEYS)})", f"未知的键（可用：{'、'.join(WINDOW_KEYS)}）")
                 for k in row if k not in WINDOW_KEYS]
         for key in ("from", "to"):
-            if key in row:
+            if key in row and not (isinstance(row[key], str) and NAME.fullmatch(row[key])):   # a date, or a date parameter's name
                 try:
                     _as_date(row[key])
                 except ValueError:
-                    out.append((f"{at}.{key}", "must be a date (YYYY-MM-DD)", "须为日期（YYYY-MM-DD）"))
-            elif key == "from":
-                out.append((at, "needs from (the window's first day)", "缺少 from（窗口第一天）"))
-        out += _code_problems(row, at, "pays", PAYS) + _code_problems(row, at, "cover_from", {k: v for k, v in COVER_FROM.items() if k != "birth"})
-        waits = [k for k in ("wait_days", "wait_months") if k in row]
-        if (row.get("cover_from") == "after_wait") != bool(waits) or len(waits) > 1:
-            out.append((at, "cover_from: after_wait needs exactly one of wait_days, wait_months (and only it has one)",
-                        "cover_from: after_wait 须有且只有 wait_days 或 wait_months 之一（其他情况不能有）"))
-        for k in waits:
+                    out.append((f"{at}.{key}", "must be a date (YYYY-MM-DD) or a date parameter's name",
+                                "须为日期（YYYY-MM-DD）或日期参数名"))
+            elif key == "from" and key not in row and (i == 0 or "to" not in value[i - 1]):
+                out.append((at, "needs from (the window's first day; only after a window with `to` may it be left out)",
+                            "缺少 from（窗口第一天；只有前一个窗口写了 to 时才可省略）"))
+        out += code_problems(row, at, "pays", PAYS) + code_problems(row, at, "cover_from", {k: v for k, v in COVER_FROM.items() if k != "birth"})
+        waits = [k for k in ("wait_days", "wait_months", "wait") if k in row]
+        if (row.get("cover_from") == "after_wait" and not waits) or len(waits) > 1 or (
+                waits and waits != ["wait"] and row.get("cover_from") != "after_wait"):
+            out.append((at, "cover_from: after_wait needs exactly one of wait_days, wait_months, wait (and only `wait` "
+                            "may go with another cover_from: the wait of those it applies to)",
+                        "cover_from: after_wait 须有且只有 wait_days、wait_months、wait 之一（只有 wait 可配其他 cover_from："
+                        "它适用的人员才等待）"))
+        for key, known in (("period", PERIODS),):
+            if key in row and row[key] not in known:
+                out.append((f"{at}.{key}", f"must be one of {', '.join(known)}", f"须为以下之一：{'、'.join(known)}"))
+        for key in ("wait", "buys"):
+            if key in row and not (isinstance(row[key], str) and NAME.fullmatch(row[key])):
+                out.append((f"{at}.{key}", "must name a parameter of this policy", "须为本政策的参数名"))
+        for k in (k for k in waits if k != "wait"):   # (a named wait: checked below)
             if isinstance(row[k], bool) or not isinstance(row[k], int) or row[k] < 0:
                 out.append((f"{at}.{k}", "must be a whole number, 0 or more", "须为不小于 0 的整数"))
         if row.get("counted_from", "payment_day") not in WAIT_FROM:
             out.append((f"{at}.counted_from", f"must be one of {', '.join(WAIT_FROM)}", f"须为以下之一：{'、'.join(WAIT_FROM)}"))
-    return out
-
-
-def _code_problems(row: dict[str, Any], at: str, key: str, known: dict[str, Any]) -> list[tuple[str, str, str]]:
-    if key not in row:
-        return [(at, f"needs {key}", f"缺少 {key}")]
-    if row[key] not in known:
-        return [(f"{at}.{key}", f"unknown {key} code {row[key]!r} (known: {', '.join(known)})",
-                 f"未知的 {key} 代码 {row[key]!r}（可用：{'、'.join(known)}）")]
-    return []
-
-
-NEWBORN_KEYS = ("window_days", "counting", "within", "late")
-
-
-def newborn_rule_problems(value: object) -> list[tuple[str, str, str]]:
-    """(field suffix, en, zh) for a malformed `newborn_rule`.
-
-    >>> newborn_rule_problems({"window_days": 90, "counting": "day_1", "within": {"pays": "waived", "cover_from": "birth"},
-    ...                        "late": {"pays": "waived", "cover_from": "month_after_payment"}})
-    []
-    >>> [p[0] for p in newborn_rule_problems({"window_days": 90, "counting": "day_2", "within": {"pays": "free"}})]
-    ['.counting', '.within.pays', '.within', '']
-    """
-    if not isinstance(value, dict):
-        return [("", "must be {window_days, counting, within: {pays, cover_from}, late: {pays, cover_from}}",
-                 "须为 {window_days, counting, within: {pays, cover_from}, late: {pays, cover_from}}")]
-    out = [(f".{k}", f"unknown key (allowed: {', '.join(NEWBORN_KEYS)})", f"未知的键（可用：{'、'.join(NEWBORN_KEYS)}）")
-           for k in value if k not in NEWBORN_KEYS]
-    days = value.get("window_days")
-    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
-        out.append((".window_days", "must be a whole number of days, 1 or more", "须为不小于 1 的整天数"))
-    if value.get("counting", "day_0") not in EVENT_DAY:
-        out.append((".counting", f"must be one of {', '.join(EVENT_DAY)}", f"须为以下之一：{'、'.join(EVENT_DAY)}"))
-    newborn_cover = {k: v for k, v in COVER_FROM.items() if k not in ("benefit_year_start", "after_wait")}
-    for part in ("within", "late"):
-        row = value.get(part)
-        if not isinstance(row, dict):
-            continue
-        out += [(f".{part}{f}", en, zh) for f, en, zh in _code_problems(row, "", "pays", PAYS) + _code_problems(row, "", "cover_from", newborn_cover)]
-    missing = [k for k in ("window_days", "within", "late") if not isinstance(value.get(k), (dict, int)) or isinstance(value.get(k), bool)]
-    if missing:
-        out.append(("", f"needs {', '.join(missing)}", f"缺少 {'、'.join(missing)}"))
     return out
 
 
@@ -174,30 +177,66 @@ def run_windows(run: Run) -> None:
     if year_to is not None:
         run.result["cover_to"] = year_to
         run.chart["year_end"] = year_to
+    window = next((w for w in found if w.start <= pay <= w.end), None)
+    collection = next((w for w in found if w.period == "collection"), None)
+    if collection is not None and window is not None:
+        _against_collection(run, collection, window, pay)
     if values.get("circumstance") == "newborn":
-        if not policy.has("newborn_rule"):
+        if policy.has("newborn_rule"):
+            pays, cover = newborn_by_rule(run, pay)
+            _price(run, pays, ("newborn_rule",))
+            _cover(run, cover, year_from, year_to, pay)
+            return
+        if not policy.has("newborn_fee_waiver"):
             raise InputErrors([InputError("circumstance", "本政策没有新生儿的特别规定。", "This policy has no rule for newborns.")])
-        pays, cover = _newborn(run, pay)
-        cite: tuple[str, ...] = ("newborn_rule",)
+        if newborn_waiver(run, pay):
+            return
     elif values.get("circumstance") not in (None, "regular"):
         raise InputErrors([InputError("circumstance", "本政策没有这种特殊情形的规定。", "This policy has no rule for this situation.")])
-    else:
-        window = next((w for w in found if w.start <= pay <= w.end), None)
-        if window is None:
-            _no_window(run, pay, found)
-            return
-        pays, cover = _in_window(run, window, pay)
-        cite = ("enrolment_windows",)
-    _price(run, pays, cite)
-    _cover(run, cover, year_from, year_to, pay)
+    if window is None:
+        _no_window(run, pay, found)
+        return
+    cover = _window_cover(run, window, pay) if collection is not None else _in_window(run, window, pay)
+    _price(run, window.pays, ("enrolment_windows",))
+    if window.wait is None or not _wait(run, window, collection, pay):
+        _cover(run, cover, year_from, year_to, pay)
 
 
-def _in_window(run: Run, window: Window, pay: dt.date) -> tuple[str, dt.date | None]:
+def _against_collection(run: Run, collection: Window, window: Window, pay: dt.date) -> None:
+    """Where the payment falls against the collection period, and what its window makes one pay and when cover starts."""
+    inside = window is collection
+    where_zh = "在集中缴费期内" if inside else "不在集中缴费期内"
+    where_en = "inside" if inside else "outside"
+    pays, how = PAYS[window.pays], COVER_FROM[window.cover_from]
+    start, end = collection.start.isoformat(), collection.end.isoformat()
+    run.step("window", f"集中缴费期为 {start} 至 {end}：{pay.isoformat()} 缴费{where_zh}，{pays.zh}，{how.zh}。",
+             f"The collection period runs from {start} to {end}: a payment on {pay.isoformat()} is {where_en} it; "
+             f"{pays.en}, {how.en}.", {"start": start, "end": end}, collection.dates_from or ("enrolment_windows",))
+
+
+def _wait(run: Run, window: Window, collection: Window | None, pay: dt.date) -> bool:
+    """The window's named wait, for those it applies to (calc/enrolment_wait.py); False when it applies to nobody here."""
+    policy = run.policy
+    assert window.wait is not None
+    rule = WaitRule(buys=window.buys, **policy.value(window.wait))
+    gap_years, continuous = gap(run)
+    in_period = window.period == "collection"
+    why = reasons(policy, rule, in_period, continuous)
+    if not why:
+        return False
+    apply_wait(run, pay, rule, in_period, why, gap_years)
+    if not in_period and collection is not None:
+        next_window(run, pay, collection.start, collection.dates_from[:1] or ("enrolment_windows",))
+    return True
+
+
+def _in_window(run: Run, window: Window, pay: dt.date) -> dt.date | None:
+    """The window's step, when the policy names no collection period: its dates, what it costs, when cover starts."""
     note_zh, note_en = reading_note(run.policy, "enrolment_windows")
     pays, how = PAYS[window.pays], COVER_FROM[window.cover_from]
     cover = _window_cover(run, window, pay)
     wait_zh = wait_en = ""
-    if window.cover_from == "after_wait":
+    if window.cover_from == "after_wait" and cover is not None:   # (a named wait says its own steps)
         length_zh = f"{window.wait_days} 天" if window.wait_days else f"{window.wait_months} 个月"
         length_en = f"{window.wait_days} days" if window.wait_days else f"{window.wait_months} months"
         wait_zh, wait_en = f"（等待期 {length_zh}，至 {(cover - ONE_DAY).isoformat()}）", f" (a wait of {length_en}, to {(cover - ONE_DAY).isoformat()})"
@@ -208,23 +247,21 @@ def _in_window(run: Run, window: Window, pay: dt.date) -> tuple[str, dt.date | N
              f"The payment on {pay.isoformat()} falls in the window {window.start.isoformat()} to {window.end.isoformat()}: "
              f"{pays.en}, {how.en}{wait_en}{note_en}.",
              {"from": window.start.isoformat(), "to": window.end.isoformat()}, ("enrolment_windows",))
-    return window.pays, cover
+    return cover
 
 
 def _window_cover(run: Run, window: Window, pay: dt.date) -> dt.date | None:
     year_from = benefit_year(run.policy)[0]
     if window.cover_from == "benefit_year_start":
         return year_from
-    if window.cover_from == "after_wait":
+    if window.cover_from == "after_wait" and window.wait is None:
         start = pay if window.counted_from == "payment_day" else pay + ONE_DAY
         if window.wait_months:
             return waiting_period(start, window.wait_months, "payment_day")[2]
         return start + ONE_DAY * window.wait_days
-    return _anchor(window.cover_from, pay)
-
-
-def _anchor(code: str, pay: dt.date) -> dt.date:
-    return {"payment_day": pay, "day_after_payment": pay + ONE_DAY, "month_after_payment": first_of_next_month(pay)}[code]
+    if window.cover_from == "after_wait":
+        return None   # the named wait says (`wait`)
+    return cover_anchor(window.cover_from, pay)
 
 
 def _no_window(run: Run, pay: dt.date, found: list[Window]) -> None:
@@ -277,30 +314,3 @@ def _cover(run: Run, cover: dt.date | None, year_from: dt.date | None, year_to: 
         return
     run.result["cover_from"] = cover
     run.step("cover_from", f"享受待遇起始日：{cover.isoformat()}。", f"Covered from {cover.isoformat()}.", {"cover_from": cover.isoformat()})
-
-
-def _newborn(run: Run, pay: dt.date) -> tuple[str, dt.date]:
-    """A newborn: within the deadline (counted as the rule says) the `within` fee and cover, after it the `late` ones."""
-    policy, birth = run.policy, run.values["event_date"]
-    if birth is None:
-        raise InputErrors([InputError("event_date", "请填写出生日期。", "Enter the date of birth.")])
-    if birth > pay:
-        raise InputErrors(event_after_payment("出生", "birth"))
-    rule = policy.value("newborn_rule")
-    limit, counting = int(rule["window_days"]), rule.get("counting", "day_0")
-    last = last_day_of_window(birth, limit, counting)
-    day = day_count(birth, pay, counting)
-    within = pay <= last
-    part = rule["within" if within else "late"]
-    run.chart["marks"].append(("event", birth))
-    run.result.update(days_since_event=day, pay_by=last)
-    note_zh, note_en = reading_note(policy, "newborn_rule")
-    how = EVENT_DAY[counting]
-    run.step("newborn_window",
-             f"缴费日是出生后第 {day} 天（{how.zh}）；{limit} 天内即不晚于 {last.isoformat()}：" + ("在期限内" if within else "已超过期限")
-             + f"，{PAYS[part['pays']].zh}，{COVER_FROM[part['cover_from']].zh}{note_zh}。",
-             f"The payment falls on day {day} after birth ({how.en}); within {limit} days means no later than {last.isoformat()}: "
-             + ("within the window" if within else "past the window") + f"; {PAYS[part['pays']].en}, {COVER_FROM[part['cover_from']].en}{note_en}.",
-             {"days": str(day), "window_days": str(limit), "last_day": last.isoformat()}, ("newborn_rule",))
-    cover = birth if part["cover_from"] == "birth" else _anchor(part["cover_from"], pay)
-    return part["pays"], cover

@@ -3,6 +3,8 @@ and the late rule as a sentence (what a summary and the calculator both say).
 """
 from __future__ import annotations
 
+from typing import Any
+
 from .inputs import Text
 from .policy import Policy
 
@@ -92,6 +94,16 @@ REFUND = {
                                       "A refund can be applied for until cover starts (paid twice, joined employee insurance, enrolled elsewhere…)"),
     "not_refundable": Text("待遇期已开始：个人缴费不再退回", "Cover has started: contributions are not returned"),
 }
+
+def code_problems(row: dict[str, Any], at: str, key: str, known: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(field, en, zh) when `row` lacks `key` or holds a code not in `known` (a window's or a newborn rule's part)."""
+    if key not in row:
+        return [(at, f"needs {key}", f"缺少 {key}")]
+    if row[key] not in known:
+        return [(f"{at}.{key}", f"unknown {key} code {row[key]!r} (known: {', '.join(known)})",
+                 f"未知的 {key} 代码 {row[key]!r}（可用：{'、'.join(known)}）")]
+    return []
+
 
 def _join_en(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

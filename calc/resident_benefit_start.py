@@ -8,17 +8,22 @@ benefit year (`benefit_period_start`/`_end`), one parameter per special case
 `special_case_hardship_missed_collection`: each with `benefits_from` and, where there is
 one, `window_days`), what those cases pay (`special_cases_contribution`), the late
 rule (`late_enrolment`: individual + fiscal, `month_after_payment`) and refunds
-(`refund_deadline`, `no_refund_from`). The Hunan 2025 measures give a fixed waiting
-period instead (`fixed_waiting_period_months`, `fixed_waiting_period_applies_to`).
+(`refund_deadline`, `no_refund_from`). 湖南 2025 and 2026 state windows (`enrolment_windows`) with a
+named wait (`waiting_period_rule`: `fixed_waiting_period_months`, `variable_waiting_rule`,
+`waiting_period_counting`, `fixed_waiting_period_applies_to`); the 2025 provincial measures, which state
+no dates, a fixed waiting period alone (`fixed_waiting_period_months`, `fixed_waiting_period_applies_to`).
 
 Three shapes of policy, one module each, chosen by what the policy states:
 
-- `enrolment_windows` → calc/enrolment_windows.py: dated windows, each saying what is paid and from when cover starts;
-- `fixed_waiting_period_months` → calc/enrolment_measures.py: the provincial waiting-period measures (湖南 2025 on);
+- `enrolment_windows` → calc/enrolment_windows.py: windows by date (or by the dates they name), each saying what is
+  paid, from when cover starts, which wait applies and which benefit year it buys;
+- `fixed_waiting_period_months` without dates → calc/enrolment_measures.py: only there is "paid in the collection
+  period" asked;
 - otherwise → calc/enrolment_county.py: a county notice's collection period, special cases and late rule.
 
-Waits and counting conventions are calc/waits.py; the situations, payers and late cases in words calc/enrolment_words.py;
-the amounts and the step collector calc/enrolment_run.py. Day windows count as `day_window_counting` says (reading
+Waits in steps are calc/enrolment_wait.py, waits and counting conventions as data calc/waits.py; newborns
+calc/enrolment_newborns.py; the situations, payers and late cases in words calc/enrolment_words.py; the amounts
+and the step collector calc/enrolment_run.py. Day windows count as `day_window_counting` says (reading
 `ninety-days`; without it the event day is day 0).
 
 >>> PJ = "hunan/yueyang/pingjiang/2023-resident"
@@ -64,9 +69,10 @@ from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems
 from .doctest_helper import result_runner
 from .enrolment_county import run_county
-from .enrolment_measures import newborn_waiver_problems, previous_year_problems, run_measures
+from .enrolment_measures import run_measures
+from .enrolment_newborns import newborn_rule_problems, newborn_waiver_problems, previous_year_problems
 from .enrolment_run import Run
-from .enrolment_windows import newborn_rule_problems, run_windows, window_problems
+from .enrolment_windows import run_windows, window_problems
 from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, late_rule_problems
 from .errors import InputError, InputErrors
 from .enrolment_words import late_rule_text  # noqa: F401  (re-exported: the summaries' late sentence, tests/test_fidelity_resident.py)
@@ -233,9 +239,9 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"timeline": out}
 
 
-# what compute reads from a policy (calc/parameters.py). Two shapes: a county notice (collection period,
-# special cases) or provincial measures with a fixed waiting period (`fixed_waiting_period_months`).
-COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months"
+# what compute reads from a policy (calc/parameters.py). Three shapes: windows (`enrolment_windows`), a county
+# notice (collection period, special cases) or dateless measures with a fixed waiting period (`fixed_waiting_period_months`).
+COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months&lacks:enrolment_windows"
 PARAMETERS = (
     Parameter("individual_contribution", ("CNY/person/year",), Text(
         "个人缴费标准；原文未给出（null）时表单请用户填写。", "The individual contribution; left open (null), the form asks for it.")),
@@ -246,13 +252,22 @@ PARAMETERS = (
         "原文给出的往年财政补助（只作说明，不用于计算）。", "An earlier year's subsidy the source gives (mentioned, never used for this year)."),
         required=False),
     Parameter("enrolment_windows", ("rule",), Text(
-        "缴费时段：[{from, to, pays: individual | individual_plus_fiscal | waived | not_stated, cover_from: benefit_year_start | "
-        "payment_day | day_after_payment | month_after_payment | after_wait, wait_days | wait_months, counted_from}]；"
-        "由缴费日期决定所在时段；有此参数即按时段计算（须写明 benefit_period_start/_end）。",
-        "Enrolment windows: [{from, to, pays: individual | individual_plus_fiscal | waived | not_stated, cover_from: "
-        "benefit_year_start | payment_day | day_after_payment | month_after_payment | after_wait, wait_days | wait_months, "
-        "counted_from}]; the payment date picks the window; with it the windows decide (state benefit_period_start/_end)."),
+        "缴费时段：[{from, to（日期或日期参数名）, period: collection | outside, pays: individual | individual_plus_fiscal | "
+        "waived | not_stated, cover_from: benefit_year_start | payment_day | day_after_payment | month_after_payment | "
+        "after_wait, wait_days | wait_months（及 counted_from）| wait: waiting_period_rule 参数名, buys: late_payment_benefit_year "
+        "参数名}]；由缴费日期决定所在时段；有此参数即按时段计算（须写明 benefit_period_start/_end）。",
+        "Enrolment windows: [{from, to (a date or a date parameter's name), period: collection | outside, pays: individual | "
+        "individual_plus_fiscal | waived | not_stated, cover_from: benefit_year_start | payment_day | day_after_payment | "
+        "month_after_payment | after_wait, wait_days | wait_months (with counted_from) | wait: a waiting_period_rule's name, "
+        "buys: a late_payment_benefit_year's name}]; the payment date picks the window; with it the windows decide "
+        "(state benefit_period_start/_end)."),
         required=False, check=window_problems),
+    Parameter("waiting_period_rule", ("rule",), Text(
+        "一个时段的等待期（enrolment_windows[].wait 指向它）：{fixed: 固定月数的参数名, applies_to: 适用人员的参数名, "
+        "counting: 起算方式的参数名, variable: 变动等待期的参数名}，每一部分都在自己的参数里带着引文。",
+        "A window's wait (enrolment_windows[].wait names it): {fixed: the fixed months' parameter, applies_to: whom it "
+        "applies to, counting: how it is counted, variable: the variable part}, each part a parameter with its own quote."),
+        required=False, check=rule_checks.waiting_period_rule),
     Parameter("newborn_rule", ("rule",), Text(
         "新生儿：{window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}（cover_from 可为 birth）。",
         "Newborns: {window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}} (cover_from may be birth)."),

@@ -16,6 +16,8 @@ by `make policies` running it (scripts/policy/proof.py).
 ['.groups[0]']
 >>> late_payment_benefit_year({"buys": "calendar_year_of_payment"})
 []
+>>> [p[0] for p in waiting_period_rule({"variable": 3, "colour": "red"})]
+['.variable', '.colour', '']
 """
 from __future__ import annotations
 
@@ -47,6 +49,13 @@ def one_of(*codes: str) -> Field:
         return [(f".{key}", f"unknown {key} code {value!r} (known: {', '.join(codes)})",
                  f"未知的 {key} 代码 {value!r}（可用：{'、'.join(codes)}）")]
     return inner
+
+
+def parameter_name(key: str, value: object) -> Problems:
+    """A rule part that names another parameter of the policy (its value keeps its own quote)."""
+    if isinstance(value, str) and value.replace("_", "").isalnum() and value.islower():
+        return []
+    return [(f".{key}", f"must name a parameter of this policy, got {value!r}", f"须为本政策的参数名，实际为 {value!r}")]
 
 
 def code_list(known: Callable[[], tuple[str, ...]]) -> Field:
@@ -117,3 +126,5 @@ special_case_hardship_missed_collection = rule(
     {"benefits_from": one_of("payment_date"), "condition": one_of("objective_reason_verified"),
      "groups": code_list(_hardship_groups)})
 late_payment_benefit_year = rule({"buys": one_of("calendar_year_of_payment")}, required=("buys",))
+# a window's named wait (calc/enrolment_wait.py): each part the parameter that states it
+waiting_period_rule = rule({part: parameter_name for part in ("fixed", "applies_to", "counting", "variable")}, required=("fixed",))

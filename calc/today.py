@@ -125,6 +125,13 @@ def _amount(policy: dict[str, Any], on: dt.date, pays: str = "individual") -> st
     return None if value is None else money_str(to_decimal(value))
 
 
+def _window_day(policy: dict[str, Any], value: object) -> dt.date | None:
+    """A window's date: written out, or the value of the date parameter it names."""
+    if isinstance(value, str) and re.fullmatch(r"[a-z][a-z0-9_]*", value):
+        value = _param(policy, value)
+    return _day(value)
+
+
 def windows(policy: dict[str, Any]) -> list[dict[str, Any]]:
     """The collection windows a policy states: [{"from", "to", "kind", "pays", "amount", "benefit_year"}]."""
     year = _benefit_year(policy)
@@ -132,10 +139,19 @@ def windows(policy: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     rule = _param(policy, "enrolment_windows")
     if rule:
-        rows = sorted(rule, key=lambda w: _day(w["from"]))
-        for i, row in enumerate(rows):
-            start = _day(row["from"])
-            end = _day(row["to"]) if row.get("to") else (_day(rows[i + 1]["from"]) - ONE_DAY if i + 1 < len(rows) else year[1])
+        # a window's date may name a date parameter; one without `from` starts the day after the one before ends
+        starts: list[dt.date] = []
+        for row in rule:
+            start = _window_day(policy, row.get("from"))
+            if start is None:   # (checked on load: only after a window with `to`)
+                start = _day(_window_day(policy, rule[len(starts) - 1]["to"]) or year[0]) + ONE_DAY
+            starts.append(start)
+        order = sorted(range(len(rule)), key=lambda i: starts[i])
+        for n, i in enumerate(order):
+            row, start = rule[i], starts[i]
+            end = _window_day(policy, row.get("to")) or (starts[order[n + 1]] - ONE_DAY if n + 1 < len(order) else year[1])
+            if row.get("period") == "outside":   # paying late outside the collection period is not a window to announce
+                continue
             out.append({"from": start.isoformat(), "to": end.isoformat() if end else None, "kind": "window",
                         "pays": row["pays"], "amount": _amount(policy, start, row["pays"]), "benefit_year": by})
         return out

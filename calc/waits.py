@@ -39,6 +39,7 @@ from typing import Any
 import datetime as dt
 from dataclasses import dataclass
 
+from .dates import ONE_DAY, first_of_next_month
 from .inputs import Text
 
 EVENT_DAY = {   # how a day window counts the event day (`day_window_counting.event_day`)
@@ -84,6 +85,11 @@ def variable_wait(rule: dict[str, Any], gap_years: int, paid_back: int, fixed_mo
         if months < least:
             return Wait(least, 0, True)
     return Wait(months, days, False)
+
+
+def cover_anchor(code: str, pay: dt.date) -> dt.date:
+    """The first covered day a cover rule anchored on the payment gives (payment_day | day_after_payment | month_after_payment)."""
+    return {"payment_day": pay, "day_after_payment": pay + ONE_DAY, "month_after_payment": first_of_next_month(pay)}[code]
 
 
 def last_day_of_window(event: dt.date, limit: int, event_day: str) -> dt.date:

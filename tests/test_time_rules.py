@@ -5,6 +5,8 @@ years of gap, shortened by years paid back, with a floor; its worked example rep
 """
 from __future__ import annotations
 
+import copy
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,8 @@ import pytest
 import calc
 from calc.api import applicable_inputs
 from calc.data import load_policies
+from calc.enrolment_measures import run_measures
+from calc.enrolment_run import Run
 from calc.policy import Policy
 from calc.registry import calculator
 from fixture_policies import use_fixture_policies
@@ -339,3 +343,17 @@ def test_a_birth_after_the_payment_is_flagged_at_both_fields(pid: str, inputs: d
     """Issue 20 point 3: the error sits at the field that caused it; either date may be the slip (平江's prefilled payment date)."""
     out = calc.run(START, pid, inputs)
     assert not out["ok"] and {e["field"] for e in out["errors"]} == {"event_date", "payment_date"}
+
+
+# --- issue 19 item 2: the dated Hunan years in the one windows engine; only dateless measures ask the box ------
+
+def test_dated_hunan_years_state_windows_and_the_measures_refuse_a_date() -> None:
+    policies = load_policies()
+    for pid in (H25, H26):
+        windows = policies[pid]["parameters"]["enrolment_windows"]["value"]
+        assert windows[0]["from"] == "collection_period_start" and windows[0]["period"] == "collection"
+        assert {w["wait"] for w in windows} == {"waiting_period_rule"}
+    dated = copy.deepcopy(policies["hunan/2025-enrolment-measures"])
+    dated["parameters"]["collection_period_start"] = {"value": "2024-09-01", "unit": "date"}
+    with pytest.raises(ValueError, match="enrolment_windows"):
+        run_measures(Run(Policy(dated), {"payment_date": dt.date(2025, 3, 1)}))

@@ -69,11 +69,10 @@ def _where(value: object, code: str, path: str = "") -> str | None:
 
 def vocabulary_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """A code in a parameter's value that has no words for readers (the page would fail to build)."""
-    from scripts.site.formatting import _format, table_rows
+    from scripts.site.formatting import _format, declared_words, table_rows
     from scripts.site.vocabulary import UnknownCode
 
-    declared = (policy["parameters"].get("subsidy_categories") or {}).get("value") or {}
-    declared = declared if isinstance(declared, dict) else {}
+    declared = declared_words(policy)
     out = []
     for name, param in policy["parameters"].items():
         entries = [("value", param)] + [

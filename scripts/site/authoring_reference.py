@@ -161,12 +161,16 @@ STEPS = (
     ("规则、映射、列表和文本值中的代码（如 `benefits_from: date_of_birth`）在页面上显示为文字，每个代码都须有中英文说法，依次取自："
      "本政策的 `subsidy_categories`（自定的资助类别）、计算器的选项和 `calc/categories.py` 的类别，或 "
      "`scripts/site/vocabulary.py` 的 `WORDS`。没有说法的代码，`make policies` 会报出它所在的行；请改用已有说法的代码，或在 WORDS 中补上 (zh, en)。"
-     "规则的键和代码由读取它的计算器核对（下表“含义”一列写明每条规则的形状），未知的键也会报错。",
+     "规则的键和代码由读取它的计算器核对（下表“含义”一列写明每条规则的形状），未知的键也会报错。"
+     "规则可以用参数名指向本政策的另一个参数（如缴费时段的 `from: collection_period_start`、`wait: waiting_period_rule`），"
+     "那个数字仍由它自己的引文支持，页面上显示为它的标签。",
      "Codes in rule, mapping, list and text values (e.g. `benefits_from: date_of_birth`) are shown as words, so each code needs "
      "words in zh and en, taken from, in order: the policy's own `subsidy_categories`, a calculator's choices and the groups in "
      "`calc/categories.py`, or `WORDS` in `scripts/site/vocabulary.py`. `make policies` reports a code without words at its "
      "line: use a code that has words, or add (zh, en) to WORDS. A rule's keys and codes are checked by the calculator that "
-     "reads it (the meaning column below gives each rule's shape); an unknown key is an error too."),
+     "reads it (the meaning column below gives each rule's shape); an unknown key is an error too. A rule may name another "
+     "parameter of the policy instead of repeating its value (a window's `from: collection_period_start`, `wait: "
+     "waiting_period_rule`): that value keeps its own quote, and the page shows the parameter's label."),
     ("运行 `make policies`：每个问题一行，写明文件、行号、字段（中英文）。它还证明政策能用：用政策所列的每个计算器跑算例和一组生成的输入"
      "（政策中每个日期及其前后一天、每个选项、是/否、可选输入留空），计算器出错即报出政策文件和那组输入；并生成政策页面和计算器表单（三种语言），"
      "模板出错即报出。直到没有问题为止（`--quick` 跳过这一步）。",

@@ -85,9 +85,18 @@ def _any(value: object, lang: str, declared: dict | None) -> str:
     return _scalar(value, lang, declared)
 
 
+def declared_words(policy: dict | None) -> dict:
+    """The words a policy gives its own codes: its declared subsidy groups, and its parameters' labels (a rule may
+    name another parameter, e.g. a window's `wait: waiting_period_rule`: readers see that parameter's label)."""
+    params = (policy or {}).get("parameters") or {}
+    groups = (params.get("subsidy_categories") or {}).get("value") or {}
+    labels = {name: param["label"] for name, param in params.items() if isinstance(param.get("label"), dict)}
+    return {**labels, **(groups if isinstance(groups, dict) else {})}
+
+
 def format_value(param: dict, lang: str, policy: dict | None = None, name: str = "") -> str:
     """How a figure reads; `policy` and `name` say where a code without words comes from (build error)."""
-    declared = ((policy or {}).get("parameters", {}).get("subsidy_categories") or {}).get("value") or {}
+    declared = declared_words(policy)
     try:
         return _format(param, lang, declared)
     except UnknownCode as code:
@@ -112,6 +121,8 @@ def _format(param: dict, lang: str, declared: dict) -> str:
     if unit == "rounding":
         return rounding_words(value["mode"], str(value["step"]))[0 if lang == "zh" else 1]
     if isinstance(value, list) and value and isinstance(value[0], dict) and set(value[0]) != {"zh", "en"}:
+        if unit == "rule":   # e.g. enrolment windows: one rule a row, in words
+            return " ".join(f"({n}) {_any(row, lang, declared)}" for n, row in enumerate(value, 1))
         return pick(lang, (f"{len(value)} 行（见下表）", f"{len(value)} rows (table below)"))
     return _any(value, lang, declared)
 

@@ -31,6 +31,11 @@ WORDS: dict[str, tuple[str, str]] = {
     # keys of rule/mapping values
     "adjusted_when_benchmark_changes": ("缴费基准调整时随之调整", "adjusted when the benchmark changes"),
     "alternative": ("另一种读法", "other reading"),
+    "applies_to": ("适用人员", "applies to"),
+    "collection": ("集中缴费期", "the collection period"),
+    "outside": ("集中缴费期外", "outside the collection period"),
+    "period": ("时段", "period"),
+    "wait": ("等待期", "wait"),
     "after_wait": ("等待期满后", "after a waiting period"),
     "benefit_year": ("待遇年度内", "in the insurance year"),
     "benefit_year_start": ("待遇年度第一天", "the first day of the insurance year"),
