@@ -44,6 +44,7 @@ ENDS_SOON_DAYS = 60
 LEVELS = ("province", "city", "county", "town")
 LEVEL_WORDS = {"province": ("全省", "province-wide"), "city": ("全市", "city-wide"),
                "county": ("本地", "local"), "town": ("本地", "local")}
+OWN_LEVEL_WORDS = {"province": ("本级", "provincial level only"), "city": ("本级", "city level only")}   # reach: own_level
 ONE_DAY = dt.timedelta(days=1)
 ASK = ("当地医保经办机构或税务部门", "the local medical insurance office or tax office")
 
@@ -177,12 +178,28 @@ def _title(policy: dict[str, Any]) -> tuple[str, str]:
     return f"《{policy['title']['zh']}》", f"“{policy['title']['en']}”"
 
 
+def applies_at(pid: str, place: str, policies: dict[str, dict[str, Any]]) -> bool:
+    """Whether a policy may apply at a place: the place's own, or one of a place above it that says it covers the
+    places below (`reach: whole_area`, quoted). 岳阳市本级's policy (`own_level`) is not 平江县's; a policy that
+    does not say is not assumed to reach below its own place.
+
+    >>> from calc.data import load_policies
+    >>> p = load_policies()
+    >>> applies_at("hunan/2026-resident", "hunan/yueyang/pingjiang", p), applies_at("hunan/yueyang/2024-flexible-employment", "hunan/yueyang/pingjiang", p)
+    (True, False)
+    >>> applies_at("hunan/yueyang/2024-flexible-employment", "hunan/yueyang", p)
+    True
+    """
+    own = place_of(pid)
+    return own == place or (own in chain(place) and (policies[pid].get("reach") or {}).get("value") == "whole_area")
+
+
 def _by_topic(place: str, policies: dict[str, dict[str, Any]]) -> dict[str, list[tuple[int, str]]]:
-    """topic → [(level index in the chain, 0 = the place itself; policy id)] of the place's chain."""
+    """topic → [(level index in the chain, 0 = the place itself; policy id)] of the policies that may apply there."""
     levels = {p: n for n, p in enumerate(chain(place))}
     out: dict[str, list[tuple[int, str]]] = {}
     for pid in sorted(policies):
-        if place_of(pid) in levels:
+        if applies_at(pid, place, policies):
             out.setdefault(policies[pid]["topic"], []).append((levels[place_of(pid)], pid))
     return out
 
@@ -228,7 +245,8 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any],
         found["current"] = {"policy": current, "level": level, "ends_on": end.isoformat() if end else None, "ends_soon": soon}
         place = known.get(place_of(current), {"zh": "", "en": ""})
         years = _year_words(*_benefit_year(policy))
-        lz, le = LEVEL_WORDS[level]
+        own_level = (policy.get("reach") or {}).get("value") == "own_level"
+        lz, le = OWN_LEVEL_WORDS.get(level, LEVEL_WORDS[level]) if own_level else LEVEL_WORDS[level]
         head_zh.append(f"{label.zh}：今天适用{place['zh']}{lz}的{_title(policy)[0]}（{years[0]}）。"
                   + (f"这项政策在 {end.isoformat()} 结束，不到 {ENDS_SOON_DAYS} 天。" if soon and end else ""))
         head_en.append(f"{label.en}: today {_title(policy)[1]} applies ({place['en']}, {le}; {years[1]})."

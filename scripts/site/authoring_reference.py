@@ -51,6 +51,13 @@ FIELD_MEANINGS: dict[str, tuple[str, str]] = {
     "schema": ("本文件所用的政策文件格式版本（目前为 1）；与程序不符时加载器报错。",
                "The policy-file format version this file uses (now 1); the loader stops on a mismatch."),
     "contact": ("咨询单位 {zh, en}（政策已结束且没有后续政策时显示）。", "Whom to ask {zh, en} (shown when the policy has ended with no successor)."),
+    "reach": ("市、省政策在其下级地区的适用范围，像数字一样引原句（有下级地区收录在本站时必填）。",
+              "Whom a city's or province's policy covers below it, quoted like a figure (required when a place below is on file)."),
+    "reach.value": ("whole_area（全市、全省：下级地区没有自己的政策时适用）或 own_level（只适用本级，如“市本级”）。",
+                    "whole_area (city- or province-wide: places below without their own policy follow it) or own_level "
+                    "(its own level only, such as 市本级)."),
+    "reach.source": ("出处 {ref: 来源键名, quote: 写明适用范围的原句}。", "Source {ref: source key, quote: the sentence that says whom it covers}."),
+    "reach.how": ("怎样从原句读出适用范围 {zh, en}。", "How the reach is read from the quote {zh, en}."),
     "jurisdiction.province": ("省 {zh, en}。", "Province {zh, en}."),
     "jurisdiction.city": ("市 {zh, en}。", "City {zh, en}."),
     "jurisdiction.county": ("县（区）{zh, en}。", "County or district {zh, en}."),
