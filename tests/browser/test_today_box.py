@@ -21,6 +21,7 @@ POLICIES = load_policies()
 LOCALES = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 NO_2027 = {"zh": "本站没有收录 2027 年度", "en": "no resident medical insurance policy for 2027", "zh-Hant": "本站沒有收錄 2027 年度"}
+ASK = {"zh": "请向", "en": "Ask ", "zh-Hant": "請向"}
 PLACES = {"zh": ("湖南省", "岳阳市", "平江县"), "en": ("Hunan Province", "Yueyang", "Pingjiang County"),
           "zh-Hant": ("湖南省", "岳陽市", "平江縣")}
 
@@ -45,13 +46,22 @@ def test_pingjiang_on_2026_12_04_in_three_taps_from_home(browser, site_url, loca
     """Done when: a reader on 2026-12-04 in 平江 reaches what to do now, or that the site has no 2027 figure, in ≤ 3 taps."""
     context, page, outside = _open(browser, f"{site_url}/{LOCALES[locale]}", dt.datetime(2026, 12, 4, 2, 0, tzinfo=UTC), viewport)
     try:
-        for name in PLACES[locale]:   # three taps: province, city, county
-            page.locator("details.mb-place > summary", has_text=name).first.click()
         box = page.locator('details[data-place="hunan/yueyang/pingjiang"] > .mb-place-body > .mb-today')
+        assert not box.is_visible()   # the answer is not on the page as it opens: the taps are what reach it
+        page.evaluate("window.__taps = 0; document.addEventListener('click', e => { if (e.isTrusted) window.__taps++; }, true)")
+        for name in PLACES[locale]:   # three taps: province, city, county, each on a control the reader sees
+            summary = page.locator("details.mb-place > summary", has_text=name).first
+            summary.scroll_into_view_if_needed()
+            assert summary.is_visible(), name
+            summary.click()
+        assert page.evaluate("window.__taps") == 3
+        assert page.url.rstrip("/") == f"{site_url}/{LOCALES[locale]}".rstrip("/")   # no page change: no tap hidden in a load
         assert box.is_visible()
         text = box.inner_text()
-        assert NO_2027[locale] in text, text
-        assert "400.00" in text and "2026-12-31" in text, text   # what the last one said; the policy in force ends soon
+        assert NO_2027[locale] in text, text                     # the site has no 2027 figure
+        assert ASK[locale] in text, text                          # whom to ask, what to ask
+        assert "400.00" in text and "2026-12-31" in text, text   # at what cost the last one was; the policy in force ends soon
+        assert "2025-09-01" in text, text                         # by when: the last window opened then, 2027's may be open
         assert "2026-12-04" in text, text   # judged for the reader's day
         assert outside == []
     finally:
