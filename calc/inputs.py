@@ -89,7 +89,8 @@ class InputSpec:
             "type": self.type,
             "label": self.label.as_dict(),
             "required": self.required,
-            "default": self.default,
+            # a money default is a Decimal: given as the text a reader would type (JSON has no Decimal; forms prefill it)
+            "default": str(self.default) if isinstance(self.default, Decimal) else self.default,
         }
         if self.help:
             out["help"] = self.help.as_dict()
