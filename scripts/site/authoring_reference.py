@@ -24,6 +24,7 @@ BLOCKS = (
     ("", schema.policy, ("政策文件的顶层字段", "Top-level fields of a policy file")),
     ("jurisdiction.", schema.jurisdiction, ("地区 jurisdiction", "Place: jurisdiction")),
     ("governs.", schema.governs, ("所管期间 governs", "Period governed: governs")),
+    ("reach.", schema.reach, ("适用范围 reach", "Whom it covers below: reach")),
     ("sources.<key>.", schema.source, ("来源 sources", "Sources")),
     ("parameters.<name>.", schema.parameter, ("参数 parameters", "Parameters")),
     ("readings[].", schema.reading, ("解读 readings", "Readings")),
