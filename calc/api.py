@@ -30,6 +30,7 @@ from decimal import Decimal
 from . import categories, charts
 from .steps import singular
 from .data import load_policies
+from .headline_rules import leads as headline_leads
 from .errors import InputError, InputErrors
 from .inputs import Choice, InputSpec, Text, safe_text, validate
 from .json_input import loads_inputs
@@ -382,7 +383,7 @@ def headline(calc: Calculator, result: dict[str, Any], shown: dict[str, Any]) ->
                      next((o for o in calc.outputs if o.name in result), calc.outputs[0]))
         zh = f"{first.label.zh}：{shown[first.name]['zh']}"
         en = f"{first.label.en}: {shown[first.name]['en']}"
-    leads = result.get("_lead") or ()   # what the calculation says must come first, facts before readings
+    leads = headline_leads(result)   # what must come first, facts before readings (calc/headline_rules.py)
     if leads:
         first_zh = "；".join(z for z, _ in leads)
         first_en = "; ".join(e[:1].lower() + e[1:] if i else e for i, (_, e) in enumerate(leads))

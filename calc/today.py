@@ -44,6 +44,7 @@ ENDS_SOON_DAYS = 60
 LEVELS = ("province", "city", "county", "town")
 LEVEL_WORDS = {"province": ("全省", "province-wide"), "city": ("全市", "city-wide"),
                "county": ("本地", "local"), "town": ("本地", "local")}
+OWN_LEVEL_WORDS = {"province": ("本级", "provincial level only"), "city": ("本级", "city level only")}   # reach: own_level
 ONE_DAY = dt.timedelta(days=1)
 ASK = ("当地医保经办机构或税务部门", "the local medical insurance office or tax office")
 
@@ -193,12 +194,28 @@ def _title(policy: dict[str, Any]) -> tuple[str, str]:
     return f"《{policy['title']['zh']}》", f"“{policy['title']['en']}”"
 
 
+def applies_at(pid: str, place: str, policies: dict[str, dict[str, Any]]) -> bool:
+    """Whether a policy may apply at a place: the place's own, or one of a place above it that says it covers the
+    places below (`reach: whole_area`, quoted). 岳阳市本级's policy (`own_level`) is not 平江县's; a policy that
+    does not say is not assumed to reach below its own place.
+
+    >>> from calc.data import load_policies
+    >>> p = load_policies()
+    >>> applies_at("hunan/2026-resident", "hunan/yueyang/pingjiang", p), applies_at("hunan/yueyang/2024-flexible-employment", "hunan/yueyang/pingjiang", p)
+    (True, False)
+    >>> applies_at("hunan/yueyang/2024-flexible-employment", "hunan/yueyang", p)
+    True
+    """
+    own = place_of(pid)
+    return own == place or (own in chain(place) and (policies[pid].get("reach") or {}).get("value") == "whole_area")
+
+
 def _by_topic(place: str, policies: dict[str, dict[str, Any]]) -> dict[str, list[tuple[int, str]]]:
-    """topic → [(level index in the chain, 0 = the place itself; policy id)] of the place's chain."""
+    """topic → [(level index in the chain, 0 = the place itself; policy id)] of the policies that may apply there."""
     levels = {p: n for n, p in enumerate(chain(place))}
     out: dict[str, list[tuple[int, str]]] = {}
     for pid in sorted(policies):
-        if place_of(pid) in levels:
+        if applies_at(pid, place, policies):
             out.setdefault(policies[pid]["topic"], []).append((levels[place_of(pid)], pid))
     return out
 
@@ -244,7 +261,8 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any],
         found["current"] = {"policy": current, "level": level, "ends_on": end.isoformat() if end else None, "ends_soon": soon}
         place = known.get(place_of(current), {"zh": "", "en": ""})
         years = _year_words(*_benefit_year(policy))
-        lz, le = LEVEL_WORDS[level]
+        own_level = (policy.get("reach") or {}).get("value") == "own_level"
+        lz, le = OWN_LEVEL_WORDS.get(level, LEVEL_WORDS[level]) if own_level else LEVEL_WORDS[level]
         head_zh.append(f"{label.zh}：今天适用{place['zh']}{lz}的{_title(policy)[0]}（{years[0]}）。"
                   + (f"这项政策在 {end.isoformat()} 结束，不到 {ENDS_SOON_DAYS} 天。" if soon and end else ""))
         head_en.append(f"{label.en}: today {_title(policy)[1]} applies ({place['en']}, {le}; {years[1]})."
@@ -261,27 +279,12 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any],
     iso = day.isoformat()
     open_now = [(pid, w) for pid, w in listed if w["from"] <= iso and (w["to"] is None or iso <= w["to"])]
     upcoming = [(pid, w) for pid, w in listed if w["from"] > iso]
-    if open_now:
-        pid, w = open_now[0]
-        found["open"] = {"policy": pid, **w}
-        years = _year_words(_day(w["benefit_year"]["from"]), _day(w["benefit_year"]["to"]))
-        until_zh = f"至 {w['to']}" if w["to"] else "（原文没有写截止日）"
-        until_en = f"until {w['to']}" if w["to"] else "(the source gives no closing day)"
-        amount_zh = f"个人缴费 {yuan_zh(to_decimal(w['amount']))}" if w["amount"] else "原文没有写这一时段的缴费金额"
-        amount_en = f"the individual contribution is {yuan_en(to_decimal(w['amount']))}" if w["amount"] else "the source gives no amount for this window"
-        what = {"extension": ("延长缴费期", "extended collection period")}.get(w["kind"], ("缴费期", "collection window"))
-        zh.append(f"现在是 {years[0]}的{what[0]}，{until_zh}；{amount_zh}（{_title(policies[pid])[0]}）。")
-        en.append(f"Now open: the {what[1]} for {years[1]}, {until_en}; {amount_en} ({_title(policies[pid])[1]}).")
-        mentioned.append(pid)
-    elif upcoming:
-        pid, w = upcoming[0]
-        found["next_window"] = {"policy": pid, **w}
-        years = _year_words(_day(w["benefit_year"]["from"]), _day(w["benefit_year"]["to"]))
-        amount_zh = f"，个人缴费 {yuan_zh(to_decimal(w['amount']))}" if w["amount"] else ""
-        amount_en = f"; the individual contribution is {yuan_en(to_decimal(w['amount']))}" if w["amount"] else ""
-        zh.append(f"今天没有开放的缴费期。下一个：{years[0]}的缴费期，{w['from']} 起{('至 ' + w['to']) if w['to'] else ''}{amount_zh}。")
-        en.append(f"No collection window is open today. Next: the window for {years[1]}, from {w['from']}"
-                  f"{(' to ' + w['to']) if w['to'] else ''}{amount_en}.")
+    if open_now or upcoming:
+        pid, w = (open_now or upcoming)[0]
+        found["open" if open_now else "next_window"] = {"policy": pid, **w}
+        sentence = _window_words(w, policies[pid], is_open=bool(open_now))
+        zh.append(sentence[0])
+        en.append(sentence[1])
         mentioned.append(pid)
     elif listed:
         zh.append(f"本站收录的缴费期都已结束（最后一个到 {listed[-1][1]['to']}）。")
@@ -333,6 +336,26 @@ def _topic(topic: str, members: list[tuple[int, str]], policies: dict[str, Any],
     found["lines"] = {"zh": head_zh + zh, "en": head_en + en}
     found["policies"] = list(dict.fromkeys(mentioned))
     return found
+
+
+def _window_words(w: dict[str, Any], policy: dict[str, Any], is_open: bool) -> tuple[str, str]:
+    """The window open today (for which year, until when, the amount or that the source gives none, the policy),
+    or the next one (from when to when, the amount if stated): one sentence in zh and en."""
+    years = _year_words(_day(w["benefit_year"]["from"]), _day(w["benefit_year"]["to"]))
+    amount = (yuan_zh(to_decimal(w["amount"])), yuan_en(to_decimal(w["amount"]))) if w["amount"] else None
+    if not is_open:
+        return (f"今天没有开放的缴费期。下一个：{years[0]}的缴费期，{w['from']} 起{('至 ' + w['to']) if w['to'] else ''}"
+                f"{f'，个人缴费 {amount[0]}' if amount else ''}。",
+                f"No collection window is open today. Next: the window for {years[1]}, from {w['from']}"
+                f"{(' to ' + w['to']) if w['to'] else ''}{f'; the individual contribution is {amount[1]}' if amount else ''}.")
+    until_zh = f"至 {w['to']}" if w["to"] else "（原文没有写截止日）"
+    until_en = f"until {w['to']}" if w["to"] else "(the source gives no closing day)"
+    amount_zh = f"个人缴费 {amount[0]}" if amount else "原文没有写这一时段的缴费金额"
+    amount_en = f"the individual contribution is {amount[1]}" if amount else "the source gives no amount for this window"
+    what = {"extension": ("延长缴费期", "extended collection period")}.get(w["kind"], ("缴费期", "collection window"))
+    title = _title(policy)
+    return (f"现在是 {years[0]}的{what[0]}，{until_zh}；{amount_zh}（{title[0]}）。",
+            f"Now open: the {what[1]} for {years[1]}, {until_en}; {amount_en} ({title[1]}).")
 
 
 def _next_year(day: dt.date) -> dt.date:

@@ -57,6 +57,10 @@ TOPICS: dict[str, Text] = {
     "enrolment-measures": Text("参保措施", "Enrolment measures"),
 }
 
+# whom a city's or province's policy covers below its own place (`reach.value`): every place below it, or its own
+# level only (市本级); calc/today.py lets a place inherit only a `whole_area` policy, and says which in words
+REACHES = ("whole_area", "own_level")
+
 
 class ModeWords(NamedTuple):
     """How readers are told a rounding mode: words, never the mode's name (principle 6)."""

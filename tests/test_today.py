@@ -11,7 +11,8 @@ from scripts.site import today_box
 D = dt.date
 
 
-def _policy(pid: str, topic: str, benefits: tuple[str, str], parameters: dict | None = None, effective=None) -> dict:
+def _policy(pid: str, topic: str, benefits: tuple[str, str], parameters: dict | None = None, effective=None,
+            reach: str | None = "whole_area") -> dict:
     names = {"hunan": {"zh": "湖南省", "en": "Hunan"}, "yueyang": {"zh": "岳阳市", "en": "Yueyang"},
              "pingjiang": {"zh": "平江县", "en": "Pingjiang"}}
     parts = pid.split("/")[:-1]
@@ -20,7 +21,8 @@ def _policy(pid: str, topic: str, benefits: tuple[str, str], parameters: dict | 
     return {"id": pid, "topic": topic, "jurisdiction": jurisdiction, "governs": {"benefits": span, "contributions": span},
             "effective": effective or span, "title": {"zh": pid, "en": pid}, "calculators": ["resident-contribution"],
             "issuers": [{"zh": "某县医疗保障局", "en": "County Healthcare Security Administration"}],
-            "parameters": {name: {"value": value} for name, value in (parameters or {}).items()}}
+            "parameters": {name: {"value": value} for name, value in (parameters or {}).items()},
+            **({"reach": {"value": reach}} if reach else {})}
 
 
 def test_pingjiang_on_2026_12_04_is_told_the_2027_figure_is_not_on_file() -> None:
@@ -102,3 +104,41 @@ def test_places_form_a_hierarchy_with_names() -> None:
     known = T.places(load_policies())
     assert known["hunan/shaoyang"] == {"zh": "邵阳市", "en": "Shaoyang", "level": "city", "parent": "hunan"}
     assert known["hunan/yueyang/pingjiang"]["parent"] == "hunan/yueyang"
+
+
+def test_a_city_level_policy_is_not_its_counties_and_no_reach_is_assumed() -> None:
+    """Issue 20 item 3: 岳阳市本级's policies are not offered to 平江 — a data flag (`reach`, quoted), not an assumption."""
+    policies = {p["id"]: p for p in (
+        _policy("hunan/yueyang/2024-flexible-employment", "flexible-employment", ("2024-01-01", "2024-12-31"), reach="own_level"),
+        _policy("hunan/2024-resident", "resident", ("2024-01-01", "2024-12-31"), reach=None))}
+    assert T.today("hunan/yueyang/pingjiang", D(2024, 6, 1), policies)["topics"] == []
+    own = T.today("hunan/yueyang", D(2024, 6, 1), policies, topics=["flexible-employment"])["topics"][0]
+    assert "岳阳市本级的" in own["lines"]["zh"][0] and "city level only" in own["lines"]["en"][0], own["lines"]
+    on_file = load_policies()
+    pingjiang = {t["topic"] for t in T.today("hunan/yueyang/pingjiang", D(2024, 6, 1), on_file)["topics"]}
+    assert "flexible-employment" not in pingjiang and "resident" in pingjiang
+
+
+def test_every_policy_with_a_place_below_on_file_says_whom_it_covers() -> None:
+    """A county inherits its city's or province's policy only as the policy says (`reach`), so each one that could be
+    inherited says it, with its quote (the loader checks the quote is in the source)."""
+    policies = load_policies()
+    known = T.places(policies)
+    for pid, policy in policies.items():
+        below = [p for p, info in known.items() if p != T.place_of(pid) and T.place_of(pid) in T.chain(p)]
+        if below:
+            assert policy.get("reach", {}).get("value") in ("whole_area", "own_level"), (pid, below)
+
+
+def test_a_reach_is_quoted_like_a_figure(tmp_path) -> None:
+    from scripts.policy.loader import POLICIES_DIR, SOURCES_DIR, load_policy
+    pid = "hunan/yueyang/2024-flexible-employment"
+    text = (POLICIES_DIR / f"{pid}.yaml").read_text(encoding="utf-8")
+    path = tmp_path / f"{pid}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text.replace("岳阳2024年市本级灵活就业人员医保缴费标准\"}", "岳阳全市灵活就业人员\"}"), encoding="utf-8")
+    _, problems = load_policy(path, tmp_path, SOURCES_DIR)
+    assert [p.field for p in problems] == ["reach.source.quote"], problems
+    path.write_text(text.replace("value: own_level", "value: citywide"), encoding="utf-8")
+    _, problems = load_policy(path, tmp_path, SOURCES_DIR)
+    assert [p.field for p in problems] == ["reach.value"], problems

@@ -162,6 +162,8 @@ def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sourc
             if refused:
                 add(f"sources.{key}.{attr}", *refused)
     texts = _source_texts(policy, sources_dir)
+    if "reach" in policy:   # whom below its place it covers: quoted like a figure
+        _provenance(add, policy, texts, "reach", policy["reach"], "stated")
     for name, param in policy["parameters"].items():
         base = f"parameters.{name}"
         status = param.get("status", "stated")

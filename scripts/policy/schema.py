@@ -308,6 +308,9 @@ example = mapping({"inputs": mapping_of(pattern(NAME_RE, "an input name", "输�
                   {"calculator": pattern(KEY_RE, "a calculator name", "计算器名"), "print": boolean})
 
 jurisdiction = mapping({"province": bilingual}, {"city": bilingual, "county": bilingual, "town": bilingual})
+# whom a city's or province's policy covers below its own place: every place below it (全市, 全省), or its own
+# level only (岳阳市本级: not 平江县); quoted like a figure. A place below inherits a policy only on `whole_area`.
+reach = mapping({"value": enum(*vocabulary.REACHES), "source": source_ref}, {"how": bilingual})
 # what a policy governs: the months (or insurance year) paid for, and the benefit year they buy
 governs = mapping({"contributions": period, "benefits": period})
 
@@ -330,5 +333,5 @@ policy = mapping(
         "parameters": mapping_of(pattern(NAME_RE, "a snake_case parameter name", "下划线小写参数名"), parameter),
         "schema": schema_version,   # last: a file's own problems are reported before its missing version
     },
-    {"readings": sequence(reading), "examples": sequence(example), "contact": bilingual},
+    {"readings": sequence(reading), "examples": sequence(example), "contact": bilingual, "reach": reach},
 )

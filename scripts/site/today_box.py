@@ -72,7 +72,7 @@ def question_links(place: str, policies: dict[str, dict], lang: str, link: Calla
     for key, words, names, note in QUESTIONS:
         best = None
         for name in names:
-            mine = [pid for pid, p in policies.items() if judge.place_of(pid) in levels and name in p["calculators"]]
+            mine = [pid for pid, p in policies.items() if judge.applies_at(pid, place, policies) and name in p["calculators"]]
             if not mine:
                 continue
 
@@ -124,6 +124,7 @@ def later_elsewhere(policy: dict, policies: dict[str, dict], lang: str) -> dict 
     above = judge.chain(judge.place_of(pid))[1:]
     for place in above:
         later = sorted((p for p_id, p in policies.items() if judge.place_of(p_id) == place and p["topic"] == policy["topic"]
+                        and judge.applies_at(p_id, judge.place_of(pid), policies)
                         and dt.date.fromisoformat(str(p["governs"]["benefits"]["from"])) > end),
                        key=lambda p: str(p["governs"]["benefits"]["from"]))
         if later:

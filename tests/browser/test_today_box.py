@@ -3,17 +3,25 @@ reached from the home page in three taps, on a phone and a desktop, in 简体, E
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 import pytest
 
-from support import guard_context
+from support import REPO, guard_context
+
+sys.path.insert(0, str(REPO))
+from calc import today as judge  # noqa: E402
+from calc.data import load_policies  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 UTC = dt.UTC
+ONE_DAY = dt.timedelta(days=1)
+POLICIES = load_policies()
 LOCALES = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 NO_2027 = {"zh": "本站没有收录 2027 年度", "en": "no resident medical insurance policy for 2027", "zh-Hant": "本站沒有收錄 2027 年度"}
+ASK = {"zh": "请向", "en": "Ask ", "zh-Hant": "請向"}
 PLACES = {"zh": ("湖南省", "岳阳市", "平江县"), "en": ("Hunan Province", "Yueyang", "Pingjiang County"),
           "zh-Hant": ("湖南省", "岳陽市", "平江縣")}
 
@@ -38,31 +46,70 @@ def test_pingjiang_on_2026_12_04_in_three_taps_from_home(browser, site_url, loca
     """Done when: a reader on 2026-12-04 in 平江 reaches what to do now, or that the site has no 2027 figure, in ≤ 3 taps."""
     context, page, outside = _open(browser, f"{site_url}/{LOCALES[locale]}", dt.datetime(2026, 12, 4, 2, 0, tzinfo=UTC), viewport)
     try:
-        for name in PLACES[locale]:   # three taps: province, city, county
-            page.locator("details.mb-place > summary", has_text=name).first.click()
         box = page.locator('details[data-place="hunan/yueyang/pingjiang"] > .mb-place-body > .mb-today')
+        assert not box.is_visible()   # the answer is not on the page as it opens: the taps are what reach it
+        page.evaluate("window.__taps = 0; document.addEventListener('click', e => { if (e.isTrusted) window.__taps++; }, true)")
+        for name in PLACES[locale]:   # three taps: province, city, county, each on a control the reader sees
+            summary = page.locator("details.mb-place > summary", has_text=name).first
+            summary.scroll_into_view_if_needed()
+            assert summary.is_visible(), name
+            summary.click()
+        assert page.evaluate("window.__taps") == 3
+        assert page.url.rstrip("/") == f"{site_url}/{LOCALES[locale]}".rstrip("/")   # no page change: no tap hidden in a load
         assert box.is_visible()
         text = box.inner_text()
-        assert NO_2027[locale] in text, text
-        assert "400.00" in text and "2026-12-31" in text, text   # what the last one said; the policy in force ends soon
+        assert NO_2027[locale] in text, text                     # the site has no 2027 figure
+        assert ASK[locale] in text, text                          # whom to ask, what to ask
+        assert "400.00" in text and "2026-12-31" in text, text   # at what cost the last one was; the policy in force ends soon
+        assert "2025-09-01" in text, text                         # by when: the last window opened then, 2027's may be open
         assert "2026-12-04" in text, text   # judged for the reader's day
         assert outside == []
     finally:
         context.close()
 
 
-@pytest.mark.parametrize("day, expect", [
-    (dt.date(2025, 8, 31), "2025-09-01 起至 2026-01-31"),           # before the window: when it opens
-    (dt.date(2025, 10, 1), "现在是 2026 年度的缴费期，至 2026-01-31"),  # inside
-    (dt.date(2026, 2, 15), "本站收录的缴费期都已结束"),              # after
-    (dt.date(2027, 1, 5), "本站没有收录适用于今天的政策"),            # after the last benefit year
-])
-def test_the_box_follows_the_readers_date(browser, site_url, day, expect) -> None:
-    url = f"{site_url}/policies/hunan/yueyang/pingjiang/2023-resident/"
-    context, page, _ = _open(browser, url, dt.datetime(day.year, day.month, day.day, 4, 0, tzinfo=UTC))
+def _window_days() -> list[tuple[str, list[dt.date]]]:
+    """For each policy stating collection windows: the day before each window, its first day, a day inside, its
+    last day, the day after; and the first day of the same window a year later (when the box may guess the next
+    year's window from the last one's pattern) and the day before it. Generated from the policies on file."""
+    out = []
+    for pid, policy in sorted(POLICIES.items()):
+        days: set[dt.date] = set()
+        for w in judge.windows(policy):
+            start, end = dt.date.fromisoformat(w["from"]), dt.date.fromisoformat(w["to"])
+            guess = judge._next_year(start)
+            days |= {start - ONE_DAY, start, start + (end - start) / 2, end, end + ONE_DAY, guess - ONE_DAY, guess}
+        if days:
+            out.append((pid, sorted(days)))
+    return out
+
+
+WINDOW_DAYS = _window_days()
+
+
+def test_every_window_on_file_is_judged() -> None:
+    """The generated list holds every policy with a window (a new county's window is judged without a new line here)."""
+    assert {pid for pid, _ in WINDOW_DAYS} == {pid for pid, p in POLICIES.items() if judge.windows(p)}
+    assert len(WINDOW_DAYS) >= 4
+
+
+@pytest.mark.parametrize("pid, days", WINDOW_DAYS, ids=[pid for pid, _ in WINDOW_DAYS])
+def test_the_box_follows_the_readers_date_around_every_window(browser, site_url, pid, days) -> None:
+    """Before, inside and after every window on file (Chromium's clock, China time): the box shows calc/today.py's
+    verdict for that day and place, and only that one."""
+    url = f"{site_url}/policies/{pid}/"
+    place, topic = judge.place_of(pid), POLICIES[pid]["topic"]
+    context, page, _ = _open(browser, url, dt.datetime(days[0].year, days[0].month, days[0].day, 4, 0, tzinfo=UTC))
     try:
-        assert expect in _shown(page)
-        assert day.isoformat() in page.inner_text(".mb-today .mb-today-checked")
+        for day in days:
+            page.clock.set_fixed_time(dt.datetime(day.year, day.month, day.day, 4, 0, tzinfo=UTC))   # 12:00 in China
+            page.goto(url, wait_until="load")
+            shown = _shown(page)
+            assert page.locator(".mb-today .mb-today-variant:not([hidden])").count() == 1, (pid, day)
+            for found in judge.today(place, day, POLICIES, topics=[topic])["topics"]:
+                for line in found["lines"]["zh"]:
+                    assert line in shown, (pid, day.isoformat(), line, shown)
+            assert day.isoformat() in page.inner_text(".mb-today .mb-today-checked")
     finally:
         context.close()
 

@@ -3,17 +3,8 @@
    reader's date in China time. Only dates are compared (ISO strings); nothing is computed from policy figures. */
 (function () {
   "use strict";
-  function isoToday() {
-    // the day in China (UTC+8, no daylight saving), whatever the reader's own time zone: a policy
-    // ends at midnight in China, not in the reader's city
-    var day = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-    // a clock past year 9999 ("+010001-01-01…") or otherwise odd compares as text wrongly: keep the build's verdict
-    return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
-  }
   function judge(banner, today) {
-    var from = banner.getAttribute("data-effective-from");
-    var to = banner.getAttribute("data-effective-to");
-    var state = today < from ? "not_yet" : (to && today > to ? "ended" : "in_force");
+    var state = stateOn(banner, today);
     var lines = banner.querySelectorAll("[data-state]");
     for (var i = 0; i < lines.length; i++) {
       lines[i].hidden = lines[i].getAttribute("data-state") !== state;
@@ -39,7 +30,7 @@
   }
   function run() {
     var banners = document.querySelectorAll(".mb-policy-status[data-effective-from]");
-    var today = isoToday();
+    var today = window.MINGBAI_CHINA_TODAY();   // the day in China: china-date.js, loaded before
     if (!today) { return; }
     for (var i = 0; i < banners.length; i++) { judge(banners[i], today); }
     var words = document.querySelectorAll(".mb-list-status[data-effective-from]");
