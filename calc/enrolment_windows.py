@@ -13,9 +13,12 @@ payment_day | day_after_payment | month_after_payment | after_wait (with `wait_d
 before the next one, the last to the benefit year's end. Cover never starts before the benefit year
 (`benefit_period_start`/`_end`); a start after its end buys nothing in it, and the answer says so.
 
-A newborn rule (`newborn_rule`) is a special case with its own deadline and its own fee and cover
-inside and after it: {window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}
-(`cover_from` of a newborn: birth | payment_day | day_after_payment | month_after_payment).
+A situation other than ordinary enrolment is answered by the special case the policy declares for it
+(calc/enrolment_special_cases.py: `special_case_<situation>`, with its deadline, counting, fee and cover inside
+and after it; `late` is its own {pays, benefits_from}, as a windows policy has no separate late rule).
+`newborn_rule` is the older spelling of `special_case_newborn`: {window_days, counting: day_0 | day_1,
+within: {pays, cover_from}, late: {pays, cover_from}} (`cover_from`: birth | payment_day | day_after_payment |
+month_after_payment). Refunds, where stated, are calc/enrolment_refunds.py.
 """
 from __future__ import annotations
 
@@ -28,11 +31,14 @@ from decimal import Decimal
 from . import series
 from .dates import ONE_DAY, first_of_next_month, waiting_period
 from .enrolment_measures import benefit_year
-from .enrolment_words import COVER_FROM, PAYS
+from .enrolment_refunds import refund
+from .enrolment_special_cases import CASE_COVER_FROM, Outcome, SpecialCase, cover_date, declared_case, in_time
+from .enrolment_words import COVER_FROM, EVENT, PAYS
 from .enrolment_run import event_after_payment
 from .errors import InputError, InputErrors
+from .inputs import Text
 from .reading_notes import reading_note
-from .waits import EVENT_DAY, day_count, last_day_of_window
+from .waits import EVENT_DAY
 
 if TYPE_CHECKING:   # annotations only: nothing more imported at run time
     from .enrolment_run import Run
@@ -174,13 +180,13 @@ def run_windows(run: Run) -> None:
     if year_to is not None:
         run.result["cover_to"] = year_to
         run.chart["year_end"] = year_to
-    if values.get("circumstance") == "newborn":
-        if not policy.has("newborn_rule"):
-            raise InputErrors([InputError("circumstance", "本政策没有新生儿的特别规定。", "This policy has no rule for newborns.")])
-        pays, cover = _newborn(run, pay)
-        cite: tuple[str, ...] = ("newborn_rule",)
-    elif values.get("circumstance") not in (None, "regular"):
+    circ = values.get("circumstance") or "regular"
+    case = declared_case(policy, circ) if circ != "regular" else None
+    if circ != "regular" and case is None:
         raise InputErrors([InputError("circumstance", "本政策没有这种特殊情形的规定。", "This policy has no rule for this situation.")])
+    if case is not None:
+        pays, cover = _special_case(run, case, pay)
+        cite: tuple[str, ...] = (case.parameter,)
     else:
         window = next((w for w in found if w.start <= pay <= w.end), None)
         if window is None:
@@ -190,6 +196,7 @@ def run_windows(run: Run) -> None:
         cite = ("enrolment_windows",)
     _price(run, pays, cite)
     _cover(run, cover, year_from, year_to, pay)
+    refund(run, pay)
 
 
 def _in_window(run: Run, window: Window, pay: dt.date) -> tuple[str, dt.date | None]:
@@ -279,28 +286,22 @@ def _cover(run: Run, cover: dt.date | None, year_from: dt.date | None, year_to: 
     run.step("cover_from", f"享受待遇起始日：{cover.isoformat()}。", f"Covered from {cover.isoformat()}.", {"cover_from": cover.isoformat()})
 
 
-def _newborn(run: Run, pay: dt.date) -> tuple[str, dt.date]:
-    """A newborn: within the deadline (counted as the rule says) the `within` fee and cover, after it the `late` ones."""
-    policy, birth = run.policy, run.values["event_date"]
-    if birth is None:
-        raise InputErrors([InputError("event_date", "请填写出生日期。", "Enter the date of birth.")])
-    if birth > pay:
-        raise InputErrors(event_after_payment("出生", "birth"))
-    rule = policy.value("newborn_rule")
-    limit, counting = int(rule["window_days"]), rule.get("counting", "day_0")
-    last = last_day_of_window(birth, limit, counting)
-    day = day_count(birth, pay, counting)
-    within = pay <= last
-    part = rule["within" if within else "late"]
-    run.chart["marks"].append(("event", birth))
-    run.result.update(days_since_event=day, pay_by=last)
-    note_zh, note_en = reading_note(policy, "newborn_rule")
-    how = EVENT_DAY[counting]
-    run.step("newborn_window",
-             f"缴费日是出生后第 {day} 天（{how.zh}）；{limit} 天内即不晚于 {last.isoformat()}：" + ("在期限内" if within else "已超过期限")
-             + f"，{PAYS[part['pays']].zh}，{COVER_FROM[part['cover_from']].zh}{note_zh}。",
-             f"The payment falls on day {day} after birth ({how.en}); within {limit} days means no later than {last.isoformat()}: "
-             + ("within the window" if within else "past the window") + f"; {PAYS[part['pays']].en}, {COVER_FROM[part['cover_from']].en}{note_en}.",
-             {"days": str(day), "window_days": str(limit), "last_day": last.isoformat()}, ("newborn_rule",))
-    cover = birth if part["cover_from"] == "birth" else _anchor(part["cover_from"], pay)
-    return part["pays"], cover
+def _special_case(run: Run, case: SpecialCase, pay: dt.date) -> tuple[str, dt.date | None]:
+    """A declared special case (calc/enrolment_special_cases.py): within its deadline, counted as it says, its own
+    fee and cover; after it, its `late` ones."""
+    event, circ = run.values["event_date"], run.values["circumstance"]
+    what = EVENT[circ][0] if circ in EVENT else Text("相关事件", "the event")
+    if event is None and case.needs_event:
+        raise InputErrors([InputError("event_date", f"请填写{what.zh}的日期。", f"Enter the date of {what.en}.")])
+    if event is not None and event > pay:
+        raise InputErrors(event_after_payment(what.zh, what.en))
+    if event is not None:
+        run.chart["marks"].append(("event", event))
+    part = case.within if case.window_days is None or in_time(run, case, event, pay) else case.late
+    if not isinstance(part, Outcome):   # `late: late_enrolment`, but a windows policy has no separate late rule
+        return "not_stated", None
+    note_zh, note_en = reading_note(run.policy, case.parameter)
+    pays, how = PAYS[part.pays], CASE_COVER_FROM[part.benefits_from]
+    run.step("special_case", f"{pays.zh}，{how.zh}{note_zh}。", f"{pays.en[:1].upper()}{pays.en[1:]}, {how.en}{note_en}.",
+             {}, (case.parameter,))
+    return part.pays, cover_date(part.benefits_from, event, pay)
