@@ -52,3 +52,16 @@ def refund(run: Run, pay: dt.date) -> None:
         run.step("refund", f"{no_refund.isoformat()} 起待遇期已开始：暂停参保关系的，个人缴费不再退回{note_zh}。",
                  f"From {no_refund.isoformat()} cover has started: contributions are not returned when enrolment is suspended{note_en}.",
                  {"no_refund_from": no_refund.isoformat()}, ("no_refund_from",))
+
+
+def reason_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for `refund_reasons` codes the refund step has no words for.
+
+    >>> [p[0] for p in reason_problems(["duplicate_payment", "moved_abroad"])]
+    ['[1]']
+    """
+    if not isinstance(value, list) or not value:
+        return [("", "must be a non-empty list of reason codes", "须为非空的退费情形代码列表")]
+    known = ", ".join(REFUND_REASONS)
+    return [(f"[{i}]", f"unknown refund reason {code!r} (known: {known})", f"未知的退费情形 {code!r}（可用：{known}）")
+            for i, code in enumerate(value) if code not in REFUND_REASONS]

@@ -63,11 +63,12 @@ from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems
 from .doctest_helper import result_runner
 from .enrolment_collection import run_collection
+from .enrolment_refunds import reason_problems
 from .enrolment_special_cases import case_problems
 from .enrolment_measures import newborn_waiver_problems, previous_year_problems, run_measures
 from .enrolment_run import Run
 from .enrolment_windows import newborn_rule_problems, run_windows, window_problems
-from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, late_rule_problems
+from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, REFUND_REASONS, late_rule_problems
 from .errors import InputError, InputErrors
 from .enrolment_words import late_rule_text  # noqa: F401  (re-exported: the summaries' late sentence, tests/test_fidelity_resident.py)
 from .inputs import Choice, InputSpec, Text
@@ -235,6 +236,7 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"timeline": out}
 
 
+SITUATIONS = [code for code in CIRCUMSTANCES if code != "regular"]   # what special_case_<situation> may name
 # what compute reads from a policy (calc/parameters.py). Two shapes: a county notice (collection period,
 # special cases) or provincial measures with a fixed waiting period (`fixed_waiting_period_months`).
 COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months"
@@ -334,7 +336,7 @@ PARAMETERS = (
         "late: late_enrolment | {pays, benefits_from}（有期限时必填：逾期后按逾期规则或所写的缴费与待遇）, "
         "in_collection_period: ordinary | own_rule（集中缴费期内缴费的是否按正常参保，默认 own_rule）, groups: [...], "
         "paid_by_within_collection_period / paid_by_outside_collection_period: 个人缴费由谁缴, condition, enrol_any_time}。"
-        "参数名中的情形为参保情形代码（newborn、employee_lapse、welfare_institution_child…）；"
+        f"参数名中的情形为参保情形代码（{'、'.join(SITUATIONS)}）；"
         "special_case_employee_insurance_lapse、special_case_first_enrolment_groups、special_case_hardship_missed_collection 为旧名。",
         "One situation's own rule (calc/enrolment_special_cases.py): {window_days: the deadline in days (optional; "
         "without it, enrol any time), window_from: date_of_birth | date_entered_welfare_institution | "
@@ -345,11 +347,14 @@ PARAMETERS = (
         "rule or the fee and cover given), in_collection_period: ordinary | own_rule (whether paying within the "
         "collection period is ordinary enrolment; default own_rule), groups: [...], paid_by_within_collection_period / "
         "paid_by_outside_collection_period: who pays the contribution, condition, enrol_any_time}. The name carries "
-        "the situation code (newborn, employee_lapse, welfare_institution_child …); special_case_employee_insurance_lapse, "
+        f"the situation code ({', '.join(SITUATIONS)}); special_case_employee_insurance_lapse, "
         "special_case_first_enrolment_groups and special_case_hardship_missed_collection are older names."),
         required=False, check=case_problems),
     Parameter("refund_deadline", ("date",), Text("可申请退费的最后一天。", "Last day a refund may be applied for."), required=False),
-    Parameter("refund_reasons", ("list",), Text("可退费的情形。", "The reasons a refund is possible."), when="has:refund_deadline"),
+    Parameter("refund_reasons", ("list",), Text(
+        f"可退费的情形：{'、'.join(REFUND_REASONS)}（calc/enrolment_refunds.py）。",
+        f"The reasons a refund is possible: {', '.join(REFUND_REASONS)} (calc/enrolment_refunds.py)."), when="has:refund_deadline",
+        check=reason_problems),
     Parameter("no_refund_from", ("date",), Text("从这天起不再退费。", "From this day contributions are not returned."), when="has:refund_deadline"),
 )
 
