@@ -53,10 +53,10 @@ def _check(run: Run, start: dt.date, year_to: dt.date, case: SpecialCase | None)
         errors.append(InputError("event_date", "所选情形不需要填写相关日期：请选择对应的特殊情形，或清空这个日期。",
                                  "The situation chosen takes no event date: choose the matching special case, or clear the date."))
     if case is not None and case.needs_event and event is None:
-        what = EVENT[circ][0]
+        what = EVENT[circ]
         errors.append(InputError("event_date", f"请填写{what.zh}的日期。", f"Enter the date of {what.en}."))
     if event is not None and circ in EVENT and event > pay:
-        what = EVENT[circ][0]
+        what = EVENT[circ]
         errors += event_after_payment(what.zh, what.en)
     if errors:
         raise InputErrors(errors)

@@ -13,15 +13,12 @@ from typing import TYPE_CHECKING
 
 import datetime as dt
 
+from .enrolment_run import _date
 from .enrolment_words import REFUND_REASONS
 from .reading_notes import reading_note
 
 if TYPE_CHECKING:   # annotations only
     from .enrolment_run import Run
-
-
-def _day(value: object) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def _reasons(codes: list[str]) -> tuple[str, str]:
@@ -37,7 +34,7 @@ def refund(run: Run, pay: dt.date) -> None:
     policy = run.policy
     if not policy.has("refund_deadline"):
         return
-    deadline = _day(policy.value("refund_deadline"))
+    deadline = _date(policy, "refund_deadline")
     note_zh, note_en = reading_note(policy, "refund_deadline")
     if pay <= deadline:
         reasons_zh, reasons_en = _reasons(list(policy.value("refund_reasons")))
@@ -48,7 +45,7 @@ def refund(run: Run, pay: dt.date) -> None:
                  {"refund_deadline": deadline.isoformat()}, ("refund_deadline", "refund_reasons"))
     else:
         run.result["refund"] = "not_refundable"
-        no_refund = _day(policy.value("no_refund_from"))
+        no_refund = _date(policy, "no_refund_from")
         run.step("refund", f"{no_refund.isoformat()} 起待遇期已开始：暂停参保关系的，个人缴费不再退回{note_zh}。",
                  f"From {no_refund.isoformat()} cover has started: contributions are not returned when enrolment is suspended{note_en}.",
                  {"no_refund_from": no_refund.isoformat()}, ("no_refund_from",))

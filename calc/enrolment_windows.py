@@ -290,7 +290,7 @@ def _special_case(run: Run, case: SpecialCase, pay: dt.date) -> tuple[str, dt.da
     """A declared special case (calc/enrolment_special_cases.py): within its deadline, counted as it says, its own
     fee and cover; after it, its `late` ones."""
     event, circ = run.values["event_date"], run.values["circumstance"]
-    what = EVENT[circ][0] if circ in EVENT else Text("相关事件", "the event")
+    what = EVENT[circ] if circ in EVENT else Text("相关事件", "the event")
     if event is None and case.needs_event:
         raise InputErrors([InputError("event_date", f"请填写{what.zh}的日期。", f"Enter the date of {what.en}.")])
     if event is not None and event > pay:

@@ -38,11 +38,11 @@ CASE_PARAMETERS = {
 }
 # situations with no rule of their own: the policy's late rule (`late_enrolment`) answers them, if it lists them
 LATE_SITUATIONS = ("new_household", "other_late")
-EVENT = {   # what event_date means, and the rule parameter, for circumstances that name a date
-    "newborn": (Text("出生", "birth"), "special_case_newborn"),
-    "welfare_institution_child": (Text("进入儿童福利机构", "entry into the welfare institution"), "special_case_welfare_institution_child"),
-    "employee_lapse": (Text("职工医保最后一天", "last day of employee insurance"), "special_case_employee_insurance_lapse"),
-    "new_household": (Text("户口迁入", "household registration moved"), None),
+EVENT = {   # what event_date means, for circumstances that name a date (the rule each one follows is the policy's)
+    "newborn": Text("出生", "birth"),
+    "welfare_institution_child": Text("进入儿童福利机构", "entry into the welfare institution"),
+    "employee_lapse": Text("职工医保最后一天", "last day of employee insurance"),
+    "new_household": Text("户口迁入", "household registration moved"),
 }
 BASIS = {
     "individual": Text("个人缴费标准", "Individual contribution"),

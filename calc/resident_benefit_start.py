@@ -172,7 +172,7 @@ def _timeline_data(run: Run) -> dict[str, Any]:
     data["cover_to"] = r.get("cover_to")
     data["has_cover"] = "cover_from" in r
     data["variable"] = run.policy.is_open("variable_waiting_period") if run.policy.has("variable_waiting_period") else False
-    data["event_label"] = EVENT.get(run.values.get("circumstance") or "", (None, None))[0]
+    data["event_label"] = EVENT.get(run.values.get("circumstance") or "")
     return data
 
 
