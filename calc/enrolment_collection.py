@@ -22,6 +22,7 @@ from .enrolment_run import _date, _note, event_after_payment
 from .enrolment_special_cases import (LATE_RULE, Outcome, SpecialCase, cover_date, declared_case, has_subsidised_groups,
                                       in_time, lapse_step, payer_step, rule_not_stated)
 from .enrolment_windows import Window
+from .enrolment_windows import _price as price   # the windows' pricing: individual, + subsidy, waived, not stated
 from .enrolment_words import (CIRCUMSTANCE_CASE, CIRCUMSTANCES, EVENT, LATE_BENEFITS_FROM, LATE_SITUATIONS,
                               late_rule_text)
 from .errors import InputError, InputErrors
@@ -119,10 +120,7 @@ def _case_outcome(run: Run, case: SpecialCase, event: dt.date | None, pay: dt.da
 def _own_rule(run: Run, case: SpecialCase, outcome: Outcome, event: dt.date | None, pay: dt.date, in_window: bool) -> None:
     policy = run.policy
     cite = ("special_cases_contribution",) if policy.has("special_cases_contribution") else (case.parameter,)
-    if outcome.pays == "individual_plus_fiscal":
-        run.pay_full(cite)
-    else:
-        run.pay_individual(cite)
+    price(run, outcome.pays, cite)
     start = cover_date(outcome.benefits_from, event, pay)
     run.result["cover_from"] = start
     year_from = _date(policy, "benefit_period_start")

@@ -112,11 +112,12 @@ def test_unknown_situations_and_keys_are_loader_errors(tmp_path_factory) -> None
 
 
 def test_a_county_case_is_answered_by_its_own_data(tmp_path_factory, monkeypatch) -> None:
-    """The same engine reads what the county declares: a newborn late rule of its own (no subsidy to pay), and a
-    group whose own rule applies even within the collection period (the start before the year is warned about)."""
+    """The same engine reads what the county declares: a newborn late rule of its own (no subsidy to pay), a group
+    whose own rule applies even within the collection period (the start before the year is warned about), a fee waived."""
     def edit(params: dict) -> None:
         params["special_case_newborn"]["value"]["late"] = {"pays": "individual", "benefits_from": "month_after_payment"}
         params["special_case_first_enrolment_groups"]["value"]["in_collection_period"] = "own_rule"
+        params["special_case_welfare_institution_child"]["value"]["pays"] = "waived"
     root = _edited_county(tmp_path_factory, edit)
     for _ in use_fixture_policies(root, tmp_path_factory, monkeypatch):
         r = result(PJ, {"circumstance": "newborn", "event_date": "2023-03-10", "payment_date": "2023-06-09"})
@@ -124,3 +125,5 @@ def test_a_county_case_is_answered_by_its_own_data(tmp_path_factory, monkeypatch
         r = result(PJ, {"circumstance": "demobilized_soldier", "payment_date": "2022-11-15"})
         assert r["cover_from"] == "2022-11-15"
         assert "starts_before_year" in [w["id"] for w in r["warnings"]]
+        r = result(PJ, {"circumstance": "welfare_institution_child", "event_date": "2023-04-01", "payment_date": "2023-04-20"})
+        assert picked(r, "amount", "amount_basis", "cover_from") == ("0.00", "waived", "2023-04-01")
