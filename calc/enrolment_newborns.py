@@ -1,4 +1,5 @@
-"""Newborns, as a policy states them: a rule with its own deadline, fee and cover (`newborn_rule`), or a fee
+"""Newborns, as a policy states them: a rule with its own deadline, fee and cover (`newborn_rule`, checked here,
+answered as the special case it is: calc/enrolment_special_cases.py), or a fee
 waived for babies born in the benefit year with a parent insured (`newborn_fee_waiver`) and a way for babies
 born in the last months before it to join it directly (`newborn_previous_year_rule`).
 
@@ -19,7 +20,7 @@ from .enrolment_wait import benefit_year
 from .enrolment_words import COVER_FROM, PAYS, code_problems
 from .errors import InputError, InputErrors
 from .reading_notes import reading_note
-from .waits import EVENT_DAY, cover_anchor, day_count, last_day_of_window
+from .waits import EVENT_DAY
 
 if TYPE_CHECKING:   # annotations only: nothing more imported at run time
     from .enrolment_run import Run
@@ -57,33 +58,6 @@ def newborn_rule_problems(value: object) -> list[tuple[str, str, str]]:
     if missing:
         out.append(("", f"needs {', '.join(missing)}", f"缺少 {'、'.join(missing)}"))
     return out
-
-
-def newborn_by_rule(run: Run, pay: dt.date) -> tuple[str, dt.date]:
-    """A newborn: within the deadline (counted as the rule says) the `within` fee and cover, after it the `late` ones."""
-    policy, birth = run.policy, run.values["event_date"]
-    if birth is None:
-        raise InputErrors([InputError("event_date", "请填写出生日期。", "Enter the date of birth.")])
-    if birth > pay:
-        raise InputErrors(event_after_payment("出生", "birth"))
-    rule = policy.value("newborn_rule")
-    limit, counting = int(rule["window_days"]), rule.get("counting", "day_0")
-    last = last_day_of_window(birth, limit, counting)
-    day = day_count(birth, pay, counting)
-    within = pay <= last
-    part = rule["within" if within else "late"]
-    run.chart["marks"].append(("event", birth))
-    run.result.update(days_since_event=day, pay_by=last)
-    note_zh, note_en = reading_note(policy, "newborn_rule")
-    how = EVENT_DAY[counting]
-    run.step("newborn_window",
-             f"缴费日是出生后第 {day} 天（{how.zh}）；{limit} 天内即不晚于 {last.isoformat()}：" + ("在期限内" if within else "已超过期限")
-             + f"，{PAYS[part['pays']].zh}，{COVER_FROM[part['cover_from']].zh}{note_zh}。",
-             f"The payment falls on day {day} after birth ({how.en}); within {limit} days means no later than {last.isoformat()}: "
-             + ("within the window" if within else "past the window") + f"; {PAYS[part['pays']].en}, {COVER_FROM[part['cover_from']].en}{note_en}.",
-             {"days": str(day), "window_days": str(limit), "last_day": last.isoformat()}, ("newborn_rule",))
-    cover = birth if part["cover_from"] == "birth" else cover_anchor(part["cover_from"], pay)
-    return part["pays"], cover
 
 
 WAIVER_KEYS = {"born_in": ("benefit_year",), "requires_parent_insured": (True, False)}

@@ -27,7 +27,13 @@ also say
 - `buys: <name>`: the benefit year a payment in the window buys (`late_payment_benefit_year`), when it is not
   the policy's benefit year.
 
-Newborns (`newborn_rule`, `newborn_fee_waiver`, `newborn_previous_year_rule`): calc/enrolment_newborns.py.
+A situation other than ordinary enrolment is answered by the special case the policy declares for it
+(calc/enrolment_special_cases.py: `special_case_<situation>`, with its deadline, counting, fee and cover inside
+and after it; `late` is its own {pays, benefits_from}, as a windows policy has no separate late rule).
+`newborn_rule` is the older spelling of `special_case_newborn`: {window_days, counting: day_0 | day_1,
+within: {pays, cover_from}, late: {pays, cover_from}} (`cover_from`: birth | payment_day | day_after_payment |
+month_after_payment). A newborn's waived fee and the previous year's newborns (`newborn_fee_waiver`,
+`newborn_previous_year_rule`) are calc/enrolment_newborns.py; refunds, where stated, calc/enrolment_refunds.py.
 """
 from __future__ import annotations
 
@@ -40,10 +46,14 @@ from decimal import Decimal
 
 from . import series
 from .dates import ONE_DAY, waiting_period
-from .enrolment_newborns import newborn_by_rule, newborn_waiver
+from .enrolment_newborns import newborn_waiver
+from .enrolment_refunds import refund
+from .enrolment_run import event_after_payment
+from .enrolment_special_cases import CASE_COVER_FROM, Outcome, SpecialCase, cover_date, declared_case, in_time
 from .enrolment_wait import WaitRule, apply_wait, benefit_year, gap, next_window, reasons
-from .enrolment_words import COVER_FROM, PAYS, code_problems
+from .enrolment_words import COVER_FROM, EVENT, PAYS, code_problems
 from .errors import InputError, InputErrors
+from .inputs import Text
 from .reading_notes import reading_note
 from .waits import cover_anchor
 
@@ -181,17 +191,20 @@ def run_windows(run: Run) -> None:
     collection = next((w for w in found if w.period == "collection"), None)
     if collection is not None and window is not None:
         _against_collection(run, collection, window, pay)
-    if values.get("circumstance") == "newborn":
-        if policy.has("newborn_rule"):
-            pays, cover = newborn_by_rule(run, pay)
-            _price(run, pays, ("newborn_rule",))
-            _cover(run, cover, year_from, year_to, pay)
-            return
+    circ = values.get("circumstance") or "regular"
+    case = declared_case(policy, circ) if circ != "regular" else None
+    if case is not None:
+        pays, case_cover = _special_case(run, case, pay)
+        _price(run, pays, (case.parameter,))
+        _cover(run, case_cover, year_from, year_to, pay)
+        refund(run, pay)
+        return
+    if circ == "newborn":
         if not policy.has("newborn_fee_waiver"):
             raise InputErrors([InputError("circumstance", "本政策没有新生儿的特别规定。", "This policy has no rule for newborns.")])
         if newborn_waiver(run, pay):
             return
-    elif values.get("circumstance") not in (None, "regular"):
+    elif circ != "regular":
         raise InputErrors([InputError("circumstance", "本政策没有这种特殊情形的规定。", "This policy has no rule for this situation.")])
     if window is None:
         _no_window(run, pay, found)
@@ -200,6 +213,7 @@ def run_windows(run: Run) -> None:
     _price(run, window.pays, ("enrolment_windows",))
     if window.wait is None or not _wait(run, window, collection, pay):
         _cover(run, cover, year_from, year_to, pay)
+    refund(run, pay)
 
 
 def _against_collection(run: Run, collection: Window, window: Window, pay: dt.date) -> None:
@@ -314,3 +328,24 @@ def _cover(run: Run, cover: dt.date | None, year_from: dt.date | None, year_to: 
         return
     run.result["cover_from"] = cover
     run.step("cover_from", f"享受待遇起始日：{cover.isoformat()}。", f"Covered from {cover.isoformat()}.", {"cover_from": cover.isoformat()})
+
+
+def _special_case(run: Run, case: SpecialCase, pay: dt.date) -> tuple[str, dt.date | None]:
+    """A declared special case (calc/enrolment_special_cases.py): within its deadline, counted as it says, its own
+    fee and cover; after it, its `late` ones."""
+    event, circ = run.values["event_date"], run.values["circumstance"]
+    what = EVENT[circ] if circ in EVENT else Text("相关事件", "the event")
+    if event is None and case.needs_event:
+        raise InputErrors([InputError("event_date", f"请填写{what.zh}的日期。", f"Enter the date of {what.en}.")])
+    if event is not None and event > pay:
+        raise InputErrors(event_after_payment(what.zh, what.en))
+    if event is not None:
+        run.chart["marks"].append(("event", event))
+    part = case.within if case.window_days is None or in_time(run, case, event, pay) else case.late
+    if not isinstance(part, Outcome):   # `late: late_enrolment`, but a windows policy has no separate late rule
+        return "not_stated", None
+    note_zh, note_en = reading_note(run.policy, case.parameter)
+    pays, how = PAYS[part.pays], CASE_COVER_FROM[part.benefits_from]
+    run.step("special_case", f"{pays.zh}，{how.zh}{note_zh}。", f"{pays.en[:1].upper()}{pays.en[1:]}, {how.en}{note_en}.",
+             {}, (case.parameter,))
+    return part.pays, cover_date(part.benefits_from, event, pay)

@@ -30,11 +30,21 @@ FIRST_ENROLMENT_GROUP = {
     "released_prisoner": "released_prisoner",
     "unemployed_graduate": "unemployed_new_graduate",
 }
-EVENT = {   # what event_date means, and the rule parameter, for circumstances that name a date
-    "newborn": (Text("出生", "birth"), "special_case_newborn"),
-    "welfare_institution_child": (Text("进入儿童福利机构", "entry into the welfare institution"), "special_case_welfare_institution_child"),
-    "employee_lapse": (Text("职工医保最后一天", "last day of employee insurance"), "special_case_employee_insurance_lapse"),
-    "new_household": (Text("户口迁入", "household registration moved"), None),
+# the situations a special-case parameter declares a rule for (calc/enrolment_special_cases.py): its name is
+# `special_case_<situation>`; these older names, kept by the policies on file, name theirs here
+CASE_PARAMETERS = {
+    "newborn_rule": ("newborn",),
+    "special_case_employee_insurance_lapse": ("employee_lapse",),
+    "special_case_first_enrolment_groups": tuple(FIRST_ENROLMENT_GROUP),
+    "special_case_hardship_missed_collection": ("hardship_missed_window",),
+}
+# situations with no rule of their own: the policy's late rule (`late_enrolment`) answers them, if it lists them
+LATE_SITUATIONS = ("new_household", "other_late")
+EVENT = {   # what event_date means, for circumstances that name a date (the rule each one follows is the policy's)
+    "newborn": Text("出生", "birth"),
+    "welfare_institution_child": Text("进入儿童福利机构", "entry into the welfare institution"),
+    "employee_lapse": Text("职工医保最后一天", "last day of employee insurance"),
+    "new_household": Text("户口迁入", "household registration moved"),
 }
 BASIS = {
     "individual": Text("个人缴费标准", "Individual contribution"),
@@ -89,6 +99,11 @@ COVER_FROM = {
     "birth": Text("从出生之日起享受待遇", "covered from the day of birth"),
 }
 
+REFUND_REASONS = {   # `refund_reasons`, as the refund step says them
+    "duplicate_payment": Text("重复缴费", "paid twice"),
+    "joined_employee_insurance": Text("参加职工医保", "joined employee insurance"),
+    "enrolled_in_other_area": Text("在其他地区参保", "enrolled elsewhere"),
+}
 REFUND = {
     "refundable_until_deadline": Text("待遇期开始前可申请退费（重复缴费、参加职工医保或在其他地区参保等）",
                                       "A refund can be applied for until cover starts (paid twice, joined employee insurance, enrolled elsewhere…)"),

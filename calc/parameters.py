@@ -41,6 +41,8 @@ if TYPE_CHECKING:   # registry imports this module
 PLACEHOLDERS = {
     "<category>": (r"[a-z][a-z0-9_]*", Text("资助类别代码（见 calc/categories.py）", "a subsidised-group code (calc/categories.py)")),
     "<year>": (r"\d{4}", Text("四位年份", "a four-digit year")),
+    "<situation>": (r"[a-z][a-z0-9_]*", Text("参保情形代码（见 calc/enrolment_words.py CIRCUMSTANCES）",
+                                         "a situation code (calc/enrolment_words.py CIRCUMSTANCES)")),
     "<item>": (r"[a-z][a-z0-9_]*", Text("政策自己命名的项目（小写英文和下划线）", "an item the policy names (lowercase, underscores)")),
 }
 CONDITIONS = ("has", "lacks")
@@ -90,6 +92,9 @@ class Parameter:
             from .categories import CATEGORIES
             prefix, _, suffix = self.name.partition("<category>")
             return name[len(prefix): len(name) - len(suffix)] in CATEGORIES
+        if "<situation>" in self.name:   # only situations the form offers (or an older name for some)
+            from .enrolment_special_cases import situations
+            return bool(situations(name))
         return True
 
     def needed(self, parameters: dict[str, Any]) -> bool:

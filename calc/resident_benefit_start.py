@@ -2,16 +2,15 @@
 
 The rules are policy data. County notices (平江, 双清 2023) give the collection period
 (`collection_period_start`/`_end`, optionally `collection_period_extension_end`), the
-benefit year (`benefit_period_start`/`_end`), one parameter per special case
-(`special_case_newborn`, `special_case_welfare_institution_child`,
-`special_case_employee_insurance_lapse`, `special_case_first_enrolment_groups`,
-`special_case_hardship_missed_collection`: each with `benefits_from` and, where there is
-one, `window_days`), what those cases pay (`special_cases_contribution`), the late
+benefit year (`benefit_period_start`/`_end`), one declared special case per situation
+(`special_case_<situation>`: its deadline, counting, fee, cover and late answer —
+calc/enrolment_special_cases.py), what those cases pay (`special_cases_contribution`), the late
 rule (`late_enrolment`: individual + fiscal, `month_after_payment`) and refunds
-(`refund_deadline`, `no_refund_from`). 湖南 2025 and 2026 state windows (`enrolment_windows`) with a
-named wait (`waiting_period_rule`: `fixed_waiting_period_months`, `variable_waiting_rule`,
-`waiting_period_counting`, `fixed_waiting_period_applies_to`); the 2025 provincial measures, which state
-no dates, a fixed waiting period alone (`fixed_waiting_period_months`, `fixed_waiting_period_applies_to`).
+(`refund_deadline`, `no_refund_from`: calc/enrolment_refunds.py). 湖南 2025 and 2026 state windows
+(`enrolment_windows`) with a named wait (`waiting_period_rule`: `fixed_waiting_period_months`,
+`variable_waiting_rule`, `waiting_period_counting`, `fixed_waiting_period_applies_to`); the 2025 provincial
+measures, which state no dates, a fixed waiting period alone (`fixed_waiting_period_months`,
+`fixed_waiting_period_applies_to`).
 
 Three shapes of policy, one module each, chosen by what the policy states:
 
@@ -19,12 +18,14 @@ Three shapes of policy, one module each, chosen by what the policy states:
   paid, from when cover starts, which wait applies and which benefit year it buys;
 - `fixed_waiting_period_months` without dates → calc/enrolment_measures.py: only there is "paid in the collection
   period" asked;
-- otherwise → calc/enrolment_county.py: a county notice's collection period, special cases and late rule.
+- otherwise → calc/enrolment_collection.py: the collection period (+ a township's extension) as windows, the
+  declared special cases and the late rule's listed cases after it.
 
-Waits in steps are calc/enrolment_wait.py, waits and counting conventions as data calc/waits.py; newborns
-calc/enrolment_newborns.py; the situations, payers and late cases in words calc/enrolment_words.py; the amounts
-and the step collector calc/enrolment_run.py. Day windows count as `day_window_counting` says (reading
-`ninety-days`; without it the event day is day 0).
+Waits in steps are calc/enrolment_wait.py, waits and counting conventions as data calc/waits.py; special cases
+calc/enrolment_special_cases.py, a newborn's waived fee calc/enrolment_newborns.py; the situations, payers and late
+cases in words calc/enrolment_words.py; the amounts and the step collector calc/enrolment_run.py. Day windows count
+as the special case's `counting`, else `day_window_counting` says (reading `ninety-days`; without either the event
+day is day 0).
 
 >>> PJ = "hunan/yueyang/pingjiang/2023-resident"
 >>> r = run_start(PJ, {"payment_date": "2022-11-15"})
@@ -68,12 +69,14 @@ from . import rule_checks
 from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems
 from .doctest_helper import result_runner
-from .enrolment_county import run_county
+from .enrolment_collection import run_collection
 from .enrolment_measures import run_measures
 from .enrolment_newborns import newborn_rule_problems, newborn_waiver_problems, previous_year_problems
+from .enrolment_refunds import reason_problems
 from .enrolment_run import Run
+from .enrolment_special_cases import case_problems
 from .enrolment_windows import run_windows, window_problems
-from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, late_rule_problems
+from .enrolment_words import BASIS, CIRCUMSTANCES, EVENT, PAID_BY, REFUND, REFUND_REASONS, late_rule_problems
 from .errors import InputError, InputErrors
 from .enrolment_words import late_rule_text  # noqa: F401  (re-exported: the summaries' late sentence, tests/test_fidelity_resident.py)
 from .inputs import Choice, InputSpec, Text
@@ -83,7 +86,7 @@ from .registry import Calculator, OutputSpec
 from .steps import Step
 from .waits import day_counting_problems, variable_rule_problems
 
-SPECIAL_CASES = "has:special_cases_contribution|has:newborn_fee_waiver|has:newborn_rule"   # the policies that ask about the situation
+SPECIAL_CASES = "has:special_cases_contribution|has:newborn_fee_waiver|has:newborn_rule|has:special_case_*"   # the policies that ask about the situation
 INPUTS = (
     InputSpec("circumstance", "enum", Text("参保情形", "Your situation"), default="regular",
               choices=tuple(Choice(k, v) for k, v in CIRCUMSTANCES.items()),
@@ -148,8 +151,10 @@ OUTPUTS = (
 
 def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     run = Run(policy, values)
+    # a windows policy's declared cases say which situations take a date; the measures know only newborns
+    dated = EVENT if policy.has("enrolment_windows") else ("newborn",)
     shaped = policy.has("enrolment_windows") or policy.has("fixed_waiting_period_months")
-    if shaped and values.get("event_date") is not None and values.get("circumstance") != "newborn":
+    if shaped and values.get("event_date") is not None and values.get("circumstance") not in dated:
         raise InputErrors([InputError("event_date", "所选情形不需要填写相关日期：请选择“新生儿”，或清空这个日期。",
                                       "The situation chosen takes no event date: choose “Newborn”, or clear the date.")])
     if policy.has("enrolment_windows"):
@@ -157,7 +162,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
     elif policy.has("fixed_waiting_period_months"):
         run_measures(run)
     else:
-        run_county(run)
+        run_collection(run)
     result = run.result
     if "amount_basis" in result and "paid_by" not in result:   # "who pays" always names a payer
         result["paid_by"] = "self"
@@ -175,7 +180,7 @@ def _timeline_data(run: Run) -> dict[str, Any]:
     data["cover_to"] = r.get("cover_to")
     data["has_cover"] = "cover_from" in r
     data["variable"] = run.policy.is_open("variable_waiting_period") if run.policy.has("variable_waiting_period") else False
-    data["event_label"] = EVENT.get(run.values.get("circumstance") or "", (None, None))[0]
+    data["event_label"] = EVENT.get(run.values.get("circumstance") or "")
     return data
 
 
@@ -239,6 +244,7 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
     return {"timeline": out}
 
 
+SITUATIONS = [code for code in CIRCUMSTANCES if code != "regular"]   # what special_case_<situation> may name
 # what compute reads from a policy (calc/parameters.py). Three shapes: windows (`enrolment_windows`), a county
 # notice (collection period, special cases) or dateless measures with a fixed waiting period (`fixed_waiting_period_months`).
 COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months&lacks:enrolment_windows"
@@ -269,8 +275,9 @@ PARAMETERS = (
         "applies to, counting: how it is counted, variable: the variable part}, each part a parameter with its own quote."),
         required=False, check=rule_checks.waiting_period_rule),
     Parameter("newborn_rule", ("rule",), Text(
-        "新生儿：{window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}（cover_from 可为 birth）。",
-        "Newborns: {window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}} (cover_from may be birth)."),
+        "新生儿（special_case_newborn 的旧写法）：{window_days, counting: day_0 | day_1, within: {pays, cover_from}, late: {pays, cover_from}}（cover_from 可为 birth）。",
+        "Newborns (the older spelling of special_case_newborn): {window_days, counting: day_0 | day_1, within: {pays, cover_from}, "
+        "late: {pays, cover_from}} (cover_from may be birth)."),
         required=False, when="has:enrolment_windows", check=newborn_rule_problems),
     Parameter("late_enrolment", ("rule",), Text(
         "逾期参保：个人缴费 + 财政补助，从缴费次月起享受待遇；{cases: [...]} 列出原文的逾期情形。",
@@ -331,30 +338,40 @@ PARAMETERS = (
     Parameter("special_cases_contribution", ("text",), Text(
         "特殊情形按个人缴费标准缴纳；有此参数，表单才问参保情形。",
         "Special cases pay the individual contribution; with it the form asks about the situation."), required=False),
-    Parameter("special_case_newborn", ("rule",), Text(
-        "新生儿：{window_days: 天数, benefits_from: …}，期限内从出生之日起享受。", "Newborns: {window_days, benefits_from}; within the window, covered from birth."),
-        when="has:special_cases_contribution", check=rule_checks.special_case_newborn),
     Parameter("day_window_counting", ("rule",), Text(
         "天数期限（如“90天内”）的数法：{event_day: day_0 | day_1, alternative: 另一种数法（可选，结果同时列出最稳妥的截止日）}；"
         "没有此参数时事件当天为第0天。",
         "How a window in days (\"within 90 days\") is counted: {event_day: day_0 | day_1, alternative: another reading "
         "(optional; the result shows the safest last day)}; without it the event day is day 0."),
         required=False, check=day_counting_problems),
-    Parameter("special_case_employee_insurance_lapse", ("rule",), Text(
-        "职工医保断保：{window_days: 天数, benefits_from: …}。", "Employee insurance lapsed: {window_days, benefits_from}."),
-        when="has:special_cases_contribution", check=rule_checks.special_case_employee_insurance_lapse),
-    Parameter("special_case_welfare_institution_child", ("rule",), Text(
-        "福利机构儿童：{paid_by_within_collection_period, paid_by_outside_collection_period}。",
-        "Children in welfare institutions: {paid_by_within_collection_period, paid_by_outside_collection_period}."),
-        when="has:special_cases_contribution", check=rule_checks.special_case_welfare_institution_child),
-    Parameter("special_case_first_enrolment_groups", ("rule",), Text(
-        "缴费后即享受待遇的首次参保群体：{groups: [...]}。", "First-enrolment groups covered from payment: {groups: [...]}."),
-        when="has:special_cases_contribution", check=rule_checks.special_case_first_enrolment_groups),
-    Parameter("special_case_hardship_missed_collection", ("rule",), Text(
-        "困难群众因客观原因错过缴费期：缴费后即享受待遇。", "People in difficulty who missed the period for objective reasons: covered from payment."),
-        when="has:special_cases_contribution", check=rule_checks.special_case_hardship_missed_collection),
+    Parameter("special_case_<situation>", ("rule",), Text(
+        "一种特殊情形自己的规则（calc/enrolment_special_cases.py）：{window_days: 期限天数（可选，没有则随参随缴）, "
+        "window_from: date_of_birth | date_entered_welfare_institution | date_employee_insurance_lapsed, "
+        "counting: day_0 | day_1（可选，默认按 day_window_counting，再默认 day_0）, "
+        "pays: individual | individual_plus_fiscal | waived | not_stated, benefits_from: date_of_birth | "
+        "date_entered_welfare_institution | date_employee_insurance_lapsed | payment_date | day_after_payment | month_after_payment, "
+        "late: late_enrolment | {pays, benefits_from}（有期限时必填：逾期后按逾期规则或所写的缴费与待遇）, "
+        "in_collection_period: ordinary | own_rule（集中缴费期内缴费的是否按正常参保，默认 own_rule）, groups: [...], "
+        "paid_by_within_collection_period / paid_by_outside_collection_period: 个人缴费由谁缴, condition, enrol_any_time}。"
+        f"参数名中的情形为参保情形代码（{'、'.join(SITUATIONS)}）；"
+        "special_case_employee_insurance_lapse、special_case_first_enrolment_groups、special_case_hardship_missed_collection 为旧名。",
+        "One situation's own rule (calc/enrolment_special_cases.py): {window_days: the deadline in days (optional; "
+        "without it, enrol any time), window_from: date_of_birth | date_entered_welfare_institution | "
+        "date_employee_insurance_lapsed, counting: day_0 | day_1 (optional; else day_window_counting, else day_0), "
+        "pays: individual | individual_plus_fiscal | waived | not_stated, benefits_from: date_of_birth | "
+        "date_entered_welfare_institution | date_employee_insurance_lapsed | payment_date | day_after_payment | "
+        "month_after_payment, late: late_enrolment | {pays, benefits_from} (needed with a deadline: after it, the late "
+        "rule or the fee and cover given), in_collection_period: ordinary | own_rule (whether paying within the "
+        "collection period is ordinary enrolment; default own_rule), groups: [...], paid_by_within_collection_period / "
+        "paid_by_outside_collection_period: who pays the contribution, condition, enrol_any_time}. The name carries "
+        f"the situation code ({', '.join(SITUATIONS)}); special_case_employee_insurance_lapse, "
+        "special_case_first_enrolment_groups and special_case_hardship_missed_collection are older names."),
+        required=False, check=case_problems),
     Parameter("refund_deadline", ("date",), Text("可申请退费的最后一天。", "Last day a refund may be applied for."), required=False),
-    Parameter("refund_reasons", ("list",), Text("可退费的情形。", "The reasons a refund is possible."), when="has:refund_deadline"),
+    Parameter("refund_reasons", ("list",), Text(
+        f"可退费的情形：{'、'.join(REFUND_REASONS)}（calc/enrolment_refunds.py）。",
+        f"The reasons a refund is possible: {', '.join(REFUND_REASONS)} (calc/enrolment_refunds.py)."), when="has:refund_deadline",
+        check=reason_problems),
     Parameter("no_refund_from", ("date",), Text("从这天起不再退费。", "From this day contributions are not returned."), when="has:refund_deadline"),
 )
 

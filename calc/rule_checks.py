@@ -6,14 +6,10 @@ which the loader reports with file and line (scripts/policy/loader.py rule_probl
 open (null, `status: not_stated`) is not checked here: what the calculator does with it is proved
 by `make policies` running it (scripts/policy/proof.py).
 
->>> special_case_newborn({"window_days": 90, "window_from": "date_of_birth", "benefits_from": "date_of_birth"})
-[]
->>> [p[0] for p in special_case_newborn({"window_days": 90, "birth_day_counts": True})]
-['.birth_day_counts']
->>> [p[0] for p in special_case_newborn({"window_days": "ninety"})]
-['.window_days']
->>> [p[0] for p in special_case_first_enrolment_groups({"benefits_from": "payment_date", "groups": ["astronaut"]})]
-['.groups[0]']
+(The special cases of resident enrolment are checked by calc/enrolment_special_cases.py case_problems.)
+
+>>> [p[0] for p in late_payment_benefit_year({"buys": "next_year", "colour": 1})]
+['.buys', '.colour']
 >>> late_payment_benefit_year({"buys": "calendar_year_of_payment"})
 []
 >>> [p[0] for p in waiting_period_rule({"variable": 3, "colour": "red"})]
@@ -23,8 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .categories import CATEGORIES
-from .enrolment_words import FIRST_ENROLMENT_GROUP, PAID_BY
 
 Problems = list[tuple[str, str, str]]
 Field = Callable[[str, object], Problems]
@@ -93,38 +87,6 @@ def rule(fields: dict[str, Field], required: tuple[str, ...] = ()) -> Callable[[
     return check
 
 
-def _first_enrolment_groups() -> tuple[str, ...]:
-    return tuple(FIRST_ENROLMENT_GROUP.values())
-
-
-def _hardship_groups() -> tuple[str, ...]:
-    return (*CATEGORIES, "stably_out_of_poverty")
-
-
-def _payers() -> tuple[str, ...]:
-    return tuple(PAID_BY)
-
-
-def _payer(key: str, value: object) -> Problems:
-    return one_of(*_payers())(key, value)
-
-
-# calc/resident_benefit_start.py: the county notices' special cases (平江, 双清)
-special_case_newborn = rule(
-    {"window_days": positive_days, "window_from": one_of("date_of_birth"), "benefits_from": one_of("date_of_birth")},
-    required=("window_days",))
-special_case_employee_insurance_lapse = rule(
-    {"window_days": positive_days, "window_from": one_of("date_employee_insurance_lapsed"),
-     "benefits_from": one_of("date_employee_insurance_lapsed")},
-    required=("window_days",))
-special_case_welfare_institution_child = rule(
-    {"benefits_from": one_of("date_entered_welfare_institution"), "enrol_any_time": boolean,
-     "paid_by_within_collection_period": _payer, "paid_by_outside_collection_period": _payer})
-special_case_first_enrolment_groups = rule(
-    {"benefits_from": one_of("payment_date"), "groups": code_list(_first_enrolment_groups)}, required=("groups",))
-special_case_hardship_missed_collection = rule(
-    {"benefits_from": one_of("payment_date"), "condition": one_of("objective_reason_verified"),
-     "groups": code_list(_hardship_groups)})
 late_payment_benefit_year = rule({"buys": one_of("calendar_year_of_payment")}, required=("buys",))
 # a window's named wait (calc/enrolment_wait.py): each part the parameter that states it
 waiting_period_rule = rule({part: parameter_name for part in ("fixed", "applies_to", "counting", "variable")}, required=("fixed",))

@@ -48,6 +48,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "wait_days": ("等待期（天）", "wait (days)"),
     "wait_months": ("等待期（月）", "wait (months)"),
     "within": ("期限内", "within the deadline"),
+    # a special case (calc/enrolment_special_cases.py): after its deadline, and when paid in the collection period
+    "late_enrolment": ("按逾期参保的规定办理", "the late-enrolment rule applies"),
+    "in_collection_period": ("在集中缴费期内缴费的", "if paid in the collection period"),
+    "ordinary": ("按正常参保办理", "ordinary enrolment"),
+    "own_rule": ("仍按本情形的规定", "this case's own rule still applies"),
     "born_from_month": ("自几月出生起", "born from month"),
     "born_in": ("出生时间", "born"),
     "day_0": ("当天为第0天", "that day is day 0"),
