@@ -53,12 +53,18 @@ import os
 import posixpath
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
 from scripts.paths import ROOT
+from scripts.policy.compiled_data import COMPILED
 
 NODE_MODULES = ROOT / "node_modules"
 ENGINE = "assets/mingbai/offline/engine.js"
@@ -94,9 +100,6 @@ def build_offline_site(site_dir: Path) -> Path:
     """`mkdocs build --strict` with the offline plugin on and the vendored polyfills."""
     os.environ["MINGBAI_OFFLINE"] = "true"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     cfg = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     # set before the offline plugin's on_config, which otherwise adds a CDN copy of the shim
     cfg.extra["polyfills"] = list(POLYFILLS)
@@ -108,15 +111,10 @@ def build_offline_site(site_dir: Path) -> Path:
     return site_dir
 
 
-COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")   # as the loader
-
-
 def build_offline_site_staged(site_dir: Path) -> Path:
     """build_offline_site in a child process that compiles into a staged copy of the policy data,
     which replaces calc/data/policies.json only when the build succeeded (as build_site.py does for
     `make build`): a policy failing after validation never stays compiled (issue 21, item 8)."""
-    import subprocess
-
     data = COMPILED.resolve()
     staged = data.with_name(data.name + ".bundling")
     staged.unlink(missing_ok=True)
@@ -342,8 +340,6 @@ def bundle(out_dir: Path, keep_dir: Path | None = None, site: Path | None = None
 
 def _build_only(site_dir: Path) -> int:
     """The offline site alone; mkdocs' own errors (a policy problem, a failed step) as its message, no traceback."""
-    from mkdocs.exceptions import MkDocsException
-
     try:
         build_offline_site(site_dir)
     except MkDocsException as exc:

@@ -16,13 +16,16 @@
 """
 from __future__ import annotations
 
+import argparse
 import contextlib
+import functools
 import gzip
 import hashlib
 import os
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..paths import ROOT
@@ -210,9 +213,6 @@ class SiteHandler(PrecompressedHandler):
 
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve a built site with its precompressed copies (`make serve-site`)."""
-    import functools
-    from http.server import ThreadingHTTPServer
-
     handler = functools.partial(SiteHandler, directory=str(directory))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"serving {directory} on http://{host}:{port}/ (br/gzip copies honoured; Ctrl-C stops)")
@@ -220,8 +220,6 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
 
 
 def main(argv: list[str]) -> int:
-    import argparse
-
     ap = argparse.ArgumentParser(description="Serve a built site with its precompressed copies.")
     ap.add_argument("directory", type=Path, nargs="?", default=ROOT / "site")
     ap.add_argument("--host", default="127.0.0.1")
@@ -236,6 +234,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    import sys
-
     raise SystemExit(main(sys.argv[1:]))

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,18 +20,19 @@ from pathlib import Path
 import yaml
 
 from calc import series
+from calc.api import run_policy
+from calc.categories import DECLARED
+from calc.parameters import category_codes, policy_problems, value_problems
+from calc.registry import calculator, calculators
 from calc.vocabulary import NUMBER_UNITS
-from calc.data import FORMAT
 
 from . import proof, prose_numbers, schema
+from .compiled_data import COMPILED, to_json_ready, write_compiled
+from .policy_dirs import POLICIES_DIR, SOURCES_DIR
 from .provenance import missing_from_quote, quote_in_source
 from ..paths import ROOT
-from ..write_files import write_if_changed
 
 # Overridable for the build-scaling benchmark (scripts/bench/build.py), which builds synthetic policies.
-POLICIES_DIR = Path(os.environ.get("MINGBAI_POLICIES_DIR") or ROOT / "policies")
-SOURCES_DIR = POLICIES_DIR / "sources"
-COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")
 
 
 @dataclass(frozen=True)
@@ -247,9 +246,6 @@ def _provenance(add, policy: dict, texts: dict, base: str, entry: dict, status: 
 def parameter_problems(policy: dict, known_calculators: set[str]) -> list[tuple[str, str, str]]:
     """The policy's parameters against what its calculators declare they read (calc/parameters.py):
     a missing required one, or one no listed calculator reads and not marked `display_only: true`."""
-    from calc.parameters import policy_problems
-    from calc.registry import calculators
-
     every = calculators()
     listed = [every[name] for name in policy["calculators"] if name in every and name in known_calculators]
     return policy_problems(policy, listed, list(every.values()))
@@ -268,7 +264,6 @@ def _kind(value: object, lang: str = "en") -> str:
 
 def declared_groups(policy: dict) -> list[str]:
     """The subsidised groups a policy declares itself (`subsidy_categories`): valid codes in its lists too."""
-    from calc.categories import DECLARED
     value = (policy["parameters"].get(DECLARED) or {}).get("value")
     return [str(code) for code in value] if isinstance(value, dict) else []
 
@@ -276,8 +271,6 @@ def declared_groups(policy: dict) -> list[str]:
 def rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
     """What the calculator declaring `name` checks in its value beyond the unit (`Parameter.check`:
     e.g. the codes of a rule calc must know)."""
-    from calc.parameters import value_problems
-    from calc.registry import calculators
     return value_problems(name, value, list(calculators().values()))
 
 
@@ -288,8 +281,6 @@ def category_problems(name: str, value: object, declared: Sequence[str] = ()) ->
     if not isinstance(value, list):
         return [("", f"a categories value must be a list of codes, got {_kind(value)}",
                  f"类别须为代码列表，实际为{_kind(value, 'zh')}")]
-    from calc.parameters import category_codes
-    from calc.registry import calculators
     known = category_codes(name, list(declared), list(calculators().values()))
     out, seen = [], set()
     for i, code in enumerate(value):
@@ -305,9 +296,6 @@ def category_problems(name: str, value: object, declared: Sequence[str] = ()) ->
 def example_problems(policy: dict, lines: dict[str, int], known_calculators: set[str]) -> list[tuple[int, str, str, str]]:
     """Run every worked example through its calculator now, so a bad one is reported with its
     file and line (not as a failed page build). Skipped unless the policy's calculators exist."""
-    from calc.api import run_policy
-    from calc.registry import calculator
-
     names = policy["calculators"]
     if not all(name in known_calculators and calculator(name) is not None for name in names):
         return []
@@ -341,7 +329,6 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
     a sample of inputs and renders its pages and widgets (scripts/policy/proof.py)."""
     rel = _rel(path)
     if known_calculators is None:
-        from calc.registry import calculators
         known_calculators = set(calculators())
 
     def problem(line: int, field: str, en: str, zh: str) -> PolicyProblem:
@@ -502,29 +489,6 @@ def link_series(policies: dict[str, dict]) -> None:
             policies[pid]["series"] = {"key": key, "members": members,
                                        "previous": members[i - 1] if i else None,
                                        "next": members[i + 1] if i + 1 < len(members) else None}
-
-
-def to_json_ready(value: Any) -> Any:
-    """Decimal → string, date → ISO string: what calc reads in CPython and Pyodide."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): to_json_ready(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [to_json_ready(v) for v in value]
-    return value
-
-
-def compiled_text(policies: dict[str, dict]) -> str:
-    payload = {"format": FORMAT, "policies": {pid: to_json_ready(policies[pid]) for pid in sorted(policies)}}
-    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def write_compiled(policies: dict[str, dict], out: Path = COMPILED) -> bool:
-    """Write calc/data/policies.json if it changed; True when written."""
-    return write_if_changed(out, compiled_text(policies))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,19 @@ import re
 import traceback
 from pathlib import Path
 
+import jinja2
+
+from calc.api import applicable_inputs, dumps, run_policy
+from calc.policy import Policy
+from calc.registry import calculator
+from scripts.site import pages
+from scripts.site.formatting import _format, table_rows
+from scripts.site.vocabulary import UnknownCode
+
+from ..paths import ROOT
+from .compiled_data import to_json_ready
+from .invariants import INVARIANTS
+
 Problem = tuple[int, str, str, str]   # (line, field, en, zh), as the loader's semantic checks give them
 
 MAX_RUNS = 3000          # per calculator (the county resident policies need about 1,000)
@@ -63,9 +76,6 @@ def _where(value: object, code: str, path: str = "") -> str | None:
 
 def vocabulary_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """A code in a parameter's value that has no words for readers (the page would fail to build)."""
-    from scripts.site.formatting import _format, table_rows
-    from scripts.site.vocabulary import UnknownCode
-
     declared = (policy["parameters"].get("subsidy_categories") or {}).get("value") or {}
     declared = declared if isinstance(declared, dict) else {}
     out = []
@@ -168,11 +178,6 @@ def sample_inputs(name: str, policy: dict) -> list[dict]:
     """The deterministic sample: each worked example (or plain values when there is none) and, from
     each, every boundary date in each date input; from the first, each choice of each enum and boolean input (and empty, when
     optional), with each boundary date in each date input; each other input varied alone."""
-    from calc.api import applicable_inputs
-    from calc.policy import Policy
-    from calc.registry import calculator
-    from .loader import to_json_ready
-
     data = to_json_ready(policy)
     specs = [s.describe() for s in applicable_inputs(calculator(name), Policy(data))]
     examples = [dict(to_json_ready(e["inputs"])) for e in policy.get("examples") or []
@@ -218,9 +223,6 @@ def result_problem(name: str, out: object, parameters: dict) -> str | None:
     """What is wrong with one run's result under the basic contract (None: nothing): a dict with `ok`;
     a failure gives bilingual input errors only; a result gives every output, shown in zh and en,
     money as 0.00, dates ISO, each step in both languages citing parameters of the policy."""
-    from calc.api import dumps
-    from calc.registry import calculator
-
     if not isinstance(out, dict) or not isinstance(out.get("ok"), bool):
         return f"not a result: {out!r}"[:300]
     try:
@@ -262,8 +264,6 @@ def result_problem(name: str, out: object, parameters: dict) -> str | None:
 
 def invariant_problem(name: str, data: dict, out: dict) -> str | None:
     """What a successful run breaks of its calculator's invariants (scripts/policy/invariants.py), the fuzz's own."""
-    from .invariants import INVARIANTS
-
     if not out.get("ok") or name not in INVARIANTS:
         return None
     try:
@@ -277,9 +277,6 @@ def invariant_problem(name: str, data: dict, out: dict) -> str | None:
 def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """Each calculator the policy names, run over sample_inputs: an exception or a malformed result,
     with the inputs that gave it (the first MAX_REPORTED per calculator, and how many in all)."""
-    from calc.api import run_policy
-    from .loader import to_json_ready
-
     data = to_json_ready(policy)
     out = []
     for index, name in enumerate(policy["calculators"]):
@@ -313,7 +310,6 @@ def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
 # ---------------------------------------------------------------------------------------------
 
 def _shown_path(filename: str) -> str:
-    from ..paths import ROOT
     try:
         return str(Path(filename).resolve().relative_to(ROOT))
     except ValueError:
@@ -324,11 +320,6 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """Render the policy page in every locale, its table pages and each calculator's widget, from the
     site's templates and with the policy's own data (not the compiled file): a template error is
     reported with the template's file and line."""
-    import jinja2
-    from calc.api import run_policy
-    from scripts.site import pages
-    from .loader import to_json_ready
-
     data = to_json_ready(policy)
     env = pages.environment()
 

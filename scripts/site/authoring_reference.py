@@ -12,8 +12,12 @@ field has no meaning (or a meaning names no field).
 """
 from __future__ import annotations
 
+from calc.registry import calculators
+
 from ..policy import schema
 from .formatting import pick
+from .jinja_env import environment
+from .page_paths import page_path
 
 PAGE = "authoring"   # docs/authoring.md, authoring.en.md, authoring.zh-Hant.md
 NAV_TITLE = ("编写政策", "Writing a policy")
@@ -222,8 +226,6 @@ def _condition(condition: str | None, lang: str) -> str:
 
 
 def _calculators(policies: dict[str, dict], lang: str) -> list[dict]:
-    from calc.registry import calculators
-
     out = []
     for calc in calculators().values():
         described = calc.describe()
@@ -241,8 +243,6 @@ def _calculators(policies: dict[str, dict], lang: str) -> list[dict]:
 
 def render_reference(policies: dict[str, dict], lang: str) -> str:
     """The page in zh or en (Markdown); the site's zh-Hant page is the zh one converted."""
-    from .pages import environment, page_path
-
     t = {key: pick(lang, pair) for key, pair in UI.items()}
     return environment().get_template("authoring.md.j2").render(
         t=t, lang=lang, steps=[pick(lang, s) for s in STEPS], blocks=_fields(lang), calculators=_calculators(policies, lang),

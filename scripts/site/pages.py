@@ -13,7 +13,6 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 from html import escape as html_escape
-from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,18 +29,15 @@ from calc.vocabulary import TOPICS
 from . import html_slots
 from .authoring_reference import NAV_TITLE, render_reference
 from .authoring_reference import PAGE as REFERENCE_PAGE
-from .garbled import has_garbled, readable_quote
 from .formatting import RULE_UNITS, STATUS_TEXT, dated_values, format_value, pick, table_rows
 from .hant import to_hant_page
 from .table_chart import bar_chart
 from . import today_box
+from .jinja_env import environment
+from .page_paths import (HAND_WRITTEN_ZH, LANGS, LOCALES, assets_prefix, compare_page_path, data_lang, localized, page_path,
+                         policy_link, province_of, province_page_path, table_page_path)
 from ..write_files import write_if_changed
 
-TEMPLATES = Path(__file__).with_name("templates")
-LANGS = ("zh", "en")
-DEFAULT_LOCALE = "zh"
-# page locales: zh-Hant pages are the zh pages converted with OpenCC (scripts/site/hant.py)
-LOCALES = ("zh", "en", "zh-Hant")
 UI = {
     "in_short": ("一句话说明", "In short"),
     "covers": ("适用对象", "Who it covers"),
@@ -117,60 +113,6 @@ UI = {
 
 def ui(lang: str) -> dict[str, str]:
     return {key: pick(lang, pair) for key, pair in UI.items()}
-
-
-def data_lang(locale: str) -> str:
-    """The language of the policy data a page shows: zh-Hant pages show the zh text, converted."""
-    return "en" if locale == "en" else "zh"
-
-
-def localized(stem: str, locale: str) -> str:
-    """Markdown path for a page in a locale (mkdocs-static-i18n suffix layout; zh is the default)."""
-    return f"{stem}.md" if locale == DEFAULT_LOCALE else f"{stem}.{locale}.md"
-
-
-def page_path(policy_id: str, locale: str) -> str:
-    """Markdown path under docs/ of a policy page."""
-    return localized(f"policies/{policy_id}", locale)
-
-
-def assets_prefix(policy_id: str, locale: str) -> str:
-    """Relative URL from a policy page to the site's assets/ (directory URLs)."""
-    depth = len(f"policies/{policy_id}".split("/")) + (0 if locale == DEFAULT_LOCALE else 1)
-    return "../" * depth + "assets/"
-
-
-@lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    """One environment per process: compiling templates is most of a small build's time."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        autoescape=True,             # YAML text is data: a <script> in a label prints as text
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    # front-matter titles as readable JSON strings: \uXXXX escapes would stay 简体 on zh-Hant pages
-    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
-    env.filters["fmt"] = format_value
-    env.filters["mdesc"] = markdown_escape
-    env.filters["readable"] = readable_quote   # garbled runs in a quote shown as a marked gap (garbled.py)
-    env.tests["garbled"] = has_garbled
-    env.globals["html_block"] = html_slots.html_block
-    return env
-
-
-def markdown_escape(text: str) -> str:
-    """Escape Markdown syntax in YAML text placed in Markdown (HTML is escaped by autoescape).
-
-    `{` and `}` too: a title ending in `{: onclick=... }` would otherwise be an attribute list
-    (the attr_list extension) and become a live attribute of the heading or table cell.
-
-    >>> markdown_escape("Title {: onclick=alert(1) }")
-    'Title \\\\{: onclick=alert(1) \\\\}'
-    """
-    return "".join("\\" + ch if ch in "\\`*_[]|#{}" else ch for ch in str(text))
 
 
 @dataclass
@@ -295,10 +237,6 @@ def years_label(policy: dict, lang: str) -> str:
     return start if start == end else f"{start}–{end}"
 
 
-def _policy_link(from_id: str, to_id: str) -> str:
-    return posixpath.relpath(f"policies/{to_id}", f"policies/{from_id}") + "/"
-
-
 def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
     """What the status banner shows at build time; assets/mingbai/policy-status.js re-judges it by the reader's date."""
     t = ui(lang)
@@ -310,7 +248,7 @@ def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
     whom = today_whom(policy)[0 if lang == "zh" else 1]
     series_info = policy.get("series") or {"members": [policy["id"]], "next": None}
     members = [{"id": pid, "years": years_label(policies[pid], lang), "title": policies[pid]["title"][lang],
-                "link": None if pid == policy["id"] else _policy_link(policy["id"], pid)}
+                "link": None if pid == policy["id"] else policy_link(policy["id"], pid)}
                for pid in series_info["members"] if pid in policies]
     nxt = series_info.get("next")
     return {
@@ -318,7 +256,7 @@ def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
         "in_force": t["status_in_force"].format(span=span), "not_yet": t["status_not_yet"].format(start=eff["from"]),
         "ended": t["status_ended"].format(end=eff.get("to") or ""),
         "next": {"title": policies[nxt]["title"][lang], "years": years_label(policies[nxt], lang),
-                 "link": _policy_link(policy["id"], nxt)} if nxt and nxt in policies else None,
+                 "link": policy_link(policy["id"], nxt)} if nxt and nxt in policies else None,
         "later": today_box.later_elsewhere(policy, policies, lang),
         "no_newer": t["status_no_newer"].format(whom=whom), "checked": t["status_checked"].format(day=build_day()),
         "checked_template": t["status_checked"], "series": members if len(members) > 1 else [],
@@ -349,7 +287,7 @@ def render_policy(env: jinja2.Environment, policy: dict, lang: str, locale: str 
         assets=assets_prefix(policy["id"], locale or lang),
         status=status_view(policy, policies or {policy["id"]: policy}, lang), years=years_label(policy, lang),
         today=today_box.today_view(policy["id"].rsplit("/", 1)[0], policies or {policy["id"]: policy}, lang,
-                                   lambda pid: _policy_link(policy["id"], pid) if pid != policy["id"] else "./",
+                                   lambda pid: policy_link(policy["id"], pid) if pid != policy["id"] else "./",
                                    build_day(), topics=[policy["topic"]]),
         reported_by=_reported_by(policy, lang), checked=figures_checked(policy), rule_units=RULE_UNITS,
     ), [policy], lang)
@@ -383,10 +321,6 @@ def readings_in_words(text: str, policies: list[dict], lang: str) -> str:
         return f"{lead}“我们如何理解”第 {n} 条" if lang == "zh" else f"{lead}note {n} under “How we read this”"
 
     return _READING_REF[lang].sub(words, text)
-
-
-def table_page_path(policy_id: str, name: str, locale: str) -> str:
-    return localized(f"policies/{policy_id}/{name.replace('_', '-')}", locale)
 
 
 def table_parameters(policy: dict) -> list[str]:
@@ -497,16 +431,6 @@ def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: s
 
 PROVINCE_WIDE = ("全省", "Province-wide")   # nav title of a province's own (not a city's) policies
 HOME_LIST_MAX = 12   # a province with more policies is one link on the home page, listed on its own page
-
-
-def province_of(policy_id: str) -> str:
-    """The province part of a policy id ("hunan/hengyang/2023-…" → "hunan")."""
-    return policy_id.split("/")[0]
-
-
-def province_page_path(province: str, locale: str) -> str:
-    """A province's page: its policies; the province's navigation section links to it."""
-    return localized(f"policies/{province}/index", locale)
 
 
 def _policy_rows(policies: dict[str, dict], lang: str, from_dir: str) -> dict[str, list[dict]]:
@@ -630,9 +554,3 @@ def render_site(policies: dict[str, dict], pages_dir: Path, docs_dir: Path) -> t
         _RUNS.reset(token)
     return written, slots
 
-
-HAND_WRITTEN_ZH = ("about", "embed")
-
-
-def compare_page_path(topic: str, locale: str) -> str:
-    return localized(f"compare/{topic}", locale)

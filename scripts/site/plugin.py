@@ -27,7 +27,8 @@ from scripts.bundle.vendor_pyodide import VendorError, vendor_pyodide
 from scripts.bundle.widget_bundle import WidgetBundleError, widget_sources, write_widget_bundle
 from scripts.bundle.wire import WireError, precompress, stamp_engine_bytes
 from scripts.paths import ROOT
-from scripts.policy.loader import COMPILED, POLICIES_DIR, load_all, write_compiled
+from scripts.policy.compiled_data import COMPILED, write_compiled
+from scripts.policy.loader import POLICIES_DIR, load_all
 from scripts.site.config import MingbaiConfig
 from scripts.site.csp import CSP
 from scripts.site.embed_pages import write_embed_pages

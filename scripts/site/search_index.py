@@ -34,6 +34,8 @@ from pathlib import Path
 
 import yaml
 
+from .hant import to_hant   # cheap: OpenCC itself loads on the first conversion (hant._converter)
+
 INDEX = Path("search") / "search_index.json"
 SYNONYMS = Path(__file__).with_name("search_synonyms.yaml")
 
@@ -67,7 +69,6 @@ def query_words(locale: str) -> dict:
     """
     data = yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))
     if locale == "zh-Hant":
-        from scripts.site.hant import to_hant   # OpenCC: loaded only when a build writes the zh-Hant index
         zh = data["zh"]
         return {"synonyms": {to_hant(w): [to_hant(t) for t in terms] for w, terms in zh["synonyms"].items()},
                 "stop": [to_hant(w) for w in zh["stop"]]}
