@@ -14,7 +14,7 @@ from pathlib import Path
 from calc import categories, money, vocabulary
 from calc.registry import calculators
 from scripts.policy import loader, schema
-from scripts.site import authoring_reference, formatting, pages
+from scripts.site import authoring_reference, compare_pages, formatting
 from scripts.site.vocabulary import WORDS, words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +54,7 @@ def test_calc_and_the_loader_read_the_same_lists() -> None:
 def test_pages_say_each_code_with_the_vocabularys_words() -> None:
     assert formatting.UNIT_TEXT is vocabulary.FIGURE_UNITS
     assert formatting.STATUS_TEXT is vocabulary.STATUSES
-    assert pages.TOPICS is vocabulary.TOPICS
+    assert compare_pages.TOPICS is vocabulary.TOPICS
     assert set(formatting.RULE_UNITS) <= set(vocabulary.UNITS)
     for mode, text in vocabulary.ROUNDING_MODES.items():
         assert money.mode_words(mode) == (text.alone.zh, text.alone.en)

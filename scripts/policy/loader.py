@@ -24,6 +24,7 @@ from calc.api import run_policy
 from calc.categories import DECLARED
 from calc.parameters import category_codes, policy_problems, value_problems
 from calc.registry import calculator, calculators
+from calc.today import LEVELS as PLACE_LEVELS
 from calc.vocabulary import NUMBER_UNITS
 
 from . import proof, prose_numbers, schema
@@ -427,7 +428,6 @@ def series_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[P
     return out
 
 
-PLACE_LEVELS = ("province", "city", "county", "town")
 
 
 def _place_line(path: Path, level: str) -> int:

@@ -24,10 +24,16 @@ from pathlib import Path
 
 import jinja2
 
+import calc
 from calc.api import applicable_inputs, dumps, run_policy
 from calc.policy import Policy
 from calc.registry import calculator
-from scripts.site import pages
+from scripts.site import jinja_env
+from scripts.site.example_runs import example_runs
+from scripts.site.page_paths import LOCALES, data_lang
+from scripts.site.policy_page import render_policy
+from scripts.site.table_pages import render_table_page, table_parameters
+from scripts.site.widgets import render_widget_html
 from scripts.site.formatting import _format, table_rows
 from scripts.site.vocabulary import UnknownCode
 
@@ -321,26 +327,25 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     site's templates and with the policy's own data (not the compiled file): a template error is
     reported with the template's file and line."""
     data = to_json_ready(policy)
-    env = pages.environment()
+    env = jinja_env.environment()   # looked up at call time: a test renders with templates of its own
 
-    def example_run(name: str, policy_id: str, inputs: dict) -> dict:
-        """pages' calc run, answered from this policy's data (not yet compiled)."""
-        return run_policy(name, data, to_json_ready(dict(inputs))) if policy_id == policy["id"] else site_run(name, policy_id, inputs)
+    def run(name: str, policy_id: str, inputs: dict) -> dict:
+        """The site's calc run, answered from this policy's data (not yet compiled)."""
+        return run_policy(name, data, to_json_ready(dict(inputs))) if policy_id == policy["id"] else calc.run(name, policy_id, inputs)
 
-    site_run, pages._example_run = pages._example_run, example_run
     out = []
     jobs = []
-    for locale in pages.LOCALES:   # the widgets first: a page shows them, and they name the calculator
+    for locale in LOCALES:   # the widgets first: a page shows them, and they name the calculator
         for index, name in enumerate(policy["calculators"]):
             jobs.append((f"calculators[{index}]", _line(lines, f"calculators[{index}]"),
-                         lambda locale=locale, name=name: pages.render_widget_html(policy, name, locale, "assets/")))
-    for locale in pages.LOCALES:
-        lang = pages.data_lang(locale)
-        for name in pages.table_parameters(policy):
+                         lambda locale=locale, name=name: render_widget_html(env, policy, name, locale, "assets/")))
+    for locale in LOCALES:
+        lang = data_lang(locale)
+        for name in table_parameters(policy):
             jobs.append((f"parameters.{name}", _line(lines, f"parameters.{name}"),
-                         lambda lang=lang, name=name: pages.render_table_page(env, policy, name, lang)))
-        jobs.append((f"(page {locale})", 1, lambda lang=lang, locale=locale: pages.render_policy(env, policy, lang, locale)))
-    try:
+                         lambda lang=lang, name=name: render_table_page(env, policy, name, lang)))
+        jobs.append((f"(page {locale})", 1, lambda lang=lang, locale=locale: render_policy(env, policy, lang, locale)))
+    with example_runs(run):
         for field, line, job in jobs:
             try:
                 job()
@@ -355,8 +360,6 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
                             f"页面无法生成：{type(exc).__name__}: {exc}{where}"))
                 if len(out) >= MAX_REPORTED:
                     break
-    finally:
-        pages._example_run = site_run
     return out
 
 

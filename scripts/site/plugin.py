@@ -34,7 +34,8 @@ from scripts.site.csp import CSP
 from scripts.site.embed_pages import write_embed_pages
 from scripts.site.hant import to_hant, write_hant_table
 from scripts.site.html_slots import SlotError, Slots
-from scripts.site.pages import nav, render_site
+from scripts.site.nav import nav
+from scripts.site.pages import render_site
 from scripts.site.pages_dir import PagesDirError, create, link_hand_written, remove
 from scripts.site.search_index import split_search_index
 from scripts.site.serve_reload import forget_data, refresh

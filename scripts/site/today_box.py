@@ -6,11 +6,14 @@ amount is calc's.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Callable
 
 from calc import today as judge
 from calc.vocabulary import TOPICS
+
+from .formatting import pick
+from .page_paths import policy_link
+from .policy_labels import years_label
 
 UI = {
     "title": ("今天能办什么：{place}", "What is open today: {place}"),
@@ -32,10 +35,6 @@ QUESTIONS = (   # (key, words, calculators in order of preference, a note on wha
      ("在计算器里选“新生儿”", "choose “newborn” in the calculator")),
     ("critical", ("大病保险", "Critical illness (大病)"), ("critical-illness-cap",), None),
 )
-
-
-def pick(lang: str, pair: tuple[str, str]) -> str:
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def place_name(place: str, known: dict, lang: str) -> str:
@@ -130,14 +129,6 @@ def later_elsewhere(policy: dict, policies: dict[str, dict], lang: str) -> dict 
             known = judge.places(policies)
             level = judge.LEVEL_WORDS[known[place]["level"]]
             return {"lead": pick(lang, UI["later_elsewhere"]).format(place=known[place][lang], level=pick(lang, level)),
-                    "items": [{"title": p["title"][lang], "years": _years(p, lang),
-                               "link": posixpath.relpath(f"policies/{p['id']}", f"policies/{pid}") + "/"} for p in later]}
+                    "items": [{"title": p["title"][lang], "years": years_label(p, lang),
+                               "link": policy_link(pid, p["id"])} for p in later]}
     return None
-
-
-def _years(policy: dict, lang: str) -> str:
-    span = policy["governs"]["benefits"]
-    start, end = str(span["from"])[:4], str(span["to"])[:4] if span.get("to") else None
-    if end is None:
-        return f"{start} 起" if lang == "zh" else f"{start} on"
-    return start if start == end else f"{start}–{end}"
