@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from html import escape as html_escape
 
-from .authoring_reference import NAV_TITLE
 from .authoring_reference import PAGE as REFERENCE_PAGE
 from .compare_pages import compare_groups
 from .page_paths import compare_page_path, localized, page_path, province_of, province_page_path, table_page_path
 from .table_pages import table_parameters
+from .ui_words import WORDS
 
-PROVINCE_WIDE = ("全省", "Province-wide")   # nav title of a province's own (not a city's) policies
+NAV = WORDS["nav"]
+PROVINCE_WIDE = NAV["province_wide"]   # the title of a province's own (not a city's) policies
 
 
 def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
@@ -28,19 +29,16 @@ def nav(policies: dict[str, dict]) -> tuple[list, dict[str, str]]:
         pages = tree.setdefault(province, {}).setdefault(place, [])
         pages.append(page_path(pid, "zh"))
         pages += [table_page_path(pid, name, "zh") for name in table_parameters(policies[pid])]
-    entries: list = [{"首页": "index.md"}]
-    translations["首页"] = "Home"
+    entries: list = [{NAV["home"][0]: "index.md"}]
     for province, places in tree.items():
         entries.append({province: [province_page_path(slugs[province], "zh")]
                                    + [{place: pages} for place, pages in places.items()]})
     compare = [compare_page_path(topic, "zh") for topic in compare_groups(policies)]
+    sections = ["home"]
     if compare:
-        entries.append({"政策对比": compare})
-        translations["政策对比"] = "Compare"
-    entries.append({NAV_TITLE[0]: localized(REFERENCE_PAGE, "zh")})   # generated from calc's declarations
-    translations[NAV_TITLE[0]] = NAV_TITLE[1]
-    entries.append({"嵌入计算器": "embed.md"})
-    translations["嵌入计算器"] = "Embed a calculator"
-    entries.append({"关于本站": "about.md"})
-    translations["关于本站"] = "About"
+        entries.append({NAV["compare"][0]: compare})
+        sections.append("compare")
+    entries.append({NAV["authoring"][0]: localized(REFERENCE_PAGE, "zh")})   # generated from calc's declarations
+    entries += [{NAV["embed"][0]: "embed.md"}, {NAV["about"][0]: "about.md"}]
+    translations.update(dict(NAV[key] for key in [*sections, "authoring", "embed", "about"]))
     return entries, translations

@@ -12,7 +12,7 @@ from . import today_box
 from .formatting import pick
 from .page_paths import policy_link
 from .policy_labels import years_label
-from .ui_words import ui
+from .ui_words import WORDS, ui
 
 
 def build_day() -> dt.date:
@@ -46,7 +46,7 @@ def status_view(policy: dict, policies: dict[str, dict], lang: str) -> dict:
     }
 
 
-STATE_WORDS = {"in_force": ("现行有效", "In force"), "not_yet": ("尚未施行", "Not yet in force"), "ended": ("已失效", "Ended")}
+STATE_WORDS = WORDS["status"]
 
 
 def list_status(policy: dict, lang: str) -> str:

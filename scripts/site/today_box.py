@@ -14,19 +14,9 @@ from calc.vocabulary import TOPICS
 from .formatting import pick
 from .page_paths import policy_link
 from .policy_labels import years_label
+from .ui_words import WORDS
 
-UI = {
-    "title": ("今天能办什么：{place}", "What is open today: {place}"),
-    "checked": ("按中国时间 {day} 判断（北京时间）。", "Judged for {day}, China time (UTC+8)."),
-    "pages": ("相关政策", "Policies"),
-    "questions": ("按问题找", "Find by question"),
-    "pick": ("选择地区", "Choose your place"),
-    "pick_hint": ("先选省，再选市、县（区）：每一级都显示今天适用的政策；没有本地政策的年度，按上级（市或省）的政策。",
-                  "Choose a province, then a city and county: each shows what applies today; a year with no local "
-                  "policy follows the city's or province's."),
-    "own": ("本地政策", "this place's own policies"),
-    "later_elsewhere": ("之后在本地适用的政策（{place}{level}）：", "What applied here after it ({place}, {level}): "),
-}
+UI = WORDS["today"]
 QUESTIONS = (   # (key, words, calculators in order of preference, a note on what to choose)
     ("pay", ("我要交多少钱", "How much do I pay"), ("resident-contribution", "flexible-contribution"), None),
     ("covered", ("从哪天起有保障", "From when am I covered"), ("resident-benefit-start",), None),

@@ -1,81 +1,42 @@
-"""The words pages put around policy data: headings, labels, the status banner's sentences (zh, en)."""
+"""The site's own words, in one file for Python and the widget: scripts/site/ui_words.json.
+
+Sections, each `key: {"zh", "en"}` (zh-Hant is converted from zh): `page` (headings, labels and the
+status banner's sentences on generated pages), `status` (a policy's state as one word in lists),
+`today` (the today box and place picker), `authoring` (the authoring reference page) and `widget`
+(the calculator widget's own words: docs/assets/mingbai/widget/text.js imports them as the module
+`mingbai-ui-words`, which scripts/bundle/widget_bundle.py maps to this file, so only what the widget
+reads is bundled). A policy's own text is never here: it comes from its YAML.
+"""
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 from .formatting import pick
 
-UI = {
-    "in_short": ("一句话说明", "In short"),
-    "covers": ("适用对象", "Who it covers"),
-    "calculator": ("算一算", "Calculator"),
-    "examples": ("算例", "Worked examples"),
-    "figures": ("政策数字及出处", "Figures and their sources"),
-    "readings": ("我们如何理解", "How we read this"),
-    "sources": ("来源", "Sources"),
-    "figure": ("项目", "Item"),
-    "value": ("数值", "Value"),
-    "quote": ("原文", "Source text"),
-    "dated_from": ("{} 起", "From {}"),
-    "status": ("依据", "Basis"),
-    "region": ("地区", "Region"),
-    "doc_number": ("文号", "Document no."),
-    "published": ("发布", "Published"),
-    "effective": ("有效期", "In force"),
-    "issuers": ("发布单位", "Issued by"),
-    "open_end": ("未规定", "open-ended"),
-    "inputs": ("输入", "Inputs"),
-    "steps": ("计算步骤", "Steps"),
-    "result": ("结果", "Result"),
-    # never "no network needed": the engine is downloaded first (issue 20 item 6)
-    "prerendered": ("以下为预先算好的示例结果；修改输入后将在本机重新计算（第一次要先下载计算引擎，之后不再联网）。",
-                    "Below is a precomputed example; change any input to recompute on this device (the engine is "
-                    "downloaded once first; after that, no network is used)."),
-    "home_title": ("医保政策明白纸", "Medical insurance, explained"),
-    "home_intro": ("把医保政策原文变成看得懂的说明和计算器。每个数字都注明出处：文件、日期和原句。",
-                   "Public medical-insurance policies turned into plain explanations and calculators. Every figure names its source: document, date and the exact sentence."),
-    "policies": ("政策", "Policies"),
-    "year": ("适用年度", "Years covered"),
-    "province_title": ("{name}医保政策", "Medical insurance policies: {name}"),
-    "province_all": ("本省全部 {n} 项政策", "All {n} policies in this province"),
-    "no_number": ("无", "none"),
-    "not_applicable": ("（本政策不适用）", "(not used by this policy)"),
-    "optional": ("（选填）", " (optional)"),
-    "colon": ("：", ": "),
-    "total": ("合计", "Total"),
-    "compare": ("政策对比", "Compare policies"),
-    "compare_intro": ("逐项对比同类政策，数字和规则均取自各政策文件；标记“不同”的行是各地规定不一样的地方。",
-                      "Rule by rule, from each policy file; rows marked “differs” are where the places' rules are not the same."),
-    "compare_years": ("每地取本站收录的最新一项政策（列标题注明年度）。比较的年度：{years}。",
-                      "For each place, its latest policy on this site is compared (years under each place's name). Years compared: {years}."),
-    "differs": ("不同", "differs"),
-    "not_in_policy": ("未规定", "not in this policy"),
-    "full_table": ("完整表格和图表", "Full table and chart"),
-    "list_sep": ("；", "; "),
-    "years": ("适用年度", "Years covered"),
-    "status_label": ("是否有效", "Status"),
-    "status_in_force": ("现行有效：{span}。", "In force: {span}."),
-    "status_not_yet": ("尚未施行：自 {start} 起施行。", "Not yet in force: applies from {start}."),
-    "status_ended": ("已失效：本政策已于 {end} 结束。", "No longer in force: this policy ended on {end}."),
-    "status_newer": ("之后的政策：", "What came after it: "),
-    "status_no_newer": ("本站没有收录之后的政策。请向{whom}咨询现行标准，不要直接使用本页的数字。",
-                        "This site has no later policy for this place. Ask {whom} for the current figures; do not rely on this page's."),
-    "status_checked": ("以上按 {day} 的日期判断。", "Checked against the date {day}."),
-    "series": ("本地同类政策", "This place's policies on this topic"),
-    "this_page": ("本页", "this page"),
-    "text_used": ("依据的文本", "Text used"),
-    "kind_original": ("原文", "the original document"),
-    "kind_summary": ("二手报道（新闻报道或转述，不是原文）", "a second-hand account (news report or digest, not the original)"),
-    "retrieved": ("获取日期", "retrieved"),
-    "original_link": ("原文链接", "original"),
-    "stored_copy": ("本站存档", "stored copy"),
-    "capture": ("存档原文", "stored capture"),
-    "reading_text": ("简体读本（引文取自此）", "simplified reading (the quotes come from it)"),
-    "garbled_note": ("存档原文有乱码的地方，引文中标为〔原文此处乱码〕。", "Where the stored capture is garbled, quotes show [garbled in the stored capture]."),
-    "issuers_reported": ("据{publishers}报道；本站没有见到原文", "as reported by {publishers}; we have not seen the original"),
-    "lp": ("（", " ("),
-    "rp": ("）", ")"),
-}
+WORDS_FILE = Path(__file__).with_name("ui_words.json")
+WIDGET_MODULE = "mingbai-ui-words"   # the name text.js imports the file by (an esbuild alias)
+
+Words = dict[str, tuple[str, str]]
+
+
+def load_words(path: Path = WORDS_FILE) -> dict[str, Words]:
+    """Each section as {key: (zh, en)}; an entry that is not exactly two strings zh and en stops the build."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, Words] = {}
+    for section, entries in data.items():
+        out[section] = {}
+        for key, entry in entries.items():
+            if not (isinstance(entry, dict) and set(entry) == {"zh", "en"} and all(isinstance(v, str) for v in entry.values())):
+                raise ValueError(f"{path}: {section}.{key}: 须为 {{\"zh\": 文字, \"en\": 文字}} / must be {{\"zh\": text, \"en\": text}}")
+            out[section][key] = (entry["zh"], entry["en"])
+    return out
+
+
+WORDS = load_words()
+UI = WORDS["page"]
 
 
 def ui(lang: str) -> dict[str, str]:
+    """The pages' words in one language (templates read them as `t`)."""
     return {key: pick(lang, pair) for key, pair in UI.items()}
-
