@@ -18,11 +18,11 @@ COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.S)
 def test_the_page_modules_read_their_words_from_the_file() -> None:
     words = ui_words.load_words()
     assert set(words) == {"page", "status", "today", "authoring", "nav", "widget"}
-    assert ui_words.UI == words["page"] and ui_words.UI is ui_words.WORDS["page"]
+    assert words["page"] == ui_words.UI and ui_words.UI is ui_words.WORDS["page"]
     assert authoring_reference.UI is ui_words.WORDS["authoring"]
     assert today_box.UI is ui_words.WORDS["today"]
     assert status_banner.STATE_WORDS is ui_words.WORDS["status"]
-    assert nav.NAV is ui_words.WORDS["nav"] and authoring_reference.NAV_TITLE == nav.NAV["authoring"]
+    assert nav.NAV is ui_words.WORDS["nav"] and nav.NAV["authoring"] == authoring_reference.NAV_TITLE
 
 
 def test_the_widget_has_no_words_of_its_own() -> None:
