@@ -13,7 +13,7 @@ from pathlib import Path
 
 from calc import categories, money, vocabulary
 from calc.registry import calculators
-from scripts.policy import loader, schema
+from scripts.policy import policy_checks, schema
 from scripts.site import authoring_reference, compare_pages, formatting
 from scripts.site.vocabulary import WORDS, words
 
@@ -44,7 +44,7 @@ def test_the_schema_accepts_exactly_calcs_vocabularies() -> None:
 
 def test_calc_and_the_loader_read_the_same_lists() -> None:
     assert list(money.ROUNDING_MODES) == list(vocabulary.ROUNDING_MODES)
-    assert loader.NUMBER_UNITS is vocabulary.NUMBER_UNITS
+    assert policy_checks.NUMBER_UNITS is vocabulary.NUMBER_UNITS
     assert set(vocabulary.NUMBER_UNITS) < set(vocabulary.FIGURE_UNITS) and set(vocabulary.FIGURE_UNITS) < set(vocabulary.UNITS)
     for calc in calculators().values():   # every unit a calculator declares is a unit of the vocabulary
         for param in calc.parameters:
