@@ -26,6 +26,7 @@ from pathlib import Path
 
 from scripts.bundle.engine_errors import EngineBuildError
 from scripts.paths import ROOT
+from scripts.write_files import write_if_changed
 
 SCRIPT = Path(__file__).with_name("bytecode.mjs")
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -61,10 +62,7 @@ def compiled_zip(source_zip: bytes, prefix: str | None = None) -> bytes:
         if proc.returncode != 0:
             raise BytecodeError(f"bytecode.mjs failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
         data = out.read_bytes()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    part = cached.with_suffix(f".{os.getpid()}.part")
-    part.write_bytes(data)
-    part.replace(cached)   # atomic: parallel builds never read half a file
+    write_if_changed(cached, data)   # whole: parallel builds never read half a file
     return data
 
 

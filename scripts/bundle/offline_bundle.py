@@ -65,6 +65,7 @@ from mkdocs.exceptions import MkDocsException
 
 from scripts.paths import ROOT
 from scripts.policy.compiled_data import COMPILED
+from scripts.write_files import write_if_changed
 
 NODE_MODULES = ROOT / "node_modules"
 ENGINE = "assets/mingbai/offline/engine.js"
@@ -279,16 +280,15 @@ def make_offline(site: Path) -> None:
     # mkdocs-static-i18n merges every language into search_index.json only at the end:
     # write the script again from the final index (as the plugin does: var __index = …).
     # Every language is under by_lang (scripts/site/search_index.py): the page takes its own.
-    (site / "search" / "search_index.js").write_text(
+    write_if_changed(
+        site / "search" / "search_index.js",
         "var __index = (function (all) { var lang = document.documentElement.getAttribute(\"lang\");\n"
-        "  return (all.by_lang && all.by_lang[lang]) || all; })(" + index.read_text(encoding="utf-8") + ");\n",
-        encoding="utf-8")
+        "  return (all.by_lang && all.by_lang[lang]) || all; })(" + index.read_text(encoding="utf-8") + ");\n")
     shim = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         raise BundleError(f"{shim} missing: run `npm ci` (iframe-worker is pinned in package.json)")
-    (site / ENGINE).parent.mkdir(parents=True, exist_ok=True)
-    (site / ENGINE).write_text(engine_script(site), encoding="ascii")
-    (site / NATIVE_WORKER).write_text(NATIVE_WORKER_JS, encoding="utf-8")
+    write_if_changed(site / ENGINE, engine_script(site), encoding="ascii")
+    write_if_changed(site / NATIVE_WORKER, NATIVE_WORKER_JS)
     (site / IFRAME_WORKER).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, site / IFRAME_WORKER)
     shutil.copyfile(NODE_MODULES / "iframe-worker" / "LICENSE", site / IFRAME_WORKER.replace("shim.js", "LICENSE"))
@@ -296,8 +296,7 @@ def make_offline(site: Path) -> None:
         page = path.relative_to(site).as_posix()
         text = path.read_text(encoding="utf-8")
         fixed = fix_page(site, page, text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
+        write_if_changed(path, fixed)
     for rel in DROPPED:
         (site / rel).unlink(missing_ok=True)
     shutil.rmtree(site / "assets" / "mingbai" / "data")   # embedded in engine.js too

@@ -97,13 +97,13 @@ def stamp_engine_bytes(site: Path) -> int:
     if not SIZES.search(text):
         raise WireError(f"{worker}: no /*mingbai:sizes*/ placeholder / 缺少文件大小占位符")
     sizes = ", ".join(f'"{name}": {(Path(site) / "assets/pyodide" / name).stat().st_size}' for name in SIZED)
-    worker.write_text(SIZES.sub("/*mingbai:sizes*/{" + sizes + "}", text, count=1), encoding="utf-8")
+    write_if_changed(worker, SIZES.sub("/*mingbai:sizes*/{" + sizes + "}", text, count=1))
     path = Path(site) / WIDGET
     text = path.read_text(encoding="utf-8")
     if not PLACEHOLDER.search(text):
         raise WireError(f"{path}: no /*mingbai:engine-bytes*/ placeholder / 缺少引擎大小占位符")
     size = engine_wire_bytes(site)   # after the worker's stamp: it is one of the files; compressed, as sent
-    path.write_text(PLACEHOLDER.sub(f"/*mingbai:engine-bytes*/{size}", text, count=1), encoding="utf-8")
+    write_if_changed(path, PLACEHOLDER.sub(f"/*mingbai:engine-bytes*/{size}", text, count=1))
     return size
 
 
@@ -113,10 +113,7 @@ def _packed(data: bytes, kind: str) -> bytes:
     if key.is_file():
         return key.read_bytes()
     packed = gzip.compress(data, 9, mtime=0) if kind == "gz" else brotli.compress(data, quality=11)
-    key.parent.mkdir(parents=True, exist_ok=True)
-    tmp = key.with_name(f"{key.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(packed)
-    tmp.replace(key)
+    write_if_changed(key, packed)   # whole: parallel builds never read half a file
     return packed
 
 

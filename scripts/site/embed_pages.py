@@ -30,6 +30,7 @@ from markupsafe import Markup
 import calc
 from calc.data import load_policies
 
+from ..write_files import write_if_changed
 from .csp import CSP
 from .hant import to_hant
 from .jinja_env import environment
@@ -108,7 +109,6 @@ def write_embed_pages(site_dir: Path, csp: str = CSP) -> list[Path]:
     for calculator in calc.list_calculators()["calculators"]:
         for policy_id in [None, *calculator["policies"]] if calculator["policies"] else []:
             path = Path(site_dir) / embed_path(calculator["name"], policy_id)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render_embed_page(calculator, policies, policy_id, csp), encoding="utf-8")
+            write_if_changed(path, render_embed_page(calculator, policies, policy_id, csp))
             written.append(path)
     return written

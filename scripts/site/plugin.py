@@ -1,7 +1,7 @@
 """The `mingbai` MkDocs plugin: policies in, pages, widgets and the engine out.
 
 Registered as the `mingbai` entry point (pyproject.toml); options in `config.py`. All the work is
-done by modules that know nothing of MkDocs (pages.py, embed_pages.py, ../dist/…), so a move to
+done by modules that know nothing of MkDocs (pages.py, nav.py, embed_pages.py, ../bundle/…), so a move to
 another generator keeps them; this class only calls them at the right events and holds the state
 of one build.
 
@@ -27,6 +27,7 @@ from scripts.bundle.vendor_pyodide import VendorError, vendor_pyodide
 from scripts.bundle.widget_bundle import WidgetBundleError, widget_sources, write_widget_bundle
 from scripts.bundle.wire import WireError, precompress, stamp_engine_bytes
 from scripts.paths import ROOT
+from scripts.write_files import write_if_changed
 from scripts.policy.compiled_data import COMPILED, write_compiled
 from scripts.policy.loader import POLICIES_DIR, load_all
 from scripts.site.config import MingbaiConfig
@@ -168,7 +169,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             return  # the other languages' builds share the root site's assets
         site = Path(config["site_dir"])
         if self.not_found is not None:   # the last language built had overwritten it
-            (site / "404.html").write_text(self.not_found, encoding="utf-8")
+            write_if_changed(site / "404.html", self.not_found)
             self.not_found = None
         try:
             vendor_pyodide(ROOT / "node_modules", site / "assets" / "pyodide")
