@@ -13,7 +13,8 @@ from pathlib import Path
 
 import calc.data
 from calc_helpers import calc_helpers
-from scripts.policy.loader import compiled_text, load_all
+from scripts.policy.compiled_data import compiled_text
+from scripts.policy.loader import load_all
 
 
 def use_fixture_policies(directory: Path, tmp_path_factory, monkeypatch):

@@ -212,12 +212,13 @@ def test_mkdocs_build_with_a_hostile_site_url_stops_without_a_traceback(tmp_path
 def test_the_province_page_title_is_escaped_for_the_theme() -> None:
     """Material prints page.meta.title raw into <title> and the header: the front matter holds HTML text."""
     import yaml
-    from scripts.site.pages import environment, render_province
+    from scripts.site.jinja_env import environment
+    from scripts.site.listing_pages import render_province
     policy = {"jurisdiction": {"province": {"zh": "恶意省<img src=x onerror=alert(1)>", "en": "Evil <img src=x>"}},
               "title": {"zh": "标题", "en": "Title"}, "governs": {"benefits": {"from": "2024-01-01", "to": None}}}
     from unittest import mock
-    with mock.patch("scripts.site.pages.years_label", return_value="2024"), \
-            mock.patch("scripts.site.pages._region", return_value="某地"):
+    with mock.patch("scripts.site.listing_pages.years_label", return_value="2024"), \
+            mock.patch("scripts.site.listing_pages.region", return_value="某地"):
         for lang in ("zh", "en"):
             text = render_province(environment(), "xss", {"xss/a/2024-resident": policy}, lang)
             front = yaml.safe_load(text.split("---")[1])

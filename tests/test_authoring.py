@@ -150,7 +150,8 @@ def test_reference_is_in_three_languages(reference) -> None:
 
 def test_reference_page_is_written_and_in_the_navigation(tmp_path) -> None:
     from scripts.site.authoring_reference import NAV_TITLE, PAGE
-    from scripts.site.pages import nav, render_site
+    from scripts.site.nav import nav
+    from scripts.site.pages import render_site
     policies = load_policies()
     entries, translations = nav(policies)
     assert {NAV_TITLE[0]: f"{PAGE}.md"} in entries and translations[NAV_TITLE[0]] == NAV_TITLE[1]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from scripts.policy.loader import COMPILED, compiled_text, load_all
+from scripts.policy.compiled_data import COMPILED, compiled_text
+from scripts.policy.loader import load_all
 
 
 def test_compiled_policies_match_the_yaml() -> None:

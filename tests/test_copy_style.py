@@ -147,8 +147,9 @@ def test_percentages_are_written_without_a_space(pid: str, lang: str) -> None:
 
 
 def _summary_html(policy: dict, lang: str) -> str:
-    from scripts.site import pages as site_pages
-    page = site_pages.render_policy(site_pages.environment(), policy, lang)
+    from scripts.site.jinja_env import environment
+    from scripts.site.policy_page import render_policy
+    page = render_policy(environment(), policy, lang)
     return re.search(r'<div class="mb-summary">(.*?)</div>', page, re.S).group(1)
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from fixture_policies import use_fixture_policies
-from scripts.site import pages as site_pages
+from scripts.site.jinja_env import environment
+from scripts.site.policy_page import render_policy
 from scripts.site.formatting import format_value
 from scripts.policy.loader import load_all
 
@@ -40,7 +41,7 @@ def test_each_dated_value_has_its_date_and_its_own_quote(fixture, monkeypatch, l
     for pid, name, param in dated:
         # the figures table is the subject: the page keeps the calculator its examples are for
         policy = {**fixture[pid], "calculators": ["flexible-contribution"]}
-        page = site_pages.render_policy(site_pages.environment(), policy, lang, lang, fixture)
+        page = render_policy(environment(), policy, lang, lang, fixture)
         row = html.unescape(_row(page, name))
         assert param["source"]["quote"] in row and format_value(param, lang) in row
         for entry in param["dated"]:
@@ -66,5 +67,5 @@ def test_a_percent_range_reads_as_a_range(choices) -> None:
     (policy,) = policies.values()
     value = policy["parameters"]["base_ratio"]["value"]
     for lang in ("zh", "en"):
-        row = html.unescape(_row(site_pages.render_policy(site_pages.environment(), policy, lang, lang, policies), "base_ratio"))
+        row = html.unescape(_row(render_policy(environment(), policy, lang, lang, policies), "base_ratio"))
         assert f"{value['min']}%–{value['max']}%" in row and "{" not in row

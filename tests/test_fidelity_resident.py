@@ -186,12 +186,13 @@ def test_newly_recognised_reading_no_longer_assumes_the_list() -> None:
 
 def test_pingjiang_duplicate_enrolment_rule_is_on_the_page() -> None:
     """Issue 15 point 7: “……均不能在我县重复参加居民医保。对本人未据实申报,或其他原因造成重复参保的对象不能重复享受医保待遇。”"""
-    from scripts.site import pages as site_pages
+    from scripts.site.jinja_env import environment
+    from scripts.site.policy_page import render_policy
     param = POLICIES[PJ]["parameters"]["duplicate_enrolment"]
     assert "重复参保的对象不能重复享受医保待遇" in param["source"]["quote"]
-    env = site_pages.environment()
+    env = environment()
     for lang in ("zh", "en"):
-        page = site_pages.render_policy(env, POLICIES[PJ], lang)
+        page = render_policy(env, POLICIES[PJ], lang)
         assert 'id="fig-duplicate_enrolment"' in page or "duplicate_enrolment" in page
         assert param["label"][lang] in unescape(page) and param["value"][lang] in unescape(page)
 

@@ -13,8 +13,11 @@ import pytest
 from scripts.site import html_slots
 from scripts.site.hant import to_hant
 from scripts.policy.loader import load_all
-from scripts.site.pages import (LOCALES, environment, compare_groups, data_lang, render_compare,
-                                render_policy, render_table_page, table_parameters)
+from scripts.site.compare_pages import compare_groups, render_compare
+from scripts.site.jinja_env import environment
+from scripts.site.page_paths import LOCALES, data_lang
+from scripts.site.policy_page import render_policy
+from scripts.site.table_pages import render_table_page, table_parameters
 
 MARKERS = re.compile(r"<!--/?mb-html(?:-unsearched)?-->\n")
 

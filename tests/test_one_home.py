@@ -13,8 +13,8 @@ from pathlib import Path
 
 from calc import categories, money, vocabulary
 from calc.registry import calculators
-from scripts.policy import loader, schema
-from scripts.site import authoring_reference, formatting, pages
+from scripts.policy import policy_checks, schema
+from scripts.site import authoring_reference, compare_pages, formatting
 from scripts.site.vocabulary import WORDS, words
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +44,7 @@ def test_the_schema_accepts_exactly_calcs_vocabularies() -> None:
 
 def test_calc_and_the_loader_read_the_same_lists() -> None:
     assert list(money.ROUNDING_MODES) == list(vocabulary.ROUNDING_MODES)
-    assert loader.NUMBER_UNITS is vocabulary.NUMBER_UNITS
+    assert policy_checks.NUMBER_UNITS is vocabulary.NUMBER_UNITS
     assert set(vocabulary.NUMBER_UNITS) < set(vocabulary.FIGURE_UNITS) and set(vocabulary.FIGURE_UNITS) < set(vocabulary.UNITS)
     for calc in calculators().values():   # every unit a calculator declares is a unit of the vocabulary
         for param in calc.parameters:
@@ -54,7 +54,7 @@ def test_calc_and_the_loader_read_the_same_lists() -> None:
 def test_pages_say_each_code_with_the_vocabularys_words() -> None:
     assert formatting.UNIT_TEXT is vocabulary.FIGURE_UNITS
     assert formatting.STATUS_TEXT is vocabulary.STATUSES
-    assert pages.TOPICS is vocabulary.TOPICS
+    assert compare_pages.TOPICS is vocabulary.TOPICS
     assert set(formatting.RULE_UNITS) <= set(vocabulary.UNITS)
     for mode, text in vocabulary.ROUNDING_MODES.items():
         assert money.mode_words(mode) == (text.alone.zh, text.alone.en)

@@ -16,7 +16,7 @@ import pytest
 import calc.flexible_contribution as flexible
 from scripts.policy import proof
 from scripts.policy.loader import SOURCES_DIR, load_all, load_policy
-from scripts.site import pages
+from scripts.site import jinja_env
 
 FIXTURES = Path(__file__).parent / "fixtures" / "unproven"
 SAMPLED = FIXTURES / "flexible-sampled.yaml"
@@ -110,9 +110,9 @@ def test_a_result_breaking_the_contract_is_reported(monkeypatch) -> None:
 
 def test_a_template_error_is_reported_with_the_policy_and_the_template_line(monkeypatch, tmp_path: Path) -> None:
     (tmp_path / "widget.html.j2").write_text("<form>\n{{ w.calc.inputs[0].no_such_field.choices }}\n</form>\n", encoding="utf-8")
-    env = pages.environment().overlay(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(tmp_path)),
-                                                                  pages.environment().loader]))
-    monkeypatch.setattr(pages, "environment", lambda: env)
+    env = jinja_env.environment().overlay(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(tmp_path)),
+                                                                      jinja_env.environment().loader]))
+    monkeypatch.setattr(jinja_env, "environment", lambda: env)
     data, problems = _prove()
     line, field = _expect(SAMPLED)
     assert data is None and problems
@@ -194,9 +194,7 @@ def test_a_total_that_shrinks_with_more_months_breaks_a_relation(monkeypatch) ->
 
 def test_a_result_that_depends_on_repeats_in_a_list_breaks_a_relation(monkeypatch) -> None:
     """The fuzz's permutation rule: a list input reversed and repeated gives the identical result."""
-    import calc.api
-
-    real = calc.api.run_policy
+    real = proof.run_policy
 
     def a_repeat_counts(name, data, inputs):
         out = real(name, data, inputs)
@@ -205,7 +203,7 @@ def test_a_result_that_depends_on_repeats_in_a_list_breaks_a_relation(monkeypatc
             out["steps"][0]["en"] += f" ({len(groups)} groups ticked)"
         return out
 
-    monkeypatch.setattr(calc.api, "run_policy", a_repeat_counts)
+    monkeypatch.setattr(proof, "run_policy", a_repeat_counts)   # the proof's own runs
     data, problems = load_policy(STACKING, RESIDENT_RULES, RESIDENT_RULES / "sources", prove=True)
     assert data is None and problems
     first = problems[0]

@@ -74,7 +74,7 @@ def test_duplicate_policy_id_across_two_files(tmp_path: Path) -> None:
     (policies / "hunan" / "a").mkdir(parents=True)
     (policies / "hunan" / "b").mkdir(parents=True)
     text = (FIXTURES / "valid-minimal.yaml").read_text(encoding="utf-8").replace("id: valid-minimal", "id: hunan/a/2023-x")
-    text = text.replace("  province: {zh: 湖南省, en: Hunan Province}\n",   # the folders are the place (loader.place_problems)
+    text = text.replace("  province: {zh: 湖南省, en: Hunan Province}\n",   # the folders are the place (across_policies.place_problems)
                         "  province: {zh: 湖南省, en: Hunan Province}\n  city: {zh: 甲市, en: A}\n")
     (policies / "hunan" / "a" / "2023-x.yaml").write_text(text, encoding="utf-8")
     (policies / "hunan" / "b" / "2023-x.yaml").symlink_to(policies / "hunan" / "a" / "2023-x.yaml")
@@ -88,7 +88,7 @@ def test_duplicate_policy_id_across_two_files(tmp_path: Path) -> None:
 
 def test_categories_use_calcs_vocabulary() -> None:
     """Every `categories` parameter of the real policies lists known codes (the loader checks it)."""
-    from scripts.policy.loader import category_problems
+    from scripts.policy.policy_checks import category_problems
     policies, _ = load_all()
     seen = 0
     for policy in policies.values():

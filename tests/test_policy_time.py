@@ -15,7 +15,12 @@ import pytest
 
 from calc import series
 from calc.today import whom as today_whom
-from scripts.site import pages as site_pages
+from scripts.site.jinja_env import environment
+from scripts.site.listing_pages import render_home
+from scripts.site.page_paths import page_path
+from scripts.site.policy_labels import years_label
+from scripts.site.policy_page import render_policy
+from scripts.site.status_banner import status_view
 from scripts.site import today_box
 from scripts.policy.loader import POLICIES_DIR, load_all
 
@@ -30,7 +35,7 @@ def real() -> dict[str, dict]:
 
 def _page(policy: dict, policies: dict, lang: str, today: str, monkeypatch) -> str:
     monkeypatch.setenv("MINGBAI_TODAY", today)
-    return site_pages.render_policy(site_pages.environment(), policy, lang, lang, policies)
+    return render_policy(environment(), policy, lang, lang, policies)
 
 
 def _banner(page: str) -> str:
@@ -65,30 +70,30 @@ def test_every_policy_page_says_in_force_or_ended_by_the_build_date(real, monkey
 
 
 def test_lists_show_the_years_a_policy_covers_not_its_publication_year(real) -> None:
-    env = site_pages.environment()
+    env = environment()
     for lang in ("zh", "en"):
-        home = site_pages.render_home(env, real, lang)
+        home = render_home(env, real, lang)
         for pid, policy in real.items():
-            row = next(line for line in home.splitlines() if f"]({site_pages.page_path(pid, 'zh')})" in line)
-            assert f"| {site_pages.years_label(policy, lang)} |" in row, (pid, row)
+            row = next(line for line in home.splitlines() if f"]({page_path(pid, 'zh')})" in line)
+            assert f"| {years_label(policy, lang)} |" in row, (pid, row)
             assert str(policy["governs"]["benefits"]["from"])[:4] in row
 
 
 def test_years_label_reads_like_a_year() -> None:
     def policy(start, end):
         return {"governs": {"benefits": {"from": dt.date.fromisoformat(start), "to": end and dt.date.fromisoformat(end)}}}
-    assert site_pages.years_label(policy("2023-01-01", "2023-12-31"), "zh") == "2023"
-    assert site_pages.years_label(policy("2023-07-01", "2024-06-30"), "en") == "2023–2024"
-    assert site_pages.years_label(policy("2025-01-01", None), "zh") == "2025 起"
-    assert site_pages.years_label(policy("2025-01-01", None), "en") == "2025 on"
+    assert years_label(policy("2023-01-01", "2023-12-31"), "zh") == "2023"
+    assert years_label(policy("2023-07-01", "2024-06-30"), "en") == "2023–2024"
+    assert years_label(policy("2025-01-01", None), "zh") == "2025 起"
+    assert years_label(policy("2025-01-01", None), "en") == "2025 on"
 
 
 def test_a_policy_whose_sources_are_all_second_hand_says_so_in_its_header(real) -> None:
-    env = site_pages.environment()
+    env = environment()
     for pid, policy in real.items():
         second_hand = all(s["kind"] == "summary" for s in policy["sources"].values())
         for lang, words in (("zh", "报道；本站没有见到原文"), ("en", "we have not seen the original")):
-            page = site_pages.render_policy(env, policy, lang, lang, real)
+            page = render_policy(env, policy, lang, lang, real)
             header = page[page.index('<dl class="mb-meta">'):page.index("</dl>")]
             assert (words in header) == second_hand, (pid, lang)
             for key, source in policy["sources"].items():
@@ -125,7 +130,7 @@ def test_a_series_links_each_policy_to_the_one_before_and_after(tmp_path, monkey
                                       "previous": None, "next": new}
     assert policies[new]["series"]["previous"] == old
     monkeypatch.setenv("MINGBAI_TODAY", "2024-03-01")
-    view = site_pages.status_view(policies[old], policies, "en")
+    view = status_view(policies[old], policies, "en")
     assert view["state"] == "ended" and "ended on 2023-12-31" in view["ended"]
     assert view["next"] == {"title": policies[new]["title"]["en"], "years": "2024", "link": "../2024-flexible-employment/"}
     assert [m["link"] for m in view["series"]] == [None, "../2024-flexible-employment/"]

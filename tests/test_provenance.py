@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from calc.registry import calculators
-from scripts.policy.loader import SOURCES_DIR, load_all, semantic_problems
+from scripts.policy.loader import SOURCES_DIR, load_all
+from scripts.policy.policy_checks import semantic_problems
 from scripts.policy.provenance import missing_from_quote, numbers_in, quote_in_source
 
 POLICIES, PROBLEMS = load_all()

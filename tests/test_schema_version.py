@@ -12,7 +12,8 @@ import pytest
 
 import calc.data
 from calc.data import FORMAT, DataFormatError
-from scripts.policy.loader import POLICIES_DIR, SOURCES_DIR, compiled_text, load_policy, policy_files
+from scripts.policy.compiled_data import compiled_text
+from scripts.policy.loader import POLICIES_DIR, SOURCES_DIR, load_policy, policy_files
 from scripts.policy.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""Navigation and listing pages for many policies (scripts/site/pages.py).
+"""Navigation and listing pages for many policies (scripts/site/nav.py, listing_pages.py).
 
 Provinces are collapsed nav sections led by their own page, so a page's navigation (with
 navigation.prune) is the top level plus its own province: it does not grow with the number
@@ -13,8 +13,11 @@ import re
 import pytest
 
 from scripts.policy.loader import load_all
-from scripts.site.pages import (HOME_LIST_MAX, PROVINCE_WIDE, environment, nav, page_path, province_of, province_page_path,
-                                render_home, render_province, table_page_path, table_parameters)
+from scripts.site.jinja_env import environment
+from scripts.site.listing_pages import HOME_LIST_MAX, render_home, render_province
+from scripts.site.nav import PROVINCE_WIDE, nav
+from scripts.site.page_paths import page_path, province_of, province_page_path, table_page_path
+from scripts.site.table_pages import table_parameters
 
 HENGYANG = "hunan/hengyang/2023-flexible-employment"
 

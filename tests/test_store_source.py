@@ -58,7 +58,7 @@ def test_refuses_gbk_with_its_line_and_a_bad_url(tmp_path: Path, capsys) -> None
 
 
 def test_the_stored_name_is_one_the_loader_accepts(tmp_path: Path, capsys) -> None:
-    from scripts.policy.loader import source_file_problem
+    from scripts.policy.policy_checks import source_file_problem
     from scripts.policy.schema import SOURCE_FILE_RE
     _, out, _ = _store(tmp_path, capsys)
     name = yaml.safe_load(out)["sources"]["source-1"]["file"]

@@ -11,7 +11,8 @@ import pytest
 
 import calc
 import calc.data
-from scripts.policy.loader import compiled_text, load_all
+from scripts.policy.compiled_data import compiled_text
+from scripts.policy.loader import load_all
 from tests.test_pyodide_parity import run_pyodide_cases
 
 pytestmark = pytest.mark.pyodide

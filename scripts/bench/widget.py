@@ -44,6 +44,11 @@ sys.path.insert(0, str(REPO))
 
 from support import CHROMIUM, HENGYANG_ZH, LOCAL_HOST, QuietHandler, build_site, launch_chromium  # noqa: E402
 
+import calc  # noqa: E402
+from scripts.bundle.bundle_calc import render_calc_bundle  # noqa: E402
+from scripts.bundle.bytecode import compiled_zip  # noqa: E402
+from scripts.bundle.trim_stdlib import FULL, keep_list, trimmed_bytes  # noqa: E402
+
 BLANK_PATH = "/__bench__/blank.html"
 BLANK_HTML = b"<!doctype html><html><head><meta charset='utf-8'><title>blank</title></head><body></body></html>"
 CALC = "flexible-contribution"
@@ -264,10 +269,6 @@ ARMS = ("source", "stdlib", "bytecode")   # (e): what is bytecode: nothing / the
 
 def engine_arms(site: Path) -> dict[str, dict]:
     """(e): {arm: {file name: (body, content type)}}, from the site's stock zip and calc."""
-    from scripts.bundle.bundle_calc import render_calc_bundle
-    from scripts.bundle.bytecode import compiled_zip
-    from scripts.bundle.trim_stdlib import FULL, keep_list, trimmed_bytes
-
     source = trimmed_bytes(site / "assets" / "pyodide" / FULL, keep_list())
     zips = {"source": source, "bytecode": compiled_zip(source)}
     js = "text/javascript"
@@ -293,10 +294,6 @@ def parts_summary(parts: list[dict | None]) -> dict[str, dict[str, float]]:
 
 
 def expected_texts(lang: str) -> dict[int, str] | None:
-    try:
-        import calc
-    except ImportError:
-        return None
     out = {}
     for m in range(1, 13):
         res = calc.run(CALC, POLICY, {"months": str(m)})
@@ -321,7 +318,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     args = ap.parse_args(argv)
 
-    try:
+    try:   # deferred: Playwright is optional (the test extra); without it the benchmark says so
         from playwright.sync_api import sync_playwright
     except ImportError:
         print("playwright is not installed (pip install playwright) / 未安装 playwright", file=sys.stderr)

@@ -37,6 +37,11 @@ from support import CHROMIUM, HENGYANG_ZH, LOCAL_HOST, QuietHandler, build_site,
 
 from scripts.bundle.bundle_calc import widget_data_files, write_calc_bundle, write_policy_data  # noqa: E402
 from scripts.bundle.wire import brotli  # noqa: E402
+from calc.data import load_policies  # noqa: E402
+from scripts.bench.build import _build, _our_project  # noqa: E402
+from scripts.policy.compiled_data import compiled_text  # noqa: E402
+from scripts.policy.loader import load_all  # noqa: E402
+from scripts.policy.synthetic import write_synthetic  # noqa: E402
 
 FORM = 'form.mb-calc[data-calc="flexible-contribution"][data-policy="hunan/hengyang/2023-flexible-employment"]'
 SLOW = {"latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8}
@@ -147,9 +152,6 @@ def widget_bytes(policies: dict, policy_id: str, out: Path) -> int:
 
 
 def synthetic(tmp: Path, count: int) -> dict:
-    from scripts.policy.loader import compiled_text, load_all
-    from scripts.policy.synthetic import write_synthetic
-
     policies_dir = write_synthetic(tmp / f"synthetic-{count}", count)
     policies, problems = load_all(policies_dir, policies_dir / "sources")
     if problems:
@@ -171,7 +173,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--skip-slow", action="store_true", help="skip the 1.6 Mbit/s runs")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright   # deferred: optional (the test extra), needed by main only
 
     out: dict = {}
     with tempfile.TemporaryDirectory(prefix="mingbai-wire-") as tmp_name:
@@ -180,8 +182,6 @@ def main(argv: list[str]) -> int:
         if site is None:
             print("building the site…", file=sys.stderr)
             site = build_site(tmp / "site", strict=False)
-        from calc.data import load_policies
-
         real = load_policies()
         s5, s100 = synthetic(tmp, 5), synthetic(tmp, 100)
         first = sorted(s5)[0]
@@ -191,8 +191,6 @@ def main(argv: list[str]) -> int:
             "synthetic_100": widget_bytes(s100, first, tmp / "w-100"),
         }
         print("building 5 synthetic policies for the search index…", file=sys.stderr)
-        from scripts.bench.build import _build, _our_project
-
         config, env = _our_project(tmp / "syn5", 5)
         _build(config, tmp / "syn5" / "site", env)
         out["index_5"] = index_sizes(tmp / "syn5" / "site")

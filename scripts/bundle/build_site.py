@@ -11,30 +11,28 @@ before anything else (the last good site is never deleted before a new one is in
 from __future__ import annotations
 
 import argparse
+import fcntl
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from scripts.paths import ROOT
+from scripts.policy.compiled_data import COMPILED
 
-COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")   # as policy_loader
 
 
 def lock_path(site: Path) -> Path:
     """The build lock of a site directory: in the temporary folder, so nothing is left beside the site."""
-    import hashlib
-    import tempfile
-
     return Path(tempfile.gettempdir()) / f"mingbai-build-{hashlib.sha256(str(site).encode()).hexdigest()[:16]}.lock"
 
 
 def build(site: Path, extra: list[str] | None = None) -> int:
     """One build at a time per site: a second `make build` beside a running one would delete the
     staging directory and staged data under it (issue 21, item 15); it stops with a message instead."""
-    import fcntl
-
     site = site.resolve()
     with open(lock_path(site), "w") as lock:
         try:

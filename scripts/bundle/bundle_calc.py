@@ -38,6 +38,7 @@ import sys
 from pathlib import Path
 
 from ..paths import ROOT
+from .bytecode import calc_pycs
 from ..write_files import write_if_changed
 
 CALC_ROOT = "/home/pyodide/mingbai"   # where calc-worker.js writes calc (its CALC_ROOT)
@@ -74,8 +75,6 @@ def render_calc_bundle(calc_dir: Path, bytecode: bool = False) -> str:
     items = [f"  {_js(key)}: {_js(text)}" for key, text in files.items()]
     parts = [HEADER, "self.MINGBAI_CALC_FILES = {\n", ",\n".join(items), "\n};\n"]
     if bytecode:
-        from .bytecode import calc_pycs
-
         pycs = {name: base64.b64encode(data).decode("ascii") for name, data in calc_pycs(files, CALC_ROOT).items()}
         parts += ["/* Their bytecode, compiled by the engine itself (scripts/bundle/bytecode.py), base64. */\n",
                   f"self.MINGBAI_CALC_PYC = {_js(pycs)};\n"]

@@ -15,15 +15,18 @@ the compiler script and the engine under ~/.cache/mingbai/bytecode/ (MINGBAI_BYT
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
-from scripts.bundle.trim_stdlib import TrimError
+from scripts.bundle.engine_errors import EngineBuildError
 from scripts.paths import ROOT
+from scripts.write_files import write_if_changed
 
 SCRIPT = Path(__file__).with_name("bytecode.mjs")
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -31,7 +34,7 @@ CACHE = Path(os.environ.get("MINGBAI_BYTECODE_CACHE") or Path(os.environ.get("XD
              / "mingbai" / "bytecode")
 
 
-class BytecodeError(TrimError):   # vendor_pyodide reports it as it reports a trimming error
+class BytecodeError(EngineBuildError):
     pass
 
 
@@ -59,19 +62,13 @@ def compiled_zip(source_zip: bytes, prefix: str | None = None) -> bytes:
         if proc.returncode != 0:
             raise BytecodeError(f"bytecode.mjs failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
         data = out.read_bytes()
-    CACHE.mkdir(parents=True, exist_ok=True)
-    part = cached.with_suffix(f".{os.getpid()}.part")
-    part.write_bytes(data)
-    part.replace(cached)   # atomic: parallel builds never read half a file
+    write_if_changed(cached, data)   # whole: parallel builds never read half a file
     return data
 
 
 def calc_pycs(files: dict[str, str], root: str) -> dict[str, bytes]:
     """{"calc/__pycache__/<stem>.<cache_tag>.pyc": bytecode} for calc's {"calc/<path>.py": source},
     as the importer finds them once the worker writes the files under root (calc-worker.js CALC_ROOT)."""
-    import io
-    import zipfile
-
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         for name in sorted(files):

@@ -53,12 +53,19 @@ import os
 import posixpath
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
 from scripts.paths import ROOT
+from scripts.policy.compiled_data import COMPILED
+from scripts.write_files import write_if_changed
 
 NODE_MODULES = ROOT / "node_modules"
 ENGINE = "assets/mingbai/offline/engine.js"
@@ -94,9 +101,6 @@ def build_offline_site(site_dir: Path) -> Path:
     """`mkdocs build --strict` with the offline plugin on and the vendored polyfills."""
     os.environ["MINGBAI_OFFLINE"] = "true"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     cfg = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
     # set before the offline plugin's on_config, which otherwise adds a CDN copy of the shim
     cfg.extra["polyfills"] = list(POLYFILLS)
@@ -108,15 +112,10 @@ def build_offline_site(site_dir: Path) -> Path:
     return site_dir
 
 
-COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")   # as the loader
-
-
 def build_offline_site_staged(site_dir: Path) -> Path:
     """build_offline_site in a child process that compiles into a staged copy of the policy data,
     which replaces calc/data/policies.json only when the build succeeded (as build_site.py does for
     `make build`): a policy failing after validation never stays compiled (issue 21, item 8)."""
-    import subprocess
-
     data = COMPILED.resolve()
     staged = data.with_name(data.name + ".bundling")
     staged.unlink(missing_ok=True)
@@ -281,16 +280,15 @@ def make_offline(site: Path) -> None:
     # mkdocs-static-i18n merges every language into search_index.json only at the end:
     # write the script again from the final index (as the plugin does: var __index = …).
     # Every language is under by_lang (scripts/site/search_index.py): the page takes its own.
-    (site / "search" / "search_index.js").write_text(
+    write_if_changed(
+        site / "search" / "search_index.js",
         "var __index = (function (all) { var lang = document.documentElement.getAttribute(\"lang\");\n"
-        "  return (all.by_lang && all.by_lang[lang]) || all; })(" + index.read_text(encoding="utf-8") + ");\n",
-        encoding="utf-8")
+        "  return (all.by_lang && all.by_lang[lang]) || all; })(" + index.read_text(encoding="utf-8") + ");\n")
     shim = NODE_MODULES / "iframe-worker" / "shim" / "index.js"
     if not shim.is_file():
         raise BundleError(f"{shim} missing: run `npm ci` (iframe-worker is pinned in package.json)")
-    (site / ENGINE).parent.mkdir(parents=True, exist_ok=True)
-    (site / ENGINE).write_text(engine_script(site), encoding="ascii")
-    (site / NATIVE_WORKER).write_text(NATIVE_WORKER_JS, encoding="utf-8")
+    write_if_changed(site / ENGINE, engine_script(site), encoding="ascii")
+    write_if_changed(site / NATIVE_WORKER, NATIVE_WORKER_JS)
     (site / IFRAME_WORKER).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shim, site / IFRAME_WORKER)
     shutil.copyfile(NODE_MODULES / "iframe-worker" / "LICENSE", site / IFRAME_WORKER.replace("shim.js", "LICENSE"))
@@ -298,8 +296,7 @@ def make_offline(site: Path) -> None:
         page = path.relative_to(site).as_posix()
         text = path.read_text(encoding="utf-8")
         fixed = fix_page(site, page, text)
-        if fixed != text:
-            path.write_text(fixed, encoding="utf-8")
+        write_if_changed(path, fixed)
     for rel in DROPPED:
         (site / rel).unlink(missing_ok=True)
     shutil.rmtree(site / "assets" / "mingbai" / "data")   # embedded in engine.js too
@@ -342,8 +339,6 @@ def bundle(out_dir: Path, keep_dir: Path | None = None, site: Path | None = None
 
 def _build_only(site_dir: Path) -> int:
     """The offline site alone; mkdocs' own errors (a policy problem, a failed step) as its message, no traceback."""
-    from mkdocs.exceptions import MkDocsException
-
     try:
         build_offline_site(site_dir)
     except MkDocsException as exc:

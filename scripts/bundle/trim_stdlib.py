@@ -16,6 +16,7 @@ CPython, and fails when calc imports a file the list lacks (then rerun --list).
 """
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -23,14 +24,18 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from calc.data import load_policies
+from scripts.bundle.bytecode import compiled_zip
+from scripts.bundle.engine_errors import EngineBuildError
 from scripts.paths import ROOT
+from scripts.write_files import write_if_changed
 
 KEEP = Path(__file__).with_name("stdlib_keep.txt")
 FULL, TRIMMED = "python_stdlib.zip", "python_stdlib_calc.zip"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-class TrimError(RuntimeError):
+class TrimError(EngineBuildError):
     pass
 
 
@@ -41,8 +46,6 @@ def keep_list() -> list[str]:
 
 def trimmed_bytes(full_zip: Path, names: list[str]) -> bytes:
     """The trimmed zip's bytes (deterministic: sorted members, fixed dates)."""
-    import io
-
     with zipfile.ZipFile(full_zip) as src:
         present = set(src.namelist())
         missing = [n for n in names if n not in present]
@@ -62,9 +65,6 @@ def trimmed_bytes(full_zip: Path, names: list[str]) -> bytes:
 def write_trimmed(pyodide_dir: Path, bytecode: bool = True) -> Path:
     """pyodide_dir/python_stdlib_calc.zip from pyodide_dir/python_stdlib.zip (only when it changed),
     as bytecode compiled by the engine (scripts/bundle/bytecode.py) unless bytecode=False."""
-    from scripts.bundle.bytecode import compiled_zip
-    from scripts.write_files import write_if_changed
-
     out = Path(pyodide_dir) / TRIMMED
     data = trimmed_bytes(Path(pyodide_dir) / FULL, keep_list())
     write_if_changed(out, compiled_zip(data) if bytecode else data)
@@ -74,7 +74,7 @@ def write_trimmed(pyodide_dir: Path, bytecode: bool = True) -> Path:
 def cases() -> list[dict]:
     """Every test vector and every worked example, as {"calculator", "policy", "inputs"}."""
     sys.path.insert(0, str(ROOT))
-    from calc.data import load_policies
+    # tests/ is no package of the project (not installed, not on the path unless ROOT is): imported here, for --list only
     from tests.test_pyodide_parity import load_vectors
 
     out = [{"calculator": v["calculator"], "policy": v["policy"], "inputs": v["inputs"]} for v in load_vectors()]

@@ -24,7 +24,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from scripts.bundle.trim_stdlib import TrimError, write_trimmed
+from scripts.bundle.engine_errors import EngineBuildError
+from scripts.bundle.trim_stdlib import write_trimmed
 from scripts.paths import ROOT
 
 RUNTIME_FILES = (
@@ -80,7 +81,7 @@ def vendor_pyodide(node_modules: Path, out_dir: Path) -> None:
         tmp.replace(dst)
     try:
         write_trimmed(out_dir)
-    except TrimError as exc:
+    except EngineBuildError as exc:
         raise VendorError(str(exc)) from None
 
 

@@ -7,6 +7,10 @@ package.json (devDependencies), bundles them into one IIFE for ES2017 browsers, 
 (scripts/site/plugin.py on_post_build, before the engine's size is stamped into it by
 scripts/bundle/wire.py); so do the test fixture sites (tests/browser/conftest.py).
 
+The widget's words are not in its sources: text.js imports them as the module `mingbai-ui-words`,
+which esbuild resolves to scripts/site/ui_words.json (an alias), the one file holding the site's own
+words for Python and the widget; only the file's `widget` section reaches the bundle.
+
 esbuild runs in the sources' folder, so the file names in the bundle's comments do not depend on
 where the build runs: the output is deterministic and written only when changed.
 
@@ -19,6 +23,7 @@ import sys
 from pathlib import Path
 
 from ..paths import ROOT
+from ..site.ui_words import WIDGET_MODULE, WORDS_FILE
 from ..write_files import write_if_changed
 
 SOURCES = ROOT / "docs" / "assets" / "mingbai" / "widget"
@@ -34,8 +39,9 @@ class WidgetBundleError(RuntimeError):
 
 
 def widget_sources(src_dir: Path = SOURCES) -> list[Path]:
-    """The widget's module files, sorted (what the build scans for the 繁體 character table too)."""
-    return sorted(Path(src_dir).glob("*.js"))
+    """The widget's module files, sorted, and the words file they import (what the build scans for the
+    繁體 character table too)."""
+    return [*sorted(Path(src_dir).glob("*.js")), WORDS_FILE]
 
 
 def bundle_widget(src_dir: Path = SOURCES) -> str:
@@ -47,7 +53,7 @@ def bundle_widget(src_dir: Path = SOURCES) -> str:
         raise WidgetBundleError(
             f"找不到 esbuild（{ESBUILD}）：请先运行 make install（npm ci）/ "
             f"esbuild not found at {ESBUILD}: run `make install` (npm ci) first")
-    proc = subprocess.run([str(ESBUILD), ENTRY, *OPTIONS, f"--banner:js={BANNER}"], cwd=src_dir,
+    proc = subprocess.run([str(ESBUILD), ENTRY, *OPTIONS, f"--alias:{WIDGET_MODULE}={WORDS_FILE}", f"--banner:js={BANNER}"], cwd=src_dir,
                           capture_output=True, text=True, encoding="utf-8")
     if proc.returncode != 0:
         raise WidgetBundleError(f"小部件打包失败 / widget bundle failed ({src_dir}):\n{proc.stderr.strip()}")

@@ -16,13 +16,16 @@
 """
 from __future__ import annotations
 
+import argparse
 import contextlib
+import functools
 import gzip
 import hashlib
 import os
 import re
+import sys
 from concurrent.futures import ThreadPoolExecutor
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..paths import ROOT
@@ -94,13 +97,13 @@ def stamp_engine_bytes(site: Path) -> int:
     if not SIZES.search(text):
         raise WireError(f"{worker}: no /*mingbai:sizes*/ placeholder / 缺少文件大小占位符")
     sizes = ", ".join(f'"{name}": {(Path(site) / "assets/pyodide" / name).stat().st_size}' for name in SIZED)
-    worker.write_text(SIZES.sub("/*mingbai:sizes*/{" + sizes + "}", text, count=1), encoding="utf-8")
+    write_if_changed(worker, SIZES.sub("/*mingbai:sizes*/{" + sizes + "}", text, count=1))
     path = Path(site) / WIDGET
     text = path.read_text(encoding="utf-8")
     if not PLACEHOLDER.search(text):
         raise WireError(f"{path}: no /*mingbai:engine-bytes*/ placeholder / 缺少引擎大小占位符")
     size = engine_wire_bytes(site)   # after the worker's stamp: it is one of the files; compressed, as sent
-    path.write_text(PLACEHOLDER.sub(f"/*mingbai:engine-bytes*/{size}", text, count=1), encoding="utf-8")
+    write_if_changed(path, PLACEHOLDER.sub(f"/*mingbai:engine-bytes*/{size}", text, count=1))
     return size
 
 
@@ -110,10 +113,7 @@ def _packed(data: bytes, kind: str) -> bytes:
     if key.is_file():
         return key.read_bytes()
     packed = gzip.compress(data, 9, mtime=0) if kind == "gz" else brotli.compress(data, quality=11)
-    key.parent.mkdir(parents=True, exist_ok=True)
-    tmp = key.with_name(f"{key.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(packed)
-    tmp.replace(key)
+    write_if_changed(key, packed)   # whole: parallel builds never read half a file
     return packed
 
 
@@ -210,9 +210,6 @@ class SiteHandler(PrecompressedHandler):
 
 def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve a built site with its precompressed copies (`make serve-site`)."""
-    import functools
-    from http.server import ThreadingHTTPServer
-
     handler = functools.partial(SiteHandler, directory=str(directory))
     with ThreadingHTTPServer((host, port), handler) as server:
         print(f"serving {directory} on http://{host}:{port}/ (br/gzip copies honoured; Ctrl-C stops)")
@@ -220,8 +217,6 @@ def serve(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> None:
 
 
 def main(argv: list[str]) -> int:
-    import argparse
-
     ap = argparse.ArgumentParser(description="Serve a built site with its precompressed copies.")
     ap.add_argument("directory", type=Path, nargs="?", default=ROOT / "site")
     ap.add_argument("--host", default="127.0.0.1")
@@ -236,6 +231,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    import sys
-
     raise SystemExit(main(sys.argv[1:]))

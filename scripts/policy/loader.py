@@ -9,331 +9,26 @@ as Decimal, never as binary floats.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
-import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from calc import series
-from calc.vocabulary import NUMBER_UNITS
-from calc.data import FORMAT
+from calc.registry import calculators
 
 from . import proof, prose_numbers, schema
-from .provenance import missing_from_quote, quote_in_source
-from ..paths import ROOT
-from ..write_files import write_if_changed
-
-# Overridable for the build-scaling benchmark (scripts/bench/build.py), which builds synthetic policies.
-POLICIES_DIR = Path(os.environ.get("MINGBAI_POLICIES_DIR") or ROOT / "policies")
-SOURCES_DIR = POLICIES_DIR / "sources"
-COMPILED = Path(os.environ.get("MINGBAI_POLICY_DATA") or ROOT / "calc" / "data" / "policies.json")
-
-
-@dataclass(frozen=True)
-class PolicyProblem:
-    path: str
-    line: int
-    field: str
-    en: str
-    zh: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.en} / {self.zh}"
-
-
-# libyaml's C parser when PyYAML has it (same events and marks, several times faster)
-if TYPE_CHECKING:   # one class for mypy, which cannot take a base class chosen at run time
-    _FAST_SAFE_LOADER = yaml.SafeLoader
-else:
-    _FAST_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class DecimalLoader(_FAST_SAFE_LOADER):
-    """SafeLoader that reads 286.88 as Decimal('286.88')."""
-
-
-def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
-    text = node.value.replace("_", "")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite():
-        raise yaml.constructor.ConstructorError(None, None, f"not a finite number: {node.value!r}", node.start_mark)
-    return value
-
-
-DecimalLoader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-
-
-def _line_index(node: yaml.Node, prefix: str = "", out: dict | None = None) -> dict[str, int]:
-    """field path → line, for messages about fields found after parsing."""
-    out = {} if out is None else out
-    out.setdefault(prefix, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _line_index(value, f"{prefix}.{key.value}" if prefix else key.value, out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, child in enumerate(node.value):
-            _line_index(child, f"{prefix}[{i}]", out)
-    return out
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
+from .across_policies import link_series, place_problems, series_problems
+from .compiled_data import COMPILED, write_compiled
+from .decimal_yaml import DecimalLoader, line_index
+from .policy_checks import semantic_problems, source_texts
+from .policy_dirs import POLICIES_DIR, SOURCES_DIR
+from .policy_problem import PolicyProblem, rel_path
 
 
 def expected_id(path: Path, policies_dir: Path) -> str:
+    """The id a policy file must have: its path below policies/ without .yaml."""
     return path.resolve().relative_to(policies_dir.resolve()).with_suffix("").as_posix()
-
-
-def source_file_problem(sources_dir: Path, name: str) -> tuple[str, str] | None:
-    """(en, zh) when `name` is not a readable UTF-8 regular file directly in sources_dir, else None.
-
-    A symlink or a name leading elsewhere would publish whatever it points at as sources/<name>.html
-    (issue 21, item 2); a text in another encoding would crash the reads below (item 10)."""
-    path = sources_dir / name
-    if path.is_symlink():
-        return (f"{name!r} is a symlink: a stored source must be a regular file in policies/sources/",
-                f"{name!r} 是符号链接：来源须为 policies/sources/ 中的普通文件")
-    if not path.is_file():
-        return f"file {name!r} not found in policies/sources/", f"policies/sources/ 中找不到文件 {name!r}"
-    if path.resolve().parent != sources_dir.resolve():
-        return (f"{name!r} lies outside policies/sources/", f"{name!r} 不在 policies/sources/ 中")
-    raw = path.read_bytes()
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return (f"policies/sources/{name}:{line}: not UTF-8 text (GBK?): save the source as UTF-8",
-                f"policies/sources/{name}:{line}：不是 UTF-8 编码（可能是 GBK）：请将来源另存为 UTF-8")
-    return None
-
-
-def _source_texts(policy: dict, sources_dir: Path) -> dict[str, list[str]]:
-    """Each source's stored texts; a file source_file_problem refuses is never read."""
-    texts = {}
-    for key, src in policy["sources"].items():
-        found = []
-        for name in (src["file"], src.get("normalised")):
-            if name and source_file_problem(sources_dir, name) is None:
-                found.append((sources_dir / name).read_text(encoding="utf-8"))
-        texts[key] = found
-    return texts
-
-
-def semantic_problems(policy: dict, lines: dict[str, int], policy_id: str, sources_dir: Path,
-                      known_calculators: set[str]) -> list[tuple[int, str, str, str]]:
-    """Checks that need the whole document: ids, periods, sources, provenance."""
-    out = []
-
-    def add(field: str, en: str, zh: str) -> None:
-        line = lines.get(field) or lines.get(field.rsplit(".", 1)[0], 1)
-        out.append((line, field, en, zh))
-
-    if policy["id"] != policy_id:
-        add("id", f"must equal the file's path {policy_id!r}", f"须与文件路径一致：{policy_id!r}")
-    for field in ("effective", "governs.contributions", "governs.benefits"):
-        span = policy["effective"] if field == "effective" else policy["governs"][field.split(".")[1]]
-        if span.get("to") and span["to"] < span["from"]:
-            add(f"{field}.to", "ends before it starts", "结束日期早于开始日期")
-    for name in policy["calculators"]:
-        if name not in known_calculators:
-            add("calculators", f"unknown calculator {name!r} (known: {', '.join(sorted(known_calculators))})",
-                f"未知的计算器 {name!r}")
-    for i, example in enumerate(policy.get("examples") or []):
-        if "calculator" in example and example["calculator"] not in policy["calculators"]:
-            add(f"examples[{i}].calculator", f"{example['calculator']!r} is not in this policy's calculators",
-                f"{example['calculator']!r} 不在本政策的 calculators 中")
-    for key, src in policy["sources"].items():
-        for attr in ("file", "normalised"):
-            name = src.get(attr)
-            refused = source_file_problem(sources_dir, name) if name else None
-            if refused:
-                add(f"sources.{key}.{attr}", *refused)
-    texts = _source_texts(policy, sources_dir)
-    if "reach" in policy:   # whom below its place it covers: quoted like a figure
-        _provenance(add, policy, texts, "reach", policy["reach"], "stated")
-    for name, param in policy["parameters"].items():
-        base = f"parameters.{name}"
-        status = param.get("status", "stated")
-        if status != "stated" and "how" not in param:
-            add(f"{base}.status", f"status {status!r} needs `how` (how we got it / why it is open)", f"状态 {status!r} 需要 how 说明")
-        if status == "not_stated" and param["value"] is not None:
-            add(f"{base}.value", "a not_stated figure must have value null (never invent it)", "原文未给出的数字，value 须为 null（不得编造）")
-        if status == "stated" and param["value"] is None and param["unit"] not in ("rule", "text"):
-            add(f"{base}.value", "value is null but status is stated: use not_stated", "value 为空但状态为 stated：请用 not_stated")
-        if param.get("period") and param["period"].get("to") and param["period"]["to"] < param["period"]["from"]:
-            add(f"{base}.period.to", "ends before it starts", "结束日期早于开始日期")
-        options = isinstance(param["value"], list) and param["value"] and all(_is_number(v) for v in param["value"])
-        span = param["value"] if isinstance(param["value"], dict) and set(param["value"]) == {"min", "max"} else None
-        if param["unit"] == "percent" and span is not None:
-            # a range left to the person ({min: 60, max: 300}: any whole percent from 60 to 300)
-            if not all(_is_number(span[k]) and Decimal(str(span[k])) == int(Decimal(str(span[k]))) for k in span) \
-                    or Decimal(str(span["min"])) >= Decimal(str(span["max"])):
-                add(f"{base}.value", "a percent range must be {min: 60, max: 300}: whole percents, min below max",
-                    "百分比范围须为 {min: 60, max: 300}：整数百分比，且 min 小于 max")
-        elif param["unit"] == "percent" and not (_is_number(param["value"], nullable=True) or options):
-            # a list of numbers: options the policy leaves to the person ([7, 9]: 7 % or 9 %)
-            add(f"{base}.value", "a percent must be a number (60 for 60 %), a list of the options the person may choose "
-                "([7, 9]), or the range the person chooses within ({min: 60, max: 300})",
-                "百分比须为数字（60 表示 60%）、由个人选择的选项列表（[7, 9]）或可自选的范围（{min: 60, max: 300}）")
-        elif param["unit"] in NUMBER_UNITS and not _is_number(param["value"], nullable=True):
-            add(f"{base}.value", f"unit {param['unit']} needs a number (or null), got {_kind(param['value'])}",
-                f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(param['value'], 'zh')}")
-        if param["unit"] == "date" and not isinstance(param["value"], (dt.date, type(None))):
-            add(f"{base}.value", f"unit date needs a date YYYY-MM-DD (or null), got {_kind(param['value'])}",
-                f"单位 date 须为日期 YYYY-MM-DD（或 null），实际为{_kind(param['value'], 'zh')}")
-        if param["unit"] == "categories" and param["value"] is not None:
-            for field, en, zh in category_problems(name, param["value"], declared_groups(policy)):
-                add(f"{base}.value{field}", en, zh)
-        for field, en, zh in rule_problems(name, param["value"]):
-            add(f"{base}.value{field}", en, zh)
-        if param["unit"] == "rounding" and param["value"] is not None:
-            rounding = param["value"]
-            if not (isinstance(rounding, dict) and set(rounding) == {"step", "mode"}
-                    and rounding["mode"] in schema.ROUNDING_MODES and isinstance(rounding["step"], str)):
-                add(f"{base}.value", f"rounding must be {{step: \"0.01\", mode: one of {', '.join(schema.ROUNDING_MODES)}}}",
-                    "取整规则须为 {step: \"0.01\", mode: 取整方式}")
-        _provenance(add, policy, texts, base, param, status)
-        starts = [(param.get("period") or {}).get("from") or policy["effective"]["from"]]
-        for i, entry in enumerate(param.get("dated") or []):   # each dated value: its own quote and figures
-            where, entry_status = f"{base}.dated[{i}]", entry.get("status", status)
-            if entry_status != "stated" and "how" not in entry and "how" not in param:
-                add(f"{where}.status", f"status {entry_status!r} needs `how`", f"状态 {entry_status!r} 需要 how 说明")
-            if entry_status == "not_stated" and entry["value"] is not None:
-                add(f"{where}.value", "a not_stated figure must have value null", "原文未给出的数字，value 须为 null")
-            if entry["from"] <= starts[-1]:
-                add(f"{where}.from", f"must come after {starts[-1]} (dated values go in time order, after the first value)",
-                    f"须晚于 {starts[-1]}（按时间先后排列，且晚于第一个值）")
-            starts.append(entry["from"])
-            if (param["unit"] in NUMBER_UNITS or param["unit"] == "percent") and not _is_number(entry["value"], nullable=True):
-                add(f"{where}.value", f"unit {param['unit']} needs a number (or null), got {_kind(entry['value'])}",
-                    f"单位 {param['unit']} 须为数字（或 null），实际为{_kind(entry['value'], 'zh')}")
-            _provenance(add, policy, texts, where, entry, entry_status, param["unit"])
-    for field, en, zh in parameter_problems(policy, known_calculators):
-        add(field, en, zh)
-    if not out:   # a policy otherwise sound: its worked examples must run
-        out += example_problems(policy, lines, known_calculators)
-    return out
-
-
-def _provenance(add, policy: dict, texts: dict, base: str, entry: dict, status: str, unit: str | None = None) -> None:
-    """A value's quote is in its source, and a stated value's numbers are in its quote
-    (a parameter's own value, or one of its dated values)."""
-    ref, quote = entry["source"]["ref"], entry["source"]["quote"]
-    if ref not in policy["sources"]:
-        add(f"{base}.source.ref", f"unknown source {ref!r} (declared: {', '.join(policy['sources'])})", f"未声明的来源 {ref!r}")
-        return
-    if texts[ref] and not any(quote_in_source(quote, t) for t in texts[ref]):
-        add(f"{base}.source.quote", f"quote not found in source {ref!r} (compared without whitespace)",
-            f"引文在来源 {ref!r} 中找不到（已忽略空白比较）")
-    if status == "stated":
-        missing = missing_from_quote(entry["value"], quote, unit or entry.get("unit"))
-        if missing:
-            add(f"{base}.value", f"number(s) {', '.join(missing)} not in the quote; quote the sentence that states them "
-                "or mark the value inferred/derived with `how`",
-                f"数字 {'、'.join(missing)} 不在引文中：请引用写明它的原句，或标为 inferred/derived 并说明 how")
-
-
-def parameter_problems(policy: dict, known_calculators: set[str]) -> list[tuple[str, str, str]]:
-    """The policy's parameters against what its calculators declare they read (calc/parameters.py):
-    a missing required one, or one no listed calculator reads and not marked `display_only: true`."""
-    from calc.parameters import policy_problems
-    from calc.registry import calculators
-
-    every = calculators()
-    listed = [every[name] for name in policy["calculators"] if name in every and name in known_calculators]
-    return policy_problems(policy, listed, list(every.values()))
-
-
-def _is_number(value: object, nullable: bool = False) -> bool:
-    return (value is None and nullable) or (isinstance(value, (int, Decimal)) and not isinstance(value, bool))
-
-
-def _kind(value: object, lang: str = "en") -> str:
-    kinds = {"en": {str: "a text", list: "a list", dict: "a mapping", bool: "true/false", dt.date: "a date"},
-             "zh": {str: "文本", list: "列表", dict: "映射", bool: "真/假", dt.date: "日期"}}[lang]
-    kind = next((k for t, k in kinds.items() if isinstance(value, t)), type(value).__name__)
-    return f"{kind} {value!r}" if isinstance(value, (str, bool, dt.date)) else kind
-
-
-def declared_groups(policy: dict) -> list[str]:
-    """The subsidised groups a policy declares itself (`subsidy_categories`): valid codes in its lists too."""
-    from calc.categories import DECLARED
-    value = (policy["parameters"].get(DECLARED) or {}).get("value")
-    return [str(code) for code in value] if isinstance(value, dict) else []
-
-
-def rule_problems(name: str, value: object) -> list[tuple[str, str, str]]:
-    """What the calculator declaring `name` checks in its value beyond the unit (`Parameter.check`:
-    e.g. the codes of a rule calc must know)."""
-    from calc.parameters import value_problems
-    from calc.registry import calculators
-    return value_problems(name, value, list(calculators().values()))
-
-
-def category_problems(name: str, value: object, declared: Sequence[str] = ()) -> list[tuple[str, str, str]]:
-    """(field suffix, en, zh) for a `categories` value that is not a list of known codes, each once.
-    Known: the shared groups (calc/categories.py) and the policy's own, or the calculator's own codes
-    (`Parameter.codes`; calc.parameters.category_codes)."""
-    if not isinstance(value, list):
-        return [("", f"a categories value must be a list of codes, got {_kind(value)}",
-                 f"类别须为代码列表，实际为{_kind(value, 'zh')}")]
-    from calc.parameters import category_codes
-    from calc.registry import calculators
-    known = category_codes(name, list(declared), list(calculators().values()))
-    out, seen = [], set()
-    for i, code in enumerate(value):
-        if not isinstance(code, str) or code not in known:
-            out.append((f"[{i}]", f"unknown category code {code!r} (known: {', '.join(known)})",
-                        f"未知的类别代码 {code!r}（可用：{'、'.join(known)}）"))
-        elif code in seen:
-            out.append((f"[{i}]", f"category code {code!r} is listed twice", f"类别代码 {code!r} 重复"))
-        seen.add(code)
-    return out
-
-
-def example_problems(policy: dict, lines: dict[str, int], known_calculators: set[str]) -> list[tuple[int, str, str, str]]:
-    """Run every worked example through its calculator now, so a bad one is reported with its
-    file and line (not as a failed page build). Skipped unless the policy's calculators exist."""
-    from calc.api import run_policy
-    from calc.registry import calculator
-
-    names = policy["calculators"]
-    if not all(name in known_calculators and calculator(name) is not None for name in names):
-        return []
-    data = to_json_ready(policy)
-    out = []
-    for i, example in enumerate(policy.get("examples") or []):
-        field = f"examples[{i}].inputs"
-        line = lines.get(field) or lines.get(f"examples[{i}]", 1)
-        name = example.get("calculator", names[0] if names else None)
-        if name is None:
-            out.append((line, f"examples[{i}]", "an example needs a calculator, and this policy lists none",
-                        "算例需要计算器，但本政策没有列出"))
-            continue
-        try:
-            result = run_policy(name, data, dict(example["inputs"]))
-        except Exception as exc:  # noqa: BLE001 - a build reports it with the line, never a traceback
-            out.append((line, field, f"the example makes {name} fail: {type(exc).__name__}: {exc}",
-                        f"算例使计算器 {name} 出错：{type(exc).__name__}: {exc}"))
-            continue
-        if not result["ok"]:
-            err = result["errors"][0]
-            out.append((line, field, f"the example is not valid input for {name}: {err['field']}: {err['message_en']}",
-                        f"算例不是 {name} 的有效输入：{err['field']}：{err['message_zh']}"))
-    return out
 
 
 def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR,
@@ -341,9 +36,8 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
     """The policy's data, or None and its problems. Every load checks that each code a reader sees
     has words; `prove` (what `make policies` does) also runs every calculator the policy names over
     a sample of inputs and renders its pages and widgets (scripts/policy/proof.py)."""
-    rel = _rel(path)
+    rel = rel_path(path)
     if known_calculators is None:
-        from calc.registry import calculators
         known_calculators = set(calculators())
 
     def problem(line: int, field: str, en: str, zh: str) -> PolicyProblem:
@@ -382,10 +76,10 @@ def load_policy(path: Path, policies_dir: Path = POLICIES_DIR, sources_dir: Path
         loader.dispose()
     policy_id = expected_id(path, policies_dir)
     data.pop("schema")   # the file format's version (checked above), not part of the policy: not compiled
-    lines = _line_index(node)
+    lines = line_index(node)
     problems = [problem(*p) for p in semantic_problems(data, lines, policy_id, sources_dir, known_calculators)]
     if not problems:   # every figure in prose is a figure of the policy (scripts/policy/prose_numbers.py)
-        texts = [t for found in _source_texts(data, sources_dir).values() for t in found]
+        texts = [t for found in source_texts(data, sources_dir).values() for t in found]
         problems = [problem(*p) for p in prose_numbers.problems(data, lines, texts, prose_numbers.example_runs(data, known_calculators))]
     if not problems:   # every code a reader will see has words (the page build would stop on it)
         problems = [problem(*p) for p in proof.vocabulary_problems(data, lines)]
@@ -411,8 +105,8 @@ def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR,
                 line = next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                              if text.startswith("id:")), 1)
                 problems.append(PolicyProblem(
-                    _rel(path), line, "id", f"duplicate policy id {data['id']!r} (also in {_rel(first[data['id']])})",
-                    f"重复的政策 id {data['id']!r}（{_rel(first[data['id']])} 中已有）"))
+                    rel_path(path), line, "id", f"duplicate policy id {data['id']!r} (also in {rel_path(first[data['id']])})",
+                    f"重复的政策 id {data['id']!r}（{rel_path(first[data['id']])} 中已有）"))
                 continue
             policies[data["id"]] = data
             first[data["id"]] = path
@@ -420,113 +114,6 @@ def load_all(policies_dir: Path = POLICIES_DIR, sources_dir: Path = SOURCES_DIR,
     problems += place_problems(policies, first)
     link_series(policies)
     return policies, problems
-
-
-def _field_line(path: Path, key: str) -> int:
-    """The line of a top-level key (for problems found across files, after parsing)."""
-    return next((n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if text.startswith(f"{key}:")), 1)
-
-
-def series_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[PolicyProblem]:
-    """Two policies of one series may not govern the same contribution months."""
-    out = []
-    for members in series.group(policies).values():
-        for older, newer in zip(members, members[1:]):
-            a, b = (policies[pid]["governs"]["contributions"] for pid in (older, newer))
-            if a.get("to") is None or a["to"] >= b["from"]:
-                out.append(PolicyProblem(
-                    _rel(paths[newer]), _field_line(paths[newer], "governs"), "governs.contributions",
-                    f"overlaps {older} (contributions {a['from']} – {a.get('to') or 'open'}); a series' periods must not overlap",
-                    f"与 {older} 的缴费期（{a['from']} 至 {a.get('to') or '未定'}）重叠：同一系列的期间不得重叠"))
-    return out
-
-
-PLACE_LEVELS = ("province", "city", "county", "town")
-
-
-def _place_line(path: Path, level: str) -> int:
-    """The line of jurisdiction.<level> (or of jurisdiction: when the level is missing)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = _field_line(path, "jurisdiction")
-    for n, text in enumerate(lines[start:], start + 1):
-        if text and not text.startswith((" ", "#")):
-            break   # the next top-level key
-        if text.strip().startswith(f"{level}:"):
-            return n
-    return start
-
-
-def place_problems(policies: dict[str, dict], paths: dict[str, Path]) -> list[PolicyProblem]:
-    """The folders are the place (issue 21, item 9): a series goes by path, so a policy in
-    hunan/hengyang/ claiming 岳阳市 would retitle 衡阳's pages and banners. The places a policy names,
-    province first, stand one for each folder of its id; every policy in one folder names the same
-    place there, and one place (under one parent) is one folder."""
-    out = []
-    folder_names: dict[str, tuple[tuple[str, str, str], str]] = {}   # folder → (level, zh, en), first policy
-    name_folders: dict[tuple[str, str, str], tuple[str, str]] = {}   # (parent, level, zh) → folder, first policy
-    for pid in sorted(policies):
-        place = policies[pid]["jurisdiction"]
-        folders = pid.split("/")[:-1]
-        if not folders:
-            continue   # a policy file directly in policies/ (test fixtures): no place to match
-
-        def add(level: str, en: str, zh: str, pid: str = pid) -> None:   # called within this iteration only
-            out.append(PolicyProblem(_rel(paths[pid]), _place_line(paths[pid], level), f"jurisdiction.{level}", en, zh))
-
-        levels = [level for level in PLACE_LEVELS if level in place]
-        if len(levels) != len(folders):
-            where = "/".join(folders)
-            add(levels[-1], f"names {len(levels)} places ({', '.join(levels)}) but lies in {len(folders)} folders "
-                f"({where}/): one folder per place, province first",
-                f"写了 {len(levels)} 级地区（{'、'.join(levels)}），但位于 {len(folders)} 级目录（{where}/）中：每级地区一个目录，省在最前")
-            continue
-        for depth, level in enumerate(levels):
-            folder, parent = "/".join(folders[: depth + 1]), "/".join(folders[:depth])
-            name = (level, place[level]["zh"], place[level]["en"])
-            seen, first = folder_names.setdefault(folder, (name, pid))
-            if seen != name:
-                add(level, f"{name[1]} / {name[2]} does not match the folder {folder}/, where {first} names "
-                    f"{seen[1]} / {seen[2]}", f"{name[1]} 与目录 {folder}/ 不符：{first} 写的是 {seen[1]}")
-                break
-            other, first = name_folders.setdefault((parent, level, name[1]), (folder, pid))
-            if other != folder:
-                add(level, f"{name[1]} is already the place of the folder {other}/ ({first}): one place, one folder",
-                    f"{name[1]} 已是目录 {other}/ 的地区（{first}）：一个地区只用一个目录")
-                break
-    return out
-
-
-def link_series(policies: dict[str, dict]) -> None:
-    """Each policy learns its series: the key, its members in time order, the one before and after."""
-    for key, members in series.group(policies).items():
-        for i, pid in enumerate(members):
-            policies[pid]["series"] = {"key": key, "members": members,
-                                       "previous": members[i - 1] if i else None,
-                                       "next": members[i + 1] if i + 1 < len(members) else None}
-
-
-def to_json_ready(value: Any) -> Any:
-    """Decimal → string, date → ISO string: what calc reads in CPython and Pyodide."""
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): to_json_ready(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [to_json_ready(v) for v in value]
-    return value
-
-
-def compiled_text(policies: dict[str, dict]) -> str:
-    payload = {"format": FORMAT, "policies": {pid: to_json_ready(policies[pid]) for pid in sorted(policies)}}
-    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def write_compiled(policies: dict[str, dict], out: Path = COMPILED) -> bool:
-    """Write calc/data/policies.json if it changed; True when written."""
-    return write_if_changed(out, compiled_text(policies))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -548,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.compile:
         written = write_compiled(policies)
-        print(f"{len(policies)} policies → {_rel(COMPILED)}{' (updated)' if written else ' (unchanged)'}")
+        print(f"{len(policies)} policies → {rel_path(COMPILED)}{' (updated)' if written else ' (unchanged)'}")
     else:
         print(f"{len(policies)} policies OK")
     return 0

@@ -42,7 +42,7 @@ def strip_pinyin(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    import opencc  # imported lazily: only this script needs it
+    import opencc  # deferred: OpenCC is an optional dependency (site extra) only this command needs
 
     return opencc.OpenCC("t2s").convert(text)
 

@@ -27,6 +27,26 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import jinja2
+
+import calc
+from calc.api import applicable_inputs, dumps, run_policy
+from calc.policy import Policy
+from calc.registry import calculator
+from scripts.site import jinja_env
+from scripts.site.example_runs import example_runs
+from scripts.site.page_paths import LOCALES, data_lang
+from scripts.site.policy_page import render_policy
+from scripts.site.table_pages import render_table_page, table_parameters
+from scripts.site.widgets import render_widget_html
+from scripts.site.formatting import _format, declared_words, table_rows
+from scripts.site.vocabulary import UnknownCode
+
+from ..paths import ROOT
+from .compiled_data import to_json_ready
+from .invariants import INVARIANTS
+from .relations import check
+
 Problem = tuple[int, str, str, str]   # (line, field, en, zh), as the loader's semantic checks give them
 
 MAX_RUNS = 3000          # per calculator (the county resident policies need about 1,000)
@@ -69,9 +89,6 @@ def _where(value: object, code: str, path: str = "") -> str | None:
 
 def vocabulary_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """A code in a parameter's value that has no words for readers (the page would fail to build)."""
-    from scripts.site.formatting import _format, declared_words, table_rows
-    from scripts.site.vocabulary import UnknownCode
-
     declared = declared_words(policy)
     out = []
     for name, param in policy["parameters"].items():
@@ -171,10 +188,6 @@ def _variants(spec: dict, dates: list[str]) -> list[object]:
 
 def applicable_specs(name: str, data: dict) -> list[dict]:
     """The inputs calculator `name` asks for on this policy (compiled data), as calc.describe gives them."""
-    from calc.api import applicable_inputs
-    from calc.policy import Policy
-    from calc.registry import calculator
-
     found = calculator(name)
     assert found is not None, name   # the loader proves only the calculators it knows
     return [s.describe() for s in applicable_inputs(found, Policy(data))]
@@ -184,8 +197,6 @@ def sample_inputs(name: str, policy: dict) -> list[dict]:
     """The deterministic sample: each worked example (or plain values when there is none) and, from
     each, every boundary date in each date input; from the first, each choice of each enum and boolean input (and empty, when
     optional), with each boundary date in each date input; each other input varied alone."""
-    from .loader import to_json_ready
-
     data = to_json_ready(policy)
     specs = applicable_specs(name, data)
     examples = [dict(to_json_ready(e["inputs"])) for e in policy.get("examples") or []
@@ -233,9 +244,6 @@ def result_problem(name: str, out: object, parameters: dict) -> str | None:
     of its type (money 0.00, a ratio, an ISO date, an integer, a boolean, a list, a text a code of the
     calculator's or the policy's own groups or else {zh, en}), each step its id, texts and figures in
     words, citing parameters of the policy, each chart an SVG in zh and en."""
-    from calc.api import dumps
-    from calc.registry import calculator
-
     if not isinstance(out, dict) or not isinstance(out.get("ok"), bool):
         return f"not a result: {out!r}"[:300]
     try:
@@ -308,8 +316,6 @@ def _output_problem(spec, value: object, parameters: dict) -> str | None:
 
 def invariant_problem(name: str, data: dict, out: dict) -> str | None:
     """What a successful run breaks of its calculator's invariants (scripts/policy/invariants.py), the fuzz's own."""
-    from .invariants import INVARIANTS
-
     if not out.get("ok") or name not in INVARIANTS:
         return None
     try:
@@ -322,9 +328,6 @@ def invariant_problem(name: str, data: dict, out: dict) -> str | None:
 def relation_problem(name: str, data: dict, inputs: dict, out: dict, specs: list[dict]) -> str | None:
     """What a successful run and the runs of related inputs break of the calculator's relations
     (scripts/policy/relations.py: lists permuted or repeated give the same result, the monotone rules)."""
-    from calc.api import run_policy
-    from .relations import check
-
     if not out.get("ok"):
         return None
     try:
@@ -343,9 +346,6 @@ def _broken(exc: AssertionError, what: str) -> str:
 def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """Each calculator the policy names, run over sample_inputs: an exception or a malformed result,
     with the inputs that gave it (the first MAX_REPORTED per calculator, and how many in all)."""
-    from calc.api import run_policy
-    from .loader import to_json_ready
-
     data = to_json_ready(policy)
     out = []
     for index, name in enumerate(policy["calculators"]):
@@ -381,7 +381,6 @@ def sample_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
 # ---------------------------------------------------------------------------------------------
 
 def _shown_path(filename: str) -> str:
-    from ..paths import ROOT
     try:
         return str(Path(filename).resolve().relative_to(ROOT))
     except ValueError:
@@ -392,32 +391,26 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
     """Render the policy page in every locale, its table pages and each calculator's widget, from the
     site's templates and with the policy's own data (not the compiled file): a template error is
     reported with the template's file and line."""
-    import jinja2
-    from calc.api import run_policy
-    from scripts.site import pages
-    from .loader import to_json_ready
-
     data = to_json_ready(policy)
-    env = pages.environment()
+    env = jinja_env.environment()   # looked up at call time: a test renders with templates of its own
 
-    def example_run(name: str, policy_id: str, inputs: dict) -> dict:
-        """pages' calc run, answered from this policy's data (not yet compiled)."""
-        return run_policy(name, data, to_json_ready(dict(inputs))) if policy_id == policy["id"] else site_run(name, policy_id, inputs)
+    def run(name: str, policy_id: str, inputs: dict) -> dict:
+        """The site's calc run, answered from this policy's data (not yet compiled)."""
+        return run_policy(name, data, to_json_ready(dict(inputs))) if policy_id == policy["id"] else calc.run(name, policy_id, inputs)
 
-    site_run, pages._example_run = pages._example_run, example_run
     out = []
     jobs: list[tuple[str, int, Callable[[], object]]] = []
-    for locale in pages.LOCALES:   # the widgets first: a page shows them, and they name the calculator
+    for locale in LOCALES:   # the widgets first: a page shows them, and they name the calculator
         for index, name in enumerate(policy["calculators"]):
             jobs.append((f"calculators[{index}]", _line(lines, f"calculators[{index}]"),
-                         partial(pages.render_widget_html, policy, name, locale, "assets/")))
-    for locale in pages.LOCALES:
-        lang = pages.data_lang(locale)
-        for name in pages.table_parameters(policy):
+                         partial(render_widget_html, env, policy, name, locale, "assets/")))
+    for locale in LOCALES:
+        lang = data_lang(locale)
+        for name in table_parameters(policy):
             jobs.append((f"parameters.{name}", _line(lines, f"parameters.{name}"),
-                         partial(pages.render_table_page, env, policy, name, lang)))
-        jobs.append((f"(page {locale})", 1, partial(pages.render_policy, env, policy, lang, locale)))
-    try:
+                         partial(render_table_page, env, policy, name, lang)))
+        jobs.append((f"(page {locale})", 1, partial(render_policy, env, policy, lang, locale)))
+    with example_runs(run):
         for field, line, job in jobs:
             try:
                 job()
@@ -432,8 +425,6 @@ def render_problems(policy: dict, lines: dict[str, int]) -> list[Problem]:
                             f"页面无法生成：{type(exc).__name__}: {exc}{where}"))
                 if len(out) >= MAX_REPORTED:
                     break
-    finally:
-        pages._example_run = site_run
     return out
 
 

@@ -32,7 +32,11 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from calc.api import run_policy
+from calc.registry import calculator
+
 from . import figures as reading
+from .compiled_data import to_json_ready
 from .figures import invisible_characters
 from .provenance import squash
 
@@ -268,10 +272,6 @@ def hidden_characters(value: object, field: str = "") -> Iterator[tuple[str, lis
 
 def example_runs(policy: dict, known_calculators: set[str]) -> list[dict]:
     """calc's answers for the policy's worked examples (the loader has run them already: none fails here)."""
-    from calc.api import run_policy
-    from calc.registry import calculator
-    from .loader import to_json_ready
-
     names = policy["calculators"]
     if not names or not all(name in known_calculators and calculator(name) is not None for name in names):
         return []

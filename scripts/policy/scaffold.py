@@ -20,12 +20,12 @@ import sys
 from pathlib import Path
 
 from calc.registry import calculators
+from calc.today import LEVELS   # the place path's segments, in order
 
 from . import schema
 from .loader import POLICIES_DIR, load_all
 
 TODO = schema.TODO
-LEVELS = ("province", "city", "county", "town")   # the place path's segments, in order
 BILINGUAL_TODO = "{zh: TODO, en: TODO}"
 
 

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from . import schema
+from .policy_dirs import SOURCES_DIR
 
 NAME_RE = re.compile(r"^(\d{3})_[0-9a-f]{16}\.")
 
@@ -53,7 +54,6 @@ def stub(name: str, key: str, kind: str, url: str | None, today: dt.date) -> str
 
 
 def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
-    from .loader import SOURCES_DIR
     parser = argparse.ArgumentParser(prog="python -m scripts.policy.store_source", description=__doc__.splitlines()[0])
     parser.add_argument("file", type=Path, help="the source text, saved as UTF-8")
     parser.add_argument("--url", help="where the text was found (http or https)")

@@ -12,11 +12,16 @@ field has no meaning (or a meaning names no field).
 """
 from __future__ import annotations
 
+from calc.registry import calculators
+
 from ..policy import schema
 from .formatting import pick
+from .jinja_env import environment
+from .page_paths import page_path
+from .ui_words import WORDS
 
 PAGE = "authoring"   # docs/authoring.md, authoring.en.md, authoring.zh-Hant.md
-NAV_TITLE = ("编写政策", "Writing a policy")
+NAV_TITLE = WORDS["nav"]["authoring"]
 EXAMPLE_POLICIES = 3   # policies linked per calculator as models to copy from
 
 # the YAML blocks the page documents: (path prefix, schema check, heading)
@@ -112,33 +117,7 @@ FIELD_MEANINGS: dict[str, tuple[str, str]] = {
                          "true: the printed page keeps this example (mark the few most relevant to the page's readers; two A4 pages in all); with none marked, the first three are printed."),
 }
 
-UI = {
-    "title": ("编写政策：字段与计算器参考", "Writing a policy: fields and calculators"),
-    "intro": ("本页由代码生成：字段取自政策文件的校验规则，每个计算器的输入和参数取自计算器本身的声明。"
-              "构建时，每个政策都按它列出的计算器核对：缺少必填参数、单位不符、参数无人读取且未标 display_only，都会报出文件和行号。",
-              "Generated from the code: the fields from the policy-file checks, each calculator's inputs and parameters from the "
-              "calculator's own declarations. Every build checks each policy against the calculators it lists: a missing required "
-              "parameter, a wrong unit, or a parameter no calculator reads and not marked display_only stops the build with file and line."),
-    "walkthrough": ("添加一项政策", "Adding a policy"),
-    "fields": ("政策文件的字段", "Fields of a policy file"),
-    "field": ("字段", "Field"),
-    "required": ("必填", "Required"),
-    "meaning": ("含义", "Meaning"),
-    "yes": ("是", "yes"),
-    "no": ("否", "no"),
-    "calculators": ("计算器", "Calculators"),
-    "inputs": ("输入（表单和 --input）", "Inputs (the form and --input)"),
-    "parameters": ("读取的参数", "Parameters it reads"),
-    "parameter": ("参数", "Parameter"),
-    "unit": ("单位", "Unit"),
-    "input": ("输入", "Input"),
-    "type": ("类型", "Type"),
-    "shown": ("何时出现", "When asked"),
-    "always": ("总是", "always"),
-    "optional": ("可选", "optional"),
-    "used_by": ("使用此计算器的政策：{n} 项，例如", "Policies using it: {n}, for example"),
-    "none_yet": ("使用此计算器的政策：暂无", "Policies using it: none yet"),
-}
+UI = WORDS["authoring"]
 
 STEPS = (
     ("生成骨架：`python -m scripts.policy.scaffold --place hunan/hengyang --topic flexible-employment --year 2025 "
@@ -234,8 +213,6 @@ def _condition(condition: str | None, lang: str) -> str:
 
 
 def _calculators(policies: dict[str, dict], lang: str) -> list[dict]:
-    from calc.registry import calculators
-
     out = []
     for calc in calculators().values():
         described = calc.describe()
@@ -253,8 +230,6 @@ def _calculators(policies: dict[str, dict], lang: str) -> list[dict]:
 
 def render_reference(policies: dict[str, dict], lang: str) -> str:
     """The page in zh or en (Markdown); the site's zh-Hant page is the zh one converted."""
-    from .pages import environment, page_path
-
     t = {key: pick(lang, pair) for key, pair in UI.items()}
     return environment().get_template("authoring.md.j2").render(
         t=t, lang=lang, steps=[pick(lang, s) for s in STEPS], blocks=_fields(lang), calculators=_calculators(policies, lang),

@@ -3,7 +3,7 @@
 Static HTML files written into the built site (MkDocs hook on_post_build; not MkDocs pages):
 - embed/<calculator>/<policy id>/index.html: the calculator's widget form for that policy — the
   same markup as the policy pages, scripts/site/templates/widget.html.j2 through
-  site_pages.render_widget_html — prerendered with the policy's example, once per language,
+  widgets.render_widget_html — prerendered with the policy's example, once per language,
   each in a <template>; assets/mingbai/embed.js shows the one ?lang= names (default zh) before
   widget.js makes it live, then widget.js takes any inputs in the query (the shareable-link
   format), so a shared scenario opens prefilled and computes.
@@ -30,9 +30,14 @@ from markupsafe import Markup
 import calc
 from calc.data import load_policies
 
+from ..write_files import write_if_changed
 from .csp import CSP
 from .hant import to_hant
-from .pages import LOCALES, data_lang, environment, list_status, render_widget_html, years_label
+from .jinja_env import environment
+from .page_paths import LOCALES, data_lang
+from .policy_labels import years_label
+from .status_banner import list_status
+from .widgets import render_widget_html
 
 LANG_DIRS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}   # each language's pages below the site root (mkdocs.yml)
 
@@ -87,7 +92,7 @@ def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: st
                 "page": page, "sources": page + "#source-" + next(iter(policy["sources"])),   # the sources list's first
                 "links": links, "status": Markup(status),
                 "policy": policy_id, "lang": locale, "version": policy_version(policy), "title": title,
-                "credit": credit, "html": Markup(render_widget_html(policy, calculator["name"], locale, assets)),
+                "credit": credit, "html": Markup(render_widget_html(environment(), policy, calculator["name"], locale, assets)),
             })
     return environment().get_template("embed.html.j2").render(
         c=calculator, variants=variants, assets=assets, csp=csp,
@@ -104,7 +109,6 @@ def write_embed_pages(site_dir: Path, csp: str = CSP) -> list[Path]:
     for calculator in calc.list_calculators()["calculators"]:
         for policy_id in [None, *calculator["policies"]] if calculator["policies"] else []:
             path = Path(site_dir) / embed_path(calculator["name"], policy_id)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render_embed_page(calculator, policies, policy_id, csp), encoding="utf-8")
+            write_if_changed(path, render_embed_page(calculator, policies, policy_id, csp))
             written.append(path)
     return written

@@ -23,7 +23,9 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 @lru_cache(maxsize=1)
 def _converter():
-    import opencc  # build-time dependency (pyproject: site extra)
+    # deferred: OpenCC (pyproject: site extra) loads its dictionaries on import, and only a build writing
+    # zh-Hant pages needs it; the modules importing this one (search_index, pages) stay light
+    import opencc
     return opencc.OpenCC(PROFILE)
 
 

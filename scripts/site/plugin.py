@@ -1,7 +1,7 @@
 """The `mingbai` MkDocs plugin: policies in, pages, widgets and the engine out.
 
 Registered as the `mingbai` entry point (pyproject.toml); options in `config.py`. All the work is
-done by modules that know nothing of MkDocs (pages.py, embed_pages.py, ../dist/…), so a move to
+done by modules that know nothing of MkDocs (pages.py, nav.py, embed_pages.py, ../bundle/…), so a move to
 another generator keeps them; this class only calls them at the right events and holds the state
 of one build.
 
@@ -27,13 +27,16 @@ from scripts.bundle.vendor_pyodide import VendorError, vendor_pyodide
 from scripts.bundle.widget_bundle import WidgetBundleError, widget_sources, write_widget_bundle
 from scripts.bundle.wire import WireError, precompress, stamp_engine_bytes
 from scripts.paths import ROOT
-from scripts.policy.loader import COMPILED, POLICIES_DIR, load_all, write_compiled
+from scripts.write_files import write_if_changed
+from scripts.policy.compiled_data import COMPILED, write_compiled
+from scripts.policy.loader import POLICIES_DIR, load_all
 from scripts.site.config import MingbaiConfig
 from scripts.site.csp import CSP
 from scripts.site.embed_pages import write_embed_pages
 from scripts.site.hant import to_hant, write_hant_table
 from scripts.site.html_slots import SlotError, Slots
-from scripts.site.pages import nav, render_site
+from scripts.site.nav import nav
+from scripts.site.pages import render_site
 from scripts.site.pages_dir import PagesDirError, create, link_hand_written, remove
 from scripts.site.search_index import split_search_index
 from scripts.site.serve_reload import forget_data, refresh
@@ -166,7 +169,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             return  # the other languages' builds share the root site's assets
         site = Path(config["site_dir"])
         if self.not_found is not None:   # the last language built had overwritten it
-            (site / "404.html").write_text(self.not_found, encoding="utf-8")
+            write_if_changed(site / "404.html", self.not_found)
             self.not_found = None
         try:
             vendor_pyodide(ROOT / "node_modules", site / "assets" / "pyodide")

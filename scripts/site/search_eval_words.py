@@ -10,6 +10,8 @@ from pathlib import Path
 
 import jieba
 
+from scripts.site.hant import to_hant
+
 
 def words(site: Path, locale: str) -> list[str]:
     index = json.loads((site / "search" / f"search_index.{locale}.json").read_text(encoding="utf-8"))
@@ -19,7 +21,6 @@ def words(site: Path, locale: str) -> list[str]:
     source += Path(__file__).with_name("search_dict.txt").read_text(encoding="utf-8").splitlines()
     found = {line.split()[0] for line in source if line.strip()}
     if locale == "zh-Hant":
-        from scripts.site.hant import to_hant
         found = {to_hant(w) for w in found}
     return sorted(w for w in found if 2 <= len(w) <= 8 and w in text)
 

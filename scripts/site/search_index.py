@@ -34,6 +34,9 @@ from pathlib import Path
 
 import yaml
 
+from ..write_files import write_if_changed
+from .hant import to_hant   # cheap: OpenCC itself loads on the first conversion (hant._converter)
+
 INDEX = Path("search") / "search_index.json"
 SYNONYMS = Path(__file__).with_name("search_synonyms.yaml")
 
@@ -67,7 +70,6 @@ def query_words(locale: str) -> dict:
     """
     data = yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))
     if locale == "zh-Hant":
-        from scripts.site.hant import to_hant   # OpenCC: loaded only when a build writes the zh-Hant index
         zh = data["zh"]
         return {"synonyms": {to_hant(w): [to_hant(t) for t in terms] for w, terms in zh["synonyms"].items()},
                 "stop": [to_hant(w) for w in zh["stop"]]}
@@ -184,9 +186,9 @@ def split_search_index(site: Path, roots: dict[str, str]) -> dict[str, Path]:
         index = {"config": config, "docs": reader_docs(site, docs, root)}
         by_lang[locale] = index
         path = site / index_path(locale)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        write_if_changed(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")))
         out[locale] = path
     default = next(locale for locale, root in roots.items() if not root.lstrip("./"))
     whole = {**by_lang[default], "by_lang": by_lang}
-    (site / INDEX).write_text(json.dumps(whole, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_if_changed(site / INDEX, json.dumps(whole, ensure_ascii=False, separators=(",", ":")))
     return out

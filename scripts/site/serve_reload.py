@@ -19,6 +19,7 @@ import sys
 from types import ModuleType
 
 from scripts.paths import ROOT
+from scripts.site.ui_words import WORDS_FILE
 
 PACKAGES = ("calc", "scripts")   # our code, the plugin module included (the next rebuild loads it afresh)
 
@@ -26,8 +27,10 @@ _last: dict[str, tuple] = {}
 
 
 def code_fingerprint() -> tuple:
-    """(path, mtime, size) of every .py file in our packages: changes when any is edited, added or removed."""
+    """(path, mtime, size) of every .py file in our packages, and of the words file ui_words.py reads when
+    imported: changes when any is edited, added or removed."""
     files = sorted(p for package in PACKAGES for p in (ROOT / package).rglob("*.py") if "__pycache__" not in p.parts)
+    files.append(WORDS_FILE)
     return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 

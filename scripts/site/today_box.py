@@ -6,24 +6,17 @@ amount is calc's.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from collections.abc import Callable
 
 from calc import today as judge
 from calc.vocabulary import TOPICS
 
-UI = {
-    "title": ("今天能办什么：{place}", "What is open today: {place}"),
-    "checked": ("按中国时间 {day} 判断（北京时间）。", "Judged for {day}, China time (UTC+8)."),
-    "pages": ("相关政策", "Policies"),
-    "questions": ("按问题找", "Find by question"),
-    "pick": ("选择地区", "Choose your place"),
-    "pick_hint": ("先选省，再选市、县（区）：每一级都显示今天适用的政策；没有本地政策的年度，按上级（市或省）的政策。",
-                  "Choose a province, then a city and county: each shows what applies today; a year with no local "
-                  "policy follows the city's or province's."),
-    "own": ("本地政策", "this place's own policies"),
-    "later_elsewhere": ("之后在本地适用的政策（{place}{level}）：", "What applied here after it ({place}, {level}): "),
-}
+from .formatting import pick
+from .page_paths import policy_link
+from .policy_labels import years_label
+from .ui_words import WORDS
+
+UI = WORDS["today"]
 QUESTIONS = (   # (key, words, calculators in order of preference, a note on what to choose)
     ("pay", ("我要交多少钱", "How much do I pay"), ("resident-contribution", "flexible-contribution"), None),
     ("covered", ("从哪天起有保障", "From when am I covered"), ("resident-benefit-start",), None),
@@ -32,10 +25,6 @@ QUESTIONS = (   # (key, words, calculators in order of preference, a note on wha
      ("在计算器里选“新生儿”", "choose “newborn” in the calculator")),
     ("critical", ("大病保险", "Critical illness (大病)"), ("critical-illness-cap",), None),
 )
-
-
-def pick(lang: str, pair: tuple[str, str]) -> str:
-    return pair[0] if lang == "zh" else pair[1]
 
 
 def place_name(place: str, known: dict, lang: str) -> str:
@@ -131,14 +120,6 @@ def later_elsewhere(policy: dict, policies: dict[str, dict], lang: str) -> dict 
             known = judge.places(policies)
             level = judge.LEVEL_WORDS[known[place]["level"]]
             return {"lead": pick(lang, UI["later_elsewhere"]).format(place=known[place][lang], level=pick(lang, level)),
-                    "items": [{"title": p["title"][lang], "years": _years(p, lang),
-                               "link": posixpath.relpath(f"policies/{p['id']}", f"policies/{pid}") + "/"} for p in later]}
+                    "items": [{"title": p["title"][lang], "years": years_label(p, lang),
+                               "link": policy_link(pid, p["id"])} for p in later]}
     return None
-
-
-def _years(policy: dict, lang: str) -> str:
-    span = policy["governs"]["benefits"]
-    start, end = str(span["from"])[:4], str(span["to"])[:4] if span.get("to") else None
-    if end is None:
-        return f"{start} 起" if lang == "zh" else f"{start} on"
-    return start if start == end else f"{start}–{end}"

@@ -25,6 +25,9 @@ import re
 from functools import lru_cache
 from typing import TypeGuard
 
+import calc
+from calc.categories import CATEGORIES, COMBINATIONS, GIVES_WORDS
+
 CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -192,8 +195,6 @@ class UnknownCode(KeyError):
 def _calc_words() -> dict[str, tuple[str, str]]:
     """calc's own labels: hardship categories, every calculator's choices, then how groups combine
     and what a group gives (calc/categories.py)."""
-    import calc
-    from calc.categories import CATEGORIES, COMBINATIONS, GIVES_WORDS
     found: dict[str, tuple[str, str]] = {code: (text.zh, text.en) for code, text in CATEGORIES.items()}
     for item in calc.list_calculators()["calculators"]:
         described = calc.describe(item["name"])

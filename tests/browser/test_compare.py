@@ -1,4 +1,4 @@
-"""Comparison pages (scripts/site/pages.py compare_groups/render_compare, templates/compare.md.j2):
+"""Comparison pages (scripts/site/compare_pages.py compare_groups/render_compare, templates/compare.md.j2):
 every page the build writes, in every language, on a 360 px phone and a 1280 px desktop.
 
 - every topic with two or more places has comparison pages, and every place's latest policy is a

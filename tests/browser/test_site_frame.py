@@ -18,7 +18,7 @@ from site_checks import LANGS
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
 from calc.data import load_policies  # noqa: E402
-from scripts.site.pages import figures_checked  # noqa: E402
+from scripts.site.policy_page import figures_checked  # noqa: E402
 
 pytestmark = pytest.mark.browser
 DISCLAIMER = {"zh": "仅供参考，以医保经办机构的认定为准", "en": "the medical insurance office's decision prevails",

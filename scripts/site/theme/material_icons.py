@@ -22,6 +22,8 @@ import re
 import sys
 from pathlib import Path
 
+import material
+
 ROOT = Path(__file__).resolve().parents[3]
 OUT_DIR = ROOT / "docs" / "assets" / "mingbai"
 ICON_DIR = "material-icons"
@@ -30,8 +32,6 @@ _ICON = re.compile(r"(--md-[\w-]+):\s*url\(\"data:image/svg\+xml;charset=utf-8,(
 
 
 def material_css() -> Path:
-    import material
-
     found = sorted((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
     if len(found) != 1:
         raise SystemExit(f"expected one mkdocs-material main.*.min.css, found {found}")

@@ -12,12 +12,14 @@ import { ANSWER_TIMEOUT, STALL_TIMEOUT } from "./config.js";
 import { mark } from "./dom.js";
 import { collect } from "./inputs.js";
 import { applyResult, showErrors, showExample } from "./results.js";
-import { state } from "./state.js";
+import {
+  engineFailedState, newRequest, resetEngine, setEngineState, setPhase, setProgress, setStallTimer, startWorker, state, takeRequest
+} from "./state.js";
 import { renderStatus } from "./status.js";
 import { TEXT } from "./text.js";
 
 export function setEngine(engine) {
-  state.engine = engine;
+  setEngineState(engine);
   state.forms.forEach(function (st) {
     st.form.setAttribute("data-mb-state", engine);
     if (engine !== "loading") st.progressEl = null;
@@ -41,49 +43,44 @@ function assetsURL(st) {
 }
 
 function engineFailed(message) {
-  state.engineError = String(message || "").slice(0, 300);
-  clearTimeout(state.stallTimer);
-  state.inflight = {};
+  var worker = engineFailedState(message);
   state.forms.forEach(function (st) {
     st.busy = false;
     st.pending = false;
     showExample(st);
   });
   setEngine("error");
-  if (state.worker) {
-    try { state.worker.terminate(); } catch (e) { /* ignore */ }
+  if (worker) {
+    try { worker.terminate(); } catch (e) { /* ignore */ }
   }
 }
 
 function retryEngine(st) {
   if (state.engine !== "error") return;
-  state.worker = null;
-  state.engineError = "";
-  state.engine = "idle";
+  resetEngine();
   state.forms.forEach(function (f) { f.pending = true; });   // each form asks again once the engine is ready
   boot(st);
 }
 
 // While loading, every message from the worker re-arms the watchdog.
 function armStallTimer() {
-  clearTimeout(state.stallTimer);
-  if (state.engine !== "loading") return;
-  state.stallTimer = setTimeout(function () {
+  if (state.engine !== "loading") {
+    setStallTimer(null);
+    return;
+  }
+  setStallTimer(function () {
     if (state.engine === "loading") engineFailed("no answer from the engine for " + STALL_TIMEOUT / 1000 + " s");
   }, STALL_TIMEOUT);
 }
 
 function onWorkerMessage(ev) {
   var msg = ev.data || {};
-  var progress = state.progress;
   armStallTimer();
   if (msg.type === "progress") {
-    progress.loaded = msg.loaded || 0;
-    progress.total = msg.total || 0;
-    progress.phase = "download";
+    setProgress(msg.loaded || 0, msg.total || 0, "download");
     if (state.engine === "loading") state.forms.forEach(showStatus);
   } else if (msg.type === "phase") {
-    progress.phase = msg.phase;
+    setPhase(msg.phase);
     if (state.engine === "loading") state.forms.forEach(showStatus);
   } else if (msg.type === "ready") {
     mark("mingbai:ready");
@@ -95,9 +92,8 @@ function onWorkerMessage(ev) {
       if (state.engine !== "error") engineFailed(msg.message);
       if (msg.id === undefined) return;
     }
-    var st = state.inflight[msg.id];
+    var st = takeRequest(msg.id);
     if (!st) return;
-    delete state.inflight[msg.id];
     st.busy = false;
     if (msg.id === st.lastSent && !st.pending) {
       st.shownKey = st.sentKey;
@@ -133,15 +129,15 @@ export function boot(st) {
   if (!st) return;
   mark("mingbai:boot");
   var assets = assetsURL(st);
-  state.progress = { loaded: 0, total: 0, phase: "download" };
-  setEngine("loading");
   var worker;
   try {
-    worker = state.worker = createWorker(assets);
+    worker = createWorker(assets);
   } catch (err) {
     engineFailed(err && err.message ? err.message : String(err));
     return;
   }
+  startWorker(worker);
+  setEngine("loading");
   worker.onmessage = onWorkerMessage;
   worker.onerror = function (ev) {
     if (ev && ev.preventDefault) ev.preventDefault();
@@ -165,9 +161,8 @@ export function send(st) {
   st.pending = false;
   st.busy = true;
   st.sentKey = JSON.stringify(inputs);
-  var id = state.nextId++;
+  var id = newRequest(st);
   st.lastSent = id;
-  state.inflight[id] = st;
   setTimeout(function () {   // a worker that died after "ready" answers nothing, and says nothing
     if (state.inflight[id] === st && state.engine === "ready") engineFailed("the engine stopped answering");
   }, ANSWER_TIMEOUT);

@@ -8,7 +8,7 @@ import { request } from "./requests.js";
 import { showResultState } from "./result-state.js";
 import { addShare, prefill } from "./share.js";
 import { absoluteSnippet } from "./snippets.js";
-import { state } from "./state.js";
+import { addForm, dropDetachedForms, state } from "./state.js";
 import { langOf } from "./text.js";
 
 function enhance(form) {
@@ -38,7 +38,7 @@ function enhance(form) {
   st.exampleResult = st.result && st.result.cloneNode(true);   // the worked example, shown again if the engine fails
   st.exampleSteps = st.steps && st.steps.cloneNode(true);
   st.exampleHeadline = st.headline ? st.headline.textContent : null;
-  state.forms.push(st);
+  addForm(st);
   addShare(st);
   addLiveButton(st);
   prefill(st);
@@ -72,6 +72,6 @@ function enhance(form) {
 export function scan(root) {
   $all(root || document, "code.mb-embed-code").forEach(absoluteSnippet);
   $all(root || document, "form.mb-calc").forEach(enhance);
-  state.forms = state.forms.filter(function (st) { return st.form.isConnected !== false; });
+  dropDetachedForms();
   scheduleIdleBoot();
 }

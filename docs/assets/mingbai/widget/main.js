@@ -17,7 +17,9 @@
  *   result-state.js whose answer the result is (example, loading, invalid, yours, mixed), said at it
  *   status.js       the status line; connection.js: when the engine starts
  *   share.js        shareable links; snippets.js: embed snippets
- *   forms.js        set-up of each form; text.js: words; dom.js, state.js: shared helpers and state
+ *   forms.js        set-up of each form; dom.js: shared helpers
+ *   text.js         the widget's words (scripts/site/ui_words.json, bundled) and the form's language
+ *   state.js        the state the modules share, and its one writer (named transitions)
  *
  * Public object: window.MingbaiWidget {scan, boot, state, timings, shareURL}
  * Form attribute set here: data-mb-state = idle | loading | ready | error

@@ -6,8 +6,9 @@ import { $all, clearChildren, has, mark } from "./dom.js";
 import { changedFromDefaults } from "./inputs.js";
 import { clearErrors, placeErrors } from "./errors.js";
 import { showResultState } from "./result-state.js";
-import { state } from "./state.js";
 import { TEXT, other, txt } from "./text.js";
+
+var firstResultMarked = false;   // the page's first live result is marked once (mingbai:first-result)
 
 /* kind (optional): the words at the result — loading (the default when stale), invalid, unavailable;
    not stale: the answer is for the current inputs (the reader's, or mixed with example values). */
@@ -88,8 +89,8 @@ export function applyResult(st, res) {
   });
   clearErrors(st);
   setStale(st, false);
-  if (!state.firstResultMarked) {
-    state.firstResultMarked = true;
+  if (!firstResultMarked) {
+    firstResultMarked = true;
     mark("mingbai:first-result");
   }
 }

@@ -1,63 +1,19 @@
 /* The widget's own words (zh, en; zh-Hant converted from zh) and the page language of a form. */
 
-export var TEXT = {
-  zh: {
-    loading: "正在加载计算引擎",
-    starting: "正在启动计算引擎…",
-    ready: "就绪",
-    failed: "计算引擎加载失败",
-    reload: "请刷新页面重试。",
-    computeFailed: "计算出错",
-    unavailable: "实时计算暂不可用",
-    showingExample: "下面是按默认输入预先算好的示例，不是按你填写的数据算的",
-    retry: "重试",
-    leftEmpty: "未填写：按默认值 {value} 计算。",
-    mb: "MB",
-    share: "复制链接",
-    copied: "链接已复制，打开它即可看到同样的输入和结果。",
-    copyByHand: "请复制下面的链接。",
-    shareLabel: "本计算的链接",
-    turnOn: "开启实时计算",
-    downloads: "（下载约 {mb} MB）",
-    yourInputs: "按你填写的数据计算的结果",
-    exampleValue: "示例值",
-    mixedInputs: "按你填写的数据和示例值计算的结果",
-    stateExample: "下面是示例的结果（输入是示例值），不是按你的情况算的。",
-    stateLoading: "正在按你改过的输入重新计算……下面还是之前的结果，不是你这次输入的。",
-    stateInvalid: "输入有误，下面的结果不是按你的输入算的",
-    stateInvalidAt: "：请看“{fields}”一栏下的说明。",
-    stateExampleOnly: "实时计算不可用：下面是示例的结果，不是按你的输入算的。",
-    stateMixed: "按你填写的数据和示例值计算：“{fields}”还是示例值，不是你填写的；改成你自己的数字，结果才是你的。"
-  },
-  en: {
-    loading: "Loading engine",
-    starting: "Starting engine…",
-    ready: "Ready",
-    failed: "The calculation engine failed to load",
-    reload: "Please reload the page.",
-    computeFailed: "Calculation failed",
-    unavailable: "Live calculation is unavailable",
-    showingExample: "shown below is the worked example for the default inputs, not for yours",
-    retry: "Try again",
-    leftEmpty: "Left empty: computed with the default, {value}.",
-    mb: "MB",
-    share: "Copy link",
-    copied: "Link copied: opening it shows the same inputs and result.",
-    copyByHand: "Copy the link below.",
-    shareLabel: "Link to this calculation",
-    turnOn: "Turn on live calculation",
-    downloads: " (downloads about {mb} MB)",
-    yourInputs: "Result for the inputs you entered",
-    exampleValue: "example value",
-    mixedInputs: "Result for your inputs and example values",
-    stateExample: "Below is the worked example's result (its inputs are example values), not yours.",
-    stateLoading: "Recomputing for your changed inputs… the result below is still the previous one, not for these inputs.",
-    stateInvalid: "An input is not valid: the result below is not for your inputs",
-    stateInvalidAt: "; see the note under “{fields}”.",
-    stateExampleOnly: "Live calculation is unavailable: below is the worked example's result, not yours.",
-    stateMixed: "Computed from your inputs and example values: “{fields}” still holds an example value, not yours; enter your own for a result that is yours."
-  }
-};
+import { widget } from "mingbai-ui-words";
+
+/* The words themselves live in scripts/site/ui_words.json (section "widget", each {zh, en}), beside
+   the pages' words: scripts/bundle/widget_bundle.py bundles the file as the module "mingbai-ui-words". */
+export var TEXT = byLanguage(widget);
+
+function byLanguage(words) {
+  var out = { zh: {}, en: {} };
+  Object.keys(words).forEach(function (key) {
+    out.zh[key] = words[key].zh;
+    out.en[key] = words[key].en;
+  });
+  return out;
+}
 
 /* zh-Hant pages (data-lang="zh-Hant") show calc's zh text converted character by character
    with the table the build made from OpenCC (assets/mingbai/hant-map.js). */
