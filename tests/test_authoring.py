@@ -134,7 +134,7 @@ def test_every_schema_field_has_a_meaning() -> None:
     from scripts.site.authoring_reference import BLOCKS, FIELD_MEANINGS
     fields = {prefix + name for prefix, check, _ in BLOCKS for name in [*check.fields[0], *check.fields[1]]}
     assert not fields - set(FIELD_MEANINGS), \
-        f"add a {{zh, en}} meaning to FIELD_MEANINGS in scripts/site/authoring_reference.py for: {sorted(fields - set(FIELD_MEANINGS))}"
+        f"add a {{zh, en}} meaning to the \"fields\" section of scripts/site/ui_words.json for: {sorted(fields - set(FIELD_MEANINGS))}"
     stale = set(FIELD_MEANINGS) - fields
     if stale:
         import warnings

@@ -5,13 +5,13 @@ import jinja2
 
 from calc.vocabulary import TOPICS
 
-from .formatting import STATUS_TEXT, format_value, pick
+from .formatting import STATUS_TEXT, format_value
 from .page_paths import table_page_path
 from .policy_labels import region, years_label
 from .reading_refs import readings_in_words
 from .status_banner import list_status
 from .table_pages import table_parameters
-from .ui_words import ui
+from .ui_words import pick, ui
 
 
 COMPARE_MAX = 6   # columns a person can read side by side
@@ -63,7 +63,7 @@ def _compare_cell(policy: dict, name: str, lang: str, back: str) -> dict | None:
         cell["description"] = ""   # a description that only repeats the value
     if name in table_parameters(policy):
         rows = len(param["value"])
-        cell["display"] = pick(lang, (f"{rows} 行", f"{rows} rows"))
+        cell["display"] = ui(lang)["compare_rows"].format(n=rows)
         cell["link"] = back + table_page_path(policy["id"], name, "zh").removesuffix(".md") + "/"
     return cell
 
@@ -85,7 +85,7 @@ def render_compare(env: jinja2.Environment, key: str, items: list[dict], lang: s
     title = f"{ui(lang)['compare']}{ui(lang)['colon']}{pick(lang, TOPICS[topic])}"
     if scope.startswith("part-"):
         number = scope.removeprefix("part-")
-        title += pick(lang, (f"（第 {number} 部分）", f" (part {number})"))
+        title += ui(lang)["compare_part"].format(number=number)
     years = sorted({years_label(p, lang) for p in items})
     return readings_in_words(env.get_template("compare.md.j2").render(
         lang=lang, t=ui(lang), title=title, rows=rows,

@@ -14,9 +14,9 @@
 from __future__ import annotations
 
 from calc.money import rounding_words
-from calc.inputs import Text
 from calc.vocabulary import FIGURE_UNITS, STATUSES
 
+from .ui_words import WORDS, pick
 from .vocabulary import UnknownCode, is_code, words
 
 # calc's one list of each, with its words (calc/vocabulary.py)
@@ -24,7 +24,7 @@ UNIT_TEXT = FIGURE_UNITS
 STATUS_TEXT = STATUSES
 # units of a rule told in words, not a figure: a figures table marks their rows (the printed page leaves them out)
 RULE_UNITS = ("rule", "text", "list", "mapping", "table")
-LANGS = ("zh", "en")
+VALUE = WORDS["value"]
 
 
 def category_label(code: str, lang: str, declared: dict | None = None) -> str:
@@ -32,18 +32,11 @@ def category_label(code: str, lang: str, declared: dict | None = None) -> str:
     return words(code, lang, declared)
 
 
-def pick(lang: str, pair: tuple[str, str] | Text) -> str:
-    """The `lang` words of a (zh, en) pair or of a calc Text."""
-    if isinstance(pair, Text):
-        return getattr(pair, lang)
-    return pair[LANGS.index(lang)]
-
-
 def _scalar(value: object, lang: str, declared: dict | None = None) -> str:
     if isinstance(value, bool):
-        return pick(lang, ("是", "yes") if value else ("否", "no"))
+        return pick(lang, VALUE["yes"] if value else VALUE["no"])
     if value is None:
-        return pick(lang, ("未规定", "not set"))
+        return pick(lang, VALUE["not_set"])
     if isinstance(value, dict) and set(value) == {"zh", "en"}:
         return str(value[lang])
     if is_code(value):
@@ -54,9 +47,9 @@ def _scalar(value: object, lang: str, declared: dict | None = None) -> str:
 def _gives(gives: object, lang: str) -> str:
     """What a declared subsidy category gives, in words (calc/categories.py: full | half | amount | share)."""
     if isinstance(gives, dict) and "amount" in gives:
-        return pick(lang, (f"资助 {gives['amount']} 元", f"CNY {gives['amount']} subsidy"))
+        return pick(lang, VALUE["subsidy_amount"]).format(amount=gives["amount"])
     if isinstance(gives, dict) and "share" in gives:
-        return pick(lang, (f"资助个人缴费的 {gives['share']}%", f"{gives['share']}% of the contribution subsidised"))
+        return pick(lang, VALUE["subsidy_share"]).format(share=gives["share"])
     return _scalar(gives, lang)
 
 
@@ -69,7 +62,7 @@ def _any(value: object, lang: str, declared: dict | None) -> str:
         if set(value) == {"zh", "en"}:
             return str(value[lang])
         if set(value) <= {"from", "to"}:
-            return f"{value.get('from', '')} – {value.get('to') or pick(lang, ('至今', 'open'))}"
+            return f"{value.get('from', '')} – {value.get('to') or pick(lang, VALUE['open_end'])}"
         if {"zh", "en"} <= set(value):   # a declared category: its words and what it gives
             extra = [_gives(value["gives"], lang)] if "gives" in value else []
             extra += [str(value["payer"][lang])] if isinstance(value.get("payer"), dict) else []
@@ -114,7 +107,7 @@ def _format(param: dict, lang: str, declared: dict) -> str:
         return "—"
     if unit in UNIT_TEXT and isinstance(value, dict) and set(value) == {"min", "max"}:   # a range left to the person
         low, high = (pick(lang, UNIT_TEXT[unit]).format(value[k]) for k in ("min", "max"))
-        return pick(lang, (f"{low}–{high}（自选）", f"{low}–{high} (your choice)"))
+        return pick(lang, VALUE["your_choice"]).format(low=low, high=high)
     if unit in UNIT_TEXT:
         values = value if isinstance(value, list) else [value]   # e.g. two rates a person chooses from
         return pick(lang, ("、", ", ")).join(pick(lang, UNIT_TEXT[unit]).format(v) for v in values)
@@ -123,7 +116,7 @@ def _format(param: dict, lang: str, declared: dict) -> str:
     if isinstance(value, list) and value and isinstance(value[0], dict) and set(value[0]) != {"zh", "en"}:
         if unit == "rule":   # e.g. enrolment windows: one rule a row, in words
             return " ".join(f"({n}) {_any(row, lang, declared)}" for n, row in enumerate(value, 1))
-        return pick(lang, (f"{len(value)} 行（见下表）", f"{len(value)} rows (table below)"))
+        return pick(lang, VALUE["rows_below"]).format(n=len(value))
     return _any(value, lang, declared)
 
 

@@ -6,11 +6,10 @@ import posixpath
 import jinja2
 
 from . import today_box
-from .formatting import pick
 from .page_paths import page_path, province_of, province_page_path
 from .policy_labels import region, years_label
 from .status_banner import build_day, list_status
-from .ui_words import ui
+from .ui_words import pick, ui
 
 HOME_LIST_MAX = 12   # a province with more policies is one link on the home page, listed on its own page
 

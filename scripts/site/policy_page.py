@@ -4,12 +4,12 @@ from __future__ import annotations
 import jinja2
 
 from . import today_box
-from .formatting import RULE_UNITS, STATUS_TEXT, dated_values, format_value, pick, table_rows
+from .formatting import RULE_UNITS, STATUS_TEXT, dated_values, format_value, table_rows
 from .page_paths import assets_prefix, policy_link
 from .policy_labels import region, years_label
 from .reading_refs import readings_in_words
 from .status_banner import build_day, status_view
-from .ui_words import ui
+from .ui_words import pick, ui
 from .widgets import build_widgets
 from .worked_examples import build_examples
 

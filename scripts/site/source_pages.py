@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..write_files import write_if_changed
 from .csp import SOURCE_PAGE_CSP, meta
+from .ui_words import UI
 
 
 def inside(directory: Path, name: str) -> Path:
@@ -30,6 +31,11 @@ def page_name(file: str) -> str:
     return file[: -len(".txt")] + ".html" if file.endswith(".txt") else file + ".html"
 
 
+def both(key: str) -> str:
+    """A label of these bilingual pages: its zh and en words, "zh / en"."""
+    return " / ".join(UI[key])
+
+
 def _back(cited_by: list[dict]) -> str:
     """The way back (issue 20 item 10): each policy citing this text, in zh and en, linked to its sources section."""
     if not cited_by:
@@ -38,18 +44,15 @@ def _back(cited_by: list[dict]) -> str:
                   for p in cited_by)
     en = "; ".join(f'<a href="../en/policies/{escape(p["id"])}/index.html#source-{escape(p["key"])}">{escape(p["title"]["en"])}</a>'
                    for p in cited_by)
-    return (f'<nav class="mb-capture-back"><p lang="zh">← 返回引用本文的政策：{zh}</p>'
-            f'<p lang="en">← Back to the policy citing this text: {en}</p></nav>')
+    return (f'<nav class="mb-capture-back"><p lang="zh">{UI["source_back"][0]}{zh}</p>'
+            f'<p lang="en">{UI["source_back"][1]}{en}</p></nav>')
 
 
 def _header(source: dict, file: str, reading: bool, sister: str | None) -> str:
     if reading:
-        what = ("简体读本：存档原文去掉拼音注音后繁转简（OpenCC），其余照原样，乱码也未修复；页面上的引文取自这里。",
-                "Simplified reading: the stored capture with pinyin annotations removed, converted to simplified "
-                "characters (OpenCC); nothing else changed, garbled passages included. The page's quotes come from it.")
+        what = UI["source_reading"]
     else:
-        what = ("存档原文：本站获取时的文字，逐字保存，未作改动。",
-                "Stored capture: the text as we captured it, kept verbatim.")
+        what = UI["source_capture"]
     facts = [escape(source["publisher"]["zh"]), escape(str(source["date"]))]
     if source.get("document_number"):
         facts.insert(1, escape(source["document_number"]))
@@ -59,14 +62,14 @@ def _header(source: dict, file: str, reading: bool, sister: str | None) -> str:
              f'<p lang="zh">{escape(what[0])}</p>', f'<p lang="en">{escape(what[1])}</p>']
     links = []
     if source.get("url"):
-        retrieved = f'（获取于 {escape(str(source["retrieved"]))} / retrieved {escape(str(source["retrieved"]))}）' if source.get("retrieved") else ""
-        links.append(f'<a href="{escape(source["url"])}" rel="noopener noreferrer external">原文链接 / original</a>{retrieved}')
+        retrieved = f'（{both("source_retrieved").format(day=escape(str(source["retrieved"])))}）' if source.get("retrieved") else ""
+        links.append(f'<a href="{escape(source["url"])}" rel="noopener noreferrer external">{both("original_link")}</a>{retrieved}')
     if sister:
-        label = "存档原文 / stored capture" if reading else "简体读本 / simplified reading"
+        label = both("capture" if reading else "simplified_reading")
         links.append(f'<a href="{escape(page_name(sister))}">{label}</a>')
     if links:
         lines.append(f'<p>{" · ".join(links)}</p>')
-    lines.append(f'<p class="mb-capture-file">存档文件 / stored file: <code>{escape(file)}</code></p>')
+    lines.append(f'<p class="mb-capture-file">{both("stored_file")}: <code>{escape(file)}</code></p>')
     return "\n".join(lines)
 
 
@@ -78,7 +81,7 @@ def render_source_page(source: dict, file: str, text: str, reading: bool = False
         f"{meta(SOURCE_PAGE_CSP)}\n"   # no script runs here, whatever a capture holds
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         '<meta name="robots" content="noindex">\n'
-        f"<title>{title}（{'简体读本' if reading else '存档原文'}）</title>\n"
+        f"<title>{title}（{UI['simplified_reading' if reading else 'capture'][0]}）</title>\n"
         '<link rel="stylesheet" href="../assets/mingbai/site.css">\n'
         '<link rel="icon" href="../assets/images/favicon.png">\n'   # the theme's; else a /favicon.ico 404
         '</head>\n<body class="mb-capture-page">\n<main>\n'

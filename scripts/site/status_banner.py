@@ -9,10 +9,9 @@ from calc import series
 from calc.today import whom as today_whom
 
 from . import today_box
-from .formatting import pick
 from .page_paths import policy_link
 from .policy_labels import years_label
-from .ui_words import WORDS, ui
+from .ui_words import WORDS, pick, ui
 
 
 def build_day() -> dt.date:

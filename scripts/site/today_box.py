@@ -11,19 +11,17 @@ from collections.abc import Callable
 from calc import today as judge
 from calc.vocabulary import TOPICS
 
-from .formatting import pick
 from .page_paths import policy_link
 from .policy_labels import years_label
-from .ui_words import WORDS
+from .ui_words import WORDS, pick
 
 UI = WORDS["today"]
 QUESTIONS = (   # (key, words, calculators in order of preference, a note on what to choose)
-    ("pay", ("我要交多少钱", "How much do I pay"), ("resident-contribution", "flexible-contribution"), None),
-    ("covered", ("从哪天起有保障", "From when am I covered"), ("resident-benefit-start",), None),
-    ("missed", ("我断缴了 / 补缴", "I missed payments"), ("flexible-arrears", "resident-benefit-start"), None),
-    ("newborn", ("新生儿参保", "A newborn"), ("resident-benefit-start",),
-     ("在计算器里选“新生儿”", "choose “newborn” in the calculator")),
-    ("critical", ("大病保险", "Critical illness (大病)"), ("critical-illness-cap",), None),
+    ("pay", UI["question_pay"], ("resident-contribution", "flexible-contribution"), None),
+    ("covered", UI["question_covered"], ("resident-benefit-start",), None),
+    ("missed", UI["question_missed"], ("flexible-arrears", "resident-benefit-start"), None),
+    ("newborn", UI["question_newborn"], ("resident-benefit-start",), UI["question_newborn_note"]),
+    ("critical", UI["question_critical"], ("critical-illness-cap",), None),
 )
 
 

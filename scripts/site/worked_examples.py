@@ -7,8 +7,10 @@ from calc.policy import Policy
 from calc.registry import calculators
 
 from .example_runs import example_run
-from .formatting import pick
 from .page_paths import LANGS
+from .ui_words import WORDS, pick
+
+VALUE = WORDS["value"]
 
 
 def build_examples(policy: dict) -> list[dict]:
@@ -30,9 +32,9 @@ def _input_text(spec: dict, value: object, lang: str) -> str:
     labels = {str(c["value"]): c["label"][lang] for c in spec.get("choices") or []}
     sep = "、" if lang == "zh" else ", "
     if value is None or value == []:
-        return pick(lang, ("无", "none"))
+        return pick(lang, VALUE["none"])
     if isinstance(value, bool):
-        return pick(lang, ("是", "yes") if value else ("否", "no"))
+        return pick(lang, VALUE["yes"] if value else VALUE["no"])
     if isinstance(value, list):
         return sep.join(labels.get(str(v), str(v)) for v in value)
     return labels.get(str(value), str(value))

@@ -1,9 +1,10 @@
 /* The widget's own words (zh, en; zh-Hant converted from zh) and the page language of a form. */
 
-import { widget } from "mingbai-ui-words";
+import { widget, hant_phrases as hantPhrases } from "mingbai-ui-words";
 
 /* The words themselves live in scripts/site/ui_words.json (section "widget", each {zh, en}), beside
-   the pages' words: scripts/bundle/widget_bundle.py bundles the file as the module "mingbai-ui-words". */
+   the pages' words: scripts/bundle/widget_bundle.py bundles the file as the module "mingbai-ui-words"
+   (only the sections imported here reach the bundle). */
 export var TEXT = byLanguage(widget);
 
 function byLanguage(words) {
@@ -26,10 +27,10 @@ function toHant(text) {
 }
 
 /* A character table cannot tell 复 (複 copy / 復 again) apart, nor say 連結 for a link as Taiwan does:
-   the widget's own words get these phrases right after the table ("複製連結", not "復制鏈接"). */
-var HANT_PHRASES = [["復制", "複製"], ["鏈接", "連結"]];
+   the widget's own words get these phrases right after the table ("複製連結", not "復制鏈接"); the
+   [wrong, right] pairs are ui_words.json's "hant_phrases", beside the words they fix. */
 export function hantWords(text) {
-  HANT_PHRASES.forEach(function (p) { text = text.split(p[0]).join(p[1]); });
+  hantPhrases.forEach(function (p) { text = text.split(p[0]).join(p[1]); });
   return text;
 }
 
