@@ -37,6 +37,7 @@ from .jinja_env import environment
 from .page_paths import LOCALES, data_lang
 from .policy_labels import years_label
 from .status_banner import list_status
+from .ui_words import UI, pick
 from .widgets import render_widget_html
 
 LANG_DIRS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}   # each language's pages below the site root (mkdocs.yml)
@@ -74,15 +75,12 @@ def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: st
         for locale in LOCALES:
             lang = data_lang(locale)
             title = policy["title"][lang]
-            credit = (f"政策：{title}。数字和出处：明白 Mingbai 医保政策明白纸。" if lang == "zh"
-                      else f"Policy: {title}. Figures and sources: Mingbai, medical insurance explained.")
+            credit = pick(lang, UI["embed_credit"]).format(title=title)
             # where the figures come from, one tap away (issue 20 item 10): the policy's page and its sources, in the
             # embed's language, opened outside the host's frame
             page = f"{root}{LANG_DIRS[locale]}policies/{policy_id}/index.html"   # index.html: from file:// too
-            links = ({"policy": "政策全文页：数字、解读和出处", "sources": "原文出处", "status": status_lead(lang, policy)}
-                     if lang == "zh" else
-                     {"policy": "The policy's page: figures, readings and sources", "sources": "Original sources",
-                      "status": status_lead(lang, policy)})
+            links = {"policy": pick(lang, UI["embed_policy_link"]), "sources": pick(lang, UI["embed_sources_link"]),
+                     "status": status_lead(lang, policy)}
             status = list_status(policy, lang)
             if locale == "zh-Hant":
                 title, credit = to_hant(title), to_hant(credit)

@@ -30,6 +30,8 @@ import re
 
 from markupsafe import Markup, escape
 
+from .ui_words import LANGS, UI
+
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _LATIN = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 # what wrong decoding leaves behind, one piece at a time
@@ -39,7 +41,7 @@ _BODY = rf"(?:{_DEBRIS}|[{_HAN}]{{1,4}}(?={_DEBRIS}))"
 GARBLED = re.compile(rf"\ufffd{_BODY}*|(?:(?<=[{_HAN}])\?|\?(?=[{_HAN}])){_BODY}+")
 
 # the gap's words by page language (zh-Hant pages are converted from zh by scripts/site/hant.py)
-GAP = {"zh": "〔原文此处乱码〕", "en": "[garbled in the stored capture]"}
+GAP = dict(zip(LANGS, UI["garbled_gap"], strict=True))
 
 
 def mark(text: str, gap: str) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from calc.today import LEVELS as PLACE_LEVELS
 
+from .ui_words import UI, pick
+
 
 def region(policy: dict, lang: str) -> str:
     """The places a policy names, province first in zh (湖南省 · 衡阳市), last in en."""
@@ -15,5 +17,5 @@ def years_label(policy: dict, lang: str) -> str:
     span = policy["governs"]["benefits"]
     start, end = str(span["from"])[:4], str(span["to"])[:4] if span.get("to") else None
     if end is None:
-        return f"{start} 起" if lang == "zh" else f"{start} on"
+        return pick(lang, UI["years_from"]).format(year=start)
     return start if start == end else f"{start}–{end}"

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .ui_words import UI, pick
+
 # a reading id in quotes, after 见解读 / see reading or alone (in HTML, " may be escaped)
 _READING_REF = {"zh": re.compile(r"(见解读)?“([a-z0-9]+(?:-[a-z0-9]+)*)”"),
                 "en": re.compile(r"(see reading )?(?:\"|“|&#34;|&quot;)([a-z0-9]+(?:-[a-z0-9]+)*)(?:\"|”|&#34;|&quot;)")}
@@ -20,7 +22,7 @@ def readings_in_words(text: str, policies: list[dict], lang: str) -> str:
         if match.group(2) not in numbers:
             return match.group(0)
         n = numbers[match.group(2)]
-        lead = ("见" if match.group(1) else "") if lang == "zh" else ("see " if match.group(1) else "")
-        return f"{lead}“我们如何理解”第 {n} 条" if lang == "zh" else f"{lead}note {n} under “How we read this”"
+        lead = pick(lang, UI["reading_ref_see"]) if match.group(1) else ""
+        return lead + pick(lang, UI["reading_ref"]).format(n=n)
 
     return _READING_REF[lang].sub(words, text)
