@@ -93,7 +93,7 @@ def render_embed_page(calculator: dict, policies: dict[str, dict], policy_id: st
                 "credit": credit, "html": Markup(render_widget_html(environment(), policy, calculator["name"], locale, assets)),
             })
     return environment().get_template("embed.html.j2").render(
-        c=calculator, variants=variants, assets=assets, csp=csp,
+        c=calculator, variants=variants, assets=assets, csp=csp, words=UI,   # (zh, en): the page shows both
         base="../" * (path.count("/") - 2),   # back to embed/<calculator>/
         policies=calculator["policies"] if policy_id is None else [],
         choices=[{"id": pid, "zh": policies[pid]["title"]["zh"], "en": policies[pid]["title"]["en"]}
