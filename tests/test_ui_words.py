@@ -36,7 +36,7 @@ def test_the_page_modules_read_their_words_from_the_file() -> None:
     assert formatting.VALUE is ui_words.WORDS["value"]
     assert authoring_reference.FIELD_MEANINGS is ui_words.WORDS["fields"]
     assert authoring_reference.CONDITIONS is ui_words.WORDS["conditions"]
-    assert authoring_reference.STEPS == tuple(ui_words.WORDS["steps"].values())
+    assert tuple(ui_words.WORDS["steps"].values()) == authoring_reference.STEPS
 
 
 def _text(node: ast.expr) -> str | None:
