@@ -104,11 +104,22 @@ JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.S)
 BRAND = "明白 Mingbai"   # the site's name, one name in both scripts (not words to translate)
 
 
-@pytest.mark.parametrize("path", sorted((SITE / "templates").glob("*.j2")), ids=lambda p: p.name)
+TEMPLATES = sorted([*(SITE / "templates").glob("*.j2"), *(SITE / "theme").rglob("*.html")])
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: str(p.relative_to(SITE)))
 def test_no_template_writes_its_own_ui_words(path: Path) -> None:
-    """A template says the site's words through `t` (or `words`) from ui_words.json, never inline."""
+    """A template says the site's words through `t` (or `words`; the theme's: config.extra.words) from
+    ui_words.json, never inline."""
     code = JINJA_COMMENT.sub("", path.read_text(encoding="utf-8")).replace(BRAND, "")
     assert not HAN.search(code), f"{path.name}: {HAN.search(code)} — read it from scripts/site/ui_words.json"
+
+
+def test_the_theme_has_the_words_in_each_language() -> None:
+    words = ui_words.theme_words()
+    assert set(words) == {"zh", "en", "zh-Hant"}
+    assert words["zh-Hant"]["footer_disclaimer"] == "僅供參考，以醫保經辦機構的認定為準。"
+    assert words["en"]["footer_contact"] == " Questions: "
 
 
 def test_the_widget_reads_its_hant_phrases_from_the_file() -> None:

@@ -41,6 +41,7 @@ from scripts.site.pages_dir import PagesDirError, create, link_hand_written, rem
 from scripts.site.search_index import split_search_index
 from scripts.site.serve_reload import forget_data, refresh
 from scripts.site.source_pages import write_source_pages
+from scripts.site.ui_words import theme_words
 
 
 # MINGBAI_SITE_URL (mkdocs.yml site_url): printed into every page's <link rel=canonical> and the
@@ -99,6 +100,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         if config.get("extra") is None:   # a config built by hand (tests) may have none; MkDocs always gives one
             config["extra"] = {}
         config["extra"]["csp"] = "" if _offline(config) else CSP
+        config["extra"]["words"] = theme_words()   # the footer's (theme/partials/copyright.html), per language
         if _other_language_pass(config) and self.nav_entries is not None:
             config["nav"] = self.nav_entries
             return config

@@ -1,7 +1,7 @@
 """The site's own words, in one file for Python and the widget: scripts/site/ui_words.json.
 
 Sections, each `key: {"zh", "en"}` (zh-Hant is converted from zh): `page` (headings, labels and the
-status banner's sentences on generated pages, the stored sources' pages), `status` (a policy's state as
+status banner's sentences on generated pages, the stored sources' pages, the theme's footer), `status` (a policy's state as
 one word in lists), `value` (how a figure's value reads: yes, no, open-ended, a subsidy), `today` (the
 today box, its questions and the place picker), `authoring`, `conditions`, `fields` and `steps` (the
 authoring reference page: its labels, when an input is asked, each YAML field's meaning, the steps of
@@ -18,6 +18,8 @@ import json
 from pathlib import Path
 
 from calc.inputs import Text
+
+from .hant import to_hant
 
 WORDS_FILE = Path(__file__).with_name("ui_words.json")
 WIDGET_MODULE = "mingbai-ui-words"   # the name text.js imports the file by (an esbuild alias)
@@ -57,3 +59,10 @@ UI = WORDS["page"]
 def ui(lang: str) -> dict[str, str]:
     """The pages' words in one language (templates read them as `t`)."""
     return {key: pick(lang, pair) for key, pair in UI.items()}
+
+
+def theme_words() -> dict[str, dict[str, str]]:
+    """The pages' words by theme language, zh-Hant converted from zh: the theme's own templates
+    (theme/partials/copyright.html) read them as `config.extra.words` (scripts/site/plugin.py)."""
+    zh = ui("zh")
+    return {"zh": zh, "en": ui("en"), "zh-Hant": {key: to_hant(text) for key, text in zh.items()}}
