@@ -1,8 +1,8 @@
 """The site's own words, in one file for Python and the widget: scripts/site/ui_words.json.
 
 Sections, each `key: {"zh", "en"}` (zh-Hant is converted from zh): `page` (headings, labels and the
-status banner's sentences on generated pages, the stored sources' pages, the theme's footer), `status` (a policy's state as
-one word in lists), `value` (how a figure's value reads: yes, no, open-ended, a subsidy), `today` (the
+status banner's sentences on generated pages, the stored sources' pages, the theme's footer), `status`
+(a policy's state as one word in lists), `value` (how a figure's value reads: yes, no, open-ended, a subsidy), `today` (the
 today box, its questions and the place picker), `authoring`, `conditions`, `fields` and `steps` (the
 authoring reference page: its labels, when an input is asked, each YAML field's meaning, the steps of
 adding a policy), `nav` and `widget` (the calculator widget's own words: docs/assets/mingbai/widget/text.js
