@@ -1,16 +1,16 @@
 """The site's own words, in one file for Python and the widget: scripts/site/ui_words.json.
 
-Sections, each `key: {"zh", "en"}` (zh-Hant is converted from zh): `page` (headings, labels and the
-status banner's sentences on generated pages, the stored sources' pages, the theme's footer), `status`
-(a policy's state as one word in lists), `value` (how a figure's value reads: yes, no, open-ended, a subsidy), `today` (the
-today box, its questions and the place picker), `authoring`, `conditions`, `fields` and `steps` (the
-authoring reference page: its labels, when an input is asked, each YAML field's meaning, the steps of
-adding a policy), `nav` and `widget` (the calculator widget's own words: docs/assets/mingbai/widget/text.js
-imports them as the module `mingbai-ui-words`, which scripts/bundle/widget_bundle.py maps to this file,
-so only what the widget reads is bundled). `hant_phrases` is not words but the widget's 繁體 phrase fixes,
-[wrong, right] pairs its character table gets wrong (text.js). A policy's own text is never here: it comes
-from its YAML; a code's words are in scripts/site/vocabulary.py; a result's words are calc's (they run in
-the reader's browser).
+Sections, each `key: {"zh", "en"}` (zh-Hant is converted from zh): `page` (headings, labels and the status
+banner's sentences on generated pages, the stored sources' pages, the theme's footer), `status` (a policy's
+state as one word in lists), `value` (how a figure's value reads: yes, no, open-ended, a subsidy), `today`
+(the today box, its questions and the place picker), `authoring`, `conditions`, `fields` and `steps` (the
+authoring reference page: its labels, when an input is asked, each YAML field's meaning, the steps of adding a
+policy), `nav` and `widget` (the calculator widget's own words: docs/assets/mingbai/widget/text.js imports
+them as the module `mingbai-ui-words`, which scripts/bundle/widget_bundle.py maps to this file, so only what
+the widget reads is bundled). `hant_phrases` is not words but the widget's 繁體 phrase fixes, [wrong, right]
+pairs its character table gets wrong (text.js). A policy's own text is never here: it comes from its YAML; a
+code's words are in scripts/site/vocabulary.py; a result's words are calc's (they run in the reader's
+browser).
 """
 from __future__ import annotations
 
