@@ -6,7 +6,6 @@ years of gap, shortened by years paid back, with a floor; its worked example rep
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 
 import pytest
