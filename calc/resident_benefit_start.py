@@ -8,16 +8,14 @@ calc/enrolment_special_cases.py), what those cases pay (`special_cases_contribut
 rule (`late_enrolment`: individual + fiscal, `month_after_payment`) and refunds
 (`refund_deadline`, `no_refund_from`: calc/enrolment_refunds.py). 湖南 2025 and 2026 state windows
 (`enrolment_windows`) with a named wait (`waiting_period_rule`: `fixed_waiting_period_months`,
-`variable_waiting_rule`, `waiting_period_counting`, `fixed_waiting_period_applies_to`); the 2025 provincial
-measures, which state no dates, a fixed waiting period alone (`fixed_waiting_period_months`,
-`fixed_waiting_period_applies_to`).
+`variable_waiting_rule`, `waiting_period_counting`, `fixed_waiting_period_applies_to`); so do the 2025 provincial
+measures, whose windows name a collection period the text does not date (`collection_period_start`/`_end`
+`not_stated`): only there is "paid in the collection period" asked, and the open benefit year said to be open.
 
-Three shapes of policy, one module each, chosen by what the policy states:
+Two shapes of policy, one module each, chosen by what the policy states:
 
-- `enrolment_windows` → calc/enrolment_windows.py: windows by date (or by the dates they name), each saying what is
-  paid, from when cover starts, which wait applies and which benefit year it buys;
-- `fixed_waiting_period_months` without dates → calc/enrolment_measures.py: only there is "paid in the collection
-  period" asked;
+- `enrolment_windows` → calc/enrolment_windows.py: windows by date (or by the dates they name; not stated: the
+  reader says which), each saying what is paid, from when cover starts, which wait applies and which benefit year it buys;
 - otherwise → calc/enrolment_collection.py: the collection period (+ a township's extension) as windows, the
   declared special cases and the late rule's listed cases after it.
 
@@ -54,7 +52,8 @@ late rule applies: individual + fiscal (the fiscal figure is not in the source),
 >>> run_start(SQ, {"circumstance": "demobilized_soldier", "payment_date": "2023-01-01"})["refund"]
 'not_refundable'
 
-Hunan 2025: outside the collection period, a fixed 3-month waiting period from the day of payment:
+Hunan's 2025 measures date no collection period: the reader says the payment was outside it; a fixed 3-month
+waiting period from the day of payment:
 
 >>> r = run_start("hunan/2025-enrolment-measures", {"payment_date": "2025-03-15", "paid_in_collection_period": False})
 >>> r["waiting_period_end"], r["cover_from"], r["amount"], r["determined"]

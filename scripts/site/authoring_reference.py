@@ -150,14 +150,20 @@ STEPS = (
      "`scripts/site/vocabulary.py` 的 `WORDS`。没有说法的代码，`make policies` 会报出它所在的行；请改用已有说法的代码，或在 WORDS 中补上 (zh, en)。"
      "规则的键和代码由读取它的计算器核对（下表“含义”一列写明每条规则的形状），未知的键也会报错。"
      "规则可以用参数名指向本政策的另一个参数（如缴费时段的 `from: collection_period_start`、`wait: waiting_period_rule`），"
-     "那个数字仍由它自己的引文支持，页面上显示为它的标签。",
+     "那个数字仍由它自己的引文支持，页面上显示为它的标签。被指向的日期参数也可以是 `not_stated`（原文提到集中缴费期却没有写日期）："
+     "这时时段须是一个 `period: collection` 和一个 `period: outside`，计算器改问缴费是否在集中缴费期内（`paid_in_collection_period`；"
+     "写明日期的政策不问），没有写明的待遇年度则说“原文没有写”，结果标为无法确定。",
      "Codes in rule, mapping, list and text values (e.g. `benefits_from: date_of_birth`) are shown as words, so each code needs "
      "words in zh and en, taken from, in order: the policy's own `subsidy_categories`, a calculator's choices and the groups in "
      "`calc/categories.py`, or `WORDS` in `scripts/site/vocabulary.py`. `make policies` reports a code without words at its "
      "line: use a code that has words, or add (zh, en) to WORDS. A rule's keys and codes are checked by the calculator that "
      "reads it (the meaning column below gives each rule's shape); an unknown key is an error too. A rule may name another "
      "parameter of the policy instead of repeating its value (a window's `from: collection_period_start`, `wait: "
-     "waiting_period_rule`): that value keeps its own quote, and the page shows the parameter's label."),
+     "waiting_period_rule`): that value keeps its own quote, and the page shows the parameter's label. The date parameter a "
+     "window names may itself be `not_stated` (the source names its collection period without dates): the windows must then "
+     "be one `period: collection` and one `period: outside`, the calculator asks whether the payment fell in the period "
+     "(`paid_in_collection_period`; a policy that states its dates never asks), and a benefit year it does not date is said "
+     "to be open, the result not determined."),
     ("运行 `make policies`：每个问题一行，写明文件、行号、字段（中英文）。它还证明政策能用：用政策所列的每个计算器跑算例和一组生成的输入"
      "（政策中每个日期及其前后一天、每个选项、是/否、可选输入留空），计算器出错即报出政策文件和那组输入；并生成政策页面和计算器表单（三种语言），"
      "模板出错即报出。直到没有问题为止（`--quick` 跳过这一步）。",
