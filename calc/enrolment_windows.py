@@ -241,12 +241,11 @@ def run_windows(run: Run) -> None:
         return
     cover = _window_cover(run, window, pay) if collection is not None else _in_window(run, window, pay)
     _price(run, window.pays, ("enrolment_windows",))
-    if window.wait is not None and _wait(run, window, collection, pay):
-        pass
-    elif cover is None and window.cover_from == "benefit_year_start":
-        _open_year(run, window)
-    else:
-        _cover(run, cover, year_from, year_to, pay)
+    if window.wait is None or not _wait(run, window, collection, pay):
+        if cover is None and window.cover_from == "benefit_year_start":   # a benefit year the policy does not date
+            _open_year(run, window)
+        else:
+            _cover(run, cover, year_from, year_to, pay)
     refund(run, pay)
 
 
@@ -263,7 +262,7 @@ def _payment_in_range(policy: Policy, found: list[Window], pay: dt.date, year_to
                                       f"This policy applies from {applies_from.isoformat()}; enter a payment date on or after it.")])
     if pay.year > 9000:   # the waiting period and the chart count months and days on from it
         raise InputErrors([InputError("payment_date", "缴费日期不合理。", "The payment date is not plausible.")])
-    last = year_to or policy.governs("benefits")[1]
+    last = year_to or (policy.governs("benefits")[1] if first is None else None)   # (dated: a later day is in no window)
     if last is not None and pay > last:
         raise InputErrors([series.elsewhere_error(policy.id, "payment_date", pay)])
 
