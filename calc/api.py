@@ -215,9 +215,10 @@ def _check_applicability(calc: Calculator, policy: Policy, values: dict[str, Any
 
 
 def _not_used(spec: InputSpec, policy: Policy) -> InputError:
-    """An input given to a policy that has no use for it; "lacks:PARAM" inputs say what replaces them."""
+    """An input given to a policy that has no use for it; "lacks:PARAM" and "unstated:PARAM" inputs say what
+    replaces them (the parameter the policy states)."""
     kind, _, param = (spec.applies_when or "").partition(":")
-    if kind == "lacks" and policy.has(param):
+    if (kind == "lacks" and policy.has(param)) or (kind == "unstated" and policy.has(param) and not policy.is_open(param)):
         label = policy.label(param)
         return InputError(spec.name, f"本政策写明了“{label['zh']}”，由它决定，不使用“{spec.label.zh}”：请勿填写。",
                           f"This policy states \"{label['en']}\", which decides instead of \"{spec.label.en}\": leave it empty.")

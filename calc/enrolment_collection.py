@@ -69,6 +69,7 @@ def run_collection(run: Run) -> None:
     pay, circ, event = values["payment_date"], values["circumstance"], values["event_date"]
     found = collection_windows(policy, bool(values["township_extended"]))
     period, extension = found[0], (found[1] if len(found) > 1 else None)
+    assert period.start and period.end   # (stated: only enrolment_windows may leave a window's dates not stated)
     year_from, year_to = _date(policy, "benefit_period_start"), _date(policy, "benefit_period_end")
     case = declared_case(policy, circ)
     _check(run, period.start, year_to, case)
@@ -78,7 +79,7 @@ def run_collection(run: Run) -> None:
              f"Collection period: {period.start.isoformat()} to {period.end.isoformat()}; insurance year {year_from.isoformat()} to {year_to.isoformat()}.",
              {"start": period.start.isoformat(), "end": period.end.isoformat()},
              ("collection_period_start", "collection_period_end", "benefit_period_start", "benefit_period_end"))
-    if extension:
+    if extension and extension.end:
         note_zh, note_en = _note(policy, "collection_period_extension_end")
         run.step("extension", f"您所在乡镇延长了集中缴费期，最迟至 {extension.end.isoformat()}{note_zh}。",
                  f"Your township extended the collection period, at the latest to {extension.end.isoformat()}{note_en}.",

@@ -7,7 +7,7 @@ not_enrolled_in_collection_period, not_continuously_enrolled), how it is counted
 calc/dates.py), the variable part (`variable_waiting_rule`, calc/waits.py; or an open `variable_waiting_period`)
 and the benefit year a payment outside the collection period buys (`late_payment_benefit_year`). A window
 names its wait (`enrolment_windows[].wait`, calc/enrolment_windows.py) through a `waiting_period_rule`
-parameter; the measures that state no dates (calc/enrolment_measures.py) use the same parts by their usual names.
+parameter, whether the window's dates are stated or not.
 
 What holds, in order: a wait for a payment before the benefit year runs from the year's first day (cover never
 starts before the year the payment buys); the fixed and variable parts add up; the other way of counting is

@@ -14,8 +14,18 @@ runs to the day before the next one, the last to the benefit year's end. Cover n
 year (`benefit_period_start`/`_end`); a start after its end buys nothing in it, and the answer says so.
 
 A date (`from`, `to`) may name a date parameter instead (`from: collection_period_start`), which keeps its own
-quote; a window after the first may leave `from` out: it starts the day after the one before ends. A window may
-also say
+quote; a window after the first may leave `from` out: it starts the day after the one before ends.
+
+**Dates not stated.** A text may name its collection period without giving its dates (湖南's provincial measures):
+the window then names `collection_period_start`/`_end` and those parameters are `status: not_stated`, value null,
+quoting the sentence that names the period. The payment date cannot pick the window, so the reader is asked
+(`paid_in_collection_period`, offered only then: a policy that states its dates refuses it) and the windows must
+be one `period: collection` and one `period: outside`. Payments are then taken from the first day the policy
+governs contributions (`governs.contributions.from`); a benefit year the policy leaves open (no
+`benefit_period_start`/`_end`, or them not stated) is said to be open: cover from its first day has no date and
+the answer is not determined.
+
+A window may also say
 
 - `period: collection | outside`: it is the collection period, or a payment outside it. The step then says
   where the payment falls against the collection period, and a payment outside it made when next year's
@@ -37,7 +47,7 @@ month_after_payment). A newborn's waived fee and the previous year's newborns (`
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import datetime as dt
 import re
@@ -69,8 +79,8 @@ NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")   # a parameter named in pla
 
 @dataclass(frozen=True)
 class Window:
-    start: dt.date
-    end: dt.date
+    start: dt.date | None         # None: its dates are not stated (then every window's are)
+    end: dt.date | None
     pays: str
     cover_from: str
     wait_days: int = 0
@@ -86,34 +96,54 @@ def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-def _date(policy: Policy, value: object) -> tuple[dt.date, tuple[str, ...]]:
-    """A window's date and the parameter it names, if it names one."""
+def _date(policy: Policy, value: object) -> tuple[dt.date | None, tuple[str, ...]]:
+    """A window's date and the parameter it names, if it names one (None: that parameter is not stated)."""
     if isinstance(value, str) and NAME.fullmatch(value):
-        return _as_date(policy.value(value)), (value,)
+        return (None if policy.is_open(value) else _as_date(policy.value(value))), (value,)
     return _as_date(value), ()
 
 
+def _window(row: dict[str, Any], start: dt.date | None, end: dt.date | None, named: tuple[str, ...]) -> Window:
+    return Window(start, end, row["pays"], row["cover_from"], int(row.get("wait_days", 0)), int(row.get("wait_months", 0)),
+                  row.get("counted_from", "payment_day"), row.get("period"), row.get("wait"), row.get("buys"), named)
+
+
 def windows(policy: Policy) -> list[Window]:
-    """The policy's windows in date order, each closed: an open end runs to the next start (or the year's end)."""
+    """The policy's windows in date order, each closed: an open end runs to the next start (or the year's end);
+    windows whose dates are not stated, as written (`undated`)."""
     year_end = benefit_year(policy)[1] or policy.governs("benefits")[1]
-    starts: list[tuple[dt.date, tuple[str, ...]]] = []
+    starts: list[tuple[dt.date | None, tuple[str, ...]]] = []
     rows = policy.value("enrolment_windows")
     for row in rows:   # a window without `from` starts the day after the one before it
-        starts.append(_date(policy, row["from"]) if "from" in row else (_date(policy, rows[len(starts) - 1]["to"])[0] + ONE_DAY, ()))
-    order = sorted(range(len(rows)), key=lambda i: starts[i][0])
+        before = None if "from" in row else _date(policy, rows[len(starts) - 1]["to"])[0]
+        starts.append(_date(policy, row["from"]) if "from" in row else (before + ONE_DAY if before else None, ()))
+    if any(start is None for start, _ in starts):
+        return _undated(policy, rows, starts)
+    order = sorted(range(len(rows)), key=lambda i: starts[i][0] or dt.date.min)
     out = []
     for n, i in enumerate(order):
         row, (start, named) = rows[i], starts[i]
+        end: dt.date | None
         if "to" in row:
             end, named_end = _date(policy, row["to"])
             named += named_end
         elif n + 1 < len(order):
-            end = starts[order[n + 1]][0] - ONE_DAY
+            end = (starts[order[n + 1]][0] or dt.date.max) - ONE_DAY
         else:
             end = year_end or dt.date.max
-        out.append(Window(start, end, row["pays"], row["cover_from"], int(row.get("wait_days", 0)), int(row.get("wait_months", 0)),
-                          row.get("counted_from", "payment_day"), row.get("period"), row.get("wait"), row.get("buys"), named))
+        out.append(_window(row, start, end, named))
     return out
+
+
+def _undated(policy: Policy, rows: list[dict[str, Any]], starts: list[tuple[dt.date | None, tuple[str, ...]]]) -> list[Window]:
+    """Windows whose dates the source does not state: the reader says which one the payment fell in, so they
+    must be the collection period and the time outside it (a date stated beside an open one would be ignored)."""
+    periods = sorted(row.get("period") or "" for row in rows)
+    stated = [name for name in ("collection_period_start", "collection_period_end") if policy.has(name) and not policy.is_open(name)]
+    if periods != ["collection", "outside"] or stated or any(start is not None for start, _ in starts):
+        raise ValueError(f"{policy.id}: enrolment_windows whose dates are not stated must be one `period: collection` and one "
+                         "`period: outside`, with no date stated (calc/enrolment_windows.py)")
+    return [_window(row, None, None, named + ((row["to"],) if "to" in row else ())) for row, (_, named) in zip(rows, starts)]
 
 
 def window_problems(value: object) -> list[tuple[str, str, str]]:
@@ -178,19 +208,19 @@ def run_windows(run: Run) -> None:
     pay = values["payment_date"]
     found = windows(policy)
     year_from, year_to = benefit_year(policy)
-    if pay < found[0].start:
-        raise InputErrors([InputError("payment_date", f"本年度的缴费从 {found[0].start.isoformat()} 开始，缴费日期不能更早。",
-                                      f"Payments for this insurance year start on {found[0].start.isoformat()}; the payment date cannot be earlier.")])
-    if year_to is not None and pay > year_to:
-        raise InputErrors([series.elsewhere_error(policy.id, "payment_date", pay)])
+    _payment_in_range(policy, found, pay, year_to)
     run.chart["marks"].append(("payment", pay))
     if year_to is not None:
         run.result["cover_to"] = year_to
         run.chart["year_end"] = year_to
-    window = next((w for w in found if w.start <= pay <= w.end), None)
     collection = next((w for w in found if w.period == "collection"), None)
-    if collection is not None and window is not None:
-        _against_collection(run, collection, window, pay)
+    if found[0].start is None:   # dates not stated: the reader says which window
+        assert collection is not None   # (windows() checked: a collection period and the time outside it)
+        window: Window | None = _asked(run, found, collection)
+    else:
+        window = next((w for w in found if w.start and w.end and w.start <= pay <= w.end), None)
+        if collection is not None and window is not None:
+            _against_collection(run, collection, window, pay)
     circ = values.get("circumstance") or "regular"
     case = declared_case(policy, circ) if circ != "regular" else None
     if case is not None:
@@ -212,8 +242,52 @@ def run_windows(run: Run) -> None:
     cover = _window_cover(run, window, pay) if collection is not None else _in_window(run, window, pay)
     _price(run, window.pays, ("enrolment_windows",))
     if window.wait is None or not _wait(run, window, collection, pay):
-        _cover(run, cover, year_from, year_to, pay)
+        if cover is None and window.cover_from == "benefit_year_start":   # a benefit year the policy does not date
+            _open_year(run, window)
+        else:
+            _cover(run, cover, year_from, year_to, pay)
     refund(run, pay)
+
+
+def _payment_in_range(policy: Policy, found: list[Window], pay: dt.date, year_to: dt.date | None) -> None:
+    """A payment date the policy can answer: not before its first window (or, its dates not stated, before the
+    policy applies), not after the benefit year (a later year is the next policy of the series)."""
+    first = found[0].start
+    if first is not None and pay < first:
+        raise InputErrors([InputError("payment_date", f"本年度的缴费从 {first.isoformat()} 开始，缴费日期不能更早。",
+                                      f"Payments for this insurance year start on {first.isoformat()}; the payment date cannot be earlier.")])
+    applies_from = policy.governs("contributions")[0]
+    if first is None and applies_from is not None and pay < applies_from:
+        raise InputErrors([InputError("payment_date", f"本政策从 {applies_from.isoformat()} 起施行，请填写此后的缴费日期。",
+                                      f"This policy applies from {applies_from.isoformat()}; enter a payment date on or after it.")])
+    if pay.year > 9000:   # the waiting period and the chart count months and days on from it
+        raise InputErrors([InputError("payment_date", "缴费日期不合理。", "The payment date is not plausible.")])
+    last = year_to or (policy.governs("benefits")[1] if first is None else None)   # (dated: a later day is in no window)
+    if last is not None and pay > last:
+        raise InputErrors([series.elsewhere_error(policy.id, "payment_date", pay)])
+
+
+def _asked(run: Run, found: list[Window], collection: Window) -> Window:
+    """Windows whose dates the source does not state: the reader's answer (`paid_in_collection_period`) picks one."""
+    inside = bool(run.values["paid_in_collection_period"])
+    window = collection if inside else next(w for w in found if w.period == "outside")
+    pays, how = PAYS[window.pays], COVER_FROM[window.cover_from]
+    run.step("window", f"原文没有写集中缴费期的日期；按您的回答，缴费{'在' if inside else '不在'}集中缴费期内：{pays.zh}，{how.zh}。",
+             f"The source gives no dates for the collection period; by your answer the payment is {'inside' if inside else 'outside'} "
+             f"it: {pays.en}, {how.en}.", {}, collection.dates_from + ("enrolment_windows",))
+    return window
+
+
+def _open_year(run: Run, window: Window) -> None:
+    """Cover from the first day of a benefit year the policy does not date: said to be open, not determined."""
+    run.result.update(cover_from=None, cover_to=None)
+    run.determined = False
+    no_wait_zh, no_wait_en = ("没有等待期；但", "no waiting period; but ") if window.wait else ("", "")
+    run.step("cover_from", f"{COVER_FROM[window.cover_from].zh}：{no_wait_zh}原文没有写待遇期从哪天开始、到哪天结束，请查看当地本年度的参保通知。",
+             f"{COVER_FROM[window.cover_from].en[:1].upper()}{COVER_FROM[window.cover_from].en[1:]}: {no_wait_en}the source does not say "
+             "when the insurance year starts or ends: see this year's local enrolment notice.", {}, ("enrolment_windows",))
+    run.warn("benefit_year_not_stated", "原文没有写待遇期的起止日期，请查看当地本年度的参保通知。",
+             "The source gives no start or end date for cover: see this year's local enrolment notice.")
 
 
 def _against_collection(run: Run, collection: Window, window: Window, pay: dt.date) -> None:
@@ -222,6 +296,7 @@ def _against_collection(run: Run, collection: Window, window: Window, pay: dt.da
     where_zh = "在集中缴费期内" if inside else "不在集中缴费期内"
     where_en = "inside" if inside else "outside"
     pays, how = PAYS[window.pays], COVER_FROM[window.cover_from]
+    assert collection.start is not None and collection.end is not None   # (a dated policy's)
     start, end = collection.start.isoformat(), collection.end.isoformat()
     run.step("window", f"集中缴费期为 {start} 至 {end}：{pay.isoformat()} 缴费{where_zh}，{pays.zh}，{how.zh}。",
              f"The collection period runs from {start} to {end}: a payment on {pay.isoformat()} is {where_en} it; "
@@ -239,7 +314,7 @@ def _wait(run: Run, window: Window, collection: Window | None, pay: dt.date) -> 
     if not why:
         return False
     apply_wait(run, pay, rule, in_period, why, gap_years)
-    if not in_period and collection is not None:
+    if not in_period and collection is not None and collection.start is not None:   # (undated: no next year's date to guess)
         next_window(run, pay, collection.start, collection.dates_from[:1] or ("enrolment_windows",))
     return True
 
@@ -248,6 +323,7 @@ def _in_window(run: Run, window: Window, pay: dt.date) -> dt.date | None:
     """The window's step, when the policy names no collection period: its dates, what it costs, when cover starts."""
     note_zh, note_en = reading_note(run.policy, "enrolment_windows")
     pays, how = PAYS[window.pays], COVER_FROM[window.cover_from]
+    assert window.start is not None and window.end is not None   # (picked by the payment date)
     cover = _window_cover(run, window, pay)
     wait_zh = wait_en = ""
     if window.cover_from == "after_wait" and cover is not None:   # (a named wait says its own steps)
@@ -281,6 +357,7 @@ def _window_cover(run: Run, window: Window, pay: dt.date) -> dt.date | None:
 def _no_window(run: Run, pay: dt.date, found: list[Window]) -> None:
     """A payment date no window takes: this policy has no way to enrol then."""
     last = found[-1]
+    assert last.end is not None   # (dated: an undated policy always has a window)
     run.result.update(amount=None, amount_basis=None, cover_from=None, cover_to=None)
     run.determined = False
     run.step("no_window", f"{pay.isoformat()} 不在原文列出的任何缴费时段内（最后一个时段到 {last.end.isoformat()}）：按本政策不能参保。",

@@ -8,16 +8,14 @@ calc/enrolment_special_cases.py), what those cases pay (`special_cases_contribut
 rule (`late_enrolment`: individual + fiscal, `month_after_payment`) and refunds
 (`refund_deadline`, `no_refund_from`: calc/enrolment_refunds.py). 湖南 2025 and 2026 state windows
 (`enrolment_windows`) with a named wait (`waiting_period_rule`: `fixed_waiting_period_months`,
-`variable_waiting_rule`, `waiting_period_counting`, `fixed_waiting_period_applies_to`); the 2025 provincial
-measures, which state no dates, a fixed waiting period alone (`fixed_waiting_period_months`,
-`fixed_waiting_period_applies_to`).
+`variable_waiting_rule`, `waiting_period_counting`, `fixed_waiting_period_applies_to`); so do the 2025 provincial
+measures, whose windows name a collection period the text does not date (`collection_period_start`/`_end`
+`not_stated`): only there is "paid in the collection period" asked, and the open benefit year said to be open.
 
-Three shapes of policy, one module each, chosen by what the policy states:
+Two shapes of policy, one module each, chosen by what the policy states:
 
-- `enrolment_windows` → calc/enrolment_windows.py: windows by date (or by the dates they name), each saying what is
-  paid, from when cover starts, which wait applies and which benefit year it buys;
-- `fixed_waiting_period_months` without dates → calc/enrolment_measures.py: only there is "paid in the collection
-  period" asked;
+- `enrolment_windows` → calc/enrolment_windows.py: windows by date (or by the dates they name; not stated: the
+  reader says which), each saying what is paid, from when cover starts, which wait applies and which benefit year it buys;
 - otherwise → calc/enrolment_collection.py: the collection period (+ a township's extension) as windows, the
   declared special cases and the late rule's listed cases after it.
 
@@ -54,7 +52,8 @@ late rule applies: individual + fiscal (the fiscal figure is not in the source),
 >>> run_start(SQ, {"circumstance": "demobilized_soldier", "payment_date": "2023-01-01"})["refund"]
 'not_refundable'
 
-Hunan 2025: outside the collection period, a fixed 3-month waiting period from the day of payment:
+Hunan's 2025 measures date no collection period: the reader says the payment was outside it; a fixed 3-month
+waiting period from the day of payment:
 
 >>> r = run_start("hunan/2025-enrolment-measures", {"payment_date": "2025-03-15", "paid_in_collection_period": False})
 >>> r["waiting_period_end"], r["cover_from"], r["amount"], r["determined"]
@@ -70,7 +69,6 @@ from .charts import Mark, Span, timeline
 from .dates import ONE_DAY, counting_problems
 from .doctest_helper import result_runner
 from .enrolment_collection import run_collection
-from .enrolment_measures import run_measures
 from .enrolment_newborns import newborn_rule_problems, newborn_waiver_problems, previous_year_problems
 from .enrolment_refunds import reason_problems
 from .enrolment_run import Run
@@ -110,7 +108,7 @@ INPUTS = (
               applies_when="has:collection_period_extension_end"),
     InputSpec("paid_in_collection_period", "boolean", Text("在集中参保缴费期内缴费", "Paid during the collection period"), default=True,
               help=Text("集中参保缴费期由各地每年公布。", "The collection period is announced locally each year."),
-              applies_when="lacks:collection_period_start"),   # a policy that states the dates decides by the payment date
+              applies_when="unstated:collection_period_start"),   # asked only when the dates are not stated: else the payment date decides
     InputSpec("continuously_enrolled", "boolean", Text("一直连续参保（没有断保）", "Continuously insured (no gap)"), default=True,
               applies_when="has:fixed_waiting_period_months"),
     InputSpec("gap_years", "integer", Text("断保年数（没有参保的年度数）", "Years without cover (insurance years not enrolled)"),
@@ -151,16 +149,12 @@ OUTPUTS = (
 
 def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], list[Step]]:
     run = Run(policy, values)
-    # a windows policy's declared cases say which situations take a date; the measures know only newborns
-    dated = EVENT if policy.has("enrolment_windows") else ("newborn",)
-    shaped = policy.has("enrolment_windows") or policy.has("fixed_waiting_period_months")
-    if shaped and values.get("event_date") is not None and values.get("circumstance") not in dated:
+    # a windows policy's declared cases say which situations take a date
+    if policy.has("enrolment_windows") and values.get("event_date") is not None and values.get("circumstance") not in EVENT:
         raise InputErrors([InputError("event_date", "所选情形不需要填写相关日期：请选择“新生儿”，或清空这个日期。",
                                       "The situation chosen takes no event date: choose “Newborn”, or clear the date.")])
     if policy.has("enrolment_windows"):
         run_windows(run)
-    elif policy.has("fixed_waiting_period_months"):
-        run_measures(run)
     else:
         run_collection(run)
     result = run.result
@@ -245,9 +239,9 @@ def _charts(result: dict[str, Any]) -> dict[str, Any]:
 
 
 SITUATIONS = [code for code in CIRCUMSTANCES if code != "regular"]   # what special_case_<situation> may name
-# what compute reads from a policy (calc/parameters.py). Three shapes: windows (`enrolment_windows`), a county
-# notice (collection period, special cases) or dateless measures with a fixed waiting period (`fixed_waiting_period_months`).
-COUNTY, MEASURES = "lacks:fixed_waiting_period_months&lacks:enrolment_windows", "has:fixed_waiting_period_months&lacks:enrolment_windows"
+# what compute reads from a policy (calc/parameters.py). Two shapes: windows (`enrolment_windows`, their dates stated
+# or not) or a county notice (collection period, special cases).
+COUNTY = "lacks:enrolment_windows"
 PARAMETERS = (
     Parameter("individual_contribution", ("CNY/person/year",), Text(
         "个人缴费标准；原文未给出（null）时表单请用户填写。", "The individual contribution; left open (null), the form asks for it.")),
@@ -261,12 +255,16 @@ PARAMETERS = (
         "缴费时段：[{from, to（日期或日期参数名）, period: collection | outside, pays: individual | individual_plus_fiscal | "
         "waived | not_stated, cover_from: benefit_year_start | payment_day | day_after_payment | month_after_payment | "
         "after_wait, wait_days | wait_months（及 counted_from）| wait: waiting_period_rule 参数名, buys: late_payment_benefit_year "
-        "参数名}]；由缴费日期决定所在时段；有此参数即按时段计算（须写明 benefit_period_start/_end）。",
+        "参数名}]；由缴费日期决定所在时段；有此参数即按时段计算（写明 benefit_period_start/_end；没有写明时说待遇年度未定）。"
+        "原文没有写集中缴费期的日期时，时段指向 not_stated 的 collection_period_start/_end（一个 collection、一个 outside），"
+        "表单改问是否在集中缴费期内缴费。",
         "Enrolment windows: [{from, to (a date or a date parameter's name), period: collection | outside, pays: individual | "
         "individual_plus_fiscal | waived | not_stated, cover_from: benefit_year_start | payment_day | day_after_payment | "
         "month_after_payment | after_wait, wait_days | wait_months (with counted_from) | wait: a waiting_period_rule's name, "
         "buys: a late_payment_benefit_year's name}]; the payment date picks the window; with it the windows decide "
-        "(state benefit_period_start/_end)."),
+        "(state benefit_period_start/_end; without them the year is said to be open). Where the source gives no dates for "
+        "its collection period, the windows name a not_stated collection_period_start/_end (one collection, one outside) "
+        "and the form asks whether the payment fell in the period."),
         required=False, check=window_problems),
     Parameter("waiting_period_rule", ("rule",), Text(
         "一个时段的等待期（enrolment_windows[].wait 指向它）：{fixed: 固定月数的参数名, applies_to: 适用人员的参数名, "
@@ -284,8 +282,9 @@ PARAMETERS = (
         "Late enrolment: contribution + subsidy, covered from the month after payment; {cases: [...]} lists the source's late cases."),
         when="lacks:enrolment_windows", check=late_rule_problems),
     Parameter("fixed_waiting_period_months", ("months",), Text(
-        "固定待遇等待期（月，从缴费之日起算）；有此参数即按省级措施计算。",
-        "A fixed waiting period (months from the payment day); with it the provincial-measures rules apply."), required=False),
+        "固定待遇等待期（月）；由 waiting_period_rule 的 fixed 指向；有此参数，表单才问是否连续参保。",
+        "A fixed waiting period (months), named by a waiting_period_rule's fixed; with it the form asks about continuous cover."),
+        required=False),
     Parameter("waiting_period_counting", ("rule",), Text(
         "等待期的起算方式：{counted_from: payment_day | day_after_payment | month_of_payment | month_after_payment, "
         "alternative: 另一种读法（可选，结果同时列出其日期）}；没有此参数时从缴费之日起算。",
@@ -296,13 +295,17 @@ PARAMETERS = (
         "期外缴费所买的待遇年度：{buys: calendar_year_of_payment}；等待期跨过该年度末日时结果提示并标为无法确定。",
         "The benefit year a payment outside the collection period buys: {buys: calendar_year_of_payment}; a wait past its "
         "end is warned about and the result is not determined."), required=False, check=rule_checks.late_payment_benefit_year),
-    Parameter("fixed_waiting_period_from", ("date",), Text("固定等待期施行之日。", "The day the fixed waiting period starts to apply."), when=MEASURES),
+    Parameter("fixed_waiting_period_from", ("date",), Text(
+        "固定等待期施行之日（引用的原句；最早的缴费日期按政策的 governs.contributions.from）。",
+        "The day the fixed waiting period starts to apply (the sentence cited; the earliest payment date is the policy's "
+        "governs.contributions.from)."), required=False),
     Parameter("fixed_waiting_period_applies_to", ("list",), Text(
         "等待期适用于：not_enrolled_in_collection_period、not_continuously_enrolled。",
-        "Whom the waiting period applies to: not_enrolled_in_collection_period, not_continuously_enrolled."), when=MEASURES),
+        "Whom the waiting period applies to: not_enrolled_in_collection_period, not_continuously_enrolled."), required=False),
     Parameter("in_period_contribution", ("text",), Text(
-        "集中缴费期内按个人缴费标准缴纳（引用的原句）。", "In the collection period you pay the individual contribution (the sentence cited)."),
-        when=MEASURES),
+        "集中缴费期内按个人缴费标准缴纳（引用的原句；金额由时段的 pays 决定）。",
+        "In the collection period you pay the individual contribution (the sentence cited; the window's pays prices it)."),
+        required=False),
     Parameter("variable_waiting_period", ("months",), Text(
         "变动等待期；原文未给出规则时为 null（结果标为无法确定）。", "A variable waiting period; null when no rule is given (the result is then not determined)."),
         required=False),
@@ -323,14 +326,16 @@ PARAMETERS = (
         "Babies born in the last months of the previous year may skip it and join this year directly: {born_from_month: month}."),
         required=False, check=previous_year_problems),
     Parameter("collection_period_start", ("date",), Text(
-        "集中缴费期第一天；措施类政策写明时，由缴费日期判断是否在期内（不再问）。",
-        "First day of the collection period; where a measures policy states it, the payment date decides (the form does not ask)."),
+        "集中缴费期第一天；写明时由缴费日期判断是否在期内；原文没有写日期时为 not_stated（value 为 null），表单改问是否在期内缴费。",
+        "First day of the collection period; stated, the payment date decides; where the source gives no date it is not_stated "
+        "(value null) and the form asks whether the payment fell in the period."),
         when=COUNTY),
     Parameter("collection_period_end", ("date",), Text("集中缴费期最后一天。", "Last day of the collection period."), when=COUNTY),
     Parameter("collection_period_extension_end", ("date",), Text(
         "乡镇延长缴费期的最后一天；有此参数，表单才问是否延长。", "Last day of a township's extended period; with it the form asks."), required=False),
     Parameter("benefit_period_start", ("date",), Text(
-        "待遇期第一天；措施类政策写明时，待遇不早于这天开始。", "First day of the insurance (benefit) year; cover never starts before it."),
+        "待遇期第一天；待遇不早于这天开始（没有写明时，说待遇年度未定）。",
+        "First day of the insurance (benefit) year; cover never starts before it (not stated: the year is said to be open)."),
         when=COUNTY),
     Parameter("benefit_period_end", ("date",), Text("待遇期最后一天。", "Last day of the insurance (benefit) year."), when=COUNTY),
     Parameter("mid_year_enrolment", ("text",), Text(

@@ -137,8 +137,10 @@ def windows(policy: dict[str, Any]) -> list[dict[str, Any]]:
     """The collection windows a policy states: [{"from", "to", "kind", "pays", "amount", "benefit_year"}]."""
     year = _benefit_year(policy)
     by = {"from": year[0].isoformat(), "to": year[1].isoformat() if year[1] else None}
-    out = []
+    out: list[dict[str, Any]] = []
     rule = _param(policy, "enrolment_windows")
+    if rule and any(_window_day(policy, row[k]) is None for row in rule for k in ("from", "to") if k in row):
+        return out   # dates not stated (calc/enrolment_windows.py: the reader is asked): no window to announce
     if rule:
         # a window's date may name a date parameter; one without `from` starts the day after the one before ends
         starts: list[dt.date] = []

@@ -70,7 +70,7 @@ def _late_run(pid: str) -> dict:
     params = POLICIES[pid]["parameters"]
     day = max(dt.date.fromisoformat(str(POLICIES[pid]["governs"]["benefits"]["from"])),
               dt.date.fromisoformat(str(params["fixed_waiting_period_from"]["value"])))
-    if "collection_period_end" in params:   # the payment date decides: the day after the stated period
+    if (params.get("collection_period_end") or {}).get("value") is not None:   # the payment date decides: the day after the stated period
         end = dt.date.fromisoformat(str(params["collection_period_end"]["value"])) + dt.timedelta(days=1)
         out = calc.run("resident-benefit-start", pid, {"payment_date": max(day, end).isoformat()})
     else:

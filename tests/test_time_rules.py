@@ -6,7 +6,6 @@ years of gap, shortened by years paid back, with a floor; its worked example rep
 from __future__ import annotations
 
 import copy
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -14,8 +13,7 @@ import pytest
 import calc
 from calc.api import applicable_inputs
 from calc.data import load_policies
-from calc.enrolment_measures import run_measures
-from calc.enrolment_run import Run
+from calc.enrolment_windows import windows
 from calc.policy import Policy
 from calc.registry import calculator
 from fixture_policies import use_fixture_policies
@@ -345,15 +343,46 @@ def test_a_birth_after_the_payment_is_flagged_at_both_fields(pid: str, inputs: d
     assert not out["ok"] and {e["field"] for e in out["errors"]} == {"event_date", "payment_date"}
 
 
-# --- issue 19 item 2: the dated Hunan years in the one windows engine; only dateless measures ask the box ------
+# --- issue 19 items 2 and 5: every Hunan policy in the one windows engine; only undated windows ask the box ------
 
-def test_dated_hunan_years_state_windows_and_the_measures_refuse_a_date() -> None:
+def test_dated_hunan_years_state_windows_and_the_measures_leave_their_dates_not_stated() -> None:
+    """三湘都市报 (004): “居民应在集中参保缴费期内,按个人缴费标准参保缴费” — a collection period named, never dated."""
     policies = load_policies()
     for pid in (H25, H26):
-        windows = policies[pid]["parameters"]["enrolment_windows"]["value"]
-        assert windows[0]["from"] == "collection_period_start" and windows[0]["period"] == "collection"
-        assert {w["wait"] for w in windows} == {"waiting_period_rule"}
-    dated = copy.deepcopy(policies["hunan/2025-enrolment-measures"])
-    dated["parameters"]["collection_period_start"] = {"value": "2024-09-01", "unit": "date"}
-    with pytest.raises(ValueError, match="enrolment_windows"):
-        run_measures(Run(Policy(dated), {"payment_date": dt.date(2025, 3, 1)}))
+        found = policies[pid]["parameters"]["enrolment_windows"]["value"]
+        assert found[0]["from"] == "collection_period_start" and found[0]["period"] == "collection"
+        assert {w["wait"] for w in found} == {"waiting_period_rule"}
+    measures = policies["hunan/2025-enrolment-measures"]
+    assert measures["parameters"]["enrolment_windows"]["value"][0]["from"] == "collection_period_start"
+    assert measures["parameters"]["collection_period_start"]["value"] is None
+    assert [(w.start, w.period) for w in windows(Policy(measures))] == [(None, "collection"), (None, "outside")]
+    dated = copy.deepcopy(measures)   # one date stated beside an open one would be silently ignored: refused
+    dated["parameters"]["collection_period_start"].update(value="2024-09-01", status="stated")
+    with pytest.raises(ValueError, match="not stated"):
+        windows(Policy(dated))
+
+
+def test_the_box_is_asked_only_while_the_dates_are_not_stated() -> None:
+    """The same measures with their dates stated: the payment date decides and the box is refused (H1)."""
+    dated = copy.deepcopy(load_policies()["hunan/2025-enrolment-measures"])
+    dated["parameters"]["collection_period_start"].update(value="2024-09-01", status="stated")
+    dated["parameters"]["collection_period_end"].update(value="2024-12-31", status="stated")
+    names = {s.name for s in applicable_inputs(calculator(START), Policy(dated))}
+    assert "paid_in_collection_period" not in names
+    out = calc.api.run_policy(START, dated, {"payment_date": "2025-03-15", "paid_in_collection_period": False})
+    assert not out["ok"] and [e["field"] for e in out["errors"]] == ["paid_in_collection_period"]
+    late = calc.api.run_policy(START, dated, {"payment_date": "2025-03-15"})
+    assert late["ok"] and late["result"]["waiting_period_end"] == "2025-06-14"
+    assert "paid_in_collection_period" in {s.name for s in applicable_inputs(
+        calculator(START), Policy(load_policies()["hunan/2025-enrolment-measures"]))}
+
+
+def test_an_open_benefit_year_is_said_to_be_open() -> None:
+    """The measures give no benefit year: an in-period, continuous payer is covered from its first day, which has no date."""
+    out = result("hunan/2025-enrolment-measures", {"payment_date": "2025-11-10", "paid_in_collection_period": True})
+    r = out["result"]
+    assert (r["cover_from"], r["cover_to"], r["determined"]) == (None, None, False)
+    assert warning_ids(out) == ["individual_standard_missing", "benefit_year_not_stated"]
+    assert "原文没有写待遇期" in steps(out)["cover_from"]["zh"]
+
+
