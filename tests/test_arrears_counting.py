@@ -1,0 +1,118 @@
+"""Issue 19 items 2–3 for the flexible-employment arrears: every wait after payment is counted by a convention the
+policy states (`waiting_period_counting`, the resident engine's vocabulary: calc/dates.py, calc/waits.py), and
+where that convention is our reading the other count's date and the safe date are shown beside. Each case names
+the sentence it comes from; the published answers (our reading) are unchanged.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+
+import calc
+from calc.data import load_policies
+from calc.flexible_arrears_rules import _arrears_rule, _switch_rule
+from calc.policy import Policy
+
+HENGYANG = "hunan/hengyang/2023-flexible-employment"
+ZHOUKOU = "henan/zhoukou/2024-flexible-employment"
+WAGE = {"average_monthly_wage": "7000"}
+
+
+def run(pid: str, inputs: dict) -> dict:
+    out = calc.run("flexible-arrears", pid, inputs)
+    assert out["ok"], out
+    return out
+
+
+def by_id(items: list[dict]) -> dict:
+    return {i["id"]: i for i in items}
+
+
+@pytest.mark.parametrize("pid, sentence", [
+    (HENGYANG, "从缴费30日后享受各项医保待遇"),
+    (ZHOUKOU, "即从正常缴费之日起，3 个月后方可按规定享受基本医疗保险待遇"),
+])
+def test_the_count_is_a_labelled_reading_with_its_alternative(pid: str, sentence: str) -> None:
+    """Neither text says whether the payment day counts: the convention is data, marked as our reading (`how`),
+    quoting the sentence it reads, with the other count named."""
+    p = load_policies()[pid]["parameters"]["waiting_period_counting"]
+    assert p["value"] == {"counted_from": "day_after_payment", "alternative": "payment_day"}
+    assert p["status"] == "inferred" and p["how"]["zh"] and p["how"]["en"]
+    assert sentence in p["source"]["quote"]
+
+
+@pytest.mark.parametrize("paid, ours, other", [
+    ("2023-05-01", "2023-06-01", "2023-05-31"),   # the reading's own example: day 31 / day 30 with the payment day as day 1
+    ("2023-07-10", "2023-08-10", "2023-08-09"),
+])
+def test_hengyang_thirty_days_other_count_beside(paid: str, ours: str, other: str) -> None:
+    """衡阳日报 “从缴费30日后享受各项医保待遇”: our reading (payment day not counted) gives day 31; counting the
+    payment day as day 1 gives one day earlier. The later is the safe date to count on."""
+    out = run(HENGYANG, {"unpaid_months": "2023-01 2023-02 2023-03 2023-04", "payment_date": paid})
+    r = out["result"]
+    assert (r["benefits_from"], r["waiting_days"]) == (ours, 30)   # unchanged
+    assert (r["benefits_from_other_count"], r["benefits_safe_from"]) == (other, ours)
+    alt = by_id(out["steps"])["wait_alternative"]
+    assert other in alt["zh"] and other in alt["en"] and ours in alt["zh"]
+    assert "waiting_period_counting" in {c["field"] for c in alt["cites"]}
+    warn = by_id(r["warnings"])["waiting_count_alternative"]
+    assert ours in warn["zh"] and other in warn["en"] and ours in warn["en"]
+
+
+def test_zhoukou_three_month_wait_other_count_beside() -> None:
+    """周口 第九条 “从正常缴费之日起，3个月后方可按规定享受”: the worked example's date stays 2025-02-16 (reading
+    `three-month-wait`); from the payment day (day 1) it would be 2025-02-15."""
+    out = run(ZHOUKOU, {"unpaid_months": ["2024-07", "2024-08", "2024-09", "2024-10"], "payment_date": "2024-11-15", **WAGE})
+    r = out["result"]
+    assert (r["status"], r["benefits_from"], r["waiting_months"]) == ("waiting_period", "2025-02-16", 3)
+    assert (r["benefits_from_other_count"], r["benefits_safe_from"]) == ("2025-02-15", "2025-02-16")
+    assert "waiting_count_alternative" in by_id(r["warnings"])
+
+
+def test_zhoukou_switch_wait_counts_the_same_way() -> None:
+    """周口 第十二条 “中断缴费时间超过 3个月的，缴费后实行 3 个月的待遇享受等待期”: the same convention, the other
+    count beside."""
+    out = run(ZHOUKOU, {"switched_from_employee": True, "continuous_years_before_switch": 2,
+                        "unpaid_months": ["2024-06", "2024-07", "2024-08", "2024-09"], "payment_date": "2024-10-08", **WAGE})
+    r = out["result"]
+    assert (r["status"], r["benefits_from"]) == ("waiting_period", "2025-01-09")
+    assert (r["benefits_from_other_count"], r["benefits_safe_from"]) == ("2025-01-08", "2025-01-09")
+    assert "wait_alternative" in by_id(out["steps"])
+
+
+def test_within_the_grace_there_is_no_wait_to_count() -> None:
+    """衡阳 “欠缴费用在3个月内（含）…从缴费到账之日起恢复”: no wait, so no other count."""
+    r = run(HENGYANG, {"unpaid_months": ["2023-03", "2023-04", "2023-05"], "payment_date": "2023-06-10"})["result"]
+    assert r["benefits_from"] == "2023-06-10" and r.get("benefits_from_other_count") is None
+    assert "waiting_count_alternative" not in by_id(r["warnings"])
+
+
+def _policy(pid: str, counting: dict | None) -> Policy:
+    data = copy.deepcopy(load_policies()[pid])
+    if counting is None:
+        del data["parameters"]["waiting_period_counting"]
+    else:
+        data["parameters"]["waiting_period_counting"]["value"] = counting
+    return Policy(data)
+
+
+@pytest.mark.parametrize("pid, paid, ours", [
+    (HENGYANG, dt.date(2023, 5, 1), "2023-05-31"),     # payment day is day 1: day 30 is 30 May, covered from 31 May
+    (ZHOUKOU, dt.date(2024, 11, 15), "2025-02-15"),    # from the payment day: covered the same day three months on
+])
+def test_a_stated_convention_is_followed(pid: str, paid: dt.date, ours: str) -> None:
+    """A policy stating “缴费当日为第一天” (payment_day) gets that date, with no other count."""
+    result: dict = {"warnings": []}
+    steps: list = []
+    _arrears_rule(_policy(pid, {"counted_from": "payment_day"}), 4, paid, result, steps)
+    assert result["benefits_from"].isoformat() == ours
+    assert "benefits_from_other_count" not in result and not result["warnings"]
+
+
+def test_without_the_parameter_the_payment_day_is_not_counted() -> None:
+    """A policy that states no convention keeps today's count (the payment day not counted), with no other count."""
+    result: dict = {"warnings": []}
+    _switch_rule(_policy(ZHOUKOU, None), 4, dt.date(2024, 10, 8), result, [])
+    assert result["benefits_from"] == dt.date(2025, 1, 9) and "benefits_from_other_count" not in result
