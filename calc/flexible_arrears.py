@@ -6,6 +6,9 @@ arrears (`arrears_benefits_stop`) and restore them on payment within a grace of
 `restoration_wait_days` days, 周口 waits `arrears_waiting_months` months.
 周口 also has a first-enrolment rule and a switching rule (parameters
 `first_enrolment_wait_months`, `chronic_disease_wait_months`, `switch_*`).
+How a wait after payment is counted is data too (`waiting_period_counting`, as for residents): both
+cities' texts leave it open, so it is our reading (the payment day not counted), the other count's date
+and the safe date beside (`benefits_from_other_count`, `benefits_safe_from`).
 The monthly contribution comes from `flexible-contribution` itself.
 
 Its parts: calc/flexible_arrears_due.py (each unpaid month priced at the policy in force for it) and
@@ -27,6 +30,8 @@ the gap covered retroactively; the arrears are 3 × 301.88:
 ...                 {"unpaid_months": "2023-01 2023-02 2023-03 2023-04", "payment_date": "2023-05-01"})
 >>> [r[k] for k in ("arrears_months", "arrears_due", "status", "benefits_from", "retroactive", "waiting_days")]
 [4, '1207.52', 'suspended_enrolment', '2023-06-01', False, 30]
+>>> [r[k] for k in ("benefits_from_other_count", "benefits_safe_from")]   # day 30 with the payment day as day 1
+['2023-05-31', '2023-06-01']
 
 周口 2024: more than 3 months → a 3-month waiting period (reading `three-month-wait`);
 the text does not say whether the gap is covered (retroactive: null):
@@ -50,7 +55,7 @@ from typing import Any
 
 import datetime as dt
 
-from .dates import add_months, first_of_next_month
+from .dates import add_months, counting_problems, first_of_next_month
 from .errors import InputError, InputErrors
 from .flexible_arrears_due import _contribution, _money, _month_start, _rules_of_this_policy
 from .flexible_arrears_rules import _alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule
@@ -113,6 +118,9 @@ OUTPUTS = (
     OutputSpec("retroactive", "boolean", Text("欠费期间待遇可追溯", "Unpaid period covered retroactively")),
     OutputSpec("waiting_days", "integer", Text("等待天数", "Waiting days")),
     OutputSpec("waiting_months", "integer", Text("等待月数", "Waiting months")),
+    # the wait counted the other way the policy names (`waiting_period_counting.alternative`), and the later of the two
+    OutputSpec("benefits_from_other_count", "date", Text("按另一种数法的享受待遇日期", "Benefits from, counted the other way")),
+    OutputSpec("benefits_safe_from", "date", Text("稳妥起见，按此日起才有待遇", "To be safe, count on benefits from")),
     OutputSpec("chronic_disease_claims_from", "date", Text("可申报门诊慢特病日期", "Chronic-disease outpatient claims from")),
     # the other reading of "欠缴…3个月内（含）": how long the arrears have run (reading `arrears-dates`)
     OutputSpec("arrears_run_months", "integer", Text("欠费已持续月数（另一种读法）", "Months the arrears have run (other reading)")),
@@ -277,6 +285,10 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
         elif start > result["benefits_from"]:
             result.update(status="first_enrolment_wait", benefits_from=start,
                           waiting_months=int(policy.decimal("first_enrolment_wait_months")))
+            if result.get("benefits_safe_from") and start >= result["benefits_safe_from"]:
+                # the later date governs by either count of the arrears wait: no other date to show
+                result.update(benefits_from_other_count=start, benefits_safe_from=start)
+                result["warnings"] = [w for w in result["warnings"] if w["id"] != "waiting_count_alternative"]
             steps.append(Step("combined", f"两项规定都适用，以较晚的日期为准：{start} 起享受待遇。",
                               f"Both rules apply; the later date governs: benefits from {start}.",
                               {"benefits_from": start.isoformat()}))
@@ -302,11 +314,22 @@ PARAMETERS = CONTRIBUTION_PARAMETERS + (
     Parameter("arrears_suspension", ("months", "rule"), Text(
         "超过宽限期按暂停参保处理（有此参数即暂停）。", "Beyond the grace, enrolment is suspended (its presence says so)."), required=False),
     Parameter("restoration_wait_days", ("days",), Text(
-        "超过宽限期，补缴后等待的天数（缴费当日不计）。", "Beyond the grace, days to wait after paying (the payment day not counted)."),
+        "超过宽限期，补缴后等待的天数（怎样数见 waiting_period_counting）。",
+        "Beyond the grace, days to wait after paying (how they are counted: waiting_period_counting)."),
         required=False),
     Parameter("arrears_waiting_months", ("months",), Text(
-        "超过宽限期，补缴后从缴费之日起的等待月数。", "Beyond the grace, months to wait from the payment date."),
+        "超过宽限期，补缴后从缴费之日起的等待月数（怎样数见 waiting_period_counting）。",
+        "Beyond the grace, months to wait from the payment date (how they are counted: waiting_period_counting)."),
         when="lacks:restoration_wait_days"),
+    Parameter("waiting_period_counting", ("rule",), Text(
+        "缴费后的等待期（欠费超过宽限期、切换中断过长）怎样起算：{counted_from: payment_day | day_after_payment | "
+        "month_of_payment | month_after_payment, alternative: 另一种读法（可选；结果同时列出其日期和稳妥的日期）}；"
+        "原文没写的，status: inferred 并写 how。没有此参数时缴费当日不计入。",
+        "How a wait after payment (arrears beyond the grace, a long switching gap) is counted: {counted_from: payment_day | "
+        "day_after_payment | month_of_payment | month_after_payment, alternative: another reading (optional; the result shows "
+        "its date and the safe date too)}; where the text does not say, status: inferred with how. Without it the payment "
+        "day is not counted."),
+        required=False, check=counting_problems),
     Parameter("first_enrolment_wait_months", ("months",), Text(
         "首次参保须连续缴费满这么多个月才享受待遇；有此参数，表单才问是否首次参保。",
         "First-time members wait this many consecutive paid months; with it the form asks about a first enrolment."),

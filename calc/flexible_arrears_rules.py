@@ -1,33 +1,81 @@
 """`flexible-arrears`' rules: within or beyond the grace (restored, suspended, a wait in days or months), the
-other reading of the grace (how long the arrears ran), a first enrolment's wait and the switch from employee insurance."""
+other reading of the grace (how long the arrears ran), a first enrolment's wait and the switch from employee insurance.
+
+Every wait after payment is counted as `waiting_period_counting` says (the resident engine's vocabulary,
+calc/waits.py `wait_dates`; without it the payment day is not counted); where the policy names an
+`alternative`, the other count's date and the safe date to count on are shown beside (`_other_count`)."""
 from __future__ import annotations
 
 from typing import Any
 
 import datetime as dt
 
-from .dates import ONE_DAY, add_months, window_last_day
+from .dates import add_months
 from .flexible_arrears_due import _month_start
 from .inputs import Text
 from .policy import Policy
+from .reading_notes import reading_note
 from .steps import Step, step
+from .waits import WAITING_ANCHOR_TEXT, wait_dates
 
 
 # whether the unpaid period is covered after the beyond-grace wait (True / False / the source does not say)
 RETRO = {True: Text("欠费期间的待遇可追溯", "the unpaid period is covered"),
          False: Text("欠费期间的待遇不再追补", "the unpaid period is not covered"),
          None: Text("原文未说明欠费期间的待遇能否追溯", "the text does not say whether the unpaid period is covered")}
+COUNTING = "waiting_period_counting"
+# today's count where a policy states none: the payment day not counted (民法典 第二百零一条)
+DEFAULT_COUNTING = {"counted_from": "day_after_payment"}
+
+
+def _counting(policy: Policy) -> dict[str, str]:
+    return dict(policy.value(COUNTING)) if policy.has(COUNTING) else DEFAULT_COUNTING
+
+
+def _counting_cite(policy: Policy) -> tuple[str, ...]:
+    return (COUNTING,) if policy.has(COUNTING) else ()
 
 
 def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict[str, Any]]:
     """The first day of benefits after the beyond-grace wait, in the policy's unit (days or months)."""
+    anchor = _counting(policy)["counted_from"]
     if policy.has("restoration_wait_days"):
         days = int(policy.decimal("restoration_wait_days"))
-        last = window_last_day(payment, days)
-        return last + ONE_DAY, {"waiting_days": days, "last": last}
+        _, last, cover = wait_dates(payment, 0, days, anchor)
+        return cover, {"waiting_days": days, "last": last}
     months = int(policy.decimal("arrears_waiting_months"))
-    last = add_months(payment, months)
-    return last + ONE_DAY, {"waiting_months": months, "last": last}
+    _, last, cover = wait_dates(payment, months, 0, anchor)
+    return cover, {"waiting_months": months, "last": last}
+
+
+def _other_count(policy: Policy, payment: dt.date, months: int, days: int, result: dict[str, Any], steps: list[Step]) -> None:
+    """The wait counted the other way the policy names (`waiting_period_counting.alternative`): its date and the
+    safe date to count on cover (the later), in a step and a warning (like the resident day-window reading)."""
+    other = _counting(policy).get("alternative")
+    if not other:
+        return
+    cover: dt.date = result["benefits_from"]
+    _, alt_last, alt_cover = wait_dates(payment, months, days, other)
+    safe = max(cover, alt_cover)
+    result.update(benefits_from_other_count=alt_cover, benefits_safe_from=safe)
+    how = WAITING_ANCHOR_TEXT[other]
+    note_zh, note_en = reading_note(policy, COUNTING)
+    steps.append(step(
+        policy, "wait_alternative",
+        f"另一种数法（{how.zh}）：等待期至 {alt_last}，{alt_cover} 起享受待遇{note_zh}；按我们的读法是 {cover} 起，"
+        f"稳妥起见按 {safe} 起才有待遇安排。",
+        f"Counted the other way ({how.en}), the wait runs to {alt_last} and benefits start on {alt_cover}{note_en}; "
+        f"by our reading from {cover}, so to be safe count on benefits only from {safe}.",
+        {"waiting_period_end": alt_last.isoformat(), "benefits_from": alt_cover.isoformat(), "safe_from": safe.isoformat()},
+        (COUNTING,)))
+    if "warnings" in result:   # (not for the other reading of the grace, which only takes its dates)
+        result["warnings"].append({
+            "id": "waiting_count_alternative",
+            "zh": f"原文没有写等待期从哪天起算：按我们的读法 {cover} 起享受待遇；按另一种数法（{how.zh}）则是 {alt_cover}。"
+                  f"稳妥起见，按 {safe} 起才有待遇安排就医，并向当地医保经办确认。",
+            "en": f"The text does not say from which day the wait is counted: on our reading benefits start on {cover}; counted "
+                  f"the other way ({how.en}) on {alt_cover}. To be safe, count on benefits only from {safe} and confirm with "
+                  "the local insurance office."})
 
 
 def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any], steps: list[Step]) -> None:
@@ -52,16 +100,16 @@ def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, An
     suspended = policy.has("arrears_suspension")
     retro = policy.value("arrears_retroactive_beyond_grace")
     result.update(status="suspended_enrolment" if suspended else "waiting_period", benefits_from=start, retroactive=retro)
+    how = WAITING_ANCHOR_TEXT[_counting(policy)["counted_from"]]
     if "waiting_days" in wait:
         result["waiting_days"] = wait["waiting_days"]
-        wait_zh = f"缴费 {wait['waiting_days']} 日后享受待遇：缴费当日不计，第 {wait['waiting_days']} 日为 {wait['last']}"
-        wait_en = (f"benefits start {wait['waiting_days']} days after payment: the payment day is not counted, "
-                   f"day {wait['waiting_days']} is {wait['last']}")
+        wait_zh = f"缴费 {wait['waiting_days']} 日后享受待遇：{how.zh}，第 {wait['waiting_days']} 日为 {wait['last']}"
+        wait_en = f"benefits start {wait['waiting_days']} days after payment: {how.en}, day {wait['waiting_days']} is {wait['last']}"
         cite: tuple[str, ...] = ("arrears_suspension", "restoration_wait_days", "arrears_retroactive_beyond_grace")
     else:
         result["waiting_months"] = wait["waiting_months"]
-        wait_zh = f"从缴费之日起 {wait['waiting_months']} 个月的等待期，至 {wait['last']} 止"
-        wait_en = f"a waiting period of {wait['waiting_months']} months from the payment date, ending on {wait['last']}"
+        wait_zh = f"从缴费之日起 {wait['waiting_months']} 个月的等待期，{how.zh}，至 {wait['last']} 止"
+        wait_en = f"a waiting period of {wait['waiting_months']} months from the payment date, {how.en}, ending on {wait['last']}"
         cite = ("arrears_waiting_months", "arrears_retroactive_beyond_grace")
     head_zh = "按暂停参保处理，补足欠费后恢复参保；" if suspended else ""
     head_en = "enrolment is suspended and restored once the arrears are paid; " if suspended else ""
@@ -71,8 +119,9 @@ def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, An
         f"欠费 {n} 个月，超过 {grace} 个月：{head_zh}{wait_zh}，{start} 起享受待遇；{retro_zh}。",
         f"{n} months unpaid, more than {grace}: {head_en}{wait_en}; benefits from {start}; {retro_en}.",
         {"arrears_months": str(n), "grace_months": str(grace), "benefits_from": start.isoformat()},
-        cite,
+        cite + _counting_cite(policy),
     ))
+    _other_count(policy, payment, wait.get("waiting_months", 0), wait.get("waiting_days", 0), result, steps)
 
 
 def _month_index(day: dt.date) -> int:
@@ -163,14 +212,17 @@ def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any
         ))
         return
     months = int(policy.decimal("switch_waiting_months"))
-    last = add_months(payment, months)
-    result.update(status="waiting_period", benefits_from=last + ONE_DAY, waiting_months=months)
+    anchor = _counting(policy)["counted_from"]
+    _, last, cover = wait_dates(payment, months, 0, anchor)
+    how = WAITING_ANCHOR_TEXT[anchor]
+    result.update(status="waiting_period", benefits_from=cover, waiting_months=months)
     steps.append(step(
         policy, "switch",
-        f"切换参保：中断缴费 {n} 个月，超过 {gap} 个月：缴费后有 {months} 个月等待期，至 {last} 止，{last + ONE_DAY} 起享受待遇；"
+        f"切换参保：中断缴费 {n} 个月，超过 {gap} 个月：缴费后有 {months} 个月等待期，{how.zh}，至 {last} 止，{cover} 起享受待遇；"
         "等待期满后暂停原参保关系。",
-        f"Switching schemes: a gap of {n} months, more than {gap}: a {months}-month waiting period after paying, ending on {last}; "
-        f"benefits from {last + ONE_DAY}; the old enrolment is then suspended.",
-        {"gap_months": str(n), "benefits_from": (last + ONE_DAY).isoformat()},
-        ("switch_continuous_years", "switch_gap_months", "switch_waiting_months"),
+        f"Switching schemes: a gap of {n} months, more than {gap}: a {months}-month waiting period after paying, {how.en}, "
+        f"ending on {last}; benefits from {cover}; the old enrolment is then suspended.",
+        {"gap_months": str(n), "benefits_from": cover.isoformat()},
+        ("switch_continuous_years", "switch_gap_months", "switch_waiting_months") + _counting_cite(policy),
     ))
+    _other_count(policy, payment, months, 0, result, steps)

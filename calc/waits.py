@@ -31,6 +31,13 @@ on day 0 the window's last day is event + N; on day 1 it is event + N − 1.
 (datetime.date(2023, 6, 8), datetime.date(2023, 6, 7))
 >>> day_count(birth, dt.date(2023, 6, 8), "day_0"), day_count(birth, dt.date(2023, 6, 8), "day_1")
 (90, 91)
+
+A wait after payment in months, days or both is counted from the anchor `waiting_period_counting.counted_from` names
+(WAITING_ANCHOR_TEXT): "从缴费30日后" paid on 1 May is over on 31 May with the payment day as day 1, on 1 June
+without it.
+
+>>> [wait_dates(dt.date(2023, 5, 1), 0, 30, a)[1:] for a in ("payment_day", "day_after_payment")]
+[(datetime.date(2023, 5, 30), datetime.date(2023, 5, 31)), (datetime.date(2023, 5, 31), datetime.date(2023, 6, 1))]
 """
 from __future__ import annotations
 
@@ -39,7 +46,7 @@ from typing import Any
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import ONE_DAY, first_of_next_month
+from .dates import ONE_DAY, first_of_next_month, waiting_period
 from .inputs import Text
 
 EVENT_DAY = {   # how a day window counts the event day (`day_window_counting.event_day`)
@@ -90,6 +97,12 @@ def variable_wait(rule: dict[str, Any], gap_years: int, paid_back: int, fixed_mo
 def cover_anchor(code: str, pay: dt.date) -> dt.date:
     """The first covered day a cover rule anchored on the payment gives (payment_day | day_after_payment | month_after_payment)."""
     return {"payment_day": pay, "day_after_payment": pay + ONE_DAY, "month_after_payment": first_of_next_month(pay)}[code]
+
+
+def wait_dates(start: dt.date, months: int, days: int, counted_from: str) -> tuple[dt.date, dt.date, dt.date]:
+    """(first day of the wait, its last day, the first covered day) for `months` months then `days` days from `start`."""
+    first, last, cover = waiting_period(start, months, counted_from)
+    return first, last + ONE_DAY * days, cover + ONE_DAY * days
 
 
 def last_day_of_window(event: dt.date, limit: int, event_day: str) -> dt.date:
