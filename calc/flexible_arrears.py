@@ -56,9 +56,10 @@ from typing import Any
 import datetime as dt
 
 from .dates import add_months, counting_problems, first_of_next_month
+from .waits import month_counting_problems
 from .errors import InputError, InputErrors
 from .flexible_arrears_due import _contribution, _money, _month_start, _rules_of_this_policy
-from .flexible_arrears_rules import _alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule
+from .flexible_arrears_rules import _alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule, other_count_result
 from .flexible_contribution import INPUTS as CONTRIBUTION_INPUTS
 from .flexible_contribution import PARAMETERS as CONTRIBUTION_PARAMETERS
 from .inputs import Choice, InputSpec, Text
@@ -226,9 +227,10 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
             "come before joining this scheme, so they are not its arrears; no stop date or back-payment is computed, "
             "and the first-enrolment rule applies.",
             {"gap_months": str(n)}, ("switch_continuous_years", "first_enrolment_wait_months")))
-        start = _first_enrolment_rule(policy, values, result, steps)
+        start, other = _first_enrolment_rule(policy, values, result, steps)
         result.update(status="first_enrolment_wait" if start > payment else "eligible",
                       benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
+        other_count_result(start, other, result)
         return result, steps
 
     result["arrears_due"] = due
@@ -278,20 +280,23 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
         _arrears_rule(policy, n, payment, result, steps)
     first_start = None
     if first_applies:
-        start = first_start = _first_enrolment_rule(policy, values, result, steps)
+        start, other = _first_enrolment_rule(policy, values, result, steps)
+        first_start = start
         if not n:
             result.update(status="first_enrolment_wait" if start > payment else "eligible",
                           benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
-        elif start > result["benefits_from"]:
-            result.update(status="first_enrolment_wait", benefits_from=start,
-                          waiting_months=int(policy.decimal("first_enrolment_wait_months")))
-            if result.get("benefits_safe_from") and start >= result["benefits_safe_from"]:
-                # the later date governs by either count of the arrears wait: no other date to show
-                result.update(benefits_from_other_count=start, benefits_safe_from=start)
-                result["warnings"] = [w for w in result["warnings"] if w["id"] != "waiting_count_alternative"]
-            steps.append(Step("combined", f"两项规定都适用，以较晚的日期为准：{start} 起享受待遇。",
-                              f"Both rules apply; the later date governs: benefits from {start}.",
-                              {"benefits_from": start.isoformat()}))
+            other_count_result(start, other, result)
+        else:
+            # both rules apply: the later date governs, by our reading and by the other counts alike
+            arrears_from = result["benefits_from"]
+            arrears_other = result.get("benefits_from_other_count") or arrears_from
+            if start > arrears_from:
+                result.update(status="first_enrolment_wait", benefits_from=start,
+                              waiting_months=int(policy.decimal("first_enrolment_wait_months")))
+                steps.append(Step("combined", f"两项规定都适用，以较晚的日期为准：{start} 起享受待遇。",
+                                  f"Both rules apply; the later date governs: benefits from {start}.",
+                                  {"benefits_from": start.isoformat()}))
+            other_count_result(result["benefits_from"], max(arrears_other, other or start), result)
     if n:
         _alternative_reading(policy, unpaid, payment, first_start, result, steps)
     return result, steps
@@ -334,6 +339,13 @@ PARAMETERS = CONTRIBUTION_PARAMETERS + (
         "首次参保须连续缴费满这么多个月才享受待遇；有此参数，表单才问是否首次参保。",
         "First-time members wait this many consecutive paid months; with it the form asks about a first enrolment."),
         required=False),
+    Parameter("first_enrolment_wait_counting", ("rule",), Text(
+        "首次参保的连续缴费月数怎样数：{counted_from: month_of_payment（第一个缴费月算第 1 个月）| month_after_payment"
+        "（从其次月数起）, alternative: 另一种读法（可选；结果同时列出其日期和稳妥的日期）}；没有此参数时按 month_of_payment。",
+        "How a first enrolment's consecutive months are counted: {counted_from: month_of_payment (the first month paid for is "
+        "month 1) | month_after_payment (counted from the next), alternative: another reading (optional; the result shows its "
+        "date and the safe date too)}; without it, month_of_payment."),
+        when="has:first_enrolment_wait_months", required=False, check=month_counting_problems),
     Parameter("chronic_disease_wait_months", ("months",), Text(
         "首次参保连续缴费满这么多个月后，可申报门诊慢特病。", "First-time members can claim for chronic-disease outpatient care after this many months."),
         when="has:first_enrolment_wait_months"),

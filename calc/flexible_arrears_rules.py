@@ -24,16 +24,18 @@ RETRO = {True: Text("欠费期间的待遇可追溯", "the unpaid period is cove
          False: Text("欠费期间的待遇不再追补", "the unpaid period is not covered"),
          None: Text("原文未说明欠费期间的待遇能否追溯", "the text does not say whether the unpaid period is covered")}
 COUNTING = "waiting_period_counting"
-# today's count where a policy states none: the payment day not counted (民法典 第二百零一条)
-DEFAULT_COUNTING = {"counted_from": "day_after_payment"}
+FIRST_COUNTING = "first_enrolment_wait_counting"
+# today's counts where a policy states none: the payment day not counted (民法典 第二百零一条); a first enrolment's
+# months from the first month paid for
+DEFAULTS = {COUNTING: {"counted_from": "day_after_payment"}, FIRST_COUNTING: {"counted_from": "month_of_payment"}}
 
 
-def _counting(policy: Policy) -> dict[str, str]:
-    return dict(policy.value(COUNTING)) if policy.has(COUNTING) else DEFAULT_COUNTING
+def _counting(policy: Policy, name: str = COUNTING) -> dict[str, str]:
+    return dict(policy.value(name)) if policy.has(name) else DEFAULTS[name]
 
 
-def _counting_cite(policy: Policy) -> tuple[str, ...]:
-    return (COUNTING,) if policy.has(COUNTING) else ()
+def _counting_cite(policy: Policy, name: str = COUNTING) -> tuple[str, ...]:
+    return (name,) if policy.has(name) else ()
 
 
 def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict[str, Any]]:
@@ -48,16 +50,36 @@ def _after_wait(policy: Policy, payment: dt.date) -> tuple[dt.date, dict[str, An
     return cover, {"waiting_months": months, "last": last}
 
 
+def other_count_result(ours: dt.date, other: dt.date | None, result: dict[str, Any]) -> None:
+    """The outputs and the warning for the date that governs (`ours`) and the date the other count gives: the
+    later of the two is the safe date to count on (like the resident day-window reading's safe pay-by date)."""
+    result.pop("benefits_from_other_count", None)
+    result.pop("benefits_safe_from", None)
+    if "warnings" not in result:   # the other reading of the grace only takes its dates
+        return
+    result["warnings"] = [w for w in result["warnings"] if w["id"] != "waiting_count_alternative"]
+    if other is None or other == ours:
+        return
+    safe = max(ours, other)
+    result.update(benefits_from_other_count=other, benefits_safe_from=safe)
+    result["warnings"].append({
+        "id": "waiting_count_alternative",
+        "zh": f"原文没有写等待期怎样起算：按我们的读法 {ours} 起享受待遇；按另一种数法（见计算过程）则是 {other}。"
+              f"稳妥起见，按 {safe} 起才有待遇安排就医，并向当地医保经办确认。",
+        "en": f"The text does not say how the wait is counted: on our reading benefits start on {ours}; counted the other way "
+              f"(see the steps) on {other}. To be safe, count on benefits only from {safe} and confirm with the local "
+              "insurance office."})
+
+
 def _other_count(policy: Policy, payment: dt.date, months: int, days: int, result: dict[str, Any], steps: list[Step]) -> None:
     """The wait counted the other way the policy names (`waiting_period_counting.alternative`): its date and the
-    safe date to count on cover (the later), in a step and a warning (like the resident day-window reading)."""
+    safe date to count on cover (the later), in a step and a warning."""
     other = _counting(policy).get("alternative")
     if not other:
         return
     cover: dt.date = result["benefits_from"]
     _, alt_last, alt_cover = wait_dates(payment, months, days, other)
     safe = max(cover, alt_cover)
-    result.update(benefits_from_other_count=alt_cover, benefits_safe_from=safe)
     how = WAITING_ANCHOR_TEXT[other]
     note_zh, note_en = reading_note(policy, COUNTING)
     steps.append(step(
@@ -68,14 +90,7 @@ def _other_count(policy: Policy, payment: dt.date, months: int, days: int, resul
         f"by our reading from {cover}, so to be safe count on benefits only from {safe}.",
         {"waiting_period_end": alt_last.isoformat(), "benefits_from": alt_cover.isoformat(), "safe_from": safe.isoformat()},
         (COUNTING,)))
-    if "warnings" in result:   # (not for the other reading of the grace, which only takes its dates)
-        result["warnings"].append({
-            "id": "waiting_count_alternative",
-            "zh": f"原文没有写等待期从哪天起算：按我们的读法 {cover} 起享受待遇；按另一种数法（{how.zh}）则是 {alt_cover}。"
-                  f"稳妥起见，按 {safe} 起才有待遇安排就医，并向当地医保经办确认。",
-            "en": f"The text does not say from which day the wait is counted: on our reading benefits start on {cover}; counted "
-                  f"the other way ({how.en}) on {alt_cover}. To be safe, count on benefits only from {safe} and confirm with "
-                  "the local insurance office."})
+    other_count_result(cover, alt_cover, result)
 
 
 def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any], steps: list[Step]) -> None:
@@ -172,31 +187,51 @@ def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, fi
     ))
 
 
-def _first_enrolment_rule(policy: Policy, values: dict[str, Any], result: dict[str, Any], steps: list[Step]) -> dt.date:
+def _first_enrolment_rule(policy: Policy, values: dict[str, Any], result: dict[str, Any],
+                          steps: list[Step]) -> tuple[dt.date, dt.date | None]:
+    """(first covered day, the day the other count gives or None): the months counted from the first month paid
+    for as `first_enrolment_wait_counting` says (month_of_payment: it is month 1; month_after_payment: the next)."""
     paid = values["paid_months"]
     payment: dt.date = values["payment_date"]
     first_month = add_months(payment.replace(day=1), -(paid - 1))
     wait = int(policy.decimal("first_enrolment_wait_months"))
     chronic = int(policy.decimal("chronic_disease_wait_months"))
-    start = add_months(first_month, wait)
-    chronic_from = add_months(first_month, chronic)
+    counting = _counting(policy, FIRST_COUNTING)
+    _, last, start = wait_dates(first_month, wait, 0, counting["counted_from"])
+    chronic_from = wait_dates(first_month, chronic, 0, counting["counted_from"])[2]
+    how = WAITING_ANCHOR_TEXT[counting["counted_from"]]
     more = max(0, wait - paid)
     keep_zh = f"再连续缴 {more} 个月后" if more else "已满足"
     keep_en = f"after {more} more consecutive month(s)" if more else "already met"
     steps.append(step(
         policy, "first_enrolment",
-        f"首次参保：连续缴费 {wait} 个月（含）后享受待遇。连续缴费从 {first_month:%Y-%m} 起，第 {wait} 个月为 "
-        f"{add_months(first_month, wait - 1):%Y-%m}（{keep_zh}），{start} 起享受待遇；连续缴费 {chronic} 个月（含）后，"
+        f"首次参保：连续缴费 {wait} 个月（含）后享受待遇。连续缴费从 {first_month:%Y-%m} 起（{how.zh}），第 {wait} 个月为 "
+        f"{last:%Y-%m}（{keep_zh}），{start} 起享受待遇；连续缴费 {chronic} 个月（含）后，"
         f"{chronic_from} 起可申报门诊慢特病（假定此后按月连续缴费）。",
-        f"First enrolment: benefits after {wait} consecutive paid months (inclusive). Payments run from {first_month:%Y-%m}; "
-        f"month {wait} is {add_months(first_month, wait - 1):%Y-%m} ({keep_en}), so benefits from {start}; after {chronic} months "
+        f"First enrolment: benefits after {wait} consecutive paid months (inclusive). Payments run from {first_month:%Y-%m} "
+        f"({how.en}); month {wait} is {last:%Y-%m} ({keep_en}), so benefits from {start}; after {chronic} months "
         f"(inclusive), chronic-disease outpatient claims from {chronic_from} (assuming you keep paying every month).",
         {"paid_months": str(paid), "first_month": f"{first_month:%Y-%m}", "benefits_from": start.isoformat(),
          "chronic_disease_claims_from": chronic_from.isoformat()},
-        ("first_enrolment_wait_months", "chronic_disease_wait_months"),
+        ("first_enrolment_wait_months", "chronic_disease_wait_months") + _counting_cite(policy, FIRST_COUNTING),
     ))
     result["chronic_disease_claims_from"] = chronic_from
-    return start
+    other = counting.get("alternative")
+    if not other:
+        return start, None
+    _, alt_last, alt_start = wait_dates(first_month, wait, 0, other)
+    alt_chronic = wait_dates(first_month, chronic, 0, other)[2]
+    alt_how = WAITING_ANCHOR_TEXT[other]
+    note_zh, note_en = reading_note(policy, FIRST_COUNTING)
+    steps.append(step(
+        policy, "first_enrolment_alternative",
+        f"另一种数法（{alt_how.zh}）：第 {wait} 个月为 {alt_last:%Y-%m}，{alt_start} 起享受待遇，{alt_chronic} 起可申报门诊慢特病"
+        f"{note_zh}；稳妥起见按较晚的日期 {max(start, alt_start)} 起才有待遇安排。",
+        f"Counted the other way ({alt_how.en}): month {wait} is {alt_last:%Y-%m}, benefits from {alt_start}, chronic-disease "
+        f"claims from {alt_chronic}{note_en}; to be safe, count on benefits only from the later date, {max(start, alt_start)}.",
+        {"benefits_from": alt_start.isoformat(), "chronic_disease_claims_from": alt_chronic.isoformat()},
+        (FIRST_COUNTING,)))
+    return start, alt_start
 
 
 def _switch_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, Any], steps: list[Step]) -> None:

@@ -46,7 +46,7 @@ from typing import Any
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import ONE_DAY, first_of_next_month, waiting_period
+from .dates import ONE_DAY, counting_problems, first_of_next_month, waiting_period
 from .inputs import Text
 
 EVENT_DAY = {   # how a day window counts the event day (`day_window_counting.event_day`)
@@ -155,6 +155,20 @@ def variable_rule_problems(value: object) -> list[tuple[str, str, str]]:
                 isinstance(floor[k], int) and not isinstance(floor[k], bool) and floor[k] >= 0 for k in keys):
             out.append((".floor", "must be {gap_years_at_least: N, total_months: N}", "须为 {gap_years_at_least: N, total_months: N}"))
     return out
+
+
+def month_counting_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a count of months from a month (not a day): only the month anchors.
+
+    >>> [p[0] for p in month_counting_problems({"counted_from": "month_of_payment", "alternative": "payment_day"})]
+    ['.alternative']
+    """
+    out = counting_problems(value)
+    if out or not isinstance(value, dict):
+        return out
+    return [(f".{key}", "must be month_of_payment or month_after_payment (a count of months from a month)",
+             "须为 month_of_payment 或 month_after_payment（按月份数月）")
+            for key in ("counted_from", "alternative") if key in value and not str(value[key]).startswith("month_")]
 
 
 def day_counting_problems(value: object) -> list[tuple[str, str, str]]:

@@ -116,3 +116,41 @@ def test_without_the_parameter_the_payment_day_is_not_counted() -> None:
     result: dict = {"warnings": []}
     _switch_rule(_policy(ZHOUKOU, None), 4, dt.date(2024, 10, 8), result, [])
     assert result["benefits_from"] == dt.date(2025, 1, 9) and "benefits_from_other_count" not in result
+
+
+@pytest.mark.parametrize("paid_months, payment, ours, other", [
+    (1, "2024-07-05", "2024-10-01", "2024-11-01"),   # the worked example: July is month 1 (ours), or August is
+    (3, "2024-09-05", "2024-10-01", "2024-11-01"),
+])
+def test_zhoukou_first_enrolment_month_of_payment_or_month_after(paid_months: int, payment: str, ours: str, other: str) -> None:
+    """周口 第八条 “首次参加…并连续缴费 3 个月（含3 个月）后，方可…享受”: from which month the three are counted is our
+    reading (`first_enrolment_wait_counting`: the month paid for is month 1); counted from the month after, a month later."""
+    p = load_policies()[ZHOUKOU]["parameters"]["first_enrolment_wait_counting"]
+    assert p["value"] == {"counted_from": "month_of_payment", "alternative": "month_after_payment"}
+    assert p["status"] == "inferred" and "连续缴费 3 个月（含3 个月）后" in p["source"]["quote"]
+    out = run(ZHOUKOU, {"first_enrolment": True, "paid_months": paid_months, "payment_date": payment, **WAGE})
+    r = out["result"]
+    assert (r["benefits_from"], r["chronic_disease_claims_from"]) == (ours, "2025-01-01")   # unchanged
+    assert (r["benefits_from_other_count"], r["benefits_safe_from"]) == (other, other)
+    alt = by_id(out["steps"])["first_enrolment_alternative"]
+    assert other in alt["zh"] and "2025-02-01" in alt["en"]      # chronic-disease claims a month later too
+    assert "first_enrolment_wait_counting" in {c["field"] for c in alt["cites"]}
+    assert "waiting_count_alternative" in by_id(r["warnings"])
+
+
+def test_zhoukou_first_enrolment_and_arrears_later_date_by_either_count() -> None:
+    """Both Article 8 and Article 9 apply: the later date governs by our reading (unchanged: 2025-01-11, the arrears
+    wait) and by the other counts (the arrears wait from the payment day, 2025-01-10; the months from the month after
+    the first payment, 2025-02-01): the safe date is the latest."""
+    r = run(ZHOUKOU, {"first_enrolment": True, "paid_months": 1, "unpaid_months": ["2024-06", "2024-07", "2024-08", "2024-09"],
+                      "payment_date": "2024-10-10", **WAGE})["result"]
+    assert (r["status"], r["benefits_from"]) == ("waiting_period", "2025-01-11")
+    assert (r["benefits_from_other_count"], r["benefits_safe_from"]) == ("2025-02-01", "2025-02-01")
+    assert [w["id"] for w in r["warnings"]].count("waiting_count_alternative") == 1
+
+
+def test_month_counts_take_month_anchors_only() -> None:
+    """A count of months from a month paid for has no payment day: the loader says so (file:line in make policies)."""
+    from calc.waits import month_counting_problems
+    assert month_counting_problems({"counted_from": "month_of_payment", "alternative": "month_after_payment"}) == []
+    assert [p[0] for p in month_counting_problems({"counted_from": "payment_day"})] == [".counted_from"]
