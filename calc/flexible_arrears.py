@@ -8,7 +8,9 @@ arrears (`arrears_benefits_stop`) and restore them on payment within a grace of
 `first_enrolment_wait_months`, `chronic_disease_wait_months`, `switch_*`).
 How a wait after payment is counted is data too (`waiting_period_counting`, as for residents): both
 cities' texts leave it open, so it is our reading (the payment day not counted), the other count's date
-and the safe date beside (`benefits_from_other_count`, `benefits_safe_from`).
+and the safe date beside (`benefits_from_other_count`, `benefits_safe_from`); so are a first enrolment's
+months (`first_enrolment_wait_counting`) and what the grace counts (`arrears_grace_counting`: the months
+unpaid, or how long the arrears ran, the other shown beside).
 The monthly contribution comes from `flexible-contribution` itself.
 
 Its parts: calc/flexible_arrears_due.py (each unpaid month priced at the policy in force for it) and
@@ -56,10 +58,11 @@ from typing import Any
 import datetime as dt
 
 from .dates import add_months, counting_problems, first_of_next_month
-from .waits import month_counting_problems
+from .waits import grace_counting_problems, month_counting_problems
 from .errors import InputError, InputErrors
 from .flexible_arrears_due import _contribution, _money, _month_start, _rules_of_this_policy
-from .flexible_arrears_rules import _alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule, other_count_result
+from .flexible_arrears_rules import (_alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule, grace_count,
+                                     other_count_result)
 from .flexible_contribution import INPUTS as CONTRIBUTION_INPUTS
 from .flexible_contribution import PARAMETERS as CONTRIBUTION_PARAMETERS
 from .inputs import Choice, InputSpec, Text
@@ -277,7 +280,7 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
                  if monthly is not None and due == monthly * n else f"Contributions for the unpaid months = the months' amounts added up = {money_str(due)} yuan ({note_en})"),
                 {"monthly_total": _money(monthly, False), "arrears_months": str(n), "arrears_due": money_str(due)},
                 ("arrears_payback_required",)))
-        _arrears_rule(policy, n, payment, result, steps)
+        _arrears_rule(policy, grace_count(policy, unpaid, payment), payment, result, steps)
     first_start = None
     if first_applies:
         start, other = _first_enrolment_rule(policy, values, result, steps)
@@ -308,6 +311,15 @@ PARAMETERS = CONTRIBUTION_PARAMETERS + (
         "欠费后从次月起停止待遇（引用的原句；value 可为 null）。", "Benefits stop from the month after the arrears (the sentence cited; value may be null).")),
     Parameter("arrears_grace_months", ("months",), Text(
         "欠费不超过这么多个月（含），补缴后即恢复待遇。", "Arrears of up to this many months (inclusive) are restored on payment.")),
+    Parameter("arrears_grace_counting", ("rule",), Text(
+        "宽限期（“欠费 N 个月以内（含）”）数的是什么：{counted_as: unpaid_months（欠费月数）| months_run（从第一个欠费月份到缴费"
+        "所在月份之前已经持续的月数）, alternative: 另一种读法（可选；结果同时列出其状态和日期）}；没有此参数时按欠费月数，"
+        "并列出持续月数的读法。",
+        "What the grace (\"arrears within N months, inclusive\") counts: {counted_as: unpaid_months (the months not paid) | "
+        "months_run (how long the arrears ran, from the first unpaid month to the month before payment), alternative: another "
+        "reading (optional; the result shows its status and date too)}; without it, the months not paid, with the months-run "
+        "reading beside."),
+        required=False, check=grace_counting_problems),
     Parameter("arrears_retroactive_within_grace", ("rule",), Text(
         "宽限期内补缴，欠费期间的待遇能否追溯：true / false / null（原文未说）。",
         "Within the grace, is the unpaid period covered retroactively: true / false / null (not said).")),

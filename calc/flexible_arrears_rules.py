@@ -25,9 +25,17 @@ RETRO = {True: Text("欠费期间的待遇可追溯", "the unpaid period is cove
          None: Text("原文未说明欠费期间的待遇能否追溯", "the text does not say whether the unpaid period is covered")}
 COUNTING = "waiting_period_counting"
 FIRST_COUNTING = "first_enrolment_wait_counting"
+GRACE_COUNTING = "arrears_grace_counting"
 # today's counts where a policy states none: the payment day not counted (民法典 第二百零一条); a first enrolment's
-# months from the first month paid for
-DEFAULTS = {COUNTING: {"counted_from": "day_after_payment"}, FIRST_COUNTING: {"counted_from": "month_of_payment"}}
+# months from the first month paid for; the grace by the months listed, how long they ran shown beside
+DEFAULTS = {COUNTING: {"counted_from": "day_after_payment"}, FIRST_COUNTING: {"counted_from": "month_of_payment"},
+            GRACE_COUNTING: {"counted_as": "unpaid_months", "alternative": "months_run"}}
+# how the other reading of the grace says its count (`arrears_grace_counting.alternative`)
+COUNT_SAID = {
+    "months_run": Text("欠费已经持续的时间，从 {first} 到缴费前已欠 {k} 个月",
+                       "how long the arrears have run, from {first} to the payment they have run {k} months"),
+    "unpaid_months": Text("欠费（未缴）的月数，共 {k} 个月", "the number of months not paid, {k} in all"),
+}
 
 
 def _counting(policy: Policy, name: str = COUNTING) -> dict[str, str]:
@@ -108,7 +116,7 @@ def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, An
             f"欠费 {n} 个月，不超过 {grace} 个月（含）：缴费（到账）之日 {payment} 起恢复享受待遇；{retro_zh}。",
             f"{n} month(s) unpaid, no more than {grace} (inclusive): benefits resume on the payment date {payment}; {retro_en}.",
             {"arrears_months": str(n), "grace_months": str(grace), "benefits_from": payment.isoformat()},
-            ("arrears_grace_months", "arrears_retroactive_within_grace"),
+            ("arrears_grace_months", "arrears_retroactive_within_grace") + _counting_cite(policy, GRACE_COUNTING),
         ))
         return
     start, wait = _after_wait(policy, payment)
@@ -134,7 +142,7 @@ def _arrears_rule(policy: Policy, n: int, payment: dt.date, result: dict[str, An
         f"欠费 {n} 个月，超过 {grace} 个月：{head_zh}{wait_zh}，{start} 起享受待遇；{retro_zh}。",
         f"{n} months unpaid, more than {grace}: {head_en}{wait_en}; benefits from {start}; {retro_en}.",
         {"arrears_months": str(n), "grace_months": str(grace), "benefits_from": start.isoformat()},
-        cite + _counting_cite(policy),
+        cite + _counting_cite(policy) + _counting_cite(policy, GRACE_COUNTING),
     ))
     _other_count(policy, payment, wait.get("waiting_months", 0), wait.get("waiting_days", 0), result, steps)
 
@@ -155,12 +163,23 @@ def _run_months(unpaid: list[str], payment: dt.date) -> int:
     return last - first + 1
 
 
+def grace_count(policy: Policy, unpaid: list[str], payment: dt.date, code: str | None = None) -> int:
+    """The months the grace is compared with, as `arrears_grace_counting.counted_as` (or `code`) says."""
+    code = code or _counting(policy, GRACE_COUNTING)["counted_as"]
+    return len(unpaid) if code == "unpaid_months" else _run_months(unpaid, payment)
+
+
 def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, first_start: dt.date | None,
                          result: dict[str, Any], steps: list[Step]) -> None:
-    """The same arrears rule with the grace read as how long the arrears have run (reading `arrears-dates`)."""
+    """The same arrears rule with the grace counted the other way (`arrears_grace_counting.alternative`; reading
+    `arrears-dates`: how long the arrears have run)."""
+    other = _counting(policy, GRACE_COUNTING).get("alternative")
+    if not other:
+        return
     run = _run_months(unpaid, payment)
+    count = grace_count(policy, unpaid, payment, other)
     alt: dict[str, Any] = {}
-    _arrears_rule(policy, run, payment, alt, [])
+    _arrears_rule(policy, count, payment, alt, [])
     if first_start is not None and first_start > alt["benefits_from"]:   # both rules apply: the later date
         alt.update(status="first_enrolment_wait", benefits_from=first_start)
     result.update(arrears_run_months=run, alternative_status=alt["status"],
@@ -172,18 +191,18 @@ def _alternative_reading(policy: Policy, unpaid: list[str], payment: dt.date, fi
     if same:
         tail_zh, tail_en = "结果与上面相同。", "the result is the same as above."
     else:
-        within = run <= grace
+        within = count <= grace
         tail_zh = (f"{'不超过' if within else '超过'} {grace} 个月：{alt['benefits_from']} 起享受待遇，{retro_zh}"
                    f"（按我们的读法：{result['benefits_from']} 起）。")
         tail_en = (f"{'no more' if within else 'more'} than {grace}: benefits from {alt['benefits_from']}, {retro_en} "
                    f"(by our reading: from {result['benefits_from']}).")
+    said = COUNT_SAID[other]
     steps.append(step(
         policy, "alternative_reading",
-        f"另一种读法：“{grace} 个月以内（含）”若指欠费已经持续的时间，从 {unpaid[0]} 到缴费前已欠 {run} 个月，{tail_zh}",
-        f"The other reading: if \"within {grace} months (inclusive)\" means how long the arrears have run, from {unpaid[0]} "
-        f"to the payment they have run {run} months; {tail_en}",
+        f"另一种读法：“{grace} 个月以内（含）”若指{said.zh.format(first=unpaid[0], k=count)}，{tail_zh}",
+        f"The other reading: if \"within {grace} months (inclusive)\" means {said.en.format(first=unpaid[0], k=count)}; {tail_en}",
         {"arrears_run_months": str(run), "alternative_benefits_from": alt["benefits_from"].isoformat()},
-        ("arrears_grace_months",),
+        ("arrears_grace_months",) + _counting_cite(policy, GRACE_COUNTING),
     ))
 
 

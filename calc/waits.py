@@ -53,6 +53,11 @@ EVENT_DAY = {   # how a day window counts the event day (`day_window_counting.ev
     "day_0": Text("事件当天为第0天、次日为第1天", "the day of the event is day 0, the next day day 1"),
     "day_1": Text("事件当天算第1天", "the day of the event is day 1"),
 }
+GRACE_COUNTS = {   # what an arrears grace ("欠缴费用在3个月内（含）") counts (`arrears_grace_counting.counted_as`)
+    "unpaid_months": Text("欠费（未缴）的月数", "the number of months not paid"),
+    "months_run": Text("欠费已经持续的时间（从第一个欠费月份到缴费所在月份之前）",
+                       "how long the arrears have run (from the first unpaid month to the month before payment)"),
+}
 WAIT_UNITS = ("months", "days")
 # the headline's first words when a date rests on our reading of how a period is counted (another reading is shown)
 READING_LEAD = Text("按我们的读法（另一种数法见下）", "On our reading (the other way of counting is below)")
@@ -179,12 +184,28 @@ def day_counting_problems(value: object) -> list[tuple[str, str, str]]:
     >>> [p[0] for p in day_counting_problems({"event_day": "day_2"})]
     ['.event_day']
     """
-    if not isinstance(value, dict) or "event_day" not in value:
-        return [("", "must be {event_day: day_0 | day_1, alternative: … (optional)}",
-                 "须为 {event_day: day_0 | day_1, alternative: …（可选）}")]
-    out = _unknown_keys(value, ("event_day", "alternative"))
-    for key in ("event_day", "alternative"):
-        if key in value and value[key] not in EVENT_DAY:
-            out.append((f".{key}", f"must be one of {', '.join(EVENT_DAY)}; got {value[key]!r}",
-                        f"须为以下之一：{'、'.join(EVENT_DAY)}；实际为 {value[key]!r}"))
+    return _convention_problems(value, "event_day", tuple(EVENT_DAY))
+
+
+def grace_counting_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a malformed `arrears_grace_counting` rule.
+
+    >>> grace_counting_problems({"counted_as": "unpaid_months", "alternative": "months_run"})
+    []
+    >>> [p[0] for p in grace_counting_problems({"counted_as": "months", "alt": 1})]
+    ['.alt', '.counted_as']
+    """
+    return _convention_problems(value, "counted_as", tuple(GRACE_COUNTS))
+
+
+def _convention_problems(value: object, key: str, codes: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """A counting convention `{<key>: code, alternative: code (optional)}`: the codes one of `codes`."""
+    if not isinstance(value, dict) or key not in value:
+        return [("", f"must be {{{key}: {' | '.join(codes)}, alternative: … (optional)}}",
+                 f"须为 {{{key}: {' | '.join(codes)}, alternative: …（可选）}}")]
+    out = _unknown_keys(value, (key, "alternative"))
+    for k in (key, "alternative"):
+        if k in value and value[k] not in codes:
+            out.append((f".{k}", f"must be one of {', '.join(codes)}; got {value[k]!r}",
+                        f"须为以下之一：{'、'.join(codes)}；实际为 {value[k]!r}"))
     return out

@@ -154,3 +154,34 @@ def test_month_counts_take_month_anchors_only() -> None:
     from calc.waits import month_counting_problems
     assert month_counting_problems({"counted_from": "month_of_payment", "alternative": "month_after_payment"}) == []
     assert [p[0] for p in month_counting_problems({"counted_from": "payment_day"})] == [".counted_from"]
+
+
+@pytest.mark.parametrize("pid, sentence", [
+    (HENGYANG, "灵活就业人员欠缴费用在3个月内（含）"),
+    (ZHOUKOU, "欠缴基本医疗保险和大额补充医疗保险费 3 个月以内（含 3 个月）的"),
+])
+def test_the_grace_count_is_a_labelled_reading(pid: str, sentence: str) -> None:
+    """Whether “3个月内（含）” counts the months unpaid or how long the arrears ran is our reading, with the other."""
+    p = load_policies()[pid]["parameters"]["arrears_grace_counting"]
+    assert p["value"] == {"counted_as": "unpaid_months", "alternative": "months_run"}
+    assert p["status"] == "inferred" and sentence in p["source"]["quote"]
+
+
+def _compute(policy: Policy, unpaid: list[str], payment: dt.date) -> dict:
+    from calc.flexible_arrears import CALCULATOR
+    values = {"unpaid_months": unpaid, "payment_date": payment, "average_monthly_wage": None, "first_enrolment": False,
+              "paid_months": None, "switched_from_employee": False, "continuous_years_before_switch": None}
+    return CALCULATOR.compute(policy, values)[0]
+
+
+def test_a_grace_counted_as_months_run_is_followed() -> None:
+    """衡阳's example the other way round: a policy stating that the grace counts how long the arrears ran (March
+    unpaid, paid in October: 7 months) suspends; the months-unpaid reading (1 month, restored) is shown beside."""
+    data = copy.deepcopy(load_policies()[HENGYANG])
+    data["parameters"]["arrears_grace_counting"]["value"] = {"counted_as": "months_run", "alternative": "unpaid_months"}
+    r = _compute(Policy(data), ["2023-03"], dt.date(2023, 10, 10))
+    assert (r["status"], r["benefits_from"]) == ("suspended_enrolment", dt.date(2023, 11, 10))
+    assert (r["alternative_status"], r["alternative_benefits_from"]) == ("restored", dt.date(2023, 10, 10))
+    del data["parameters"]["arrears_grace_counting"]["value"]["alternative"]
+    r = _compute(Policy(data), ["2023-03"], dt.date(2023, 10, 10))
+    assert r["status"] == "suspended_enrolment" and "alternative_status" not in r
