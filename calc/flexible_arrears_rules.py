@@ -1,9 +1,10 @@
 """`flexible-arrears`' rules: within or beyond the grace (restored, suspended, a wait in days or months), the
 other reading of the grace (how long the arrears ran), a first enrolment's wait and the switch from employee insurance.
 
-Every wait after payment is counted as `waiting_period_counting` says (the resident engine's vocabulary,
-calc/waits.py `wait_dates`; without it the payment day is not counted); where the policy names an
-`alternative`, the other count's date and the safe date to count on are shown beside (`_other_count`)."""
+Every count is a convention the policy states (calc/waits.py, the resident engine's vocabulary): a wait after
+payment by `waiting_period_counting` (without it the payment day is not counted), a first enrolment's months by
+`first_enrolment_wait_counting`, the grace by `arrears_grace_counting`. Where the policy names an `alternative`,
+the other count's dates are shown beside, with the safe date to count on for a wait (`other_count_result`)."""
 from __future__ import annotations
 
 from typing import Any
@@ -39,7 +40,7 @@ COUNT_SAID = {
 
 
 def _counting(policy: Policy, name: str = COUNTING) -> dict[str, str]:
-    return dict(policy.value(name)) if policy.has(name) else DEFAULTS[name]
+    return dict(policy.value(name) if policy.has(name) else DEFAULTS[name])
 
 
 def _counting_cite(policy: Policy, name: str = COUNTING) -> tuple[str, ...]:
