@@ -21,11 +21,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .data import load_policies
-from .dates import ONE_DAY, waiting_period
 from .errors import InputError, InputErrors
 from .inputs import Text
 from .reading_notes import reading_note
-from .waits import READING_LEAD, WAITING_ANCHOR_TEXT, Wait, variable_wait
+from .waits import READING_LEAD, WAITING_ANCHOR_TEXT, Wait, variable_wait, wait_dates
 
 if TYPE_CHECKING:   # annotations only: nothing more imported at run time
     from .enrolment_run import Run
@@ -92,9 +91,7 @@ def apply_wait(run: Run, pay: dt.date, rule: WaitRule, in_period: bool, why: lis
     # a wait for a payment made before the benefit year starts runs from the year's first day: cover
     # never starts before the year the payment buys (source: 待遇享受期为集中征缴期次年的1月1日至12月31日)
     start = max(pay, year_from) if year_from else pay
-    first, last, cover = waiting_period(start, fixed + extra.months, anchor)
-    if extra.days:
-        last, cover = last + ONE_DAY * extra.days, cover + ONE_DAY * extra.days
+    first, last, cover = wait_dates(start, fixed + extra.months, extra.days, anchor)
     run.result.update(cover_from=cover, cover_to=year_to, waiting_period_end=last)
     why_zh, why_en = "、".join(r[0] for r in why), " and ".join(r[1] for r in why)
     how = WAITING_ANCHOR_TEXT[anchor]
@@ -224,8 +221,7 @@ def _variable_step(run: Run, name: str, rule: dict[str, Any], gap_years: int, pa
 def _alternative(run: Run, rule: WaitRule, start: dt.date, months: int, days: int, anchor: str, cover: dt.date) -> None:
     """The other way of counting the wait the rule names (`waiting_period_counting.alternative`), with its date."""
     policy = run.policy
-    _, alt_last, alt_cover = waiting_period(start, months, anchor)
-    alt_last, alt_cover = alt_last + ONE_DAY * days, alt_cover + ONE_DAY * days
+    _, alt_last, alt_cover = wait_dates(start, months, days, anchor)
     run.result["cover_from_alternative"] = alt_cover
     run.lead(READING_LEAD.zh, READING_LEAD.en, reading=True)
     how = WAITING_ANCHOR_TEXT[anchor]

@@ -6,6 +6,11 @@ arrears (`arrears_benefits_stop`) and restore them on payment within a grace of
 `restoration_wait_days` days, 周口 waits `arrears_waiting_months` months.
 周口 also has a first-enrolment rule and a switching rule (parameters
 `first_enrolment_wait_months`, `chronic_disease_wait_months`, `switch_*`).
+How a wait after payment is counted is data too (`waiting_period_counting`, as for residents): both
+cities' texts leave it open, so it is our reading (the payment day not counted), the other count's date
+and the safe date beside (`benefits_from_other_count`, `benefits_safe_from`); so are a first enrolment's
+months (`first_enrolment_wait_counting`) and what the grace counts (`arrears_grace_counting`: the months
+unpaid, or how long the arrears ran, the other shown beside).
 The monthly contribution comes from `flexible-contribution` itself.
 
 Its parts: calc/flexible_arrears_due.py (each unpaid month priced at the policy in force for it) and
@@ -27,6 +32,8 @@ the gap covered retroactively; the arrears are 3 × 301.88:
 ...                 {"unpaid_months": "2023-01 2023-02 2023-03 2023-04", "payment_date": "2023-05-01"})
 >>> [r[k] for k in ("arrears_months", "arrears_due", "status", "benefits_from", "retroactive", "waiting_days")]
 [4, '1207.52', 'suspended_enrolment', '2023-06-01', False, 30]
+>>> [r[k] for k in ("benefits_from_other_count", "benefits_safe_from")]   # day 30 with the payment day as day 1
+['2023-05-31', '2023-06-01']
 
 周口 2024: more than 3 months → a 3-month waiting period (reading `three-month-wait`);
 the text does not say whether the gap is covered (retroactive: null):
@@ -50,10 +57,12 @@ from typing import Any
 
 import datetime as dt
 
-from .dates import add_months, first_of_next_month
+from .dates import add_months, counting_problems, first_of_next_month
+from .waits import grace_counting_problems, month_counting_problems
 from .errors import InputError, InputErrors
 from .flexible_arrears_due import _contribution, _money, _month_start, _rules_of_this_policy
-from .flexible_arrears_rules import _alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule
+from .flexible_arrears_rules import (_alternative_reading, _arrears_rule, _first_enrolment_rule, _switch_rule, grace_count,
+                                     other_count_result)
 from .flexible_contribution import INPUTS as CONTRIBUTION_INPUTS
 from .flexible_contribution import PARAMETERS as CONTRIBUTION_PARAMETERS
 from .inputs import Choice, InputSpec, Text
@@ -113,6 +122,9 @@ OUTPUTS = (
     OutputSpec("retroactive", "boolean", Text("欠费期间待遇可追溯", "Unpaid period covered retroactively")),
     OutputSpec("waiting_days", "integer", Text("等待天数", "Waiting days")),
     OutputSpec("waiting_months", "integer", Text("等待月数", "Waiting months")),
+    # the wait counted the other way the policy names (`waiting_period_counting.alternative`), and the later of the two
+    OutputSpec("benefits_from_other_count", "date", Text("按另一种数法的享受待遇日期", "Benefits from, counted the other way")),
+    OutputSpec("benefits_safe_from", "date", Text("稳妥起见，按此日起才有待遇", "To be safe, count on benefits from")),
     OutputSpec("chronic_disease_claims_from", "date", Text("可申报门诊慢特病日期", "Chronic-disease outpatient claims from")),
     # the other reading of "欠缴…3个月内（含）": how long the arrears have run (reading `arrears-dates`)
     OutputSpec("arrears_run_months", "integer", Text("欠费已持续月数（另一种读法）", "Months the arrears have run (other reading)")),
@@ -218,9 +230,10 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
             "come before joining this scheme, so they are not its arrears; no stop date or back-payment is computed, "
             "and the first-enrolment rule applies.",
             {"gap_months": str(n)}, ("switch_continuous_years", "first_enrolment_wait_months")))
-        start = _first_enrolment_rule(policy, values, result, steps)
+        start, other = _first_enrolment_rule(policy, values, result, steps)
         result.update(status="first_enrolment_wait" if start > payment else "eligible",
                       benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
+        other_count_result(start, other, result)
         return result, steps
 
     result["arrears_due"] = due
@@ -267,19 +280,26 @@ def _compute(policy: Policy, values: dict[str, Any]) -> tuple[dict[str, Any], li
                  if monthly is not None and due == monthly * n else f"Contributions for the unpaid months = the months' amounts added up = {money_str(due)} yuan ({note_en})"),
                 {"monthly_total": _money(monthly, False), "arrears_months": str(n), "arrears_due": money_str(due)},
                 ("arrears_payback_required",)))
-        _arrears_rule(policy, n, payment, result, steps)
+        _arrears_rule(policy, grace_count(policy, unpaid, payment), payment, result, steps)
     first_start = None
     if first_applies:
-        start = first_start = _first_enrolment_rule(policy, values, result, steps)
+        start, other = _first_enrolment_rule(policy, values, result, steps)
+        first_start = start
         if not n:
             result.update(status="first_enrolment_wait" if start > payment else "eligible",
                           benefits_from=start, waiting_months=int(policy.decimal("first_enrolment_wait_months")))
-        elif start > result["benefits_from"]:
-            result.update(status="first_enrolment_wait", benefits_from=start,
-                          waiting_months=int(policy.decimal("first_enrolment_wait_months")))
-            steps.append(Step("combined", f"两项规定都适用，以较晚的日期为准：{start} 起享受待遇。",
-                              f"Both rules apply; the later date governs: benefits from {start}.",
-                              {"benefits_from": start.isoformat()}))
+            other_count_result(start, other, result)
+        else:
+            # both rules apply: the later date governs, by our reading and by the other counts alike
+            arrears_from = result["benefits_from"]
+            arrears_other = result.get("benefits_from_other_count") or arrears_from
+            if start > arrears_from:
+                result.update(status="first_enrolment_wait", benefits_from=start,
+                              waiting_months=int(policy.decimal("first_enrolment_wait_months")))
+                steps.append(Step("combined", f"两项规定都适用，以较晚的日期为准：{start} 起享受待遇。",
+                                  f"Both rules apply; the later date governs: benefits from {start}.",
+                                  {"benefits_from": start.isoformat()}))
+            other_count_result(result["benefits_from"], max(arrears_other, other or start), result)
     if n:
         _alternative_reading(policy, unpaid, payment, first_start, result, steps)
     return result, steps
@@ -291,6 +311,15 @@ PARAMETERS = CONTRIBUTION_PARAMETERS + (
         "欠费后从次月起停止待遇（引用的原句；value 可为 null）。", "Benefits stop from the month after the arrears (the sentence cited; value may be null).")),
     Parameter("arrears_grace_months", ("months",), Text(
         "欠费不超过这么多个月（含），补缴后即恢复待遇。", "Arrears of up to this many months (inclusive) are restored on payment.")),
+    Parameter("arrears_grace_counting", ("rule",), Text(
+        "宽限期（“欠费 N 个月以内（含）”）数的是什么：{counted_as: unpaid_months（欠费月数）| months_run（从第一个欠费月份到缴费"
+        "所在月份之前已经持续的月数）, alternative: 另一种读法（可选；结果同时列出其状态和日期）}；没有此参数时按欠费月数，"
+        "并列出持续月数的读法。",
+        "What the grace (\"arrears within N months, inclusive\") counts: {counted_as: unpaid_months (the months not paid) | "
+        "months_run (how long the arrears ran, from the first unpaid month to the month before payment), alternative: another "
+        "reading (optional; the result shows its status and date too)}; without it, the months not paid, with the months-run "
+        "reading beside."),
+        required=False, check=grace_counting_problems),
     Parameter("arrears_retroactive_within_grace", ("rule",), Text(
         "宽限期内补缴，欠费期间的待遇能否追溯：true / false / null（原文未说）。",
         "Within the grace, is the unpaid period covered retroactively: true / false / null (not said).")),
@@ -302,15 +331,33 @@ PARAMETERS = CONTRIBUTION_PARAMETERS + (
     Parameter("arrears_suspension", ("months", "rule"), Text(
         "超过宽限期按暂停参保处理（有此参数即暂停）。", "Beyond the grace, enrolment is suspended (its presence says so)."), required=False),
     Parameter("restoration_wait_days", ("days",), Text(
-        "超过宽限期，补缴后等待的天数（缴费当日不计）。", "Beyond the grace, days to wait after paying (the payment day not counted)."),
+        "超过宽限期，补缴后等待的天数（怎样数见 waiting_period_counting）。",
+        "Beyond the grace, days to wait after paying (how they are counted: waiting_period_counting)."),
         required=False),
     Parameter("arrears_waiting_months", ("months",), Text(
-        "超过宽限期，补缴后从缴费之日起的等待月数。", "Beyond the grace, months to wait from the payment date."),
+        "超过宽限期，补缴后从缴费之日起的等待月数（怎样数见 waiting_period_counting）。",
+        "Beyond the grace, months to wait from the payment date (how they are counted: waiting_period_counting)."),
         when="lacks:restoration_wait_days"),
+    Parameter("waiting_period_counting", ("rule",), Text(
+        "缴费后的等待期（欠费超过宽限期、切换中断过长）怎样起算：{counted_from: payment_day | day_after_payment | "
+        "month_of_payment | month_after_payment, alternative: 另一种读法（可选；结果同时列出其日期和稳妥的日期）}；"
+        "原文没写的，status: inferred 并写 how。没有此参数时缴费当日不计入。",
+        "How a wait after payment (arrears beyond the grace, a long switching gap) is counted: {counted_from: payment_day | "
+        "day_after_payment | month_of_payment | month_after_payment, alternative: another reading (optional; the result shows "
+        "its date and the safe date too)}; where the text does not say, status: inferred with how. Without it the payment "
+        "day is not counted."),
+        required=False, check=counting_problems),
     Parameter("first_enrolment_wait_months", ("months",), Text(
         "首次参保须连续缴费满这么多个月才享受待遇；有此参数，表单才问是否首次参保。",
         "First-time members wait this many consecutive paid months; with it the form asks about a first enrolment."),
         required=False),
+    Parameter("first_enrolment_wait_counting", ("rule",), Text(
+        "首次参保的连续缴费月数怎样数：{counted_from: month_of_payment（第一个缴费月算第 1 个月）| month_after_payment"
+        "（从其次月数起）, alternative: 另一种读法（可选；结果同时列出其日期和稳妥的日期）}；没有此参数时按 month_of_payment。",
+        "How a first enrolment's consecutive months are counted: {counted_from: month_of_payment (the first month paid for is "
+        "month 1) | month_after_payment (counted from the next), alternative: another reading (optional; the result shows its "
+        "date and the safe date too)}; without it, month_of_payment."),
+        when="has:first_enrolment_wait_months", required=False, check=month_counting_problems),
     Parameter("chronic_disease_wait_months", ("months",), Text(
         "首次参保连续缴费满这么多个月后，可申报门诊慢特病。", "First-time members can claim for chronic-disease outpatient care after this many months."),
         when="has:first_enrolment_wait_months"),

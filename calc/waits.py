@@ -31,6 +31,13 @@ on day 0 the window's last day is event + N; on day 1 it is event + N − 1.
 (datetime.date(2023, 6, 8), datetime.date(2023, 6, 7))
 >>> day_count(birth, dt.date(2023, 6, 8), "day_0"), day_count(birth, dt.date(2023, 6, 8), "day_1")
 (90, 91)
+
+A wait after payment in months, days or both is counted from the anchor `waiting_period_counting.counted_from` names
+(WAITING_ANCHOR_TEXT): "从缴费30日后" paid on 1 May is over on 31 May with the payment day as day 1, on 1 June
+without it.
+
+>>> [wait_dates(dt.date(2023, 5, 1), 0, 30, a)[1:] for a in ("payment_day", "day_after_payment")]
+[(datetime.date(2023, 5, 30), datetime.date(2023, 5, 31)), (datetime.date(2023, 5, 31), datetime.date(2023, 6, 1))]
 """
 from __future__ import annotations
 
@@ -39,12 +46,17 @@ from typing import Any
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import ONE_DAY, first_of_next_month
+from .dates import ONE_DAY, counting_problems, first_of_next_month, waiting_period
 from .inputs import Text
 
 EVENT_DAY = {   # how a day window counts the event day (`day_window_counting.event_day`)
     "day_0": Text("事件当天为第0天、次日为第1天", "the day of the event is day 0, the next day day 1"),
     "day_1": Text("事件当天算第1天", "the day of the event is day 1"),
+}
+GRACE_COUNTS = {   # what an arrears grace ("欠缴费用在3个月内（含）") counts (`arrears_grace_counting.counted_as`)
+    "unpaid_months": Text("欠费（未缴）的月数", "the number of months not paid"),
+    "months_run": Text("欠费已经持续的时间（从第一个欠费月份到缴费所在月份之前）",
+                       "how long the arrears have run (from the first unpaid month to the month before payment)"),
 }
 WAIT_UNITS = ("months", "days")
 # the headline's first words when a date rests on our reading of how a period is counted (another reading is shown)
@@ -90,6 +102,12 @@ def variable_wait(rule: dict[str, Any], gap_years: int, paid_back: int, fixed_mo
 def cover_anchor(code: str, pay: dt.date) -> dt.date:
     """The first covered day a cover rule anchored on the payment gives (payment_day | day_after_payment | month_after_payment)."""
     return {"payment_day": pay, "day_after_payment": pay + ONE_DAY, "month_after_payment": first_of_next_month(pay)}[code]
+
+
+def wait_dates(start: dt.date, months: int, days: int, counted_from: str) -> tuple[dt.date, dt.date, dt.date]:
+    """(first day of the wait, its last day, the first covered day) for `months` months then `days` days from `start`."""
+    first, last, cover = waiting_period(start, months, counted_from)
+    return first, last + ONE_DAY * days, cover + ONE_DAY * days
 
 
 def last_day_of_window(event: dt.date, limit: int, event_day: str) -> dt.date:
@@ -144,6 +162,20 @@ def variable_rule_problems(value: object) -> list[tuple[str, str, str]]:
     return out
 
 
+def month_counting_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a count of months from a month (not a day): only the month anchors.
+
+    >>> [p[0] for p in month_counting_problems({"counted_from": "month_of_payment", "alternative": "payment_day"})]
+    ['.alternative']
+    """
+    out = counting_problems(value)
+    if out or not isinstance(value, dict):
+        return out
+    return [(f".{key}", "must be month_of_payment or month_after_payment (a count of months from a month)",
+             "须为 month_of_payment 或 month_after_payment（按月份数月）")
+            for key in ("counted_from", "alternative") if key in value and not str(value[key]).startswith("month_")]
+
+
 def day_counting_problems(value: object) -> list[tuple[str, str, str]]:
     """(field suffix, en, zh) for a malformed `day_window_counting` rule.
 
@@ -152,12 +184,28 @@ def day_counting_problems(value: object) -> list[tuple[str, str, str]]:
     >>> [p[0] for p in day_counting_problems({"event_day": "day_2"})]
     ['.event_day']
     """
-    if not isinstance(value, dict) or "event_day" not in value:
-        return [("", "must be {event_day: day_0 | day_1, alternative: … (optional)}",
-                 "须为 {event_day: day_0 | day_1, alternative: …（可选）}")]
-    out = _unknown_keys(value, ("event_day", "alternative"))
-    for key in ("event_day", "alternative"):
-        if key in value and value[key] not in EVENT_DAY:
-            out.append((f".{key}", f"must be one of {', '.join(EVENT_DAY)}; got {value[key]!r}",
-                        f"须为以下之一：{'、'.join(EVENT_DAY)}；实际为 {value[key]!r}"))
+    return _convention_problems(value, "event_day", tuple(EVENT_DAY))
+
+
+def grace_counting_problems(value: object) -> list[tuple[str, str, str]]:
+    """(field suffix, en, zh) for a malformed `arrears_grace_counting` rule.
+
+    >>> grace_counting_problems({"counted_as": "unpaid_months", "alternative": "months_run"})
+    []
+    >>> [p[0] for p in grace_counting_problems({"counted_as": "months", "alt": 1})]
+    ['.alt', '.counted_as']
+    """
+    return _convention_problems(value, "counted_as", tuple(GRACE_COUNTS))
+
+
+def _convention_problems(value: object, key: str, codes: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """A counting convention `{<key>: code, alternative: code (optional)}`: the codes one of `codes`."""
+    if not isinstance(value, dict) or key not in value:
+        return [("", f"must be {{{key}: {' | '.join(codes)}, alternative: … (optional)}}",
+                 f"须为 {{{key}: {' | '.join(codes)}, alternative: …（可选）}}")]
+    out = _unknown_keys(value, (key, "alternative"))
+    for k in (key, "alternative"):
+        if k in value and value[k] not in codes:
+            out.append((f".{k}", f"must be one of {', '.join(codes)}; got {value[k]!r}",
+                        f"须为以下之一：{'、'.join(codes)}；实际为 {value[k]!r}"))
     return out

@@ -27,6 +27,7 @@ from typing import TypeGuard
 
 import calc
 from calc.categories import CATEGORIES, COMBINATIONS, GIVES_WORDS
+from calc.waits import GRACE_COUNTS
 
 CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
 
@@ -78,6 +79,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "changes_when": ("何时调整", "changes when"),
     "condition": ("条件", "condition"),
     "contribution": ("缴费标准", "contribution"),
+    "counted_as": ("按什么计", "counted as"),
     "counted_from": ("起算", "counted from"),
     "cover_from": ("待遇开始", "covered from"),
     "enrol_any_time": ("可随时参保", "may enrol at any time"),
@@ -194,14 +196,14 @@ class UnknownCode(KeyError):
 @lru_cache(maxsize=1)
 def _calc_words() -> dict[str, tuple[str, str]]:
     """calc's own labels: hardship categories, every calculator's choices, then how groups combine
-    and what a group gives (calc/categories.py)."""
+    and what a group gives (calc/categories.py), what an arrears grace counts (calc/waits.py)."""
     found: dict[str, tuple[str, str]] = {code: (text.zh, text.en) for code, text in CATEGORIES.items()}
     for item in calc.list_calculators()["calculators"]:
         described = calc.describe(item["name"])
         for spec in described["inputs"] + described["outputs"]:
             for choice in spec.get("choices") or []:
                 found.setdefault(str(choice["value"]), (choice["label"]["zh"], choice["label"]["en"]))
-    for code, text in {**COMBINATIONS, **GIVES_WORDS}.items():
+    for code, text in {**COMBINATIONS, **GIVES_WORDS, **GRACE_COUNTS}.items():
         found.setdefault(code, (text.zh, text.en))
     return found
 
