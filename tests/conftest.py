@@ -13,18 +13,21 @@ a test that builds or runs Node itself carries the marker in its module.
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests" / "browser"))   # `support` (tests/site_cache.py builds with it)
+from site_cache import cached_site  # noqa: E402  (tests/: on sys.path, this file's folder)
 # not collected for doctests (it has none): tests/browser/conftest.py is also module `conftest`, and
 # collecting this file after that one is imported fails with an import-file mismatch
 collect_ignore = ["conftest.py"]
 
 # fixtures (by name, anywhere in a test's fixture closure) → the marker a test using them needs
 FIXTURE_MARKERS = {
-    "built_site": "site",      # tests/browser/conftest.py: `mkdocs build --strict` of the real site
+    "built_site": "site",      # below: `mkdocs build --strict` of the real site
     "trimmed": "pyodide",      # below: the stdlib zip compiled to bytecode by Pyodide under Node
 }
 
@@ -35,6 +38,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for fixture, marker in FIXTURE_MARKERS.items():
             if fixture in needs and not item.get_closest_marker(marker):
                 item.add_marker(getattr(pytest.mark, marker))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site (`mkdocs build --strict`), shared by every test and worker while its inputs are
+    unchanged (tests/site_cache.py): read it, never write into it."""
+    try:
+        return cached_site(tmp_root=tmp_path_factory.getbasetemp())
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")

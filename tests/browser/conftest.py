@@ -1,6 +1,6 @@
 """Fixtures for the Playwright (sync API) browser tests.
 
-- `built_site`: the real site, built once per session with `mkdocs build --strict`;
+- `built_site` (tests/conftest.py): the real site, `mkdocs build --strict`, shared (tests/site_cache.py);
 - `site_url`: that directory served on 127.0.0.1 (random port, threaded http.server);
 - `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ (the widget
   bundled from its modules, as the site has it) + a calc bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever pytest's import mode
-from support import REPO, build_site, guard_context, launch_chromium, serve  # noqa: E402
+from support import REPO, guard_context, launch_chromium, serve  # noqa: E402
 
 from scripts.bundle.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
 from scripts.bundle.vendor_pyodide import vendor_pyodide  # noqa: E402
@@ -58,15 +58,6 @@ def browser(playwright_instance):
     b = launch_chromium(playwright_instance)
     yield b
     b.close()
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    try:
-        return build_site(out, strict=True)
-    except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")
