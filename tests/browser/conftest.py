@@ -6,7 +6,7 @@
   bundled from its modules, as the site has it) + a calc bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
   trigger: every input type, a broken engine, the file:// Blob-worker design);
 - `open_page`: opens a URL in a fresh, guarded browser context (cold cache) and collects
-  console errors, page errors and every request that tried to leave 127.0.0.1.
+  console errors, page errors and every request that tried to leave 127.0.0.1 (`hold`: URLs left unanswered).
 """
 from __future__ import annotations
 
@@ -116,11 +116,15 @@ class Opened:
 def open_page(browser):
     contexts = []
 
-    def _open(url: str, javascript: bool = True, config: dict | None = None) -> Opened:
+    def _open(url: str, javascript: bool = True, config: dict | None = None, hold: tuple[str, ...] = ()) -> Opened:
+        """hold: URL globs never answered (e.g. the engine's worker: it neither starts nor fails, for a
+        test of what a page does before calc's answer, without paying a Pyodide boot)."""
         context = browser.new_context(java_script_enabled=javascript, locale="zh-CN")
         contexts.append(context)
         opened = Opened(page=None, context=context)
         opened.outside = guard_context(context)
+        for pattern in hold:   # routes registered later are asked first; this one leaves the request pending
+            context.route(pattern, lambda route: None)
         if config is not None:
             import json
 

@@ -6,7 +6,8 @@
 - build_site(out_dir, env=None): `mkdocs build --strict -d out_dir` from the repository root
   (tests share builds through tests/site_cache.py);
 - launch_chromium(playwright): Debian's /usr/bin/chromium, headless, no background traffic;
-- guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded.
+- guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded;
+- SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form).
 """
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ CHROMIUM_ARGS = [
 HENGYANG_ZH = "policies/hunan/hengyang/2023-flexible-employment/"
 HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
 LOCAL_HOST = "127.0.0.1"
+# A form has settled when calc answered its current inputs (the result line says whose answer it shows:
+# anything but "loading", an error for these inputs included) or its engine failed. A visible error
+# alone is not settled: it may answer a value since changed back, with the new answer still coming.
+SETTLED_JS = """f => f.getAttribute('data-mb-state') === 'error'
+  || (f.hasAttribute('data-mb-result') && f.getAttribute('data-mb-result') !== 'loading')"""
 
 
 class QuietHandler(PrecompressedHandler):
