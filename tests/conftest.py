@@ -6,7 +6,8 @@ Markers (`pytest -m`; registered in pyproject.toml):
 - `pyodide`: runs calc inside Pyodide under Node;
 - `browser`: drives Chromium through Playwright.
 `make check` runs what has none of them (unit, doctest, schema, CLI, vectors) with a small fixed
-hypothesis sample; `make test` runs everything. A test whose fixtures build the site or the
+hypothesis sample; `make test` runs everything. Both run on pytest-xdist workers (`-n auto --dist
+loadgroup`): tests sharing a costly module or session fixture are grouped onto one worker below. A test whose fixtures build the site or the
 shipped bytecode gets its marker here, from the fixture (so a new test using one cannot miss it);
 a test that builds or runs Node itself carries the marker in its module.
 """
@@ -32,12 +33,28 @@ FIXTURE_MARKERS = {
 }
 
 
+def _xdist_group(item: pytest.Item) -> str | None:
+    """The pytest-xdist group (`--dist loadgroup`: one worker runs a whole group) that keeps a costly
+    fixture made once: the tests sharing `trimmed`, and each module with a module-scoped fixture (a
+    build, a served site, a booted page). Other tests go to whichever worker is free."""
+    if "trimmed" in getattr(item, "fixturenames", ()):
+        return "trimmed"
+    info = getattr(item, "_fixtureinfo", None)
+    defs = info.name2fixturedefs.values() if info is not None else ()
+    if any(d and d[-1].scope in ("module", "package", "class") for d in defs):
+        return item.nodeid.split("::", 1)[0]
+    return None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
         for fixture, marker in FIXTURE_MARKERS.items():
             if fixture in needs and not item.get_closest_marker(marker):
                 item.add_marker(getattr(pytest.mark, marker))
+        group = _xdist_group(item)
+        if group and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")
