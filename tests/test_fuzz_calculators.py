@@ -346,14 +346,17 @@ def batches(name: str, policy_id: str) -> st.SearchStrategy:
 
 
 def derived(batch: list, rnd: random.Random) -> list:
-    """batch, then inputs made from its objects until there are PER_EXAMPLE: an object with one value
-    taken from another object of the batch (three times in four) or one input left out. Every value is
-    still one the strategies drew, in new company, so the mix of valid, edge and junk values stays."""
+    """batch, then inputs made from it until there are PER_EXAMPLE: from a drawn object, the object with
+    one value taken from another object of the batch (three times in four) or one input left out; a
+    drawn input that is not an object (always an input error) again as it is, so that such inputs keep
+    their share. Every value is still one the strategies drew, so the mix of valid, edge and junk stays."""
     objects = [x for x in batch if isinstance(x, dict) and x]
     out = list(batch)
     while objects and len(out) < PER_EXAMPLE:
-        base = rnd.choice(objects)
-        if rnd.random() < 0.75:
+        base = rnd.choice(batch)
+        if not isinstance(base, dict) or not base:
+            out.append(base)
+        elif rnd.random() < 0.75:
             donor = rnd.choice(objects)
             key = rnd.choice(list(donor))
             out.append({**base, key: donor[key]})
