@@ -42,6 +42,9 @@ bundle: install                    ## dist/mingbai-offline-<version>.zip: the wh
 
 # what `make check` leaves out: tests marked as building the site, running Node or Pyodide, or a browser
 CHECK_MARKERS := not site and not node and not pyodide and not browser
+# pytest-xdist on every core; tests sharing a costly fixture stay on one worker (tests/conftest.py).
+# XDIST= runs in one process (for -x, --pdb or print debugging).
+XDIST ?= -n auto --dist loadgroup
 
 RUFF ?= $(PY) -m ruff
 lint: .venv/.installed             ## ruff: pyflakes, bugbear, pyupgrade, simplify ([tool.ruff] in pyproject.toml)
@@ -52,18 +55,18 @@ typecheck: .venv/.installed        ## mypy: strict on calc/, a checked baseline 
 	$(MYPY)
 
 check: lint typecheck              ## fast feedback (< 2 min): unit, doctests, schema, CLI, vectors, ruff, mypy; no site build, no browser, no Node
-	HYPOTHESIS_PROFILE=check $(PY) -m pytest -q -m "$(CHECK_MARKERS)" $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=check $(PY) -m pytest -q $(XDIST) -m "$(CHECK_MARKERS)" $(PYTEST_ARGS)
 
 test: install                      ## every test: unit, doctests, schema, CLI, Pyodide parity, Chromium
 	bash scripts/dev/ensure_chromium.sh
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 bench: install                     ## benchmarks (not tests): widget, wire, offline, build; then one summary table + bench-results.json
 	bash scripts/dev/ensure_chromium.sh
 	$(PY) -m scripts.bench.all --out bench-results.json
 
 fuzz: install                      ## property-based fuzzing: 100 000 inputs per calculator, a fresh seed each run
-	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q tests/test_fuzz_calculators.py $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q $(XDIST) tests/test_fuzz_calculators.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf site dist .pytest_cache .mypy_cache

@@ -6,27 +6,44 @@ Markers (`pytest -m`; registered in pyproject.toml):
 - `pyodide`: runs calc inside Pyodide under Node;
 - `browser`: drives Chromium through Playwright.
 `make check` runs what has none of them (unit, doctest, schema, CLI, vectors) with a small fixed
-hypothesis sample; `make test` runs everything. A test whose fixtures build the site or the
+hypothesis sample; `make test` runs everything. Both run on pytest-xdist workers (`-n auto --dist
+loadgroup`): tests sharing a costly module or session fixture are grouped onto one worker below. A test whose fixtures build the site or the
 shipped bytecode gets its marker here, from the fixture (so a new test using one cannot miss it);
 a test that builds or runs Node itself carries the marker in its module.
 """
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests" / "browser"))   # `support` (tests/site_cache.py builds with it)
+from site_cache import cached_site  # noqa: E402  (tests/: on sys.path, this file's folder)
 # not collected for doctests (it has none): tests/browser/conftest.py is also module `conftest`, and
 # collecting this file after that one is imported fails with an import-file mismatch
 collect_ignore = ["conftest.py"]
 
 # fixtures (by name, anywhere in a test's fixture closure) → the marker a test using them needs
 FIXTURE_MARKERS = {
-    "built_site": "site",      # tests/browser/conftest.py: `mkdocs build --strict` of the real site
+    "built_site": "site",      # below: `mkdocs build --strict` of the real site
     "trimmed": "pyodide",      # below: the stdlib zip compiled to bytecode by Pyodide under Node
 }
+
+
+def _xdist_group(item: pytest.Item) -> str | None:
+    """The pytest-xdist group (`--dist loadgroup`: one worker runs a whole group) that keeps a costly
+    fixture made once: the tests sharing `trimmed`, and each module with a module-scoped fixture (a
+    build, a served site, a booted page). Other tests go to whichever worker is free."""
+    if "trimmed" in getattr(item, "fixturenames", ()):
+        return "trimmed"
+    info = getattr(item, "_fixtureinfo", None)
+    defs = info.name2fixturedefs.values() if info is not None else ()
+    if any(d and d[-1].scope in ("module", "package", "class") for d in defs):
+        return item.nodeid.split("::", 1)[0]
+    return None
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,6 +52,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         for fixture, marker in FIXTURE_MARKERS.items():
             if fixture in needs and not item.get_closest_marker(marker):
                 item.add_marker(getattr(pytest.mark, marker))
+        group = _xdist_group(item)
+        if group and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site (`mkdocs build --strict`), shared by every test and worker while its inputs are
+    unchanged (tests/site_cache.py): read it, never write into it."""
+    try:
+        return cached_site(tmp_root=tmp_path_factory.getbasetemp())
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")

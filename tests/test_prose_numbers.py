@@ -117,15 +117,20 @@ def test_every_real_policy_passes_and_every_prose_field_is_checked() -> None:
     """Every policy loads; an amount added to any of its prose fields (each language) would be reported (a name —
     issuer, place, a source's title — may hold a count or a code, never an amount: issue 21)."""
     assert not PROBLEMS, [str(p) for p in PROBLEMS]
+    # One language at a time, the amount added to every field of it at once: unknown_figures judges each
+    # field by its own text (an en text by its zh one too, left as it is), so this finds what adding it
+    # field by field would, with one scan of the policy per language instead of one per field (34 s → 1 s).
     for pid, policy in POLICIES.items():
-        for field, texts in prose_numbers.prose_fields(policy):
-            for lang in ("zh", "en"):
-                if not isinstance(texts.get(lang), str):
-                    continue
-                original = texts[lang]
-                texts[lang] = original + (" 98765.43 元" if lang == "zh" else " 98765.43 yuan")
-                try:
-                    found = [f for f, _, _ in prose_numbers.unknown_figures(policy, {0}, "")]
-                finally:
+        for lang in ("zh", "en"):
+            touched = [(field, texts) for field, texts in prose_numbers.prose_fields(policy)
+                       if isinstance(texts.get(lang), str)]
+            originals = [texts[lang] for _, texts in touched]
+            for _, texts in touched:
+                texts[lang] += " 98765.43 元" if lang == "zh" else " 98765.43 yuan"
+            try:
+                found = {f for f, _, _ in prose_numbers.unknown_figures(policy, {0}, "")}
+            finally:
+                for (_, texts), original in zip(touched, originals):
                     texts[lang] = original
+            for field, _ in touched:
                 assert f"{field}.{lang}" in found, (pid, field, lang)

@@ -12,17 +12,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tests" / "browser"))
-from support import build_site  # noqa: E402
-
-pytestmark = [pytest.mark.site, pytest.mark.node]   # builds a site, runs the search under Node: not in make check
 
 QUERIES = REPO / "tests" / "search" / "queries.yaml"
 TODAY = "2026-12-04"
@@ -30,10 +25,11 @@ BAR = {"recall5": 1.0, "mrr": 0.9}
 
 
 @pytest.fixture(scope="module")
-def quality(tmp_path_factory) -> dict:
+def quality(built_site: Path, tmp_path_factory) -> dict:
+    """The search run under Node on the shared build (`site` marker: from built_site, tests/conftest.py)."""
     if not shutil.which("node"):
         pytest.skip("node is not installed")
-    site = build_site(tmp_path_factory.mktemp("site"), strict=False)
+    site = built_site
     queries = tmp_path_factory.mktemp("q") / "queries.json"
     queries.write_text(json.dumps(yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"],
                                   ensure_ascii=False), encoding="utf-8")
@@ -50,6 +46,7 @@ def test_the_query_set_is_big_enough() -> None:
     assert all(q["top5"] and len(q["top5"]) <= 5 for q in queries)
 
 
+@pytest.mark.node
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
 def test_recall_and_mrr_reach_the_bar(quality: dict, lang: str) -> None:
     stat = quality["languages"][lang]

@@ -1,12 +1,12 @@
 """Fixtures for the Playwright (sync API) browser tests.
 
-- `built_site`: the real site, built once per session with `mkdocs build --strict`;
+- `built_site` (tests/conftest.py): the real site, `mkdocs build --strict`, shared (tests/site_cache.py);
 - `site_url`: that directory served on 127.0.0.1 (random port, threaded http.server);
 - `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ (the widget
   bundled from its modules, as the site has it) + a calc bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
   trigger: every input type, a broken engine, the file:// Blob-worker design);
 - `open_page`: opens a URL in a fresh, guarded browser context (cold cache) and collects
-  console errors, page errors and every request that tried to leave 127.0.0.1.
+  console errors, page errors and every request that tried to leave 127.0.0.1 (`hold`: URLs left unanswered).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever pytest's import mode
-from support import REPO, build_site, guard_context, launch_chromium, serve  # noqa: E402
+from support import REPO, guard_context, launch_chromium, serve  # noqa: E402
 
 from scripts.bundle.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
 from scripts.bundle.vendor_pyodide import vendor_pyodide  # noqa: E402
@@ -58,15 +58,6 @@ def browser(playwright_instance):
     b = launch_chromium(playwright_instance)
     yield b
     b.close()
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    try:
-        return build_site(out, strict=True)
-    except RuntimeError as exc:
-        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -125,11 +116,15 @@ class Opened:
 def open_page(browser):
     contexts = []
 
-    def _open(url: str, javascript: bool = True, config: dict | None = None) -> Opened:
+    def _open(url: str, javascript: bool = True, config: dict | None = None, hold: tuple[str, ...] = ()) -> Opened:
+        """hold: URL globs never answered (e.g. the engine's worker: it neither starts nor fails, for a
+        test of what a page does before calc's answer, without paying a Pyodide boot)."""
         context = browser.new_context(java_script_enabled=javascript, locale="zh-CN")
         contexts.append(context)
         opened = Opened(page=None, context=context)
         opened.outside = guard_context(context)
+        for pattern in hold:   # routes registered later are asked first; this one leaves the request pending
+            context.route(pattern, lambda route: None)
         if config is not None:
             import json
 

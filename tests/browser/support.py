@@ -3,9 +3,11 @@
 - serve(directory): a threaded http.server on 127.0.0.1 (random free port); it answers
   Accept-Encoding with the build's precompressed .br/.gz copies (scripts/bundle/wire.py), as a
   static host set up as README.md ("Serving the site") says would;
-- build_site(out_dir): `mkdocs build --strict -d out_dir` from the repository root;
+- build_site(out_dir, env=None): `mkdocs build --strict -d out_dir` from the repository root
+  (tests share builds through tests/site_cache.py);
 - launch_chromium(playwright): Debian's /usr/bin/chromium, headless, no background traffic;
-- guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded.
+- guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded;
+- SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form).
 """
 from __future__ import annotations
 
@@ -33,6 +35,11 @@ CHROMIUM_ARGS = [
 HENGYANG_ZH = "policies/hunan/hengyang/2023-flexible-employment/"
 HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
 LOCAL_HOST = "127.0.0.1"
+# A form has settled when calc answered its current inputs (the result line says whose answer it shows:
+# anything but "loading", an error for these inputs included) or its engine failed. A visible error
+# alone is not settled: it may answer a value since changed back, with the new answer still coming.
+SETTLED_JS = """f => f.getAttribute('data-mb-state') === 'error'
+  || (f.hasAttribute('data-mb-result') && f.getAttribute('data-mb-result') !== 'loading')"""
 
 
 class QuietHandler(PrecompressedHandler):
@@ -71,12 +78,14 @@ def serve(directory: Path, handler_class: type = None):
         thread.join(timeout=5)
 
 
-def build_site(out_dir: Path, strict: bool = True) -> Path:
-    """Run the project's real MkDocs build into out_dir; raise RuntimeError with its log on failure."""
+def build_site(out_dir: Path, strict: bool = True, env: dict[str, str] | None = None) -> Path:
+    """Run the project's real MkDocs build into out_dir (env: the build's whole environment, default
+    this process's); raise RuntimeError with its log on failure."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-d", str(out_dir)]
     if strict:
         cmd.insert(4, "--strict")
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=900)
+    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return Path(out_dir)

@@ -1,6 +1,6 @@
 """The site's public address and a policy's contact (issue 11).
 
-Two builds of the real site, each into a temporary directory:
+Two builds of the real site (tests/site_cache.py: `plain` is built_site's build when MINGBAI_SITE_URL is unset):
 - `plain`: no MINGBAI_SITE_URL. No page carries a canonical link, and nothing in a page or the
   sitemap names 127.0.0.1 (the old fixed site_url); the sitemap still lists every page; the
   language switcher takes the reader to the same page in the other language.
@@ -12,16 +12,15 @@ Two builds of the real site, each into a temporary directory:
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from site_cache import cached_site
 from support import REPO, serve
 from site_checks import LANGS
 
@@ -29,7 +28,7 @@ sys.path.insert(0, str(REPO))
 from calc.data import load_policies  # noqa: E402
 from scripts.site.hant import to_hant  # noqa: E402
 
-pytestmark = [pytest.mark.browser, pytest.mark.site]   # two builds of its own
+pytestmark = [pytest.mark.browser, pytest.mark.site]   # two builds (shared: tests/site_cache.py)
 
 ADDRESS = "https://mingbai.example.org/"
 CONTACT = {"zh": "县医疗保障局咨询电话 0000-0000000（测试用）", "en": "the county medical security bureau, 0000-0000000 (test)"}
@@ -42,22 +41,22 @@ def _root(lang: str) -> str:
     return "" if lang == "zh" else f"{lang}/"
 
 
-def _build(out: Path, env: dict[str, str]) -> Path:
-    env = {**{k: v for k, v in os.environ.items() if k != "MINGBAI_SITE_URL"}, "NO_MKDOCS_2_WARNING": "1", **env}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
-    proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=900)
-    if proc.returncode != 0:
-        pytest.fail(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}", pytrace=False)
-    return out
-
-
 def _with_contact() -> str:
     return sorted(load_policies())[0]
 
 
+def _build(env: dict[str, str], tmp_root: Path) -> Path:
+    """The shared build for os.environ less MINGBAI_SITE_URL, plus env (tests/site_cache.py)."""
+    try:
+        return cached_site(env, without=("MINGBAI_SITE_URL",), tmp_root=tmp_root)
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory) -> Path:
-    return _build(tmp_path_factory.mktemp("plain-site"), {})
+    """The real site with no address: built_site's build when MINGBAI_SITE_URL is not set."""
+    return _build({}, tmp_path_factory.getbasetemp())
 
 
 @pytest.fixture(scope="module")
@@ -69,8 +68,8 @@ def addressed(tmp_path_factory) -> Path:
     path = next(p for p in policies.rglob("*.yaml") if p.relative_to(policies).with_suffix("").as_posix() == pid)
     text = path.read_text(encoding="utf-8").rstrip("\n")
     path.write_text(text + f'\ncontact:\n  zh: "{CONTACT["zh"]}"\n  en: "{CONTACT["en"]}"\n', encoding="utf-8")
-    return _build(work / "site", {"MINGBAI_SITE_URL": ADDRESS, "MINGBAI_POLICIES_DIR": str(policies),
-                                  "MINGBAI_POLICY_DATA": str(work / "policies.json")})
+    return _build({"MINGBAI_SITE_URL": ADDRESS, "MINGBAI_POLICIES_DIR": str(policies),
+                   "MINGBAI_POLICY_DATA": str(work / "policies.json")}, work)
 
 
 def _pages(site: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import REPO
+from support import REPO, SETTLED_JS
 
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
@@ -53,9 +53,6 @@ def _converted(text: str, table: dict) -> str:
     return "".join(table.get(ch, ch) for ch in text)
 
 
-SETTLED_JS = """f => f.getAttribute('data-mb-state') === 'error'
-  || !f.querySelector('.mb-result').classList.contains('mb-stale')
-  || [...f.querySelectorAll('.mb-error, .mb-form-error')].some(e => !e.hidden)"""
 
 
 def _shows(form, run: dict) -> None:
