@@ -537,8 +537,9 @@ def reimbursement_scenario(policy_id: str, ctx: Context) -> st.SearchStrategy:
             out["basic_rate"] = str(draw(st.integers(0, 100)))
         if "major_illness_deductible" in specs:   # Hunan: the 大病 deductible the text leaves open
             out["major_illness_deductible"] = str(draw(st.integers(0, 60_000)))
-        if "major_illness_cap" in specs and draw(st.booleans()):   # a limit raised by incentives (critical-illness-cap)
-            out["major_illness_cap"] = str(draw(st.integers(0, 2_000_000)))
+        if "major_illness_cap" in specs and draw(st.booleans()):   # a limit raised by incentives (critical-illness-cap):
+            floor = (POLICIES[policy_id]["parameters"].get("major_illness_annual_cap") or {}).get("value") or 0
+            out["major_illness_cap"] = str(draw(st.integers(int(floor), int(floor) + 1_000_000)))   # never below the policy's
         if "basic_cap" in specs and draw(st.booleans()):
             out["basic_cap"] = str(draw(st.integers(1, 1_000_000)))
         if "groups" in specs and specs["groups"].get("choices"):
