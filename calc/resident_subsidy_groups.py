@@ -22,6 +22,10 @@ def _reading_note(policy: Policy, name: str) -> tuple[str, str]:
     return reading_note(policy, name)
 
 
+def _paid_by(funder: dict[str, Any] | None) -> tuple[str, str]:
+    return (f"，由{funder['zh']}资助", f", paid by {funder['en']}") if funder else ("", "")
+
+
 class _Option:
     """What one ticked category would give on its own."""
 
@@ -37,8 +41,8 @@ def _funder(policy: Policy, code: str) -> dict[str, Any] | None:
 
 
 def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[_Option], list[Step]]:
-    full = set(policy.value("subsidy_full_categories")) if policy.has("subsidy_full_categories") else set()
-    half = set(policy.value("subsidy_half_categories")) if policy.has("subsidy_half_categories") else set()
+    listed = {share: set(policy.value(f"subsidy_{share}_categories")) if policy.has(f"subsidy_{share}_categories")
+              else set() for share in _LISTED_SHARES}
     only_via = policy.value("subsidy_only_via") if policy.has("subsidy_only_via") else {}
     decl = cat.declared(policy)
     options: list[_Option] = []
@@ -46,39 +50,16 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
     for code in codes:
         name = cat.label(code, decl)
         funder = (decl.get(code) or {}).get("payer") or _funder(policy, code)
-        by_zh = f"，由{funder['zh']}资助" if funder else ""
-        by_en = f", paid by {funder['en']}" if funder else ""
+        by_zh, by_en = _paid_by(funder)
         funder_cite = ("subsidy_funders",) if funder else ()
         if "gives" in (decl.get(code) or {}):
             option, own_step = _declared_option(policy, code, standard, funder)
             options.append(option)
             steps.append(own_step)
-        elif code in full:
-            rate = policy.rate("subsidy_full_rate")
-            amount = cents(standard * rate)
-            options.append(_Option(code, amount, funder))
-            zh, en = _y(amount)
-            steps.append(step(
-                policy, f"category_{code}",
-                f"{name.zh}：全额资助对象，资助 {money_str(standard)} × {percent_str(rate)} = {zh}{by_zh}。",
-                f"{name.en}: fully subsidised, {money_str(standard)} × {percent_str(rate)} = {en}{by_en}.",
-                {"category": code, "subsidy": money_str(amount)},
-                ("subsidy_full_categories", "subsidy_full_rate") + funder_cite,
-            ))
-        elif code in half:
-            rate = policy.rate("subsidy_half_rate")
-            computed = cents(standard * rate)
-            amount = policy.decimal("subsidy_half_amount") if policy.has("subsidy_half_amount") else computed
-            options.append(_Option(code, amount, funder))
-            zh, en = _y(amount)
-            steps.append(step(
-                policy, f"category_{code}",
-                f"{name.zh}：半额资助对象，资助 {money_str(standard)} × {percent_str(rate)} = {zh}{by_zh}。",
-                f"{name.en}: half subsidised, {money_str(standard)} × {percent_str(rate)} = {en}{by_en}.",
-                {"category": code, "subsidy": money_str(amount)},
-                ("subsidy_half_categories", "subsidy_half_rate")
-                + (("subsidy_half_amount",) if policy.has("subsidy_half_amount") else ()) + funder_cite,
-            ))
+        elif share := next((share for share in _LISTED_SHARES if code in listed[share]), None):
+            option, listed_step = _listed_option(policy, share, code, standard, funder)
+            options.append(option)
+            steps.append(listed_step)
         elif policy.has(f"{code}_subsidy"):
             param = f"{code}_subsidy"
             if policy.is_open(param):
@@ -122,12 +103,35 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
     return options, steps
 
 
+# the shares a policy grants by listing groups (`subsidy_<share>_categories` at `subsidy_<share>_rate`, or the
+# amount `subsidy_<share>_amount` where the text states one) and how a step names them
+_LISTED_SHARES = {"full": ("全额资助对象", "fully subsidised"), "half": ("半额资助对象", "half subsidised")}
+
+
+def _listed_option(policy: Policy, share: str, code: str, standard: Decimal,
+                   funder: dict[str, Any] | None) -> tuple[_Option, Step]:
+    rate = policy.rate(f"subsidy_{share}_rate")
+    stated = f"subsidy_{share}_amount"
+    amount = policy.decimal(stated) if policy.has(stated) else cents(standard * rate)
+    name = cat.label(code, cat.declared(policy))
+    how_zh, how_en = _LISTED_SHARES[share]
+    zh, en = _y(amount)
+    by_zh, by_en = _paid_by(funder)
+    return _Option(code, amount, funder), step(
+        policy, f"category_{code}",
+        f"{name.zh}：{how_zh}，资助 {money_str(standard)} × {percent_str(rate)} = {zh}{by_zh}。",
+        f"{name.en}: {how_en}, {money_str(standard)} × {percent_str(rate)} = {en}{by_en}.",
+        {"category": code, "subsidy": money_str(amount)},
+        (f"subsidy_{share}_categories", f"subsidy_{share}_rate") + ((stated,) if policy.has(stated) else ())
+        + (("subsidy_funders",) if funder else ()),
+    )
+
+
 def _declared_option(policy: Policy, code: str, standard: Decimal, funder: dict[str, Any] | None) -> tuple[_Option, Step]:
     """A group the policy declares itself (`subsidy_categories`): full, half, a fixed amount or a share."""
     entry = cat.declared(policy)[code]
     gives, name = entry["gives"], cat.label(code, cat.declared(policy))
-    by_zh = f"，由{funder['zh']}资助" if funder else ""
-    by_en = f", paid by {funder['en']}" if funder else ""
+    by_zh, by_en = _paid_by(funder)
     if gives == "full":
         amount, how_zh, how_en = standard, "全额资助", "fully subsidised"
     elif gives == "half":
