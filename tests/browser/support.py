@@ -7,16 +7,20 @@
   (tests share builds through tests/site_cache.py);
 - launch_chromium(playwright): Debian's /usr/bin/chromium, headless, no background traffic;
 - guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded;
-- SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form).
+- SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form);
+- open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context that records console errors,
+  page errors, requests and what .mb-status showed (conftest's `open_page` closes them after each test).
 """
 from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,3 +114,66 @@ def guard_context(context) -> list[str]:
 
     context.route("**/*", handle)
     return outside
+
+
+# Records what .mb-status showed over time (the loading progress is transient).
+STATUS_LOG_SCRIPT = """
+window.__mbStatusLog = [];
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll(".mb-status").forEach(function (el) {
+    var last = null;
+    var note = function () {
+      var t = el.textContent;
+      if (t !== last) { last = t; window.__mbStatusLog.push(t); }
+    };
+    note();
+    new MutationObserver(note).observe(el, {subtree: true, childList: true, characterData: true});
+  });
+});
+"""
+
+
+@dataclass
+class Opened:
+    page: object
+    context: object
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    outside: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
+
+    def status_log(self) -> list[str]:
+        return self.page.evaluate("window.__mbStatusLog || []")
+
+    def visit(self, url: str) -> None:
+        self.page.goto(url, wait_until="load")
+
+    def assert_clean(self):
+        assert self.outside == [], f"requests left 127.0.0.1: {self.outside}"
+        assert self.page_errors == [], f"uncaught page errors: {self.page_errors}"
+        assert self.console_errors == [], f"console errors: {self.console_errors}"
+
+
+def open_guarded(browser, url: str, javascript: bool = True, config: dict | None = None,
+                 hold: tuple[str, ...] = ()) -> Opened:
+    """url opened in a fresh, guarded browser context (close `.context` when done).
+
+    hold: URL globs never answered (e.g. the engine's worker: it neither starts nor fails, for a test of
+    what a page does before calc's answer, without paying a Pyodide boot). A test that visits many pages
+    opens one and moves it with `.visit(url)`: a fresh context per page costs ~3× the CPU of a navigation."""
+    context = browser.new_context(java_script_enabled=javascript, locale="zh-CN")
+    opened = Opened(page=None, context=context)
+    opened.outside = guard_context(context)
+    for pattern in hold:   # routes registered later are asked first; this one leaves the request pending
+        context.route(pattern, lambda route: None)
+    if config is not None:
+        context.add_init_script(f"window.MINGBAI_WIDGET_CONFIG = {json.dumps(config)};")
+    context.add_init_script(STATUS_LOG_SCRIPT)
+    page = context.new_page()
+    opened.page = page
+    page.on("console", lambda m: m.type == "error" and opened.console_errors.append(m.text))
+    page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
+    page.on("request", lambda r: opened.requests.append(r.url))   # worker requests included
+    # (console messages from the worker are reported on the page as well)
+    opened.visit(url)
+    return opened

@@ -17,7 +17,7 @@ import sys
 
 import pytest
 
-from support import HENGYANG_EN, HENGYANG_ZH, REPO
+from support import HENGYANG_EN, HENGYANG_ZH, REPO, open_guarded
 from site_checks import LANGS
 from widgets import Widget
 
@@ -67,16 +67,38 @@ def test_hengyang_prints_on_at_most_two_pages(open_page, site_url, path, tmp_pat
     o.assert_clean()
 
 
+@pytest.fixture(scope="module")
+def printed_policies(browser, site_url):
+    """lang -> {policy id: (A4 pages, indexes of the worked examples visible on paper)}: every policy page
+    printed once per language in one guarded page (the two tests below read the same print)."""
+    done: dict[str, dict[str, tuple[int, list[int]]]] = {}
+
+    def of(lang: str) -> dict[str, tuple[int, list[int]]]:
+        if lang not in done:
+            o = open_guarded(browser, "about:blank", config={"idleBoot": False})
+            try:
+                o.page.emulate_media(media="print")
+                seen = {}
+                for pid in sorted(load_policies()):
+                    o.visit(site_url + _locale_path(pid, lang))
+                    shown = o.page.evaluate(
+                        f"sel => ({VISIBLE_JS})(sel).map(e => [...document.querySelectorAll(sel)].indexOf(e))", ".mb-example")
+                    pdf = o.page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+                    seen[pid] = (pdf_pages(pdf), shown)
+                o.assert_clean()
+            finally:
+                o.context.close()
+            done[lang] = seen
+        return done[lang]
+
+    return of
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_print_page_counts_of_every_policy(open_page, site_url, lang):
+def test_print_page_counts_of_every_policy(printed_policies, lang):
     """Every policy page prints as a one- or two-sheet A4 明白纸 in every language (long notices are
     condensed by print.css)."""
-    counts = {}
-    for pid in sorted(load_policies()):
-        o, pdf = printed(open_page, site_url + _locale_path(pid, lang))
-        counts[pid] = pdf_pages(pdf)
-        o.assert_clean()
-        o.context.close()
+    counts = {pid: pages for pid, (pages, _) in printed_policies(lang).items()}
     print(f"\nA4 pages when printed ({lang}):", counts)
     assert counts and all(1 <= n <= MAX_SHEETS for n in counts.values()), counts
 
@@ -93,19 +115,17 @@ def _locale_path(pid: str, lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_printed_examples_are_the_marked_ones(open_page, site_url, lang):
+def test_printed_examples_are_the_marked_ones(printed_policies, lang):
     policies = load_policies()
     newborn = [e for e in policies[PINGJIANG]["examples"] if e.get("print") and e["inputs"].get("circumstance") == "newborn"]
     assert newborn, "平江 must keep a newborn case on paper (examples[].print)"
+    printed = printed_policies(lang)
+    assert sorted(printed) == sorted(policies)
     for pid in sorted(policies):
         examples = policies[pid].get("examples", [])
         marked = [i for i, e in enumerate(examples) if e.get("print")] or list(range(min(3, len(examples))))
-        o = open_page(site_url + _locale_path(pid, lang), config={"idleBoot": False})
-        o.page.emulate_media(media="print")
-        shown = o.page.evaluate(f"sel => ({VISIBLE_JS})(sel).map(e => [...document.querySelectorAll(sel)].indexOf(e))",
-                                ".mb-example")
+        shown = printed[pid][1]
         assert shown == marked, f"{pid} ({lang}): prints examples {shown}, expected {marked}"
-        o.context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -46,15 +46,16 @@ def _squash(text: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_page_shows_mojibake(open_page, site_url, lang):
+    o = open_page("about:blank", config={"idleBoot": False})
     for pid in sorted(load_policies()):
-        o = open_page(site_url + _path(pid, lang), config={"idleBoot": False})
+        o.visit(site_url + _path(pid, lang))
         text = o.page.inner_text("body")
         html = o.page.content()
         assert "\ufffd" not in text and "\ufffd" not in html, f"{pid} ({lang}): U+FFFD shown"
         assert MOJIBAKE not in html
         shown = [m.group() for m in GARBLED.finditer(text)]
         assert shown == [], f"{pid} ({lang}): garbled text shown: {shown}"
-        o.context.close()
+    o.assert_clean()
 
 
 @pytest.mark.parametrize("lang", LANGS)
