@@ -96,8 +96,8 @@ def test_compare_pages_fit_and_resolve(browser, built_site, site, lang, size):
     outside = guard_context(context)
     problems: list[str] = []
     try:
+        page = context.new_page()   # one page visits them all (a page per visit costs a new renderer)
         for path in pages:
-            page = context.new_page()
             page.goto(site + path, wait_until="load")
             problems += [f"{path}: {p}" for p in page.evaluate(FIT_JS)]
             if size == "phone":
@@ -119,7 +119,6 @@ def test_compare_pages_fit_and_resolve(browser, built_site, site, lang, size):
                 status = context.request.get(target).status
                 if status != 200:
                     problems.append(f"{path}: link {href} → {status}")
-            page.close()
     finally:
         context.close()
     assert outside == []
