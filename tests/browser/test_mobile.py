@@ -88,25 +88,58 @@ def _pages(built_site, lang):
     return own + [(p.path + query, p.kind) for p in pages if p.kind == "embed"]
 
 
+# chart text sizes (on screen), chart text cut at the chart's edge, and table charts on a page
+CHART_JS = """() => {
+    const texts = [...document.querySelectorAll('.mb-chart svg text, .mb-table-chart svg text')];
+    const cut = texts.filter(t => {
+        const box = t.getBBox(), view = t.ownerSVGElement.viewBox.baseVal;
+        return box.x < -0.5 || box.x + box.width > view.width + 0.5;
+    }).map(t => t.textContent);
+    return [Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)), cut,
+            document.querySelectorAll('.mb-table-chart svg').length];
+}"""
+
+
+@pytest.fixture(scope="module")
+def on_a_phone(browser, built_site, site):
+    """lang -> (what each page showed on a phone, requests that left 127.0.0.1): every page of the language
+    and every embed page visited once in one phone-sized page, for the tests below that read it."""
+    done: dict[str, tuple[dict[str, dict], list[str]]] = {}
+
+    def of(lang: str) -> tuple[dict[str, dict], list[str]]:
+        if lang not in done:
+            context, outside = _phone(browser)
+            seen: dict[str, dict] = {}
+            try:
+                page = context.new_page()
+                for path, kind in _pages(built_site, lang):
+                    page.goto(site + path, wait_until="load")
+                    shown = {"kind": kind, "widths": page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")}
+                    if kind in ("policy", "embed"):
+                        shown["overflow"] = page.evaluate(OVERFLOW_JS, ".md-content" if kind == "policy" else "body")
+                        shown["widgets"] = page.evaluate(WIDGET_JS, MIN_TARGET_PX)
+                    if "policies/" in path:
+                        shown["charts"] = page.evaluate(CHART_JS)
+                    seen[path] = shown
+            finally:
+                context.close()
+            done[lang] = (seen, outside)
+        return done[lang]
+
+    return of
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_nothing_wider_than_a_phone(browser, built_site, site, lang):
+def test_nothing_wider_than_a_phone(on_a_phone, lang):
     """Every page of the language and every embed page: no sideways scroll; on policy and embed
     pages, content and calculators fit, controls can be tapped, results can be read."""
-    context, outside = _phone(browser)
+    seen, outside = on_a_phone(lang)
     problems: list[str] = []
-    try:
-        page = context.new_page()
-        for path, kind in _pages(built_site, lang):
-            page.goto(site + path, wait_until="load")
-            width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-            if width > inner:
-                problems.append(f"{path or '/'}: page scrolls sideways, {width} > {inner}")
-            if kind in ("policy", "embed"):
-                root = ".md-content" if kind == "policy" else "body"
-                problems += [f"{path}: {p}" for p in page.evaluate(OVERFLOW_JS, root)]
-                problems += [f"{path}: {p}" for p in page.evaluate(WIDGET_JS, MIN_TARGET_PX)]
-    finally:
-        context.close()
+    for path, shown in seen.items():
+        width, inner = shown["widths"]
+        if width > inner:
+            problems.append(f"{path or '/'}: page scrolls sideways, {width} > {inner}")
+        problems += [f"{path}: {p}" for p in shown.get("overflow", []) + shown.get("widgets", [])]
     assert problems == [], "\n".join(problems[:40])
     assert outside == [], outside
 
@@ -138,35 +171,25 @@ def test_a_calculator_by_touch(browser, built_site, site, lang):
     assert outside == [], outside
 
 
-def test_chart_text_readable_on_a_phone(browser, built_site, site):
+def test_chart_text_readable_on_a_phone(on_a_phone):
     """calc/charts.py (calculator charts) and scripts/site/table_chart.py (table pages) draw for a
     phone: chart text at least MIN_TEXT_PX on screen, and none of it cut off at the chart's edge
-    (long legend lines wrap)."""
-    pages = [p.path for p in site_pages(built_site) if p.lang in CHECKED_LANGS and "policies/" in p.path]
-    context, outside = _phone(browser)
+    (long legend lines wrap). On the policy and table pages in calc's languages."""
     sizes: dict[str, float] = {}
     clipped: dict[str, list[str]] = {}
     table_charts = 0
-    try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(site + path, wait_until="load")
-            smallest, cut, tables = page.evaluate("""() => {
-                const texts = [...document.querySelectorAll('.mb-chart svg text, .mb-table-chart svg text')];
-                const cut = texts.filter(t => {
-                    const box = t.getBBox(), view = t.ownerSVGElement.viewBox.baseVal;
-                    return box.x < -0.5 || box.x + box.width > view.width + 0.5;
-                }).map(t => t.textContent);
-                return [Math.min(...texts.map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)), cut,
-                        document.querySelectorAll('.mb-table-chart svg').length];
-            }""")
-            if smallest != float("inf"):
+    for lang in CHECKED_LANGS:
+        seen, outside = on_a_phone(lang)
+        assert outside == [], outside
+        for path, shown in seen.items():
+            if "charts" not in shown:
+                continue
+            smallest, cut, tables = shown["charts"]
+            if smallest is not None and smallest != float("inf"):
                 sizes[path] = round(smallest, 1)
             if cut:
                 clipped[path] = cut
             table_charts += tables
-    finally:
-        context.close()
     assert table_charts, "no table chart checked"
     assert sizes, "no charts"
     assert min(sizes.values()) >= MIN_TEXT_PX, sizes
