@@ -145,6 +145,11 @@ class Opened:
     def status_log(self) -> list[str]:
         return self.page.evaluate("window.__mbStatusLog || []")
 
+    def clear(self) -> None:
+        """Forget what was recorded so far (a page reused by the next test)."""
+        for seen in (self.console_errors, self.page_errors, self.outside, self.requests):
+            seen.clear()
+
     def visit(self, url: str) -> None:
         self.page.goto(url, wait_until="load")
 
