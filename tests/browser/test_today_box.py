@@ -29,6 +29,8 @@ PLACES = {"zh": ("湖南省", "岳阳市", "平江县"), "en": ("Hunan Province"
 def _open(browser, url: str, when: dt.datetime, viewport="desktop", timezone="Asia/Shanghai"):
     context = browser.new_context(viewport=VIEWPORTS[viewport], timezone_id=timezone)
     outside = guard_context(context)
+    # the box is today.js's, not calc's: no engine (an idle boot cut short by the next visit costs CPU)
+    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
     page = context.new_page()
     page.clock.set_fixed_time(when)
     page.goto(url, wait_until="load")
