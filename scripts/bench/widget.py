@@ -37,6 +37,7 @@ import tempfile
 import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
+from typing import TypedDict
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "browser"))
@@ -280,6 +281,14 @@ def engine_arms(site: Path) -> dict[str, dict]:
     }
 
 
+class ArmTimes(TypedDict):
+    """(e) one arm's runs: first result, loadPyodide and calc import (ms each), and what it downloads (bytes)."""
+    ms: list[float]
+    pyodide_ms: list[float]
+    calc_ms: list[float]
+    bytes: dict[str, int]
+
+
 def spread(values: list[float]) -> str:
     """median [min–max] of a few runs: the noise a shared machine adds is visible."""
     return f"{statistics.median(values):,.0f} [{min(values):,.0f}–{max(values):,.0f}]"
@@ -404,16 +413,17 @@ def main(argv: list[str]) -> int:
              "dom": "answer → result in the DOM (widget)"}
     part_rows = [(f"    {names[k]}", f"p50 {v['p50']:.1f} ms", f"p95 {v['p95']:.1f} ms", "", "")
                  for k, v in parts.items()]
-    bytecode = None
+    times: dict[str, ArmTimes] = {}   # (e), empty when skipped or a run is missing
+    shipped_ratio, arms_correct = 0.0, False
     if stdlib_runs and all(stdlib_runs.values()):
-        bytecode = {arm: {"ms": [r["ms"] for r in runs],
-                          "pyodide_ms": [r["timings"]["pyodide"] for r in runs if r.get("timings")],
-                          "calc_ms": [r["timings"]["calc"] - r["timings"]["pyodide"] for r in runs if r.get("timings")],
-                          "bytes": {name: len(body) for name, (body, _) in arms[arm].items()}}
-                    for arm, runs in stdlib_runs.items()}
+        times = {arm: ArmTimes(ms=[r["ms"] for r in runs],
+                               pyodide_ms=[r["timings"]["pyodide"] for r in runs if r.get("timings")],
+                               calc_ms=[r["timings"]["calc"] - r["timings"]["pyodide"] for r in runs if r.get("timings")],
+                               bytes={name: len(body) for name, (body, _) in arms[arm].items()})
+                 for arm, runs in stdlib_runs.items()}
         # what the site ships: the stdlib as bytecode, calc as source (scripts/bundle/bundle_calc.py)
-        bytecode["ratio"] = statistics.median(bytecode["stdlib"]["ms"]) / statistics.median(bytecode["source"]["ms"])
-        bytecode["correct"] = all(r["correct"] for v in stdlib_runs.values() for r in v)
+        shipped_ratio = statistics.median(times["stdlib"]["ms"]) / statistics.median(times["source"]["ms"])
+        arms_correct = all(r["correct"] for v in stdlib_runs.values() for r in v)
     rows = [
         ("(a) bare loadPyodide() on a blank page", fmt(med_a), ", ".join(f"{x:.0f}" for x in bare), "", ""),
         ("(b) widget: interaction → first result", fmt(med_b), ", ".join(f"{w['ms']:.0f}" for w in widget), "", ""),
@@ -430,16 +440,16 @@ def main(argv: list[str]) -> int:
          + (f"page load itself: {long_load:.0f} ms" if long_load else "page load itself: none ≥ 50 ms"),
          f"< {GOAL_LONGTASK_MS:.0f} ms", verdict(supported and long_boot < GOAL_LONGTASK_MS)),
     ]
-    if bytecode:
+    if times:
         labels = {"source": "(e) all source: interaction → result", "stdlib": "    stdlib bytecode (shipped)",
                   "bytecode": "    stdlib and calc bytecode (not shipped)"}
         for arm, label in labels.items():
-            b = bytecode[arm]
+            b = times[arm]
             rows.append((f"{label}, n={len(b['ms'])}", spread(b["ms"]),
                          f"loadPyodide {spread(b['pyodide_ms'])}, calc import {spread(b['calc_ms'])}; "
                          + ", ".join(f"{k} {v / 1e3:.0f} KB" for k, v in b["bytes"].items()), "", ""))
-        rows.append(("    ratio shipped / all source (medians)", f"{bytecode['ratio']:.2f}×", "", "< 1.00×",
-                     verdict(bytecode["ratio"] < 1.0)))
+        rows.append(("    ratio shipped / all source (medians)", f"{shipped_ratio:.2f}×", "", "< 1.00×",
+                     verdict(shipped_ratio < 1.0)))
     print()
     print(f"Mingbai widget benchmark — Chromium {version} ({CHROMIUM}), headless, {url}")
     print(f"{args.reps} interleaved cold runs each for (a)/(b) after one warm-up; medians. Seed {args.seed}.")
@@ -464,7 +474,8 @@ def main(argv: list[str]) -> int:
             "chromium": version, "url": url, "bare_ms": bare, "widget": widget,
             "ratio": ratio, "recompute_ms": lat, "recompute_p50": p50, "recompute_p95": p95,
             "longtask_boot_ms": long_boot, "longtask_load_ms": long_load, "mismatches": wrong,
-            "recompute_parts": parts, "bytecode": bytecode,
+            "recompute_parts": parts,
+            "bytecode": {**times, "ratio": shipped_ratio, "correct": arms_correct} if times else None,
         }, indent=2), encoding="utf-8")
     return 0
 

@@ -151,6 +151,7 @@ def read_all(text: str, lang: str = "zh") -> list[Figure]:
     text = text.translate(TRADITIONAL)
     out, blanked = [], list(text)
     for span in _SPANS[lang].finditer(text):
+        assert span.lastgroup is not None, "each alternative of _SPANS is a named group: a match names its kind"
         kind = span.lastgroup.replace("_", "-")
         out += [Figure(m.start() + span.start(), m.end() + span.start(), _value(m) or Decimal(0), kind, False)
                 for m in NUMBER.finditer(span.group(0)) if m.group("arabic") or kind != "phone"]
@@ -174,6 +175,7 @@ def _value(match: re.Match) -> Decimal | None:
 
 def _figure(text: str, match: re.Match, following: list[re.Match], lang: str) -> Figure:
     value, end = _value(match), match.end()
+    assert value is not None, "read_all passes only the numbers _value reads"
     kind, factor, more = _unit(text, match, following)
     approximate = more or bool(APPROXIMATE_BEFORE.search(text[max(0, match.start() - 14):match.start()]))
     if kind is None:
@@ -194,6 +196,7 @@ def _unit(text: str, match: re.Match, following: list[re.Match]) -> tuple[str | 
     """(kind, factor, approximate) from the words before and after the number; a number that opens a range
     (1950 至 2100 元) takes the unit of the number that closes it."""
     words = SCALE.match(text, match.end())
+    assert words is not None, "every part of SCALE is optional: it matches, if only the empty string, anywhere"
     scale, more = SCALES.get(words.group("word"), 1), bool(words.group("more") or words.group("more_after"))
     before = text[max(0, match.start() - 6):match.start()]
     for pattern, kind, factor in _BEFORE:
@@ -206,8 +209,8 @@ def _unit(text: str, match: re.Match, following: list[re.Match]) -> tuple[str | 
             return kind, factor * scale, more
     joint = RANGE.match(text, match.end())
     if following and joint and joint.end() == following[0].start():
-        kind, factor, _ = _unit(text, following[0], following[1:])
-        return kind, factor * scale, more
+        closing_kind, closing_factor, _ = _unit(text, following[0], following[1:])
+        return closing_kind, closing_factor * scale, more
     if scale > 1:
         return "count", scale, more
     return None, 1, False   # 余坪镇 after a number is a place, not "more than"

@@ -25,6 +25,8 @@ def _date(text: str | None) -> dt.date | None:
 def raw_compute(name: str, data: dict, inputs: dict) -> tuple[dict, list]:
     """The compute step's own result (with the private keys charts read), for a run that succeeded."""
     c = calculator(name)
+    if c is None:   # the invariants name their own calculators: a typo here, not a reader's input
+        raise ValueError(f"no calculator named {name!r}")
     policy = Policy(data)
     values = validate([api.resolve_choices(spec, policy) for spec in c.inputs], inputs)
     return c.compute(policy, values)
@@ -32,6 +34,13 @@ def raw_compute(name: str, data: dict, inputs: dict) -> tuple[dict, list]:
 
 def _money(r: dict, key: str) -> Decimal | None:
     return None if r[key] is None else D(r[key])
+
+
+def _stated(r: dict, key: str) -> Decimal:
+    """A sum the result must state: None there is itself a broken invariant, reported as one."""
+    value = _money(r, key)
+    assert value is not None, f"{key} is None"
+    return value
 
 
 def inv_flexible_contribution(data: dict, out: dict) -> None:
@@ -52,10 +61,10 @@ def inv_flexible_contribution(data: dict, out: dict) -> None:
     if critical is not None:
         assert _money(r, "critical_illness_annual") == critical * 12
     # yearly add-on premiums (stated by the policy, or the user's figure) count once in both totals
-    extra = _money(r, "period_total") - monthly * months
+    extra = _stated(r, "period_total") - monthly * months
     assert extra >= (_money(r, "supplementary_annual") or 0)
     assert _money(r, "annual_total") == monthly * 12 + extra
-    assert _money(r, "period_total") <= _money(r, "annual_total")
+    assert _stated(r, "period_total") <= _stated(r, "annual_total")
 
 
 def inv_flexible_arrears(data: dict, out: dict) -> None:
@@ -92,8 +101,8 @@ def inv_critical_illness_cap(data: dict, out: dict) -> None:
     r = out["result"]
     policy = Policy(data)
     original = D(out["inputs"]["original_cap"]) if out["inputs"].get("original_cap") else policy.decimal("critical_illness_original_cap")
-    increase, ceiling, cap = _money(r, "increase"), _money(r, "ceiling"), _money(r, "cap")
-    continuity, zero = _money(r, "continuity_increase"), _money(r, "zero_reimbursement_increase")
+    increase, ceiling, cap = _stated(r, "increase"), _stated(r, "ceiling"), _stated(r, "cap")
+    continuity, zero = _stated(r, "continuity_increase"), _stated(r, "zero_reimbursement_increase")
     assert cap == original + increase, "cap = original_cap + increase"
     assert increase <= ceiling, "increase ≤ ceiling"
     assert _money(r, "uncapped_increase") == continuity + zero
@@ -148,7 +157,7 @@ def inv_resident_contribution(data: dict, out: dict) -> None:
         assert (r["applied_category"] == "none") == (subsidy == 0)
     else:
         assert r["subsidy"] is None and r["payable"] is None
-        assert _money(r, "payable_at_most") <= standard
+        assert _stated(r, "payable_at_most") <= standard
     if r["refund_amount"] is not None:
         assert _money(r, "refund_amount") == _money(r, "subsidy")
     # who pays: the chart's parts add up to the standard
@@ -163,10 +172,11 @@ def inv_resident_benefit_start(data: dict, out: dict) -> None:
     start, end = _date(r["cover_from"]), _date(r["cover_to"])
     if start and end:
         assert start <= end, "cover_from ≤ cover_to"
-    if r["waiting_period_end"] is not None:
+    wait_end = _date(r["waiting_period_end"])
+    if wait_end is not None:
         # a wait that ends after the year it buys gives no cover date at all (issue 19: a payment that buys nothing says so)
-        assert start is None or _date(r["waiting_period_end"]) + dt.timedelta(days=1) == start
-        assert _date(r["waiting_period_end"]) >= dt.date.fromisoformat(given["payment_date"])
+        assert start is None or wait_end + dt.timedelta(days=1) == start
+        assert wait_end >= dt.date.fromisoformat(given["payment_date"])
     assert (r["refund"] == "refundable_until_deadline") == (r["refund_deadline"] is not None)
     if r["refund_deadline"] is not None:
         assert given["payment_date"] <= r["refund_deadline"]
@@ -184,18 +194,20 @@ def inv_resident_benefit_start(data: dict, out: dict) -> None:
 def inv_reimbursement(data: dict, out: dict) -> None:
     r, given = out["result"], out["inputs"]
     layers = [_money(r, k) or D(0) for k in ("basic_fund", "major_illness", "assistance")]
-    in_scope, personal = _money(r, "in_scope"), _money(r, "personal_in_scope")
+    in_scope, personal = _stated(r, "in_scope"), _stated(r, "personal_in_scope")
     assert all(v >= 0 for v in layers) and personal >= 0, "no layer pays less than nothing, none pays more than is left"
     assert sum(layers, D(0)) + personal == in_scope, "the slip adds up: the layers + personal in scope = in-scope cost"
-    assert _money(r, "funds_total") == sum(layers, D(0))
-    assert _money(r, "funds_total") + _money(r, "personal_total") == D(given["total"]), "paid back + you pay = the bill"
-    if r["deductible"] is not None:
-        assert _money(r, "deductible") <= in_scope
+    assert _stated(r, "funds_total") == sum(layers, D(0))
+    assert _stated(r, "funds_total") + _stated(r, "personal_total") == D(given["total"]), "paid back + you pay = the bill"
+    deductible = _money(r, "deductible")
+    if deductible is not None:
+        assert deductible <= in_scope
     assert all(set(i) == {"id", "zh", "en"} and all(i.values()) for i in r["leaves_out"])
-    if r["major_illness"] is not None and given.get("major_illness_cap") is None and not given.get("groups"):   # a group may have no limit
+    major_illness = _money(r, "major_illness")
+    if major_illness is not None and given.get("major_illness_cap") is None and not given.get("groups"):   # a group may have no limit
         cap = data["parameters"].get("major_illness_annual_cap", {}).get("value")
         if cap is not None:
-            assert _money(r, "major_illness") <= D(cap)
+            assert major_illness <= D(cap)
     # who pays: the chart's parts add up to the bill
     result, _ = raw_compute("reimbursement", data, given)
     assert sum(result["_slip"], D(0)) == D(given["total"])

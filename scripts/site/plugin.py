@@ -183,6 +183,8 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         write_embed_pages(site, config["extra"]["csp"])  # embed/<calculator>/index.html: widget only, for other sites
         if self.policies is not None:   # the stored source texts, one click from each policy page's sources
             write_source_pages(site, *self.policies)
+        # on_config set it: MkDocs runs it first, and only the other languages' passes (returned above) skip that line
+        assert self.docs_dir is not None, "on_post_build before on_config"
         widget_src = self.docs_dir / "assets" / "mingbai" / "widget"   # ES modules (mkdocs.yml exclude_docs)
         try:
             write_widget_bundle(widget_src, site / "assets" / "mingbai" / "widget.js")   # the one classic script
