@@ -588,10 +588,12 @@ def test_fuzz_never_raises_and_keeps_invariants(name: str, policy_id: str) -> No
 
     check()
     assert count[0] == target, (count[0], target)
-    # the fuzz must reach the calculations, not only the input errors
-    # (a tenth of them; `make check`'s small fixed sample needs only to reach one)
-    assert outcomes[True] >= (count[0] // 10 if count[0] >= 1000 else 1), outcomes
-    assert outcomes[False] >= count[0] // 10, outcomes
+    # the fuzz must reach the calculations and the input errors, a tenth of the runs each; `make check`'s small
+    # fixed sample needs only to reach one of each (its few dozen draws shift with what else the process
+    # imported: 5 errors in 60 runs, one short of a tenth, once made `make check` fail)
+    least = count[0] // 10 if count[0] >= 1000 else 1
+    assert outcomes[True] >= least, outcomes
+    assert outcomes[False] >= least, outcomes
 
 
 def _valid_inputs(name: str, policy_id: str) -> st.SearchStrategy:
