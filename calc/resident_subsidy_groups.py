@@ -2,7 +2,7 @@
 a share, nothing, only through another group), who funds it, and how one person's groups combine."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from decimal import Decimal
 
@@ -41,8 +41,8 @@ def _funder(policy: Policy, code: str) -> dict[str, Any] | None:
 
 
 def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[_Option], list[Step]]:
-    listed = {share: set(policy.value(f"subsidy_{share}_categories")) if policy.has(f"subsidy_{share}_categories")
-              else set() for share in _LISTED_SHARES}
+    full = set(policy.value("subsidy_full_categories")) if policy.has("subsidy_full_categories") else set()
+    half = set(policy.value("subsidy_half_categories")) if policy.has("subsidy_half_categories") else set()
     only_via = policy.value("subsidy_only_via") if policy.has("subsidy_only_via") else {}
     decl = cat.declared(policy)
     options: list[_Option] = []
@@ -56,8 +56,8 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
             option, own_step = _declared_option(policy, code, standard, funder)
             options.append(option)
             steps.append(own_step)
-        elif share := next((share for share in _LISTED_SHARES if code in listed[share]), None):
-            option, listed_step = _listed_option(policy, share, code, standard, funder)
+        elif code in full or code in half:
+            option, listed_step = _listed_option(policy, code, standard, funder, FULL if code in full else HALF)
             options.append(option)
             steps.append(listed_step)
         elif policy.has(f"{code}_subsidy"):
@@ -103,18 +103,25 @@ def _options(policy: Policy, codes: list[str], standard: Decimal) -> tuple[list[
     return options, steps
 
 
-# the shares a policy grants by listing groups (`subsidy_<share>_categories` at `subsidy_<share>_rate`, or the
-# amount `subsidy_<share>_amount` where the text states one) and how a step names them
-_LISTED_SHARES = {"full": ("全额资助对象", "fully subsidised"), "half": ("半额资助对象", "half subsidised")}
+class _ListedShare(NamedTuple):
+    """A share a policy grants by listing groups: the list, its rate, the amount where the text states one."""
+    categories: str
+    rate: str
+    stated_amount: str | None
+    words: tuple[str, str]
 
 
-def _listed_option(policy: Policy, share: str, code: str, standard: Decimal,
-                   funder: dict[str, Any] | None) -> tuple[_Option, Step]:
-    rate = policy.rate(f"subsidy_{share}_rate")
-    stated = f"subsidy_{share}_amount"
-    amount = policy.decimal(stated) if policy.has(stated) else cents(standard * rate)
+FULL = _ListedShare("subsidy_full_categories", "subsidy_full_rate", None, ("全额资助对象", "fully subsidised"))
+HALF = _ListedShare("subsidy_half_categories", "subsidy_half_rate", "subsidy_half_amount", ("半额资助对象", "half subsidised"))
+
+
+def _listed_option(policy: Policy, code: str, standard: Decimal, funder: dict[str, Any] | None,
+                   share: _ListedShare) -> tuple[_Option, Step]:
+    rate = policy.rate(share.rate)
+    stated = share.stated_amount if share.stated_amount and policy.has(share.stated_amount) else None
+    amount = policy.decimal(stated) if stated else cents(standard * rate)
     name = cat.label(code, cat.declared(policy))
-    how_zh, how_en = _LISTED_SHARES[share]
+    how_zh, how_en = share.words
     zh, en = _y(amount)
     by_zh, by_en = _paid_by(funder)
     return _Option(code, amount, funder), step(
@@ -122,8 +129,7 @@ def _listed_option(policy: Policy, share: str, code: str, standard: Decimal,
         f"{name.zh}：{how_zh}，资助 {money_str(standard)} × {percent_str(rate)} = {zh}{by_zh}。",
         f"{name.en}: {how_en}, {money_str(standard)} × {percent_str(rate)} = {en}{by_en}.",
         {"category": code, "subsidy": money_str(amount)},
-        (f"subsidy_{share}_categories", f"subsidy_{share}_rate") + ((stated,) if policy.has(stated) else ())
-        + (("subsidy_funders",) if funder else ()),
+        (share.categories, share.rate) + ((stated,) if stated else ()) + (("subsidy_funders",) if funder else ()),
     )
 
 
