@@ -90,6 +90,34 @@ def places(policies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return out
 
 
+class PlaceIndex:
+    """places() and the policies by their own place, made once for a set of policies: a verdict for one place
+    reads only the policies of its chain (the site asks for every place and every day on which a verdict
+    changes; scanning every policy and place each time made the build grow with the square of the policies)."""
+
+    def __init__(self, policies: dict[str, dict[str, Any]]):
+        self.policies = policies
+        self.size = len(policies)
+        self.places = places(policies)
+        self.children: dict[str | None, list[str]] = {}
+        for place, info in sorted(self.places.items()):
+            self.children.setdefault(info["parent"], []).append(place)
+        self.own: dict[str, list[str]] = {}
+        for pid in sorted(policies):
+            self.own.setdefault(place_of(pid), []).append(pid)
+
+    def applying(self, place: str) -> list[str]:
+        """The policies that may apply at a place (applies_at), in id order.
+
+        >>> from calc.data import load_policies
+        >>> p = load_policies()
+        >>> PlaceIndex(p).applying("hunan/yueyang/pingjiang") == sorted(i for i in p if applies_at(i, "hunan/yueyang/pingjiang", p))
+        True
+        """
+        return sorted(pid for above in chain(place) for pid in self.own.get(above, ())
+                      if applies_at(pid, place, self.policies))
+
+
 def _span(policy: dict[str, Any], part: str = "benefits") -> tuple[dt.date, dt.date | None]:
     span = policy["governs"][part]
     return _day(span["from"]), _day(span.get("to"))
@@ -212,13 +240,12 @@ def applies_at(pid: str, place: str, policies: dict[str, dict[str, Any]]) -> boo
     return own == place or (own in chain(place) and (policies[pid].get("reach") or {}).get("value") == "whole_area")
 
 
-def _by_topic(place: str, policies: dict[str, dict[str, Any]]) -> dict[str, list[tuple[int, str]]]:
+def _by_topic(place: str, index: PlaceIndex) -> dict[str, list[tuple[int, str]]]:
     """topic → [(level index in the chain, 0 = the place itself; policy id)] of the policies that may apply there."""
     levels = {p: n for n, p in enumerate(chain(place))}
     out: dict[str, list[tuple[int, str]]] = {}
-    for pid in sorted(policies):
-        if applies_at(pid, place, policies):
-            out.setdefault(policies[pid]["topic"], []).append((levels[place_of(pid)], pid))
+    for pid in index.applying(place):
+        out.setdefault(index.policies[pid]["topic"], []).append((levels[place_of(pid)], pid))
     return out
 
 
@@ -228,10 +255,13 @@ def _governing(members: list[tuple[int, str]], policies: dict[str, dict[str, Any
     return min(held)[1] if held else None
 
 
-def today(place: str, day: dt.date, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> dict[str, Any]:
-    """The verdict for a place on a day (see the module's docstring)."""
-    known = places(policies)
-    by_topic = _by_topic(place, policies)
+def today(place: str, day: dt.date, policies: dict[str, dict[str, Any]], topics: list[str] | None = None,
+          index: PlaceIndex | None = None) -> dict[str, Any]:
+    """The verdict for a place on a day (see the module's docstring); `index`: PlaceIndex(policies), when the
+    caller asks for many places or days."""
+    index = index or PlaceIndex(policies)
+    known = index.places
+    by_topic = _by_topic(place, index)
     out = []
     for topic in (topics if topics is not None else sorted(by_topic)):
         members = by_topic.get(topic)
@@ -384,10 +414,11 @@ def _said(policy: dict[str, Any], lang: str) -> str:
     return ": " + ", ".join(parts_en) if parts_en else ""
 
 
-def breaks(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> list[dt.date]:
+def breaks(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None,
+           index: PlaceIndex | None = None) -> list[dt.date]:
     """The days on which the verdict for a place may change, in order."""
     days: set[dt.date] = set()
-    for topic, members in _by_topic(place, policies).items():
+    for topic, members in _by_topic(place, index or PlaceIndex(policies)).items():
         if topics is not None and topic not in topics:
             continue
         for _, pid in members:
@@ -405,16 +436,18 @@ def breaks(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | 
     return sorted(days)
 
 
-def variants(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None) -> list[dict[str, Any]]:
+def variants(place: str, policies: dict[str, dict[str, Any]], topics: list[str] | None = None,
+             index: PlaceIndex | None = None) -> list[dict[str, Any]]:
     """Every verdict a place can have, each with the days it holds: [{"from", "to", "result"}] ("from"/"to"
     None where open), consecutive equal verdicts merged. A page shows the one holding the reader's day."""
-    days = breaks(place, policies, topics)
+    index = index or PlaceIndex(policies)
+    days = breaks(place, policies, topics, index)
     if not days:
         return []
     starts = [days[0] - ONE_DAY] + days
     out: list[dict[str, Any]] = []
     for i, start in enumerate(starts):
-        result = today(place, start, policies, topics)
+        result = today(place, start, policies, topics, index)
         lines = [t["lines"] for t in result["topics"]]
         first = None if i == 0 else start.isoformat()
         last = None if i + 1 == len(starts) else (starts[i + 1] - ONE_DAY).isoformat()

@@ -25,6 +25,17 @@ QUESTIONS = (   # (key, words, calculators in order of preference, a note on wha
 )
 
 
+_INDEX: list[judge.PlaceIndex] = []   # the last one made: a build asks about one loaded set of policies
+
+
+def _index(policies: dict[str, dict]) -> judge.PlaceIndex:
+    """calc.today's index of these policies, made once per loaded set (kept while the same mapping is asked
+    about: every page of a build asks with the one the build loaded; `mkdocs serve` loads a new one)."""
+    if not _INDEX or _INDEX[0].policies is not policies or _INDEX[0].size != len(policies):
+        _INDEX[:] = [judge.PlaceIndex(policies)]
+    return _INDEX[0]
+
+
 def place_name(place: str, known: dict, lang: str) -> str:
     names = [known[p][lang] for p in reversed(judge.chain(place)) if p in known]
     return "".join(names) if lang == "zh" else ", ".join(reversed(names))
@@ -33,8 +44,9 @@ def place_name(place: str, known: dict, lang: str) -> str:
 def today_view(place: str, policies: dict[str, dict], lang: str, link: Callable[[str], str], day: dt.date,
                topics: list[str] | None = None) -> dict | None:
     """What today.html.j2 shows for one place: every verdict with its days, the one for `day` not hidden."""
-    known = judge.places(policies)
-    found = judge.variants(place, policies, topics)
+    index = _index(policies)
+    known = index.places
+    found = judge.variants(place, policies, topics, index)
     if not found:
         return None
     iso = day.isoformat()
@@ -59,7 +71,7 @@ def question_links(place: str, policies: dict[str, dict], lang: str, link: Calla
     for key, words, names, note in QUESTIONS:
         best = None
         for name in names:
-            mine = [pid for pid, p in policies.items() if judge.applies_at(pid, place, policies) and name in p["calculators"]]
+            mine = [pid for pid in _index(policies).applying(place) if name in policies[pid]["calculators"]]
             if not mine:
                 continue
 
@@ -83,19 +95,20 @@ def place_tree(policies: dict[str, dict], lang: str, day: dt.date, root: str | N
     """The places below `root` (None: provinces), nested (city → county), each with its today box and
     question links. A place for which `large` is true is not opened here: it links its own page (home
     lists a large province as one link; its page carries the tree), so a page stays small with thousands."""
-    known = judge.places(policies)
+    index = _index(policies)
+    known = index.places
     link = link or (lambda pid: f"policies/{pid}/")
 
     def node(place: str) -> dict:
         if large is not None and large(place):
             return {"place": place, "name": known[place][lang], "level": known[place]["level"], "today": None,
                     "questions": [], "children": [], "page": f"policies/{place}/"}
-        children = sorted(p for p, info in known.items() if info["parent"] == place)
+        children = index.children.get(place, [])
         return {"place": place, "name": known[place][lang], "level": known[place]["level"], "page": None,
                 "today": today_view(place, policies, lang, link, day),
                 "questions": question_links(place, policies, lang, link, day),
                 "children": [node(c) for c in children]}
-    return [node(p) for p in sorted(p for p, info in known.items() if info["parent"] == root)]
+    return [node(p) for p in index.children.get(root, [])]
 
 
 def later_elsewhere(policy: dict, policies: dict[str, dict], lang: str) -> dict | None:
@@ -110,12 +123,12 @@ def later_elsewhere(policy: dict, policies: dict[str, dict], lang: str) -> dict 
     end = dt.date.fromisoformat(str(end))
     above = judge.chain(judge.place_of(pid))[1:]
     for place in above:
-        later = sorted((p for p_id, p in policies.items() if judge.place_of(p_id) == place and p["topic"] == policy["topic"]
+        later = sorted((policies[p_id] for p_id in _index(policies).own.get(place, []) if policies[p_id]["topic"] == policy["topic"]
                         and judge.applies_at(p_id, judge.place_of(pid), policies)
-                        and dt.date.fromisoformat(str(p["governs"]["benefits"]["from"])) > end),
+                        and dt.date.fromisoformat(str(policies[p_id]["governs"]["benefits"]["from"])) > end),
                        key=lambda p: str(p["governs"]["benefits"]["from"]))
         if later:
-            known = judge.places(policies)
+            known = _index(policies).places
             level = judge.LEVEL_WORDS[known[place]["level"]]
             return {"lead": pick(lang, UI["later_elsewhere"]).format(place=known[place][lang], level=pick(lang, level)),
                     "items": [{"title": p["title"][lang], "years": years_label(p, lang),
