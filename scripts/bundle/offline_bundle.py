@@ -113,29 +113,33 @@ def build_offline_site(site_dir: Path) -> Path:
 
 
 def build_offline_site_staged(site_dir: Path) -> Path:
-    """build_offline_site in a child process that compiles into a staged copy of the policy data,
-    which replaces calc/data/policies.json only when the build succeeded (as build_site.py does for
-    `make build`): a policy failing after validation never stays compiled (issue 21, item 8)."""
+    """build_offline_site in a child process that compiles into a staged copy of the policy data, which
+    replaces calc/data/policies.json only when the bundle is written (`_commit_staged_data`; as build_site.py
+    does for `make build`): a policy failing after validation never stays compiled (issue 21, item 8).
+    Returns the staged file: one of its own per run (two bundles at once, e.g. under pytest-xdist, once
+    shared one name, and one removed the other's)."""
     data = COMPILED.resolve()
-    staged = data.with_name(data.name + ".bundling")
-    staged.unlink(missing_ok=True)
+    handle, name = tempfile.mkstemp(dir=data.parent, prefix=f".{data.name}.", suffix=".bundling")
+    os.close(handle)
+    staged = Path(name)
     if data.is_file():
         shutil.copyfile(data, staged)   # unchanged policies: the build finds it up to date
+        shutil.copymode(data, staged)   # mkstemp's file is private (0600): it becomes the compiled data
+    else:
+        staged.unlink()   # nothing compiled yet: the build writes it
     env = {**os.environ, "MINGBAI_POLICY_DATA": str(staged)}
     proc = subprocess.run([sys.executable, "-m", "scripts.bundle.offline_bundle", "--build-only", str(site_dir)],
                           cwd=ROOT, env=env)
     if proc.returncode != 0:
         staged.unlink(missing_ok=True)
         raise BundleError(f"offline build failed: {data.name} left as it was / 离线构建失败：{data.name} 保持原样")
-    return site_dir
+    return staged
 
 
-def _commit_staged_data() -> None:
+def _commit_staged_data(staged: Path) -> None:
     """The bundle is written: now the CLI's data matches it."""
-    data = COMPILED.resolve()
-    staged = data.with_name(data.name + ".bundling")
     if staged.is_file():
-        staged.replace(data)
+        staged.replace(COMPILED.resolve())
 
 
 def _js_string(text: str) -> str:
@@ -320,20 +324,25 @@ def write_zip(tree: Path, zip_path: Path, top: str) -> Path:
 
 def bundle(out_dir: Path, keep_dir: Path | None = None, site: Path | None = None) -> Path:
     top = f"mingbai-offline-{version()}"
-    with tempfile.TemporaryDirectory(prefix="mingbai-bundle-") as tmp:
-        tree = Path(tmp) / top
-        if site is None:
-            build_offline_site_staged(tree)
-        else:
-            shutil.copytree(site, tree)
-        make_offline(tree)
-        zip_path = write_zip(tree, Path(out_dir) / f"{top}.zip", top)
-        if keep_dir is not None:
-            if keep_dir.exists():
-                shutil.rmtree(keep_dir)
-            shutil.copytree(tree, keep_dir)
-    if site is None:
-        _commit_staged_data()
+    staged: Path | None = None
+    try:
+        with tempfile.TemporaryDirectory(prefix="mingbai-bundle-") as tmp:
+            tree = Path(tmp) / top
+            if site is None:
+                staged = build_offline_site_staged(tree)
+            else:
+                shutil.copytree(site, tree)
+            make_offline(tree)
+            zip_path = write_zip(tree, Path(out_dir) / f"{top}.zip", top)
+            if keep_dir is not None:
+                if keep_dir.exists():
+                    shutil.rmtree(keep_dir)
+                shutil.copytree(tree, keep_dir)
+        if staged is not None:
+            _commit_staged_data(staged)
+    finally:
+        if staged is not None:
+            staged.unlink(missing_ok=True)   # committed already, or the bundle failed: never left behind
     return zip_path
 
 
