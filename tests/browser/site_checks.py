@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import expect
 
-from support import REPO, QuietHandler, guard_context, serve
+from support import NO_IDLE_BOOT, REPO, QuietHandler, guard_context, serve
 
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
@@ -116,7 +116,7 @@ class Recorded:
         self.context = browser.new_context(locale="zh-CN")
         self.outside = guard_context(self.context)
         # a page left before its idle boot would only abort downloads; boot on use instead
-        self.context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+        self.context.add_init_script(NO_IDLE_BOOT)
         self.context.add_init_script(RECORDER)
         self.reports = reports
         reports.clear()

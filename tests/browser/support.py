@@ -116,6 +116,9 @@ def guard_context(context) -> list[str]:
     return outside
 
 
+# The widget config of a page whose test reads no live answer: the engine boots on use only (an idle boot cut
+# short by the next visit only costs CPU)
+NO_IDLE_BOOT = "window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};"
 # Records what .mb-status showed over time (the loading progress is transient).
 STATUS_LOG_SCRIPT = """
 window.__mbStatusLog = [];

@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 
 from site_checks import (ANSWER_TIMEOUT, BOOT_TIMEOUT, KEYBOARD_LANG, LANGS, Recorded, change_by_keyboard,
                          control_keys, expect_shows_calc, serve_with_csp, site_pages, tab_to_next)
-from support import REPO, guard_context, serve
+from support import NO_IDLE_BOOT, REPO, guard_context, serve
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BAD_IMPACT = ("serious", "critical")
@@ -104,7 +104,7 @@ def _context(browser, **kwargs):
     # axe is injected as an inline script, which the pages' own <meta> CSP refuses (test_csp.py checks the CSP)
     context = browser.new_context(locale="zh-CN", bypass_csp=True, **kwargs)
     outside = guard_context(context)
-    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+    context.add_init_script(NO_IDLE_BOOT)
     return context, outside
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import guard_context, serve
+from support import NO_IDLE_BOOT, guard_context, serve
 from site_checks import BOOT_TIMEOUT, CHECKED_LANGS, LANGS, expect_shows_calc, site_pages
 
 pytestmark = pytest.mark.browser
@@ -77,7 +77,7 @@ def site(built_site):
 def _phone(browser):
     context = browser.new_context(locale="zh-CN", **PHONE)
     outside = guard_context(context)
-    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+    context.add_init_script(NO_IDLE_BOOT)
     return context, outside
 
 

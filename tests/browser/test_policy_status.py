@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from support import guard_context
+from support import NO_IDLE_BOOT, guard_context
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def _guarded_page(browser, javascript: bool = True):
     of a navigation (a new renderer), and the verdict depends only on the page and the clock."""
     context = browser.new_context(java_script_enabled=javascript)
     guard_context(context)
-    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")   # no engine is needed here
+    context.add_init_script(NO_IDLE_BOOT)   # no engine is needed here
     return context, context.new_page()
 
 

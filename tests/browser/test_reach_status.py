@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import guard_context
+from support import NO_IDLE_BOOT, guard_context
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +32,7 @@ def _page(browser, size=DESKTOP, **extra):
     context = browser.new_context(**size, **extra)
     outside = guard_context(context)
     # these read what a page says, not calc's answers: the engine boots on use only (an idle boot costs CPU)
-    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+    context.add_init_script(NO_IDLE_BOOT)
     return context, context.new_page(), outside
 
 

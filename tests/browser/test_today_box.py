@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from support import REPO, guard_context
+from support import NO_IDLE_BOOT, REPO, guard_context
 
 sys.path.insert(0, str(REPO))
 from calc import today as judge  # noqa: E402
@@ -30,7 +30,7 @@ def _open(browser, url: str, when: dt.datetime, viewport="desktop", timezone="As
     context = browser.new_context(viewport=VIEWPORTS[viewport], timezone_id=timezone)
     outside = guard_context(context)
     # the box is today.js's, not calc's: no engine (an idle boot cut short by the next visit costs CPU)
-    context.add_init_script("window.MINGBAI_WIDGET_CONFIG = {idleBoot: false};")
+    context.add_init_script(NO_IDLE_BOOT)
     page = context.new_page()
     page.clock.set_fixed_time(when)
     page.goto(url, wait_until="load")
