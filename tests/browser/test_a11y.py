@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 
 from site_checks import (ANSWER_TIMEOUT, BOOT_TIMEOUT, KEYBOARD_LANG, LANGS, Recorded, change_by_keyboard,
                          control_keys, expect_shows_calc, serve_with_csp, site_pages, tab_to_next)
-from support import NO_IDLE_BOOT, REPO, guard_context, serve
+from support import NO_IDLE_BOOT, REPO, guard_context, serve, type_search
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BAD_IMPACT = ("serious", "critical")
@@ -227,9 +227,7 @@ def test_axe_on_search_results(browser, site, lang):
     try:
         page = context.new_page()
         page.goto(site + root, wait_until="load")
-        page.click("input.md-search__input")
-        page.keyboard.type(query)
-        page.keyboard.press("End")   # material queries on keyup, which typed Chinese text lacks
+        type_search(page, query)
         page.wait_for_selector(".md-search-result__item .mb-search-status", timeout=20_000)
         problems = run_axe(page, ".md-search")
     finally:

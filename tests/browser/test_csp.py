@@ -44,7 +44,7 @@ from playwright.sync_api import expect
 
 from site_checks import (BOOT_TIMEOUT, CHECKED_LANGS, KEYBOARD_LANG, LANGS, RECORDER, Recorded, change_by_keyboard,
                          expect_shows_calc, serve_with_csp, site_pages, tab_to_next)
-from support import REPO
+from support import REPO, type_search
 
 SEARCH_QUERY = "2023"     # in every language's pages (policy years)
 
@@ -179,8 +179,7 @@ def _use_one_widget(page, lang: str) -> None:
 
 
 def _search(page) -> None:
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(SEARCH_QUERY)
+    type_search(page, SEARCH_QUERY)
     expect(page.locator(".md-search-result__item").first).to_be_attached(timeout=20_000)
 
 

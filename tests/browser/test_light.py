@@ -14,7 +14,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from support import HENGYANG_ZH, REPO, guard_context, serve
+from support import HENGYANG_ZH, REPO, guard_context, serve, type_search
 
 pytestmark = pytest.mark.browser
 
@@ -133,8 +133,7 @@ def test_search_index_loads_for_the_language_on_the_first_search(open_page, site
     page = o.page
     page.wait_for_timeout(2500)
     assert not [u for u in o.requests if "search_index" in u], o.requests
-    page.click("input.md-search__input", force=True)
-    page.keyboard.type(query)
+    type_search(page, query)
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     assert any(expected in href for href in links), links

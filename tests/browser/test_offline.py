@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import REPO
+from support import REPO, type_search
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]   # the offline build
 
@@ -185,11 +185,7 @@ def test_english_page_computes_and_switches_language(open_file, bundle_root):
 def test_search_from_file_url(open_file, bundle_root):
     p = open_file((bundle_root / "index.html").as_uri(), config={"idleBoot": False})
     page = p.page
-    page.click("input.md-search__input")
-    page.keyboard.type("灵活就业")
-    # material queries on keyup; keyboard.type inserts Chinese text without one (a reader's input method
-    # ends with one). On file:// the index is a script, ready before the text is typed: release a key.
-    page.keyboard.press("End")
+    type_search(page, "灵活就业")
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     assert any(f"policies/{HENGYANG}.html" in href for href in links), links

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from support import type_search
 
 pytestmark = pytest.mark.browser
 
@@ -12,8 +13,7 @@ pytestmark = pytest.mark.browser
 def test_chinese_query_finds_the_policy_page(open_page, site_url: str, query: str, expected: str) -> None:
     opened = open_page(site_url + "/")
     page = opened.page
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
+    type_search(page, query)
     page.wait_for_selector(".md-search-result__item", timeout=45_000)   # the index loads on first use; under make test two Chromiums share 2 cores
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
     assert any(expected in href for href in links), links

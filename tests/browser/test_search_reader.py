@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 import pytest
+from support import type_search
 
 pytestmark = pytest.mark.browser
 
@@ -23,9 +24,7 @@ HITS = """els => els.map(li => ({
 def _hits(open_page, url: str, query: str) -> list[dict]:
     opened = open_page(url)
     page = opened.page
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    page.keyboard.press("End")   # material queries on keyup, which typed Chinese text lacks (an input method ends with one)
+    type_search(page, query)
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     page.wait_for_timeout(300)
     hits = page.eval_on_selector_all(".md-search-result__item", HITS)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from support import type_search
 
 pytestmark = pytest.mark.browser
 ROOTS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
@@ -29,8 +30,7 @@ def _search(open_page, site_url: str, lang: str, query: str, wanted: tuple[str, 
     them: a result for the first characters typed can list `wanted` too), or after SEARCH_WAIT_S."""
     opened = open_page(f"{site_url}/{ROOTS[lang]}")
     page = opened.page
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
+    type_search(page, query)
     root = urlsplit(site_url).path.rstrip("/") + "/"
     paths: list[str] = []
     deadline = time.monotonic() + SEARCH_WAIT_S
