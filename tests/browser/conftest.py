@@ -37,7 +37,7 @@ def playwright_instance():
 def browser(playwright_instance):
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian chromium (/usr/bin/chromium) is not installed")
-    b = launch_chromium(playwright_instance)
+    b = launch_chromium(playwright_instance, for_tests=True)
     yield b
     b.close()
 

@@ -5,7 +5,8 @@
   static host set up as README.md ("Serving the site") says would;
 - build_site(out_dir, env=None): `mkdocs build --strict -d out_dir` from the repository root
   (tests share builds through tests/site_cache.py);
-- launch_chromium(playwright): Debian's /usr/bin/chromium, headless, no background traffic;
+- launch_chromium(playwright, for_tests=False): Debian's /usr/bin/chromium, headless, no background
+  traffic (the tests': wasm by the baseline compiler only);
 - guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded;
 - SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form);
 - open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context that records console errors,
@@ -36,6 +37,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
+# The tests' browser compiles the engine's wasm with V8's baseline compiler only: a test boots
+# Pyodide for seconds, and the optimising tier-up a reader's browser does in the background cost
+# ~1 CPU-s a boot here (test_captions: 150 → 115 CPU-s), competing with the other worker on two
+# cores. Same semantics (one wasm, two compilers); make bench measures the reader's browser.
+TEST_ONLY_ARGS = ["--js-flags=--liftoff-only"]
 HENGYANG_ZH = "policies/hunan/hengyang/2023-flexible-employment/"
 HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
 LOCAL_HOST = "127.0.0.1"
@@ -105,8 +111,10 @@ def type_search(page, query: str) -> None:
     page.keyboard.press("End")
 
 
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+def launch_chromium(playwright, for_tests: bool = False):
+    """Chromium as a reader's (make bench), or with TEST_ONLY_ARGS (the browser tests)."""
+    args = CHROMIUM_ARGS + (TEST_ONLY_ARGS if for_tests else [])
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
 
 
 def guard_context(context) -> list[str]:

@@ -24,13 +24,8 @@ from playwright.sync_api import expect
 
 from site_checks import (ANSWER_TIMEOUT, BOOT_TIMEOUT, KEYBOARD_LANG, LANGS, Recorded, change_by_keyboard,
                          control_keys, expect_shows_calc, serve_with_csp, site_pages, tab_to_next)
+from axe_checks import run_axe
 from support import NO_IDLE_BOOT, REPO, guard_context, serve, type_search
-
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-BAD_IMPACT = ("serious", "critical")
-# (rule id, CSS selector axe reports) -> why it cannot be fixed by us. Only mkdocs-material's own
-# markup may go here, each with its reason; nothing needs to be now.
-KNOWN: dict[tuple[str, str], str] = {}
 
 # Each control of every widget, with the text a sighted user reads as its label.
 CONTROLS_JS = """() => {
@@ -57,24 +52,6 @@ def _calculator_pages(built_site: Path, lang: str) -> list[str]:
     own = [p.path for p in pages if p.lang == lang and p.kind == "policy"]
     embeds = [p.path + ("" if lang == "zh" else f"?lang={lang}") for p in pages if p.kind == "embed"]
     return own + embeds
-
-
-def run_axe(page, within: str | None = None) -> list[str]:
-    """Serious and critical axe violations not in KNOWN, one line per element (within: only the
-    elements matching that selector, and what they contain)."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(path=str(AXE))
-    result = page.evaluate("within => axe.run(within ? {include: [[within]]} : document, {resultTypes: ['violations']})",
-                           within)
-    found = []
-    for v in result["violations"]:
-        if v["impact"] not in BAD_IMPACT:
-            continue
-        for node in v["nodes"]:
-            selector = " ".join(str(t) for t in node["target"])
-            if (v["id"], selector) not in KNOWN:
-                found.append(f"{v['impact']} {v['id']} {selector}: {node['failureSummary']!r}")
-    return found
 
 
 def accessible_names(page) -> list[dict]:
@@ -116,11 +93,12 @@ def test_axe_and_names_on_every_calculator_page(browser, built_site, site, lang)
     context, outside = _context(browser)
     context.route("**/assets/pyodide/**", lambda route: route.abort())
     problems: list[str] = []
+    looks: set[str] = set()   # colour contrast once per look of text (axe_checks)
     try:
         page = context.new_page()
         for path in pages:
             page.goto(site + path, wait_until="load")
-            problems += [f"{path} axe: {v}" for v in run_axe(page)]
+            problems += [f"{path} axe: {v}" for v in run_axe(page, looks=looks)]
             controls = page.evaluate(CONTROLS_JS)
             names = accessible_names(page)
             check_names(path, controls, names, page, problems)
@@ -131,7 +109,7 @@ def test_axe_and_names_on_every_calculator_page(browser, built_site, site, lang)
                 first.focus()
                 change_by_keyboard(page, first)
             expect(page.locator("form.mb-calc").first).to_have_attribute("data-mb-state", "error")
-            problems += [f"{path} axe (stale, engine error): {v}" for v in run_axe(page, "form.mb-calc")]
+            problems += [f"{path} axe (stale, engine error): {v}" for v in run_axe(page, "form.mb-calc", looks)]
     finally:
         context.close()
     assert problems == [], "\n".join(problems[:40])

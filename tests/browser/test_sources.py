@@ -17,6 +17,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
+from axe_checks import run_axe
 from support import REPO, serve
 from site_checks import LANGS
 
@@ -127,7 +128,6 @@ def test_capture_pages_under_the_strict_csp_and_axe(browser, built_site, scheme)
     """The stored-text pages: no CSP violation, console error or outside request (served with the
     strict CSP, site_checks.serve_with_csp) and no serious axe violation, in light and dark."""
     from site_checks import Recorded, serve_with_csp
-    from test_a11y import run_axe
 
     pages = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "sources").glob("*.html"))
     cited = {s[k] for p in load_policies().values() for s in p["sources"].values() for k in ("file", "normalised") if s.get(k)}
@@ -142,9 +142,10 @@ def test_capture_pages_under_the_strict_csp_and_axe(browser, built_site, scheme)
         context = browser.new_context(color_scheme=scheme, bypass_csp=True)
         try:
             page = context.new_page()
+            looks: set[str] = set()   # colour contrast once per look of text (axe_checks)
             for path in pages:
                 page.goto(url + path, wait_until="load")
-                problems = run_axe(page)
+                problems = run_axe(page, looks=looks)
                 assert problems == [], f"{path}: {problems}"
         finally:
             context.close()
