@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from support import NO_IDLE_BOOT, guard_context
+from support import NO_IDLE_BOOT, guard_context, shown_again_at
 
 pytestmark = pytest.mark.browser
 
@@ -31,9 +31,13 @@ def _guarded_page(browser, javascript: bool = True):
     return context, context.new_page()
 
 
+def _noon(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, 12, 0)
+
+
 def _visit_at(page, url: str, day: dt.date | None) -> None:
     if day is not None:
-        page.clock.set_fixed_time(dt.datetime(day.year, day.month, day.day, 12, 0))
+        page.clock.set_fixed_time(_noon(day))
     page.goto(url, wait_until="load")
 
 
@@ -46,14 +50,18 @@ def _visible_state(page) -> list[str]:
 def test_status_follows_the_readers_date(browser, site_url, locale) -> None:
     context, page = _guarded_page(browser)
     try:
-        for pid, policy in _policies().items():
+        for n, (pid, policy) in enumerate(_policies().items()):
             url = f"{site_url}/{LOCALES[locale]}policies/{pid}/"
             start, end = policy["effective"]["from"], policy["effective"].get("to")
-            days = {"in_force": start, "not_yet": start - dt.timedelta(days=1)}
+            days = [("in_force", start), ("not_yet", start - dt.timedelta(days=1))]
             if end:
-                days["ended"] = end + dt.timedelta(days=400)
-            for state, day in days.items():
-                _visit_at(page, url, day)
+                days.append(("ended", end + dt.timedelta(days=400)))
+            days = days[n % len(days):] + days[:n % len(days)]   # each state is judged as a page opens on some pages
+            for state, day in days:   # the first as the page opens, the others as the reader comes back to it
+                if (state, day) == days[0]:
+                    _visit_at(page, url, day)
+                else:
+                    shown_again_at(page, _noon(day))
                 assert _visible_state(page) == [state], (pid, locale, day)
                 checked = page.inner_text(".mb-policy-status .mb-status-checked")
                 assert day.isoformat() in checked, (pid, locale, checked)
@@ -67,5 +75,23 @@ def test_without_javascript_the_build_verdict_shows(browser, site_url) -> None:
         for pid in _policies():
             _visit_at(page, f"{site_url}/policies/{pid}/", None)
             assert len(_visible_state(page)) == 1, pid
+    finally:
+        context.close()
+
+
+def test_a_page_left_open_is_judged_again_at_midnight_in_china(browser, site_url) -> None:
+    """A reader leaves a policy page open on the eve of its first day: when midnight passes in China the banner
+    turns from "not yet in force" to "in force", and says the day it judged, without a reload."""
+    pid, policy = next(iter(_policies().items()))
+    start = policy["effective"]["from"]
+    eve = dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC) - dt.timedelta(hours=8, seconds=30)
+    context, page = _guarded_page(browser)
+    try:
+        page.clock.install(time=eve)   # 23:59:30 in China on the eve
+        page.goto(f"{site_url}/policies/{pid}/", wait_until="load")
+        assert _visible_state(page) == ["not_yet"], pid
+        page.clock.run_for(60_000)
+        assert _visible_state(page) == ["in_force"], pid
+        assert start.isoformat() in page.inner_text(".mb-policy-status .mb-status-checked")
     finally:
         context.close()

@@ -23,4 +23,5 @@
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", run); } else { run(); }
   if (window.document$ && window.document$.subscribe) { window.document$.subscribe(run); }
+  window.MINGBAI_ON_NEW_DAY(run);   // a page left open, or shown again, on a later day: china-date.js
 })();
