@@ -35,10 +35,12 @@ FIXTURE_MARKERS = {
 
 def _xdist_group(item: pytest.Item) -> str | None:
     """The pytest-xdist group (`--dist loadgroup`: one worker runs a whole group) that keeps a costly
-    fixture made once: the tests sharing `trimmed`, and each module with a module-scoped fixture (a
+    fixture made once: the tests sharing `trimmed`, those reading `audited`, and each module with a module-scoped fixture (a
     build, a served site, a booted page). Other tests go to whichever worker is free."""
     if "trimmed" in getattr(item, "fixturenames", ()):
         return "trimmed"
+    if "audited" in getattr(item, "fixturenames", ()):
+        return "audited"   # the page audit (tests/browser/page_audit.py): made once, read by several modules
     info = getattr(item, "_fixtureinfo", None)
     defs = info.name2fixturedefs.values() if info is not None else ()
     if any(d and d[-1].scope in ("module", "package", "class") for d in defs):

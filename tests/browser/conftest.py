@@ -48,6 +48,23 @@ def site_url(built_site):
         yield url
 
 
+@pytest.fixture(scope="session")
+def audited(browser, built_site):
+    """lang -> page_audit.Audit: every page of the language visited once, on the site under the strict CSP
+    in a phone's screen, for every test that only reads pages (tests/conftest.py keeps them on one worker)."""
+    from page_audit import audit_pages
+    from site_checks import serve_with_csp
+
+    done = {}
+    with serve_with_csp(built_site) as (url, reports):
+        def of(lang: str):
+            if lang not in done:
+                done[lang] = audit_pages(browser, built_site, url, reports, lang)
+            return done[lang]
+
+        yield of
+
+
 def _compiled_policies() -> dict:
     sys.path.insert(0, str(REPO))
     from calc.data import load_policies

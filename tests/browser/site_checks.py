@@ -112,8 +112,8 @@ class Recorded:
     """A fresh guarded browser context with the violation recorder; call visited(path) before
     leaving each page and close_and_check() at the end (asserts nothing went wrong)."""
 
-    def __init__(self, browser, reports: list):
-        self.context = browser.new_context(locale="zh-CN")
+    def __init__(self, browser, reports: list, **context_options):
+        self.context = browser.new_context(locale="zh-CN", **context_options)
         self.outside = guard_context(self.context)
         # a page left before its idle boot would only abort downloads; boot on use instead
         self.context.add_init_script(NO_IDLE_BOOT)
@@ -132,17 +132,24 @@ class Recorded:
     def visited(self, path: str) -> None:
         self.events += [f"{path}: {e}" for e in self.page.evaluate("window.__mbCsp")]
 
-    def close_and_check(self) -> None:
+    def close(self) -> dict[str, list[str]]:
+        """Leave the last page, close the context; what went wrong, by kind (empty lists when nothing did)."""
         try:
             self.page.goto("about:blank")
             time.sleep(0.5)   # reports are POSTed asynchronously
         finally:
             self.context.close()
-        assert self.events == [], "\n".join(self.events[:30])
-        assert self.reports == [], "\n".join(report_text(r) for r in self.reports[:30])
-        assert self.console == [], "\n".join(self.console[:30])
-        assert self.errors == [], "\n".join(self.errors[:30])
-        assert self.outside == [], self.outside
+        return {"events": list(self.events), "reports": [report_text(r) for r in self.reports],
+                "console": list(self.console), "errors": list(self.errors), "outside": list(self.outside)}
+
+    def close_and_check(self) -> None:
+        assert_nothing_wrong(self.close())
+
+
+def assert_nothing_wrong(seen: dict[str, list[str]]) -> None:
+    """Recorded.close()'s kinds, each empty."""
+    for kind, found in seen.items():
+        assert found == [], f"{kind}:\n" + "\n".join(found[:30])
 
 
 # --- pages and widgets ------------------------------------------------------------------------

@@ -37,13 +37,13 @@ import importlib.util
 import re
 import time
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from site_checks import (BOOT_TIMEOUT, CHECKED_LANGS, KEYBOARD_LANG, LANGS, RECORDER, Recorded, change_by_keyboard,
-                         expect_shows_calc, serve_with_csp, site_pages, tab_to_next)
+from page_audit import pages_of
+from site_checks import (BOOT_TIMEOUT, CHECKED_LANGS, KEYBOARD_LANG, LANGS, RECORDER, Recorded, assert_nothing_wrong,
+                         change_by_keyboard, expect_shows_calc, serve_with_csp, tab_to_next)
 from support import REPO, type_search
 
 SEARCH_QUERY = "2023"     # in every language's pages (policy years)
@@ -151,17 +151,6 @@ def test_recorder_sees_page_and_worker_violations(browser, tmp_path):
 # --- the site -----------------------------------------------------------------------------------
 
 
-def _pages_for(built_site: Path, lang: str) -> list[tuple[str, str]]:
-    """(URL path, kind) of lang's pages, home first; embed pages with ?lang= (all of them carry
-    every language)."""
-    pages = site_pages(built_site)
-    own = [p for p in pages if p.lang == lang and p.kind != "embed"]
-    own.sort(key=lambda p: (p.kind != "home", p.path))
-    embeds = [p for p in pages if p.kind == "embed"]
-    query = "" if lang == "zh" else f"?lang={lang}"
-    return [(p.path, p.kind) for p in own] + [(p.path + query, p.kind) for p in embeds]
-
-
 def _use_one_widget(page, lang: str) -> None:
     """Keyboard-change the first control of the first calculator; wait for Pyodide's answer."""
     form = page.locator("form.mb-calc").first
@@ -185,22 +174,22 @@ def _search(page) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_page_under_strict_csp(browser, built_site, csp_site, lang):
-    """Every page and every embed page of the language (the home page with a search: the search
-    worker). Zero violations, console errors or page errors; no request leaves 127.0.0.1; the
-    material icons came from the same-origin files."""
+def test_every_page_under_strict_csp(browser, built_site, csp_site, audited, lang):
+    """Every page and every embed page of the language, as the page audit visited them (page_audit.py: this
+    policy, a phone's screen, no widget use), and the home page with a search (the search worker). Zero
+    violations, console errors or page errors; no request leaves 127.0.0.1; the material icons came from
+    the same-origin files."""
+    audit = audited(lang)
+    assert [shown["kind"] for shown in audit.pages.values()].count("home") == 1, list(audit.pages)
+    assert_nothing_wrong(audit.seen)
+    assert audit.icons and all(status in (200, 304) for _, status in audit.icons), audit.icons
     url, reports = csp_site
-    pages = _pages_for(built_site, lang)
-    assert [kind for _, kind in pages].count("home") == 1, pages
     rec = Recorded(browser, reports)
-    for path, kind in pages:
-        rec.page.goto(url + path, wait_until="load")
-        if kind == "home":
-            _search(rec.page)
-        rec.visited(path)
-    icons = rec.icons
+    home = next(path for path, shown in audit.pages.items() if shown["kind"] == "home")
+    rec.page.goto(url + home, wait_until="load")
+    _search(rec.page)
+    rec.visited(home)
     rec.close_and_check()
-    assert icons and all(status in (200, 304) for _, status in icons), icons
 
 
 @pytest.mark.browser
@@ -211,7 +200,7 @@ def test_widgets_compute_under_strict_csp(browser, built_site, csp_site, lang):
     (the reports include the worker's). In KEYBOARD_LANG this is test_a11y's keyboard test, which
     uses every control of every widget under this same policy (each Pyodide boot costs seconds)."""
     url, reports = csp_site
-    pages = [(path, kind) for path, kind in _pages_for(built_site, lang) if kind in ("policy", "embed")]
+    pages = [(path, kind) for path, kind in pages_of(built_site, lang) if kind in ("policy", "embed")]
     pages = [p for p in pages if p[1] == "policy"] + [p for p in pages if p[1] == "embed"][:1]
     assert len(pages) >= 2, pages
     rec = Recorded(browser, reports)

@@ -46,17 +46,18 @@ def _squash(text: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_page_shows_mojibake(open_page, site_url, lang):
-    o = open_page("about:blank", config={"idleBoot": False})
+def test_no_page_shows_mojibake(audited, lang):
+    """Every policy page as the page audit saw it (page_audit.py)."""
+    audit = audited(lang)
     for pid in sorted(load_policies()):
-        o.visit(site_url + _path(pid, lang))
-        text = o.page.inner_text("body")
-        html = o.page.content()
+        shown = audit.pages[_path(pid, lang)]
+        text, html = shown["text"], shown["html"]
         assert "\ufffd" not in text and "\ufffd" not in html, f"{pid} ({lang}): U+FFFD shown"
         assert MOJIBAKE not in html
-        shown = [m.group() for m in GARBLED.finditer(text)]
-        assert shown == [], f"{pid} ({lang}): garbled text shown: {shown}"
-    o.assert_clean()
+        garbled = [m.group() for m in GARBLED.finditer(text)]
+        assert garbled == [], f"{pid} ({lang}): garbled text shown: {garbled}"
+    wrong = {kind: audit.seen[kind] for kind in ("console", "errors", "outside")}
+    assert wrong == {"console": [], "errors": [], "outside": []}, wrong
 
 
 @pytest.mark.parametrize("lang", LANGS)
