@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from playwright.sync_api import expect
 
 from support import NO_IDLE_BOOT, REPO, QuietHandler, guard_context, serve
 
@@ -206,29 +205,71 @@ def _text(value, lang: str) -> str:
     return str(value)
 
 
-def expect_shows_calc(form, lang: str, timeout: int = ANSWER_TIMEOUT) -> dict:
-    """Wait until the form shows calc.run's answer for the inputs it holds now; return that answer."""
-    run = expected(form)
+# What a form shows, read in one call: each output's text, whether the result is stale, the steps (count and
+# the last one's text), the error lines shown, and each field's and the form's error (text, on screen).
+# Texts as Playwright's to_have_text compares them: textContent, whitespace collapsed and trimmed.
+SHOWN_JS = """form => {
+  const text = el => el ? el.textContent.replace(/\\s+/g, ' ').trim() : null;
+  const onScreen = el => !!el && el.checkVisibility({visibilityProperty: true}) && el.getClientRects().length > 0;
+  const steps = form.querySelectorAll('ol.mb-steps > li');
+  const errorOf = el => el ? [text(el), onScreen(el)] : null;
+  const fields = {};
+  for (const f of form.querySelectorAll('.mb-field[data-field]')) fields[f.dataset.field] = errorOf(f.querySelector('.mb-error'));
+  const result = form.querySelector('.mb-result');
+  return {
+    outputs: [...form.querySelectorAll('[data-output]')].map(dd => [dd.getAttribute('data-output'), text(dd)]),
+    stale: !!result && result.classList.contains('mb-stale'),
+    steps: steps.length, last_step: steps.length ? text(steps[steps.length - 1]) : null,
+    errors_shown: form.querySelectorAll('.mb-error:not([hidden])').length,
+    fields: fields, form_error: errorOf(form.querySelector('.mb-form-error')),
+  };
+}"""
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _differences(run: dict, shown: dict, lang: str) -> list[str]:
+    """How what the form shows differs from calc.run's answer (empty when it shows it)."""
     if run["ok"]:
         display, result = run.get("display", {}), run.get("result", {})
-        for dd in form.locator("[data-output]").all():
-            name = dd.get_attribute("data-output")
-            value = display.get(name, result.get(name))
-            expect(dd, f"output {name}").to_have_text(_text(value, lang), timeout=timeout)
-        expect(form.locator(".mb-result")).not_to_have_class(re.compile(r"\bmb-stale\b"), timeout=timeout)
-        steps = form.locator("ol.mb-steps > li")
-        expect(steps).to_have_count(len(run["steps"]), timeout=timeout)
-        if run["steps"]:
-            expect(steps.last).to_have_text(_text(run["steps"][-1], lang), timeout=timeout)
-        expect(form.locator(".mb-error:not([hidden])")).to_have_count(0, timeout=timeout)
-    else:
-        key = "message_" + lang
-        for err in run["errors"]:
-            field = form.locator(f'.mb-field[data-field="{err.get("field")}"] .mb-error')
-            where = field if err.get("field") and field.count() else form.locator(".mb-form-error")
-            expect(where, f"error for {err.get('field')}").to_contain_text(err[key], timeout=timeout)
-            expect(where).to_be_visible()
-    return run
+        out = [f"output {name}: shows {text!r}, calc says {_squashed(_text(display.get(name, result.get(name)), lang))!r}"
+               for name, text in shown["outputs"]
+               if text != _squashed(_text(display.get(name, result.get(name)), lang))]
+        if shown["stale"]:
+            out.append("the result is still marked stale")
+        if shown["steps"] != len(run["steps"]):
+            out.append(f"{shown['steps']} steps shown, calc has {len(run['steps'])}")
+        elif run["steps"] and shown["last_step"] != _squashed(_text(run["steps"][-1], lang)):
+            out.append(f"last step shows {shown['last_step']!r}")
+        if shown["errors_shown"]:
+            out.append(f"{shown['errors_shown']} error line(s) shown")
+        return out
+    out = []
+    for err in run["errors"]:
+        where = shown["fields"].get(err.get("field") or "") or shown["form_error"]
+        want = _squashed(err["message_" + lang])
+        if where is None:
+            out.append(f"no place shows the error for {err.get('field')}")
+        elif want not in where[0] or not where[1]:
+            out.append(f"error for {err.get('field')}: shows {where[0]!r}{'' if where[1] else ' (hidden)'}, calc says {want!r}")
+    return out
+
+
+def expect_shows_calc(form, lang: str, timeout: int = ANSWER_TIMEOUT) -> dict:
+    """Wait until the form shows calc.run's answer for the inputs it holds now; return that answer.
+    Polls one read of the whole form (SHOWN_JS) rather than an expect per output: the keyboard sweep
+    checks hundreds of answers, and each browser round trip costs CPU on both sides."""
+    run = expected(form)
+    deadline = time.monotonic() + timeout / 1000
+    while True:
+        wrong = _differences(run, form.evaluate(SHOWN_JS), lang)
+        if not wrong:
+            return run
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the form does not show calc.run's answer after {timeout} ms: " + "; ".join(wrong))
+        time.sleep(0.05)
 
 
 def _next_month(text: str) -> str:
