@@ -114,18 +114,23 @@ def held_page(browser):
     opened.context.close()
 
 
+@pytest.fixture(scope="module")
+def live_page(browser):
+    """One guarded page that the pages waiting for calc are visited in (each still boots its own engine)."""
+    opened = open_guarded(browser, "about:blank")
+    yield opened
+    opened.context.close()
+
+
 @pytest.mark.parametrize("pid,lang,names", PAGES, ids=lambda v: v if isinstance(v, str) else "")
-def test_caption_follows_the_inputs(open_page, held_page, site_url: str, pid: str, lang: str, names: list[str]) -> None:
+def test_caption_follows_the_inputs(held_page, live_page, site_url: str, pid: str, lang: str, names: list[str]) -> None:
     policy = load_policies()[pid]
     live = (pid, lang) in LIVE
     # a page that does not wait for calc never gets its engine (the worker's script is held, so it neither
     # starts nor fails): the caption follows the inputs before any answer
-    if live:
-        opened = open_page(_url(site_url, pid, lang))
-    else:
-        opened = held_page
-        opened.clear()
-        opened.visit(_url(site_url, pid, lang))
+    opened = live_page if live else held_page
+    opened.clear()
+    opened.visit(_url(site_url, pid, lang))
     page = opened.page
     for name in names:
         note = next(e["note"] for e in policy["examples"] if e.get("calculator", policy["calculators"][0]) == name)
