@@ -18,13 +18,13 @@ import contextlib
 import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -125,20 +125,21 @@ def launch_chromium(playwright, for_tests: bool = False):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=args, headless=True)
 
 
+# A request that is not for 127.0.0.1 (nor data:, blob:, file:). A pattern, not a Python predicate: the
+# Playwright driver matches it, and only what it matches comes to Python (a round trip for every request
+# cost ~0.1 CPU-s a page load here, ~15 % of it).
+OUTSIDE = re.compile(r"^(?!(?:data|blob|file):)(?!https?://" + re.escape(LOCAL_HOST) + r"(?::\d+)?(?:[/?#]|$))")
+
+
 def guard_context(context) -> list[str]:
     """Abort and record every request that is not for 127.0.0.1 (returns the live list)."""
     outside: list[str] = []
 
     def handle(route):
-        url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in ("data", "blob", "file") or (parts.scheme in ("http", "https") and parts.hostname == LOCAL_HOST):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
+        outside.append(route.request.url)
+        route.abort()
 
-    context.route("**/*", handle)
+    context.route(OUTSIDE, handle)
     return outside
 
 

@@ -1,10 +1,15 @@
-"""site_checks.expect_shows_calc catches a form that does not show calc.run's answer (it reads the form in one call)."""
+"""The browser tests' own checks catch what they are for.
+
+- site_checks.expect_shows_calc: a form that does not show calc.run's answer (it reads the form in one call);
+- support.guard_context: every request not for 127.0.0.1 is aborted and recorded, and only those (the driver
+  matches support.OUTSIDE; a request for the site never comes to Python).
+"""
 from __future__ import annotations
 
 import pytest
 
 from site_checks import BOOT_TIMEOUT, change_by_keyboard, expect_shows_calc
-from support import HENGYANG_ZH
+from support import HENGYANG_ZH, guard_context
 
 pytestmark = pytest.mark.browser
 
@@ -39,3 +44,26 @@ def test_a_form_showing_anything_else_fails(open_page, site_url) -> None:
         form.evaluate(undo)
         expect_shows_calc(form, "zh", timeout=300)   # undone: calc's answer again
     o.assert_clean()
+
+
+FETCHES = ["http://127.0.0.1.example.com/a", "http://127.0.0.10/b", "http://localhost/c", "https://cdn.jsdelivr.net/npm/x",
+           "http://example.com/?back=http://127.0.0.1/"]
+
+
+def test_the_guard_stops_and_records_every_request_leaving_127_0_0_1(browser, site_url) -> None:
+    context = browser.new_context(bypass_csp=True)   # the page's own CSP would stop the fetches first
+    outside = guard_context(context)
+    try:
+        page = context.new_page()
+        page.goto(site_url + HENGYANG_ZH, wait_until="load")
+        assert outside == [], outside   # the site's own page, scripts, styles and data pass
+        here = page.evaluate("""async urls => {
+          const out = [];
+          for (const u of urls) { try { await fetch(u, {mode: 'no-cors'}); out.push('fetched ' + u); } catch (e) { out.push('stopped ' + u); } }
+          const own = await fetch(location.href); out.push(own.ok ? 'own page fetched' : 'own page failed');
+          return out;
+        }""", FETCHES)
+        assert here == [f"stopped {u}" for u in FETCHES] + ["own page fetched"], here
+        assert outside == FETCHES, outside
+    finally:
+        context.close()
