@@ -48,6 +48,9 @@ def _xdist_group(item: pytest.Item) -> str | None:
     return None
 
 
+# tryfirst: pytest-xdist's worker reads the xdist_group markers in its own collection hook; a conftest's
+# runs after it unless asked to run first, and its groups would never form (tests/test_xdist_groups.py)
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
