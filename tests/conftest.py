@@ -33,14 +33,18 @@ FIXTURE_MARKERS = {
 }
 
 
+# session fixtures read by several modules: their tests run on one worker, so each is made once
+SHARED = ("trimmed",    # the shipped stdlib zip (below)
+          "audited")    # the page audit (tests/browser/page_audit.py)
+
+
 def _xdist_group(item: pytest.Item) -> str | None:
     """The pytest-xdist group (`--dist loadgroup`: one worker runs a whole group) that keeps a costly
-    fixture made once: the tests sharing `trimmed`, those reading `audited`, and each module with a module-scoped fixture (a
+    fixture made once: the tests sharing one of SHARED, and each module with a module-scoped fixture (a
     build, a served site, a booted page). Other tests go to whichever worker is free."""
-    if "trimmed" in getattr(item, "fixturenames", ()):
-        return "trimmed"
-    if "audited" in getattr(item, "fixturenames", ()):
-        return "audited"   # the page audit (tests/browser/page_audit.py): made once, read by several modules
+    for name in SHARED:
+        if name in getattr(item, "fixturenames", ()):
+            return name
     info = getattr(item, "_fixtureinfo", None)
     defs = info.name2fixturedefs.values() if info is not None else ()
     if any(d and d[-1].scope in ("module", "package", "class") for d in defs):

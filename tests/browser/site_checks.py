@@ -234,9 +234,8 @@ def _differences(run: dict, shown: dict, lang: str) -> list[str]:
     """How what the form shows differs from calc.run's answer (empty when it shows it)."""
     if run["ok"]:
         display, result = run.get("display", {}), run.get("result", {})
-        out = [f"output {name}: shows {text!r}, calc says {_squashed(_text(display.get(name, result.get(name)), lang))!r}"
-               for name, text in shown["outputs"]
-               if text != _squashed(_text(display.get(name, result.get(name)), lang))]
+        says = {name: _squashed(_text(display.get(name, result.get(name)), lang)) for name, _ in shown["outputs"]}
+        out = [f"output {name}: shows {text!r}, calc says {says[name]!r}" for name, text in shown["outputs"] if text != says[name]]
         if shown["stale"]:
             out.append("the result is still marked stale")
         if shown["steps"] != len(run["steps"]):

@@ -7,7 +7,8 @@
   (tests share builds through tests/site_cache.py);
 - launch_chromium(playwright, for_tests=False): Debian's /usr/bin/chromium, headless, no background
   traffic (the tests': wasm by the baseline compiler only);
-- guard_context(context): route every request; anything not for 127.0.0.1 is aborted and recorded;
+- guard_context(context): any request not for 127.0.0.1 (OUTSIDE) is aborted and recorded;
+- type_search(page, query), shown_again_at(page, when): a reader searching; a reader back at an open page;
 - SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form);
 - open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context that records console errors,
   page errors, requests and what .mb-status showed (conftest's `open_page` closes them after each test).

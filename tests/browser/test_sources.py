@@ -19,7 +19,7 @@ from playwright.sync_api import expect
 
 from axe_checks import run_axe
 from support import REPO, serve
-from site_checks import LANGS
+from site_checks import LANGS, assert_nothing_wrong
 
 sys.path.insert(0, str(REPO))
 from calc.data import load_policies  # noqa: E402
@@ -56,8 +56,7 @@ def test_no_page_shows_mojibake(audited, lang):
         assert MOJIBAKE not in html
         garbled = [m.group() for m in GARBLED.finditer(text)]
         assert garbled == [], f"{pid} ({lang}): garbled text shown: {garbled}"
-    wrong = {kind: audit.seen[kind] for kind in ("console", "errors", "outside")}
-    assert wrong == {"console": [], "errors": [], "outside": []}, wrong
+    assert_nothing_wrong({kind: audit.seen[kind] for kind in ("console", "errors", "outside")})
 
 
 @pytest.mark.parametrize("lang", LANGS)
