@@ -109,20 +109,24 @@ def serving(tmp_path: Path, policies_dir: Path | None = None):
         server.wait(timeout=30)
 
 
+def edit_and_wait(url: str, policies: Path, server: subprocess.Popen, log: Path) -> dict:
+    """Edit the figure in the served copy; the page before and after, and the edit → page time."""
+    before, _ = wait_for(url, lambda page: "fig-critical_illness_monthly" in page, server, log)
+    time.sleep(1)   # let the watcher settle after the first build's own writes
+    edited = time.monotonic()
+    edit_figure(policies, [p for p in policies.rglob("*.yaml") if SENTENCE.format(OLD) in p.read_text("utf-8")])
+    after, updated = wait_for(url, lambda page: f"{NEW} 元/月" in figure_cell(page, "critical_illness_monthly"),
+                              server, log)
+    # the figure table is made from the YAML, the results by calc: give calc's rebuild its chance to lag
+    time.sleep(0.5)
+    return {"before": before, "after": fetch(url) or after, "seconds": updated - edited}
+
+
 def serve_and_edit(tmp_path: Path, policy: str, policies_dir: Path | None = None) -> dict:
     """Serve a copy, edit the figure, return the page of `policy` before and after, and the edit → page time."""
     with serving(tmp_path, policies_dir) as (root, env, policies, port, server, log):
-        url = f"http://127.0.0.1:{port}/policies/{policy}/"
-        before, _ = wait_for(url, lambda page: "fig-critical_illness_monthly" in page, server, log)
-        time.sleep(1)   # let the watcher settle after the first build's own writes
-        edited = time.monotonic()
-        edit_figure(policies, [p for p in policies.rglob("*.yaml") if SENTENCE.format(OLD) in p.read_text("utf-8")])
-        after, updated = wait_for(url, lambda page: f"{NEW} 元/月" in figure_cell(page, "critical_illness_monthly"),
-                                  server, log)
-        # the figure table is made from the YAML, the results by calc: give calc's rebuild its chance to lag
-        time.sleep(0.5)
-        after = fetch(url) or after
-    return {"root": root, "env": env, "policy": policy, "before": before, "after": after, "seconds": updated - edited}
+        run = edit_and_wait(f"http://127.0.0.1:{port}/policies/{policy}/", policies, server, log)
+    return {"root": root, "env": env, "policy": policy, **run}
 
 
 def check_every_number_is_edited(run: dict) -> None:
@@ -139,9 +143,39 @@ def check_every_number_is_edited(run: dict) -> None:
     assert arrears and set(arrears) == {expected["monthly_total"]}, arrears
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def served_edits(tmp_path_factory) -> dict:
+    """One server (a build costs seconds), three edits in turn, each waited for on the served page: the
+    policy figure (`figure`: serve_and_edit's record), then a template, then calc's code."""
+    tmp_path = tmp_path_factory.mktemp("serve")
+    with serving(tmp_path) as (root, env, policies, port, server, log):
+        url = f"http://127.0.0.1:{port}/policies/{POLICY}/"
+        figure = {"root": root, "env": env, "policy": POLICY, **edit_and_wait(url, policies, server, log)}
+        first = figure["after"]
+        time.sleep(1)
+        start = time.monotonic()
+        replace_in(root / "scripts" / "site" / "templates" / "policy.md.j2",
+                   "## {{ t.in_short }}\n", "## {{ t.in_short }} TEMPLATE-EDITED\n")
+        _, done = wait_for(url, lambda page: "TEMPLATE-EDITED" in page, server, log)
+        template_s = done - start
+        time.sleep(1)
+        start = time.monotonic()
+        replace_in(root / "calc" / "flexible_month.py", 'f"基本医保费 = ', 'f"基本医保费（CALC-EDITED） = ')
+        page, done = wait_for(url, lambda page: "CALC-EDITED" in page, server, log)
+        time.sleep(0.5)
+        page = fetch(url) or page
+    return {"figure": figure, "first": first, "template_s": template_s, "page": page, "calc_s": done - start}
+
+
 @pytest.mark.site
-def test_serve_shows_an_edited_policy_figure_everywhere(tmp_path: Path) -> None:
-    run = serve_and_edit(tmp_path, POLICY)
+def test_serve_shows_an_edited_policy_figure_everywhere(served_edits) -> None:
+    run = served_edits["figure"]
     check_every_number_is_edited(run)
     print(f"\nedit → updated page: {run['seconds']:.1f} s (the seed policies)")
 
@@ -159,34 +193,14 @@ def test_serve_reload_time_at_many_policies(tmp_path: Path) -> None:
     print(f"\nedit → updated page: {run['seconds']:.1f} s ({count} synthetic policies)")
 
 
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 @pytest.mark.site
-def test_serve_follows_edits_to_a_template_and_to_calc(tmp_path: Path) -> None:
+def test_serve_follows_edits_to_a_template_and_to_calc(served_edits) -> None:
     """A template edit and a calc edit each reach the served page, the calc one in every result that shows it."""
-    with serving(tmp_path) as (root, env, policies, port, server, log):
-        url = f"http://127.0.0.1:{port}/policies/{POLICY}/"
-        first, _ = wait_for(url, lambda page: "fig-critical_illness_monthly" in page, server, log)
-        basic_steps = first.count("基本医保费 = ")
-        assert basic_steps >= 2 and "TEMPLATE-EDITED" not in first and "CALC-EDITED" not in first
-        time.sleep(1)
-        start = time.monotonic()
-        replace_in(root / "scripts" / "site" / "templates" / "policy.md.j2",
-                   "## {{ t.in_short }}\n", "## {{ t.in_short }} TEMPLATE-EDITED\n")
-        _, done = wait_for(url, lambda page: "TEMPLATE-EDITED" in page, server, log)
-        template_s = done - start
-        time.sleep(1)
-        start = time.monotonic()
-        replace_in(root / "calc" / "flexible_month.py", 'f"基本医保费 = ', 'f"基本医保费（CALC-EDITED） = ')
-        page, done = wait_for(url, lambda page: "CALC-EDITED" in page, server, log)
-        time.sleep(0.5)
-        page = fetch(url) or page
+    first, page = served_edits["first"], served_edits["page"]
+    basic_steps = first.count("基本医保费 = ")
+    assert basic_steps >= 2 and "TEMPLATE-EDITED" not in first and "CALC-EDITED" not in first
     assert page.count("基本医保费（CALC-EDITED） = ") == basic_steps and "基本医保费 = " not in page
-    print(f"\ntemplate edit → page {template_s:.1f} s; calc edit → page {done - start:.1f} s")
+    print(f"\ntemplate edit → page {served_edits['template_s']:.1f} s; calc edit → page {served_edits['calc_s']:.1f} s")
 
 
 def test_changed_code_is_imported_again(monkeypatch) -> None:

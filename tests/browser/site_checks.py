@@ -9,7 +9,8 @@ it shows checked against CPython's calc.run.
 - collect(form): the inputs as the widget sends them (raw strings, booleans, lists);
 - expect_shows_calc(form, lang): poll until the form shows exactly calc.run's answer for its inputs
   (outputs and steps, or calc's messages at the fields);
-- change_by_keyboard(page, control): change the focused control with keys a person would press.
+- change_by_keyboard(page, control): change the focused control with keys a person would press;
+- one_page_per_calculator(pages): few pages that together show every calculator.
 """
 from __future__ import annotations
 
@@ -184,6 +185,24 @@ def site_pages(site: Path) -> list[SitePage]:
             kind = "other"
         pages.append(SitePage(path, lang, kind, text.count('<form class="mb-calc"')))
     return pages
+
+
+def one_page_per_calculator(pages: dict[str, list[str]]) -> list[str]:
+    """Few pages that together show every calculator: `pages` maps a page to its calculators; pages are
+    taken in turn by how many calculators they add that none taken shows yet (ties: the first in sorted
+    order). For sweeps whose script is one per calculator whatever the policy — the widget's and calc's —
+    where each page taken costs an engine boot.
+
+    >>> one_page_per_calculator({"a": ["x"], "b": ["x", "y"], "c": ["z"], "d": ["y", "z"]})
+    ['b', 'c']
+    """
+    missing = {name for names in pages.values() for name in names}
+    taken: list[str] = []
+    while missing:
+        best = max(sorted(pages), key=lambda page: len(missing.intersection(pages[page])))
+        taken.append(best)
+        missing.difference_update(pages[best])
+    return taken
 
 
 def collect(form) -> dict:

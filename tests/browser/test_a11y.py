@@ -1,7 +1,8 @@
 """Accessibility of the calculator pages: axe-core, accessible names, keyboard-only use.
 
 - axe-core (npm devDependency, node_modules/axe-core/axe.min.js, injected from disk: nothing is
-  downloaded) on every calculator page in every language, embed pages included, as loaded and
+  downloaded) on every calculator page in every language and one embed page per calculator (the
+  others' widgets are their policy pages', tests/test_embed_markup.py), as loaded and
   again with every widget's results stale and the engine failed: no serious or critical
   violation. Found and fixed: aria-dialog-name on material's search dialog
   (scripts/site/theme/partials/search.html), color-contrast of material's footer copyright (site.css),
@@ -48,10 +49,16 @@ CONTROL_SELECTOR = ".mb-calc .mb-field input, .mb-calc .mb-field select, .mb-cal
 
 
 def _calculator_pages(built_site: Path, lang: str) -> list[str]:
+    """Every policy page of lang, and one embed page per calculator (its first policy's) in lang. Every
+    other embed page shows the same frame around a widget whose markup is its policy page's, byte for byte
+    but the assets path (tests/test_embed_markup.py), checked here on that policy page."""
     pages = site_pages(built_site)
     own = [p.path for p in pages if p.lang == lang and p.kind == "policy"]
-    embeds = [p.path + ("" if lang == "zh" else f"?lang={lang}") for p in pages if p.kind == "embed"]
-    return own + embeds
+    first: dict[str, str] = {}
+    for p in sorted(pages, key=lambda p: p.path):
+        if p.kind == "embed":
+            first.setdefault(p.path.split("/")[1], p.path)   # embed/<calculator>/<policy id>/
+    return own + [path + ("" if lang == "zh" else f"?lang={lang}") for path in first.values()]
 
 
 def accessible_names(page) -> list[dict]:

@@ -23,9 +23,9 @@ JavaScript text (pyodide.code.run_js, js.eval, js.Function.new) raises JsExcepti
 Should that ever be needed, the minimal extra source is 'unsafe-eval' in script-src (there is no
 narrower keyword for JS eval); calc does not need it.
 
-Pages here: every page of every language (no widget use; the home page searches); one widget per
-policy page (and one embed page) in the languages but KEYBOARD_LANG, where test_a11y.py uses every
-control of every widget on the site served the same way.
+Pages here: every page of every language (no widget use; the home page searches); every calculator
+once (and one embed page) in the languages but KEYBOARD_LANG, where test_a11y.py uses every control
+of every widget on every policy page on the site served the same way.
 
 Note for tests under CSP: Playwright's page.wait_for_function() evaluates its predicate with eval in
 the page and is itself blocked; expect() and page.evaluate() are not (they run through the DevTools
@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import time
 from html.parser import HTMLParser
 
@@ -43,8 +44,11 @@ from playwright.sync_api import expect
 
 from page_audit import pages_of
 from site_checks import (BOOT_TIMEOUT, CHECKED_LANGS, KEYBOARD_LANG, LANGS, RECORDER, Recorded, assert_nothing_wrong,
-                         change_by_keyboard, expect_shows_calc, serve_with_csp, tab_to_next)
+                         change_by_keyboard, expect_shows_calc, one_page_per_calculator, serve_with_csp, tab_to_next)
 from support import REPO, type_search
+
+sys.path.insert(0, str(REPO))
+from calc.data import load_policies  # noqa: E402
 
 SEARCH_QUERY = "2023"     # in every language's pages (policy years)
 
@@ -151,9 +155,9 @@ def test_recorder_sees_page_and_worker_violations(browser, tmp_path):
 # --- the site -----------------------------------------------------------------------------------
 
 
-def _use_one_widget(page, lang: str) -> None:
-    """Keyboard-change the first control of the first calculator; wait for Pyodide's answer."""
-    form = page.locator("form.mb-calc").first
+def _use_one_widget(form, lang: str) -> None:
+    """Keyboard-change the form's first control; wait for Pyodide's answer."""
+    page = form.page
     form.locator(".mb-calc-title").click()
     tab_to_next(page, None)
     control = page.locator(":focus")
@@ -195,17 +199,28 @@ def test_every_page_under_strict_csp(browser, built_site, csp_site, audited, lan
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", [lang for lang in CHECKED_LANGS if lang != KEYBOARD_LANG])
 def test_widgets_compute_under_strict_csp(browser, built_site, csp_site, lang):
-    """On each policy page and on one embed page, one widget is changed from the keyboard: Pyodide
-    boots in its worker under the policy and the answer shown is calc.run's. Zero violations
-    (the reports include the worker's). In KEYBOARD_LANG this is test_a11y's keyboard test, which
-    uses every control of every widget under this same policy (each Pyodide boot costs seconds)."""
+    """Every calculator once, on few policy pages that together show them all, and one embed page: its
+    first control changed from the keyboard, Pyodide boots in its worker under the policy and the answer
+    shown is calc.run's. Zero violations (the reports include the worker's). The policy is the same on
+    every page, and so are the worker and the widget's script (each boot costs seconds); in KEYBOARD_LANG
+    test_a11y's keyboard test uses every control of every widget on every policy page under this policy."""
     url, reports = csp_site
-    pages = [(path, kind) for path, kind in pages_of(built_site, lang) if kind in ("policy", "embed")]
-    pages = [p for p in pages if p[1] == "policy"] + [p for p in pages if p[1] == "embed"][:1]
-    assert len(pages) >= 2, pages
+    pages = pages_of(built_site, lang)
+    policies = load_policies()
+    shown = {path: policies[path.split("policies/", 1)[1].rstrip("/")]["calculators"]
+             for path, kind in pages if kind == "policy"}
+    chosen = [(path, shown[path]) for path in one_page_per_calculator(shown)]
+    embed = next(path for path, kind in pages if kind == "embed")
+    chosen.append((embed, [embed.split("/")[1]]))   # embed/<calculator>/<policy id>/
+    assert len(chosen) >= 2 and {name for _, names in chosen for name in names} == {
+        name for names in shown.values() for name in names}, chosen
     rec = Recorded(browser, reports)
-    for path, _ in pages:
+    used: set[str] = set()
+    for path, names in chosen:
         rec.page.goto(url + path, wait_until="load")
-        _use_one_widget(rec.page, lang)
+        for name in names:
+            if name not in used or path == embed:
+                _use_one_widget(rec.page.locator(f'form.mb-calc[data-calc="{name}"]').first, lang)
+                used.add(name)
         rec.visited(path)
     rec.close_and_check()

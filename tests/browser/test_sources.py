@@ -123,21 +123,31 @@ def test_sources_list_and_the_capture_one_click_away(browser, site_url, lang, wi
         context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_capture_pages_under_the_strict_csp_and_axe(browser, built_site, scheme):
-    """The stored-text pages: no CSP violation, console error or outside request (served with the
-    strict CSP, site_checks.serve_with_csp) and no serious axe violation, in light and dark."""
-    from site_checks import Recorded, serve_with_csp
-
+def _capture_pages(built_site) -> list[str]:
+    """The stored-text pages, one per cited file (checked against the policies' sources)."""
     pages = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "sources").glob("*.html"))
     cited = {s[k] for p in load_policies().values() for s in p["sources"].values() for k in ("file", "normalised") if s.get(k)}
     assert sorted(f"sources/{f[:-len('.txt')]}.html" for f in cited) == pages
+    return pages
+
+
+def test_capture_pages_under_the_strict_csp(browser, built_site):
+    """The stored-text pages: no CSP violation, console error or outside request (served with the
+    strict CSP, site_checks.serve_with_csp). The colour scheme changes no request or script."""
+    from site_checks import Recorded, serve_with_csp
+
     with serve_with_csp(built_site) as (url, reports):
         rec = Recorded(browser, reports)
-        for path in pages:
+        for path in _capture_pages(built_site):
             rec.page.goto(url + path, wait_until="load")
             rec.visited(path)
         rec.close_and_check()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_capture_pages_axe(browser, built_site, scheme):
+    """The stored-text pages: no serious axe violation, in light and dark."""
+    pages = _capture_pages(built_site)
     with serve(built_site) as url:   # axe is injected as a script: not under the CSP (header or the pages' <meta>)
         context = browser.new_context(color_scheme=scheme, bypass_csp=True)
         try:
