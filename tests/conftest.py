@@ -88,3 +88,19 @@ def trimmed(tmp_path_factory) -> Path:
     pyodide_dir = tmp_path_factory.mktemp("stdlib")
     shutil.copy(pyodide / trim_stdlib.FULL, pyodide_dir / trim_stdlib.FULL)
     return trim_stdlib.write_trimmed(pyodide_dir)
+
+
+@pytest.fixture(scope="session")
+def fuzz_sample_on_shipped(trimmed) -> tuple[list[dict], dict]:
+    """The fuzz parity sample (tests/test_fuzz_calculators.py `parity_sample`) run once in Pyodide under Node on
+    the stdlib the site ships (`trimmed`): (cases, scripts/bundle/stdlib_used.mjs's report, "results" in case
+    order). Two tests read the one run (~15 s): calc's answers byte for byte CPython's
+    (test_fuzz_calculators.py) and every module read from bytecode (test_bytecode.py)."""
+    from scripts.bundle import trim_stdlib
+    from test_fuzz_calculators import parity_sample
+
+    cases = parity_sample()
+    report = trim_stdlib.run_in_pyodide([{k: c[k] for k in ("calculator", "policy", "inputs")} for c in cases], trimmed)
+    assert len(report["results"]) == len(cases), (len(report["results"]), len(cases))
+    return cases, report
+

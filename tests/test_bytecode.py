@@ -99,14 +99,10 @@ def test_calc_bytecode_for_the_worker_matches_the_engine(report):
     assert "MINGBAI_CALC_PYC" not in render_calc_bundle(REPO / "calc")
 
 
-def test_the_fuzz_sample_answers_as_cpython_on_the_shipped_bytecode(trimmed):
-    """The fuzz parity sample (tests/test_fuzz_calculators.py, run there on the stock stdlib) on the
+def test_the_fuzz_sample_answers_as_cpython_on_the_shipped_bytecode(fuzz_sample_on_shipped):
+    """The fuzz parity sample (tests/test_fuzz_calculators.py, which checks the same run byte for byte) on the
     stdlib the site ships: the same answers as CPython, every module read from bytecode."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from test_fuzz_calculators import parity_sample
-
-    cases = [{k: c[k] for k in ("calculator", "policy", "inputs")} for c in parity_sample()]
-    report = trim_stdlib.run_in_pyodide(cases, trimmed)
+    cases, report = fuzz_sample_on_shipped
     assert sorted(f + "c" for f in report["files"]) == report["from_bytecode"]
     differ = [c for c, got in zip(cases, report["results"])
               if got != json.loads(calc.run_json(c["calculator"], c["policy"], json.dumps(c["inputs"])))]
