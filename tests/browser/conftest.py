@@ -5,12 +5,12 @@
 - `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ (the widget
   bundled from its modules, as the site has it) + a calc bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
   trigger: every input type, a broken engine, the file:// Blob-worker design);
-- `open_page`: opens a URL in a new page of the worker's guarded context (`shared_contexts`, one per `javascript`
-  setting: a fresh context costs ~0.9 CPU-s more than a page), wiped between tests so that each starts as in a
-  fresh context (no pages, cookies, storage or HTTP cache of an earlier test); collects console errors, page
-  errors and every request that tried to leave 127.0.0.1 (`hold`: URLs left unanswered). A test that changes
-  its context (routes, init scripts, permissions, a clock, offline) asks for `own_context=True`: the shared
-  context's view refuses such changes.
+- `open_page`: opens a URL in a new page of the worker's guarded context (`shared_contexts`, one per
+  `javascript` setting: a fresh context costs ~0.9 CPU-s more than a page), wiped between tests so that each
+  starts as in a fresh context (no pages, cookies, storage or HTTP cache of an earlier test; the pages one test
+  opens share them, as a reader's tabs do); collects console errors, page errors and every request that tried
+  to leave 127.0.0.1 (`hold`: URLs left unanswered). A test that changes its context (routes, init scripts,
+  permissions, a clock, offline) asks for `own_context=True`: the shared context's view refuses such changes.
 """
 from __future__ import annotations
 

@@ -10,8 +10,11 @@
 - guard_context(context): any request not for 127.0.0.1 (OUTSIDE) is aborted and recorded;
 - type_search(page, query), shown_again_at(page, when): a reader searching; a reader back at an open page;
 - SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form);
-- open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context that records console errors,
-  page errors, requests and what .mb-status showed (conftest's `open_page` closes them after each test).
+- open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context (or, given `shared`, a new page
+  in a SharedContexts' context) that records console errors, page errors, requests and what .mb-status
+  showed (conftest's `open_page` closes or wipes them after each test);
+- SharedContexts(browser): one guarded context per `javascript` setting for many tests' pages, reset() between
+  tests; an Opened in it has a SharedContextView as `.context`, which refuses changes (ContextShared).
 """
 from __future__ import annotations
 
@@ -68,7 +71,7 @@ class QuietHandler(PrecompressedHandler):
         pass
 
     def end_headers(self):
-        # Each fresh browser context is a cold cache anyway; keep revalidation simple.
+        # Each test starts with a cold cache anyway (a fresh context, or a shared one wiped); keep revalidation simple.
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
@@ -230,7 +233,7 @@ class SharedContexts:
     def __init__(self, browser):
         self.browser = browser
         self.outside: list[str] = []
-        self.origins: set[str] = set()
+        self.origins: set[str | None] = set()   # None: a page with no origin to clear (about:, data:)
         self._open: dict[bool, tuple[object, object, object]] = {}   # javascript -> context, keeper page, CDP
 
     def new_page(self, javascript: bool):
@@ -238,12 +241,11 @@ class SharedContexts:
         if javascript not in self._open:
             context = self.browser.new_context(java_script_enabled=javascript, locale="zh-CN")
             guard_context(context, self.outside)
+            context.on("request", lambda r: self.origins.add(_origin(r.url)))   # its popups' too
             keeper = context.new_page()         # holds a CDP session to clear the context's storage and cache
             self._open[javascript] = (context, keeper, context.new_cdp_session(keeper))
         context = self._open[javascript][0]
-        page = context.new_page()
-        page.on("request", lambda r: self.origins.add(_origin(r.url)))
-        return page, SharedContextView(context)
+        return context.new_page(), SharedContextView(context)
 
     def reset(self) -> None:
         for context, keeper, cdp in self._open.values():

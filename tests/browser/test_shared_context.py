@@ -99,6 +99,15 @@ def test_the_next_test_starts_with_no_outside_request(open_page, tiny_url):
     o.assert_clean()
 
 
+def test_hold_on_a_shared_page_leaves_a_workers_script_unanswered(open_page, tiny_url):
+    """hold is a page route on a shared page: it still holds a worker's script (the engine's, in real tests)."""
+    o = open_page(tiny_url + "index.html", hold=("**/worker.js",))
+    o.page.evaluate("window.w = new Worker('worker.js')")
+    _wait_for(o.page, lambda: any(u.endswith("/worker.js") for u in o.requests))
+    o.page.wait_for_timeout(1000)   # time the worker would take to ask outside (the guard test: well under)
+    assert o.outside == []
+
+
 def test_a_shared_context_refuses_changes(open_page, tiny_url):
     o = open_page(tiny_url + "index.html")
     assert o.page in o.context.pages
