@@ -5,8 +5,12 @@
 - `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ (the widget
   bundled from its modules, as the site has it) + a calc bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
   trigger: every input type, a broken engine, the file:// Blob-worker design);
-- `open_page`: opens a URL in a fresh, guarded browser context (cold cache) and collects
-  console errors, page errors and every request that tried to leave 127.0.0.1 (`hold`: URLs left unanswered).
+- `open_page`: opens a URL in a new page of the worker's guarded context (`shared_contexts`, one per
+  `javascript` setting: a fresh context costs ~0.9 CPU-s more than a page), wiped between tests so that each
+  starts as in a fresh context (no pages, cookies, storage or HTTP cache of an earlier test; the pages one test
+  opens share them, as a reader's tabs do); collects console errors, page errors and every request that tried
+  to leave 127.0.0.1 (`hold`: URLs left unanswered). A test that changes its context (routes, init scripts,
+  permissions, a clock, offline) asks for `own_context=True`: the shared context's view refuses such changes.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever pytest's import mode
-from support import REPO, Opened, launch_chromium, open_guarded, serve  # noqa: E402
+from support import REPO, Opened, SharedContexts, launch_chromium, open_guarded, serve  # noqa: E402
 
 from scripts.bundle.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
 from scripts.bundle.vendor_pyodide import vendor_pyodide  # noqa: E402
@@ -93,16 +97,31 @@ def fixture_url(fixture_site):
         yield url
 
 
-@pytest.fixture
-def open_page(browser):
-    """open_guarded for a test: every context it opened is closed after the test."""
-    contexts = []
+@pytest.fixture(scope="session")
+def shared_contexts(browser):
+    """The worker's shared contexts for open_page (one per `javascript` setting)."""
+    shared = SharedContexts(browser)
+    yield shared
+    shared.close()
 
-    def _open(url: str, javascript: bool = True, config: dict | None = None, hold: tuple[str, ...] = ()) -> Opened:
-        opened = open_guarded(browser, url, javascript, config, hold)
-        contexts.append(opened.context)
-        return opened
+
+@pytest.fixture
+def open_page(browser, shared_contexts):
+    """open_guarded for a test: a new page in the worker's shared context, wiped after the test
+    (SharedContexts.reset); own_context=True: a fresh context, for a test that changes its context (a route, an
+    init script, a permission, a clock), closed after the test."""
+    contexts = []
+    shared_contexts.outside.clear()   # the guard's record is this test's from here on
+
+    def _open(url: str, javascript: bool = True, config: dict | None = None, hold: tuple[str, ...] = (),
+              own_context: bool = False) -> Opened:
+        if own_context:
+            opened = open_guarded(browser, url, javascript, config, hold)
+            contexts.append(opened.context)
+            return opened
+        return open_guarded(browser, url, javascript, config, hold, shared=shared_contexts)
 
     yield _open
     for c in contexts:
         c.close()
+    shared_contexts.reset()

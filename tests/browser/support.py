@@ -10,8 +10,11 @@
 - guard_context(context): any request not for 127.0.0.1 (OUTSIDE) is aborted and recorded;
 - type_search(page, query), shown_again_at(page, when): a reader searching; a reader back at an open page;
 - SETTLED_JS: a form whose result answers its current inputs (page.wait_for_function with the form);
-- open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context that records console errors,
-  page errors, requests and what .mb-status showed (conftest's `open_page` closes them after each test).
+- open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context (or, given `shared`, a new page
+  in a SharedContexts' context) that records console errors, page errors, requests and what .mb-status
+  showed (conftest's `open_page` closes or wipes them after each test);
+- SharedContexts(browser): one guarded context per `javascript` setting for many tests' pages, reset() between
+  tests; an Opened in it has a SharedContextView as `.context`, which refuses changes (ContextShared).
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ import threading
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
@@ -67,7 +71,7 @@ class QuietHandler(PrecompressedHandler):
         pass
 
     def end_headers(self):
-        # Each fresh browser context is a cold cache anyway; keep revalidation simple.
+        # Each test starts with a cold cache anyway (a fresh context, or a shared one wiped); keep revalidation simple.
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
@@ -132,9 +136,10 @@ def launch_chromium(playwright, for_tests: bool = False):
 OUTSIDE = re.compile(r"^(?!(?:data|blob|file):)(?!https?://" + re.escape(LOCAL_HOST) + r"(?::\d+)?(?:[/?#]|$))")
 
 
-def guard_context(context) -> list[str]:
-    """Abort and record every request that is not for 127.0.0.1 (returns the live list)."""
-    outside: list[str] = []
+def guard_context(context, outside: list[str] | None = None) -> list[str]:
+    """Abort and record every request that is not for 127.0.0.1 (in `outside`, a new list by default;
+    returns the live list)."""
+    outside = [] if outside is None else outside
 
     def handle(route):
         outside.append(route.request.url)
@@ -167,7 +172,7 @@ document.addEventListener("DOMContentLoaded", function () {
 @dataclass
 class Opened:
     page: object
-    context: object
+    context: object   # a test sharing a context (SharedContexts) gets a view of it that refuses changes
     console_errors: list = field(default_factory=list)
     page_errors: list = field(default_factory=list)
     outside: list = field(default_factory=list)
@@ -190,23 +195,98 @@ class Opened:
         assert self.console_errors == [], f"console errors: {self.console_errors}"
 
 
+class ContextShared(RuntimeError):
+    """A test changed a context other tests' pages live in."""
+
+
+class SharedContextView:
+    """A shared context as a test sees it: it may read it, not change it (a route, an init script, a permission,
+    a clock or offline mode would outlive the test and reach the next tests' pages)."""
+
+    READABLE = frozenset({"pages", "cookies", "storage_state", "browser"})
+
+    def __init__(self, context):
+        self._context = context
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name in self.READABLE:
+            return getattr(self._context, name)
+        raise ContextShared(f"context.{name}: this page's context is shared with other tests; a test that changes "
+                            f"its context opens it with open_page(..., own_context=True)")
+
+
+def _origin(url: str) -> str | None:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") else None
+
+
+class SharedContexts:
+    """One guarded context per `javascript` setting (a context option) for the pages of many tests: a new page
+    in an open context costs ~0.85 CPU-s, a fresh context ~1.7 (issue #23).
+
+    reset() between tests wipes what a test could observe of an earlier one: its pages are closed, and the
+    cookies, the storage (localStorage, IndexedDB, cache storage, service workers) of every origin its pages
+    requested and the HTTP cache are cleared. The guard (guard_context) stays on the context, registered once:
+    a context route also sees the requests of the pages' dedicated workers (Pyodide downloads in one);
+    `outside` is its record, cleared by reset()."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.outside: list[str] = []
+        self.origins: set[str | None] = set()   # None: a page with no origin to clear (about:, data:)
+        self._open: dict[bool, tuple[object, object, object]] = {}   # javascript -> context, keeper page, CDP
+
+    def new_page(self, javascript: bool):
+        """(page, view of its context) in the shared context for `javascript`."""
+        if javascript not in self._open:
+            context = self.browser.new_context(java_script_enabled=javascript, locale="zh-CN")
+            guard_context(context, self.outside)
+            context.on("request", lambda r: self.origins.add(_origin(r.url)))   # its popups' too
+            keeper = context.new_page()         # holds a CDP session to clear the context's storage and cache
+            self._open[javascript] = (context, keeper, context.new_cdp_session(keeper))
+        context = self._open[javascript][0]
+        return context.new_page(), SharedContextView(context)
+
+    def reset(self) -> None:
+        for context, keeper, cdp in self._open.values():
+            for page in context.pages:
+                if page is not keeper:
+                    page.close()
+            context.clear_cookies()
+            for origin in self.origins - {None}:
+                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            cdp.send("Network.clearBrowserCache")
+        self.origins.clear()
+        self.outside.clear()
+
+    def close(self) -> None:
+        for context, _, _ in self._open.values():
+            context.close()
+        self._open.clear()
+
+
 def open_guarded(browser, url: str, javascript: bool = True, config: dict | None = None,
-                 hold: tuple[str, ...] = ()) -> Opened:
-    """url opened in a fresh, guarded browser context (close `.context` when done).
+                 hold: tuple[str, ...] = (), shared: SharedContexts | None = None) -> Opened:
+    """url opened in a fresh, guarded browser context (close `.context` when done), or, given `shared`, in a new
+    page of its context for `javascript` (shared.reset() when done).
 
     hold: URL globs never answered (e.g. the engine's worker: it neither starts nor fails, for a test of
     what a page does before calc's answer, without paying a Pyodide boot). A test that visits many pages
     opens one and moves it with `.visit(url)`: a fresh context per page costs ~3× the CPU of a navigation."""
-    context = browser.new_context(java_script_enabled=javascript, locale="zh-CN")
-    opened = Opened(page=None, context=context)
-    opened.outside = guard_context(context)
+    if shared is None:
+        context = browser.new_context(java_script_enabled=javascript, locale="zh-CN")
+        opened = Opened(page=context.new_page(), context=context, outside=guard_context(context))
+        scope = context   # its own context: the scripts and routes below reach its popups too
+    else:
+        page, view = shared.new_page(javascript)
+        opened = Opened(page=page, context=view, outside=shared.outside)
+        scope = page      # a shared context: they must not outlive the test
     for pattern in hold:   # routes registered later are asked first; this one leaves the request pending
-        context.route(pattern, lambda route: None)
+        scope.route(pattern, lambda route: None)
     if config is not None:
-        context.add_init_script(f"window.MINGBAI_WIDGET_CONFIG = {json.dumps(config)};")
-    context.add_init_script(STATUS_LOG_SCRIPT)
-    page = context.new_page()
-    opened.page = page
+        scope.add_init_script(f"window.MINGBAI_WIDGET_CONFIG = {json.dumps(config)};")
+    scope.add_init_script(STATUS_LOG_SCRIPT)
+    page = opened.page
     page.on("console", lambda m: m.type == "error" and opened.console_errors.append(m.text))
     page.on("pageerror", lambda e: opened.page_errors.append(str(e)))
     page.on("request", lambda r: opened.requests.append(r.url))   # worker requests included

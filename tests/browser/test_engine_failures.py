@@ -67,7 +67,7 @@ window.MINGBAI_NATIVE_WORKER = function (url) {
 
 
 def test_a_worker_that_dies_after_ready_is_said_and_retried(open_page, fixture_url):
-    o = open_page(fixture_url + "fixtures/hengyang.html")
+    o = open_page(fixture_url + "fixtures/hengyang.html", own_context=True)
     page = o.page
     o.context.add_init_script(WRAP_WORKER)
     page.reload(wait_until="load")

@@ -72,7 +72,7 @@ def share(page, form) -> str:
 
 
 def test_copy_link_reproduces_the_scenario(open_page, site_url):
-    o = open_page(site_url + HENGYANG_ZH)
+    o = open_page(site_url + HENGYANG_ZH, own_context=True)
     o.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = o.page
     # two calculators on one page: change both, share the second

@@ -141,7 +141,7 @@ NO_MEASURED_RATE = """Object.defineProperty(PerformanceResourceTiming.prototype,
 
 def test_engine_boots_when_idle(open_page, site_url):
     """No interaction at all: the engine still loads (requestIdleCallback) and says so."""
-    o = open_page("about:blank")
+    o = open_page("about:blank", own_context=True)
     o.context.add_init_script(NO_MEASURED_RATE)
     o.visit(site_url + HENGYANG_ZH)
     status = o.page.locator(f"{FORM} .mb-status")
