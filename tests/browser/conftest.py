@@ -5,8 +5,8 @@
 - `fixture_site` / `fixture_url`: tests/browser/fixtures/*.html + docs/assets/mingbai/ (the widget
   bundled from its modules, as the site has it) + a calc bundle + vendored Pyodide, served the same way (widget behaviours the real pages cannot
   trigger: every input type, a broken engine, the file:// Blob-worker design);
-- `open_page`: opens a URL in a new page of the worker's guarded context (`shared_contexts`, one per
-  `javascript` setting: a fresh context costs ~0.9 CPU-s more than a page), wiped between tests so that each
+- `open_page`: opens a URL in a new page of the worker's guarded context (`shared_contexts`, one per set of
+  context options — `javascript`, viewport, is_mobile, color_scheme…: a fresh context costs ~0.9 CPU-s more than a page), wiped between tests so that each
   starts as in a fresh context (no pages, cookies, storage or HTTP cache of an earlier test; the pages one test
   opens share them, as a reader's tabs do); collects console errors, page errors and every request that tried
   to leave 127.0.0.1 (`hold`: URLs left unanswered). A test that changes its context (routes, init scripts,
@@ -99,7 +99,7 @@ def fixture_url(fixture_site):
 
 @pytest.fixture(scope="session")
 def shared_contexts(browser):
-    """The worker's shared contexts for open_page (one per `javascript` setting)."""
+    """The worker's shared contexts for open_page (one per set of context options)."""
     shared = SharedContexts(browser)
     yield shared
     shared.close()
@@ -114,12 +114,12 @@ def open_page(browser, shared_contexts):
     shared_contexts.outside.clear()   # the guard's record is this test's from here on
 
     def _open(url: str, javascript: bool = True, config: dict | None = None, hold: tuple[str, ...] = (),
-              own_context: bool = False) -> Opened:
+              own_context: bool = False, **options) -> Opened:
         if own_context:
-            opened = open_guarded(browser, url, javascript, config, hold)
+            opened = open_guarded(browser, url, javascript, config, hold, **options)
             contexts.append(opened.context)
             return opened
-        return open_guarded(browser, url, javascript, config, hold, shared=shared_contexts)
+        return open_guarded(browser, url, javascript, config, hold, shared=shared_contexts, **options)
 
     yield _open
     for c in contexts:

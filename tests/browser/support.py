@@ -13,7 +13,7 @@
 - open_guarded(browser, url, ...) → Opened: a page in a fresh guarded context (or, given `shared`, a new page
   in a SharedContexts' context) that records console errors, page errors, requests and what .mb-status
   showed (conftest's `open_page` closes or wipes them after each test);
-- SharedContexts(browser): one guarded context per `javascript` setting for many tests' pages, reset() between
+- SharedContexts(browser): one guarded context per set of context options for many tests' pages, reset() between
   tests; an Opened in it has a SharedContextView as `.context`, which refuses changes (ContextShared).
 """
 from __future__ import annotations
@@ -234,17 +234,21 @@ class SharedContexts:
         self.browser = browser
         self.outside: list[str] = []
         self.origins: set[str | None] = set()   # None: a page with no origin to clear (about:, data:)
-        self._open: dict[bool, tuple[object, object, object]] = {}   # javascript -> context, keeper page, CDP
+        # the context options (JSON) -> context, keeper page, CDP session
+        self._open: dict[str, tuple[object, object, object]] = {}
 
-    def new_page(self, javascript: bool):
-        """(page, view of its context) in the shared context for `javascript`."""
-        if javascript not in self._open:
-            context = self.browser.new_context(java_script_enabled=javascript, locale="zh-CN")
+    def new_page(self, javascript: bool, **options):
+        """(page, view of its context) in the shared context for `javascript` and the other context options
+        (viewport, is_mobile, color_scheme, locale…; default locale zh-CN): one context per distinct set."""
+        options = {"java_script_enabled": javascript, "locale": "zh-CN", **options}
+        key = json.dumps(options, sort_keys=True)
+        if key not in self._open:
+            context = self.browser.new_context(**options)
             guard_context(context, self.outside)
             context.on("request", lambda r: self.origins.add(_origin(r.url)))   # its popups' too
             keeper = context.new_page()         # holds a CDP session to clear the context's storage and cache
-            self._open[javascript] = (context, keeper, context.new_cdp_session(keeper))
-        context = self._open[javascript][0]
+            self._open[key] = (context, keeper, context.new_cdp_session(keeper))
+        context = self._open[key][0]
         return context.new_page(), SharedContextView(context)
 
     def reset(self) -> None:
@@ -266,19 +270,19 @@ class SharedContexts:
 
 
 def open_guarded(browser, url: str, javascript: bool = True, config: dict | None = None,
-                 hold: tuple[str, ...] = (), shared: SharedContexts | None = None) -> Opened:
+                 hold: tuple[str, ...] = (), shared: SharedContexts | None = None, **options) -> Opened:
     """url opened in a fresh, guarded browser context (close `.context` when done), or, given `shared`, in a new
-    page of its context for `javascript` (shared.reset() when done).
+    page of its context for `javascript` and the context `options` (shared.reset() when done).
 
     hold: URL globs never answered (e.g. the engine's worker: it neither starts nor fails, for a test of
     what a page does before calc's answer, without paying a Pyodide boot). A test that visits many pages
     opens one and moves it with `.visit(url)`: a fresh context per page costs ~3× the CPU of a navigation."""
     if shared is None:
-        context = browser.new_context(java_script_enabled=javascript, locale="zh-CN")
+        context = browser.new_context(**{"java_script_enabled": javascript, "locale": "zh-CN", **options})
         opened = Opened(page=context.new_page(), context=context, outside=guard_context(context))
         scope = context   # its own context: the scripts and routes below reach its popups too
     else:
-        page, view = shared.new_page(javascript)
+        page, view = shared.new_page(javascript, **options)
         opened = Opened(page=page, context=view, outside=shared.outside)
         scope = page      # a shared context: they must not outlive the test
     for pattern in hold:   # routes registered later are asked first; this one leaves the request pending

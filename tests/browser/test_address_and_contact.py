@@ -142,23 +142,20 @@ def test_footer_names_the_contact_where_the_policy_gives_one(addressed: Path) ->
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [360, 1280])
-def test_contact_shown_beside_the_disclaimer_on_phone_and_desktop(browser, addressed: Path, lang: str, width: int) -> None:
+def test_contact_shown_beside_the_disclaimer_on_phone_and_desktop(open_page, addressed: Path, lang: str, width: int) -> None:
     pid = _with_contact()
     with serve(addressed) as url:
-        context = browser.new_context(viewport={"width": width, "height": 800})
-        try:
-            page = context.new_page()
-            page.goto(f"{url}{_root(lang)}policies/{pid}/", wait_until="load")
-            footer = page.locator(".mb-disclaimer")
-            contact = footer.locator(".mb-contact")
-            expect(contact).to_be_visible()
-            assert _contact(lang) in contact.inner_text()
-            box, frame = contact.bounding_box(), footer.bounding_box()
-            assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, (box, width)
-            assert frame["y"] <= box["y"] <= frame["y"] + frame["height"], (box, frame)   # in the disclaimer's box
-            other = sorted(p for p in load_policies() if p != pid)[0]
-            page.goto(f"{url}{_root(lang)}policies/{other}/", wait_until="load")
-            expect(page.locator(".mb-disclaimer")).to_be_visible()
-            expect(page.locator(".mb-contact")).to_have_count(0)
-        finally:
-            context.close()
+        # a page of the footer, not of calc's answers: the engine boots on use only
+        page = open_page(f"{url}{_root(lang)}policies/{pid}/", config={"idleBoot": False},
+                         viewport={"width": width, "height": 800}).page
+        footer = page.locator(".mb-disclaimer")
+        contact = footer.locator(".mb-contact")
+        expect(contact).to_be_visible()
+        assert _contact(lang) in contact.inner_text()
+        box, frame = contact.bounding_box(), footer.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, (box, width)
+        assert frame["y"] <= box["y"] <= frame["y"] + frame["height"], (box, frame)   # in the disclaimer's box
+        other = sorted(p for p in load_policies() if p != pid)[0]
+        page.goto(f"{url}{_root(lang)}policies/{other}/", wait_until="load")
+        expect(page.locator(".mb-disclaimer")).to_be_visible()
+        expect(page.locator(".mb-contact")).to_have_count(0)

@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import NO_IDLE_BOOT, guard_context
+from support import guard_context
 
 pytestmark = pytest.mark.browser
 
@@ -28,121 +28,106 @@ HENGYANG_2023 = "policies/hunan/hengyang/2023-flexible-employment/"
 ENGINE = re.compile(r"/assets/pyodide/pyodide\.asm\.wasm$")
 
 
-def _page(browser, size=DESKTOP, **extra):
-    context = browser.new_context(**size, **extra)
-    outside = guard_context(context)
-    # these read what a page says, not calc's answers: the engine boots on use only (an idle boot costs CPU)
-    context.add_init_script(NO_IDLE_BOOT)
-    return context, context.new_page(), outside
+@pytest.fixture
+def reader(open_page):
+    """(size=DESKTOP, **context options) -> (page, the requests that left 127.0.0.1): a new page in the worker's
+    shared context for those options (conftest's open_page). These read what a page says, not calc's answers: the
+    engine boots on use only (an idle boot costs CPU)."""
+    def _open(size=DESKTOP, **extra):
+        opened = open_page("about:blank", config={"idleBoot": False}, **size, **extra)
+        return opened.page, opened.outside
+    return _open
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
-def test_embed_says_status_and_links_back(browser, site_url, lang, size):
-    context, page, outside = _page(browser, size)
-    try:
-        page.goto(f"{site_url}{EMBED}?lang={lang}", wait_until="load")
-        status = page.locator(".mb-embed-status .mb-list-status")
-        expect(status).to_have_attribute("data-judged", "ended")   # 2024's policy, judged with today's date
-        expect(status).to_have_text({"zh": "已失效", "en": "Ended", "zh-Hant": "已失效"}[lang])
-        links = page.locator(".mb-embed-links a")
-        expect(links).to_have_count(2)
-        prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
-        for i in range(2):
-            href = links.nth(i).get_attribute("href")
-            assert links.nth(i).get_attribute("target") == "_blank"
-            url = page.evaluate("h => new URL(h, location.href).href", href)
-            assert url.startswith(f"{site_url}{prefix}policies/hunan/hengyang/2024-flexible-employment/index.html"), url
-            response = page.request.get(url)
-            assert response.ok, url
-        target = page.evaluate("h => new URL(h, location.href).hash", links.nth(1).get_attribute("href"))
-        body = page.request.get(page.evaluate("h => new URL(h, location.href).href", links.nth(1).get_attribute("href"))).text()
-        assert f'id="{target[1:]}"' in body   # the sources list's first entry
-        assert outside == []
-    finally:
-        context.close()
+def test_embed_says_status_and_links_back(reader, site_url, lang, size):
+    page, outside = reader(size)
+    page.goto(f"{site_url}{EMBED}?lang={lang}", wait_until="load")
+    status = page.locator(".mb-embed-status .mb-list-status")
+    expect(status).to_have_attribute("data-judged", "ended")   # 2024's policy, judged with today's date
+    expect(status).to_have_text({"zh": "已失效", "en": "Ended", "zh-Hant": "已失效"}[lang])
+    links = page.locator(".mb-embed-links a")
+    expect(links).to_have_count(2)
+    prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
+    for i in range(2):
+        href = links.nth(i).get_attribute("href")
+        assert links.nth(i).get_attribute("target") == "_blank"
+        url = page.evaluate("h => new URL(h, location.href).href", href)
+        assert url.startswith(f"{site_url}{prefix}policies/hunan/hengyang/2024-flexible-employment/index.html"), url
+        response = page.request.get(url)
+        assert response.ok, url
+    target = page.evaluate("h => new URL(h, location.href).hash", links.nth(1).get_attribute("href"))
+    body = page.request.get(page.evaluate("h => new URL(h, location.href).href", links.nth(1).get_attribute("href"))).text()
+    assert f'id="{target[1:]}"' in body   # the sources list's first entry
+    assert outside == []
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
-def test_compare_columns_say_status(browser, site_url, lang):
-    context, page, _ = _page(browser)
-    try:
-        prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
-        page.goto(f"{site_url}{prefix}compare/flexible-employment/all/", wait_until="load")
-        heads = page.locator("table.mb-compare thead th[scope=col]:not(:first-child)")
-        assert heads.count() >= 2
-        for i in range(heads.count()):
-            word = heads.nth(i).locator(".mb-list-status")
-            expect(word).to_have_count(1)
-            expect(word).to_have_attribute("data-judged", re.compile("in_force|not_yet|ended"))
-    finally:
-        context.close()
+def test_compare_columns_say_status(reader, site_url, lang):
+    page, _ = reader()
+    prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
+    page.goto(f"{site_url}{prefix}compare/flexible-employment/all/", wait_until="load")
+    heads = page.locator("table.mb-compare thead th[scope=col]:not(:first-child)")
+    assert heads.count() >= 2
+    for i in range(heads.count()):
+        word = heads.nth(i).locator(".mb-list-status")
+        expect(word).to_have_count(1)
+        expect(word).to_have_attribute("data-judged", re.compile("in_force|not_yet|ended"))
 
 
-def test_source_page_has_a_way_back_and_a_human_title(browser, site_url):
-    context, page, _ = _page(browser, PHONE)
-    try:
-        page.goto(f"{site_url}{HENGYANG_2023}", wait_until="load")
-        capture = page.locator("a.mb-capture-link").first
-        capture.click()
-        page.wait_for_load_state("load")
-        assert "policies/sources" not in page.title() and not page.title().endswith(".txt"), page.title()
-        assert "policies/sources/" not in page.locator("body").inner_text()
-        back = page.locator('.mb-capture-back p[lang="zh"] a[href*="hunan/hengyang/2023-flexible-employment"]')
-        expect(back).to_have_count(1)
-        back.click()
-        page.wait_for_load_state("load")
-        assert page.url.split("#")[0].rstrip("/").removesuffix("/index.html").endswith("hunan/hengyang/2023-flexible-employment")
-        expect(page.locator(".mb-policy-status")).to_have_count(1)
-        en = page.request.get(page.evaluate("h => new URL(h, location.href).href",
-                                            "../../../../sources/000_65321096e8faf93d.html"))
-        assert 'href="../en/policies/hunan/hengyang/2023-flexible-employment/index.html#source-' in en.text()
-    finally:
-        context.close()
+def test_source_page_has_a_way_back_and_a_human_title(reader, site_url):
+    page, _ = reader(PHONE)
+    page.goto(f"{site_url}{HENGYANG_2023}", wait_until="load")
+    capture = page.locator("a.mb-capture-link").first
+    capture.click()
+    page.wait_for_load_state("load")
+    assert "policies/sources" not in page.title() and not page.title().endswith(".txt"), page.title()
+    assert "policies/sources/" not in page.locator("body").inner_text()
+    back = page.locator('.mb-capture-back p[lang="zh"] a[href*="hunan/hengyang/2023-flexible-employment"]')
+    expect(back).to_have_count(1)
+    back.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0].rstrip("/").removesuffix("/index.html").endswith("hunan/hengyang/2023-flexible-employment")
+    expect(page.locator(".mb-policy-status")).to_have_count(1)
+    en = page.request.get(page.evaluate("h => new URL(h, location.href).href",
+                                        "../../../../sources/000_65321096e8faf93d.html"))
+    assert 'href="../en/policies/hunan/hengyang/2023-flexible-employment/index.html#source-' in en.text()
 
 
-def test_ended_banner_asks_in_plain_words(browser, site_url):
-    context, page, _ = _page(browser)
-    try:
-        page.goto(f"{site_url}policies/hunan/2026-resident/", wait_until="load")   # its issuers: a retold joint notice
-        text = page.locator('.mb-policy-status [data-state="ended"]').text_content()   # the words once it has ended
-        assert "部门联合发文" not in text and "据转述" not in text, text
-        assert "当地医保经办机构或税务部门" in text, text
-    finally:
-        context.close()
+def test_ended_banner_asks_in_plain_words(reader, site_url):
+    page, _ = reader()
+    page.goto(f"{site_url}policies/hunan/2026-resident/", wait_until="load")   # its issuers: a retold joint notice
+    text = page.locator('.mb-policy-status [data-state="ended"]').text_content()   # the words once it has ended
+    assert "部门联合发文" not in text and "据转述" not in text, text
+    assert "当地医保经办机构或税务部门" in text, text
 
 
-def test_hant_copy_link_and_english_phone_header(browser, site_url):
-    context, page, _ = _page(browser, PHONE)
-    try:
-        page.goto(f"{site_url}zh-Hant/{HENGYANG_2023}", wait_until="load")
-        share = page.locator("form.mb-calc .mb-share-button", has_text="連結").first
-        expect(share).to_have_text(re.compile("複製連結"))
-        assert "復制" not in page.locator("form.mb-calc").first.inner_text()
-        page.goto(f"{site_url}en/{HENGYANG_2023}", wait_until="load")
-        cut = page.evaluate("""() => {
-          const el = document.querySelector('.md-header__topic:first-child .md-ellipsis');
-          const r = el.getBoundingClientRect();
-          return {text: el.textContent.trim(), cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
-                  height: r.height, header: document.querySelector('.md-header').getBoundingClientRect().height};
-        }""")
-        assert cut["text"] == "Mingbai — medical insurance explained" and not cut["cut"], cut
-        assert cut["height"] <= cut["header"], cut
-    finally:
-        context.close()
+def test_hant_copy_link_and_english_phone_header(reader, site_url):
+    page, _ = reader(PHONE)
+    page.goto(f"{site_url}zh-Hant/{HENGYANG_2023}", wait_until="load")
+    share = page.locator("form.mb-calc .mb-share-button", has_text="連結").first
+    expect(share).to_have_text(re.compile("複製連結"))
+    assert "復制" not in page.locator("form.mb-calc").first.inner_text()
+    page.goto(f"{site_url}en/{HENGYANG_2023}", wait_until="load")
+    cut = page.evaluate("""() => {
+      const el = document.querySelector('.md-header__topic:first-child .md-ellipsis');
+      const r = el.getBoundingClientRect();
+      return {text: el.textContent.trim(), cut: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1,
+              height: r.height, header: document.querySelector('.md-header').getBoundingClientRect().height};
+    }""")
+    assert cut["text"] == "Mingbai — medical insurance explained" and not cut["cut"], cut
+    assert cut["height"] <= cut["header"], cut
 
 
-def test_dark_mode_chart_text_is_light(browser, site_url):
-    context, page, _ = _page(browser, DESKTOP, color_scheme="dark")
-    try:
-        page.goto(f"{site_url}policies/guizhou/guiyang/2024-resident/", wait_until="load")   # a chart in its example
-        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        fills = page.evaluate("""() => [...document.querySelectorAll('svg text')]
-            .filter(t => t.getAttribute('fill') === '#111827').map(t => getComputedStyle(t).fill)""")
-        assert fills, "no chart text drawn in #111827 on the page"
-        assert all(f != "rgb(17, 24, 39)" for f in fills), set(fills)
-    finally:
-        context.close()
+def test_dark_mode_chart_text_is_light(reader, site_url):
+    page, _ = reader(DESKTOP, color_scheme="dark")
+    page.goto(f"{site_url}policies/guizhou/guiyang/2024-resident/", wait_until="load")   # a chart in its example
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    fills = page.evaluate("""() => [...document.querySelectorAll('svg text')]
+        .filter(t => t.getAttribute('fill') === '#111827').map(t => getComputedStyle(t).fill)""")
+    assert fills, "no chart text drawn in #111827 on the page"
+    assert all(f != "rgb(17, 24, 39)" for f in fills), set(fills)
 
 
 CONNECTION = """Object.defineProperty(navigator, 'connection', {configurable: true, get: () => (
@@ -181,52 +166,43 @@ def test_slow_link_that_says_4g_waits_and_sizes_are_the_wire(browser, site_url, 
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
-def test_hengyang_2024_says_what_leaves_the_account(browser, site_url, lang):
+def test_hengyang_2024_says_what_leaves_the_account(reader, site_url, lang):
     """Item 9: the prerendered answer says 301.60 each month and 180 once in January (calc's outputs and step)."""
-    context, page, _ = _page(browser, PHONE)
-    try:
-        prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
-        page.goto(f"{site_url}{prefix}policies/hunan/hengyang/2024-flexible-employment/", wait_until="load")
-        form = page.locator("form.mb-calc").first
-        head = form.locator(".mb-headline").inner_text()
-        want = {"zh": "每月实缴 301.60 元，1 月另一次性缴 180.00 元", "zh-Hant": "每月實繳 301.60 元，1 月另一次性繳 180.00 元",
-                "en": "CNY 301.60 paid each month, plus CNY 180.00 once in January"}[lang]
-        assert head.startswith(want), head
-        assert "316.60" not in head, head
-        expect(form.locator('[data-output="once_collected"]')).to_have_text(re.compile(r"180\.00"))
-    finally:
-        context.close()
+    page, _ = reader(PHONE)
+    prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
+    page.goto(f"{site_url}{prefix}policies/hunan/hengyang/2024-flexible-employment/", wait_until="load")
+    form = page.locator("form.mb-calc").first
+    head = form.locator(".mb-headline").inner_text()
+    want = {"zh": "每月实缴 301.60 元，1 月另一次性缴 180.00 元", "zh-Hant": "每月實繳 301.60 元，1 月另一次性繳 180.00 元",
+            "en": "CNY 301.60 paid each month, plus CNY 180.00 once in January"}[lang]
+    assert head.startswith(want), head
+    assert "316.60" not in head, head
+    expect(form.locator('[data-output="once_collected"]')).to_have_text(re.compile(r"180\.00"))
 
 
-def test_print_keeps_readings_whole_and_dates_iso(browser, site_url):
+def test_print_keeps_readings_whole_and_dates_iso(reader, site_url):
     """Item 11: printed, a reading is not clamped to a line, and a date field reads YYYY-MM-DD."""
-    context, page, _ = _page(browser, DESKTOP, locale="en-US")
-    try:
-        page.goto(f"{site_url}policies/hunan/yueyang/pingjiang/2023-resident/", wait_until="load")
-        form = page.locator("form.mb-calc").first
-        date = form.locator('.mb-field[data-type="date"] input[type="date"]').first
-        date.fill("2023-04-01")
-        field = form.locator('.mb-field[data-type="date"]').first
-        expect(field).to_have_attribute("data-print-value", "2023-04-01", timeout=90_000)   # once the form is read
-        page.emulate_media(media="print")
-        clamps = page.evaluate("""() => [...document.querySelectorAll('.mb-reading p, .mb-figures blockquote.mb-quote')]
-            .map(p => getComputedStyle(p).webkitLineClamp)""")
-        assert clamps and all(c in ("none", "") for c in clamps), set(clamps)
-        shown = page.evaluate("el => getComputedStyle(el, '::after').content", field.element_handle())
-        assert shown == '"2023-04-01"', shown
-    finally:
-        context.close()
+    page, _ = reader(DESKTOP, locale="en-US")
+    page.goto(f"{site_url}policies/hunan/yueyang/pingjiang/2023-resident/", wait_until="load")
+    form = page.locator("form.mb-calc").first
+    date = form.locator('.mb-field[data-type="date"] input[type="date"]').first
+    date.fill("2023-04-01")
+    field = form.locator('.mb-field[data-type="date"]').first
+    expect(field).to_have_attribute("data-print-value", "2023-04-01", timeout=90_000)   # once the form is read
+    page.emulate_media(media="print")
+    clamps = page.evaluate("""() => [...document.querySelectorAll('.mb-reading p, .mb-figures blockquote.mb-quote')]
+        .map(p => getComputedStyle(p).webkitLineClamp)""")
+    assert clamps and all(c in ("none", "") for c in clamps), set(clamps)
+    shown = page.evaluate("el => getComputedStyle(el, '::after').content", field.element_handle())
+    assert shown == '"2023-04-01"', shown
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
-def test_newborn_examples_say_the_pay_by_date(browser, site_url, lang):
+def test_newborn_examples_say_the_pay_by_date(reader, site_url, lang):
     """Item 12: 平江's newborn worked examples say by when to pay (calc's pay_by, the safest way of counting)."""
-    context, page, _ = _page(browser, PHONE)
-    try:
-        prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
-        page.goto(f"{site_url}{prefix}policies/hunan/yueyang/pingjiang/2023-resident/", wait_until="load")
-        lines = page.locator(".mb-example-payby")
-        assert lines.count() >= 1
-        assert re.search(r"2023-06-07", lines.first.inner_text()), lines.first.inner_text()
-    finally:
-        context.close()
+    page, _ = reader(PHONE)
+    prefix = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}[lang]
+    page.goto(f"{site_url}{prefix}policies/hunan/yueyang/pingjiang/2023-resident/", wait_until="load")
+    lines = page.locator(".mb-example-payby")
+    assert lines.count() >= 1
+    assert re.search(r"2023-06-07", lines.first.inner_text()), lines.first.inner_text()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import REPO, guard_context
+from support import REPO
 from site_checks import LANGS
 
 sys.path.insert(0, str(REPO))
@@ -89,18 +89,10 @@ def test_embed_without_a_policy_shows_a_chooser_not_a_default(open_page, site_ur
 
 
 @pytest.mark.parametrize("scheme,expected,other", [("dark", "slate", "default"), ("light", "default", "slate")])
-def test_colour_scheme_follows_the_os_and_toggles(browser, site_url: str, scheme, expected, other) -> None:
-    context = browser.new_context(color_scheme=scheme)
-    try:
-        outside = guard_context(context)
-        page = context.new_page()
-        errors = []
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.goto(site_url + f"policies/{sorted(load_policies())[0]}/", wait_until="load")
-        body = page.locator("body")
-        expect(body).to_have_attribute("data-md-color-scheme", expected)
-        page.locator("form[data-md-component=palette] label:visible").first.click()
-        expect(body).to_have_attribute("data-md-color-scheme", other)
-        assert outside == [] and errors == [], (outside, errors)
-    finally:
-        context.close()
+def test_colour_scheme_follows_the_os_and_toggles(open_page, site_url: str, scheme, expected, other) -> None:
+    o = open_page(site_url + f"policies/{sorted(load_policies())[0]}/", config={"idleBoot": False}, color_scheme=scheme)
+    body = o.page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", expected)
+    o.page.locator("form[data-md-component=palette] label:visible").first.click()
+    expect(body).to_have_attribute("data-md-color-scheme", other)
+    assert o.outside == [] and o.console_errors == [], (o.outside, o.console_errors)
