@@ -1,18 +1,21 @@
 """The caption above a live result never names the built-in example once the inputs differ from it
 (issue 11: months set to 6 under "全年缴费", a newborn's result under "集中缴费期内正常缴费").
 
-Every calculator of every policy in policies/ that has a worked example, in every language: change one
+Every policy page in every language is built with each calculator showing its first worked example,
+captioned so (read from the built HTML). In a browser, in each language, pages that together show every
+calculator with an example (the caption's script is one per calculator, whatever the policy): change one
 input so that calc still answers and read the caption. The caption follows the inputs at once (before
-calc answers), so only some pages wait for the engine's answer and read the caption again then: every
-calculator on a zh page (few pages that together show them all: the caption's script is one per
-calculator), and one page in each other language (`LIVE`); the other pages check the caption in their
-language with the engine held back (a cold Pyodide boot costs seconds a page).
+calc answers), so only some pages wait for the engine's answer and read the caption again then: the zh
+ones, so every calculator, and one page in each other language (`LIVE`); the other pages check the
+caption in their language with the engine held back (a cold Pyodide boot costs seconds a page).
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from decimal import Decimal, InvalidOperation
+from html import unescape
 
 import pytest
 
@@ -24,7 +27,6 @@ from calc.data import load_policies  # noqa: E402
 from scripts.site.hant import to_hant  # noqa: E402
 from site_checks import LANGS, collect, one_page_per_calculator  # noqa: E402
 
-pytestmark = pytest.mark.browser
 BOOT_TIMEOUT = 90_000
 
 
@@ -98,13 +100,46 @@ def _settle(form) -> None:
     assert not errors, errors
 
 
-PAGES = _pages()
+ALL_PAGES = _pages()
+# the pages a browser drives: in each language, pages that together show every calculator with an
+# example (the caption's script is one per calculator, whatever the policy; every page's prerendered
+# caption is read from the built HTML below)
+PAGES = [(pid, lang, names) for lang in LANGS
+         for pid in one_page_per_calculator({pid: names for pid, page_lang, names in ALL_PAGES if page_lang == lang})
+         for _pid, page_lang, names in ALL_PAGES if (_pid, page_lang) == (pid, lang)]
 ENGINE = ("**/calc-worker.js",)   # held on the pages that do not wait for calc
-# (policy, language) pages that wait for calc's answer: zh pages that together show every calculator
-# with an example (the caption's script is one per calculator; each live page costs an engine boot),
-# and the first page in each other language
-LIVE = {(pid, "zh") for pid in one_page_per_calculator({pid: names for pid, lang, names in PAGES if lang == "zh"})} | {
+# (policy, language) pages that wait for calc's answer (each costs an engine boot): every zh page driven,
+# so every calculator with an example, and the first page in each other language
+LIVE = {(pid, lang) for pid, lang, _ in PAGES if lang == "zh"} | {
     next((pid, lang) for pid, page_lang, _ in PAGES if page_lang == lang) for lang in LANGS}
+FORM = re.compile(r'<form class="mb-calc"[^>]*\bdata-calc="([^"]+)"[^>]*>(.*?)</form>', re.S)
+EXAMPLE_CAPTION = re.compile(r'<p class="mb-note" data-caption="example">(.*?)</p>', re.S)
+
+
+def _first_example_note(policy: dict, name: str, lang: str) -> str:
+    """The caption a calculator's widget is prerendered with: its first worked example's note, in lang."""
+    note = next(e["note"] for e in policy["examples"] if e.get("calculator", policy["calculators"][0]) == name)
+    return {"zh": note["zh"], "en": note["en"], "zh-Hant": to_hant(note["zh"])}[lang]
+
+
+@pytest.mark.parametrize("pid,lang,names", ALL_PAGES, ids=lambda v: v if isinstance(v, str) else "")
+def test_the_page_is_prerendered_with_its_example_caption(built_site, pid: str, lang: str, names: list[str]) -> None:
+    """Every policy page in every language: each calculator with an example is built showing that example and
+    says so in its caption (the browser drives PAGES only)."""
+    html = (built_site / _url("", pid, lang) / "index.html").read_text(encoding="utf-8")
+    forms: dict[str, str] = {}
+    for name, body in FORM.findall(html):
+        forms.setdefault(name, body)   # the widget (a worked example's own form comes later)
+    for name in names:
+        caption = EXAMPLE_CAPTION.search(forms.get(name, ""))
+        assert caption, f"{pid} {lang} {name}: no example caption"
+        assert unescape(caption.group(1)) == _first_example_note(load_policies()[pid], name, lang), (pid, lang, name)
+
+
+def test_the_driven_pages_show_every_calculator_in_every_language() -> None:
+    for lang in LANGS:
+        assert {n for _, page_lang, names in PAGES if page_lang == lang for n in names} == {
+            n for _, page_lang, names in ALL_PAGES if page_lang == lang for n in names}, lang
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +159,7 @@ def live_page(browser):
     opened.context.close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("pid,lang,names", PAGES, ids=lambda v: v if isinstance(v, str) else "")
 def test_caption_follows_the_inputs(held_page, live_page, site_url: str, pid: str, lang: str, names: list[str]) -> None:
     policy = load_policies()[pid]
@@ -154,5 +190,5 @@ def test_caption_follows_the_inputs(held_page, live_page, site_url: str, pid: st
 
 def test_every_calculator_and_language_has_a_live_caption_page() -> None:
     assert {lang for _, lang in LIVE} == set(LANGS)
-    with_example = {name for _, _, names in PAGES for name in names}
+    with_example = {name for _, _, names in ALL_PAGES for name in names}
     assert with_example == {name for pid, lang, names in PAGES if (pid, lang) in LIVE and lang == "zh" for name in names}
