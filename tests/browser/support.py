@@ -228,31 +228,48 @@ class SharedContexts:
     cookies, the storage (localStorage, IndexedDB, cache storage, service workers) of every origin its pages
     requested and the HTTP cache are cleared. The guard (guard_context) stays on the context, registered once:
     a context route also sees the requests of the pages' dedicated workers (Pyodide downloads in one);
-    `outside` is its record, cleared by reset()."""
+    `outside` is its record, cleared by reset().
+
+    At most MAX_OPEN contexts stay open, the least recently used closed first: an open context keeps a window
+    and idle renderers that cost CPU (a whole run opened ~8 option sets a worker), and reset() wipes only the
+    contexts the test used."""
+
+    MAX_OPEN = 2
 
     def __init__(self, browser):
         self.browser = browser
         self.outside: list[str] = []
         self.origins: set[str | None] = set()   # None: a page with no origin to clear (about:, data:)
-        # the context options (JSON) -> context, keeper page, CDP session
+        # the context options (JSON) -> context, keeper page, CDP session; the most recently used last
         self._open: dict[str, tuple[object, object, object]] = {}
+        self._used: set[str] = set()   # keys of the contexts the current test opened pages in
 
     def new_page(self, javascript: bool, **options):
         """(page, view of its context) in the shared context for `javascript` and the other context options
         (viewport, is_mobile, color_scheme, locale…; default locale zh-CN): one context per distinct set."""
         options = {"java_script_enabled": javascript, "locale": "zh-CN", **options}
         key = json.dumps(options, sort_keys=True)
-        if key not in self._open:
+        if key in self._open:
+            self._open[key] = self._open.pop(key)
+        else:
+            idle = [k for k in self._open if k not in self._used]
+            while len(self._open) >= self.MAX_OPEN and idle:
+                self._open.pop(idle.pop(0))[0].close()
             context = self.browser.new_context(**options)
             guard_context(context, self.outside)
             context.on("request", lambda r: self.origins.add(_origin(r.url)))   # its popups' too
             keeper = context.new_page()         # holds a CDP session to clear the context's storage and cache
             self._open[key] = (context, keeper, context.new_cdp_session(keeper))
+        self._used.add(key)
         context = self._open[key][0]
         return context.new_page(), SharedContextView(context)
 
+    def open_count(self) -> int:
+        return len(self._open)
+
     def reset(self) -> None:
-        for context, keeper, cdp in self._open.values():
+        for key in self._used:
+            context, keeper, cdp = self._open[key]
             for page in context.pages:
                 if page is not keeper:
                     page.close()
@@ -260,6 +277,7 @@ class SharedContexts:
             for origin in self.origins - {None}:
                 cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
             cdp.send("Network.clearBrowserCache")
+        self._used.clear()
         self.origins.clear()
         self.outside.clear()
 

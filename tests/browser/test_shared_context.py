@@ -143,3 +143,17 @@ def test_tests_that_change_their_context_own_it():
                 if CONTEXT_WIDE.search(body) and "own_context=True" not in body:
                     offenders.append(f"{module.name}::{node.name}")
     assert offenders == [], f"open_page(..., own_context=True) needed: {offenders}"
+
+
+def test_option_sets_used_one_after_another_keep_few_contexts_open(open_page, shared_contexts, tiny_url):
+    """Each open context keeps a window and idle renderers: pages in more option sets than MAX_OPEN, one after
+    another, leave at most MAX_OPEN contexts open, the one a page is still in among them."""
+    widths = range(300, 300 + 10 * (shared_contexts.MAX_OPEN + 2), 10)
+    for width in widths:
+        o = open_page(tiny_url + "index.html", viewport={"width": width, "height": 600})
+        assert o.page.evaluate("innerWidth") == width
+        shared_contexts.reset()   # as between tests: the page is gone, its context idle
+        assert shared_contexts.open_count() <= shared_contexts.MAX_OPEN
+    live = open_page(tiny_url + "index.html")
+    assert shared_contexts.open_count() <= shared_contexts.MAX_OPEN
+    assert live.page.evaluate("window.assetLoaded") is True
