@@ -221,8 +221,8 @@ def _origin(url: str) -> str | None:
 
 
 class SharedContexts:
-    """One guarded context per `javascript` setting (a context option) for the pages of many tests: a new page
-    in an open context costs ~0.85 CPU-s, a fresh context ~1.7 (issue #23).
+    """One guarded context per set of context options (`javascript`, viewport, color_scheme…) for the pages of
+    many tests: a new page in an open context costs ~0.85 CPU-s, a fresh context ~1.7 (issue #23).
 
     reset() between tests wipes what a test could observe of an earlier one: its pages are closed, and the
     cookies, the storage (localStorage, IndexedDB, cache storage, service workers) of every origin its pages

@@ -104,9 +104,9 @@ ALL_PAGES = _pages()
 # the pages a browser drives: in each language, pages that together show every calculator with an
 # example (the caption's script is one per calculator, whatever the policy; every page's prerendered
 # caption is read from the built HTML below)
-PAGES = [(pid, lang, names) for lang in LANGS
-         for pid in one_page_per_calculator({pid: names for pid, page_lang, names in ALL_PAGES if page_lang == lang})
-         for _pid, page_lang, names in ALL_PAGES if (_pid, page_lang) == (pid, lang)]
+_NAMES = {(pid, lang): names for pid, lang, names in ALL_PAGES}
+PAGES = [(pid, lang, _NAMES[pid, lang]) for lang in LANGS
+         for pid in one_page_per_calculator({pid: names for (pid, page_lang), names in _NAMES.items() if page_lang == lang})]
 ENGINE = ("**/calc-worker.js",)   # held on the pages that do not wait for calc
 # (policy, language) pages that wait for calc's answer (each costs an engine boot): every zh page driven,
 # so every calculator with an example, and the first page in each other language
