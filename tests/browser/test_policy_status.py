@@ -2,10 +2,18 @@
 
 The build's own verdict is the no-JS text; assets/mingbai/policy-status.js re-judges it in the browser.
 Each policy's dates come from policies/ (no policy named here).
+
+policy-status.js is one script for every page, reading the page's banner (its dates, its lines, the checked-day
+template): here it is driven in Chromium on one page per language through every state (each language's page
+opening in another state, the others as the reader comes back to it), and without JavaScript on one page.
+What the script reads on every policy page in every language — the policy's own dates, a line for each state,
+one line shown without JavaScript (the build's verdict) — is checked from the built HTML, one test per page:
+tests/test_status_markup.py.
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
 
@@ -16,6 +24,7 @@ pytestmark = pytest.mark.browser
 LOCALES = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
 
 
+@functools.cache
 def _policies():
     from scripts.policy.loader import load_all
     policies, _ = load_all()
@@ -23,12 +32,20 @@ def _policies():
 
 
 def _guarded_page(browser, javascript: bool = True):
-    """One guarded context and page for a whole sweep: a fresh context per visit costs ~3× the CPU
-    of a navigation (a new renderer), and the verdict depends only on the page and the clock."""
+    """A guarded context and page that no other module's test shares (the tests set its clock)."""
     context = browser.new_context(java_script_enabled=javascript)
     guard_context(context)
     context.add_init_script(NO_IDLE_BOOT)   # no engine is needed here
     return context, context.new_page()
+
+
+@pytest.fixture(scope="module")
+def dated_page(browser):
+    """One page for the module's sweeps (each navigates and sets the clock first): a fresh context per
+    language costs ~1.7 CPU-s, a navigation ~0.5, and the verdict depends only on the page and the clock."""
+    context, page = _guarded_page(browser)
+    yield page
+    context.close()
 
 
 def _noon(day: dt.date) -> dt.datetime:
@@ -47,36 +64,34 @@ def _visible_state(page) -> list[str]:
 
 
 @pytest.mark.parametrize("locale", list(LOCALES))
-def test_status_follows_the_readers_date(browser, site_url, locale) -> None:
-    context, page = _guarded_page(browser)
-    try:
-        for n, (pid, policy) in enumerate(_policies().items()):
-            url = f"{site_url}/{LOCALES[locale]}policies/{pid}/"
-            start, end = policy["effective"]["from"], policy["effective"].get("to")
-            days = [("in_force", start), ("not_yet", start - dt.timedelta(days=1))]
-            if end:
-                days.append(("ended", end + dt.timedelta(days=400)))
-            days = days[n % len(days):] + days[:n % len(days)]   # each state is judged as a page opens on some pages
-            for i, (state, day) in enumerate(days):   # the first as the page opens, the others as the reader comes back to it
-                if i == 0:
-                    _visit_at(page, url, day)
-                else:
-                    shown_again_at(page, _noon(day))
-                assert _visible_state(page) == [state], (pid, locale, day)
-                checked = page.inner_text(".mb-policy-status .mb-status-checked")
-                assert day.isoformat() in checked, (pid, locale, checked)
-    finally:
-        context.close()
+def test_status_follows_the_readers_date(dated_page, site_url, locale) -> None:
+    """One policy page per language (policies with an end date taken in turn), judged on the day before its
+    first day, its first day and 400 days after its last: the state for that day shows, alone, and the banner
+    says the day it judged. Each language's page opens in another of the three states."""
+    page, n = dated_page, list(LOCALES).index(locale)
+    ending = [(pid, policy) for pid, policy in _policies().items() if policy["effective"].get("to")]
+    pid, policy = ending[n % len(ending)]
+    url = f"{site_url}/{LOCALES[locale]}policies/{pid}/"
+    start, end = policy["effective"]["from"], policy["effective"]["to"]
+    days = [("in_force", start), ("not_yet", start - dt.timedelta(days=1)), ("ended", end + dt.timedelta(days=400))]
+    days = days[n:] + days[:n]   # each state is judged as a page opens in some language
+    for i, (state, day) in enumerate(days):   # the first as the page opens, the others as the reader comes back to it
+        if i == 0:
+            _visit_at(page, url, day)
+        else:
+            shown_again_at(page, _noon(day))
+        assert _visible_state(page) == [state], (pid, locale, day)
+        checked = page.inner_text(".mb-policy-status .mb-status-checked")
+        assert day.isoformat() in checked, (pid, locale, checked)
 
 
-def test_without_javascript_the_build_verdict_shows(browser, site_url) -> None:
-    context, page = _guarded_page(browser, javascript=False)
-    try:
-        for pid in _policies():
-            _visit_at(page, f"{site_url}/policies/{pid}/", None)
-            assert len(_visible_state(page)) == 1, pid
-    finally:
-        context.close()
+def test_without_javascript_the_build_verdict_shows(open_page, site_url) -> None:
+    """Chromium without JavaScript shows one line of a policy page's banner (one page: the markup of every page
+    in every language shows one line, tests/test_status_markup.py)."""
+    pid = next(iter(_policies()))
+    o = open_page(f"{site_url}/policies/{pid}/", javascript=False)
+    assert len(_visible_state(o.page)) == 1, pid
+    o.assert_clean()
 
 
 def test_a_page_left_open_is_judged_again_at_midnight_in_china(browser, site_url) -> None:
