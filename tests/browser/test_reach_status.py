@@ -9,6 +9,10 @@
 - honest sizes: the "turn on" button's figure is what the wire sends for the engine (the compressed copies the
   build measured), within the page's small policy data; at 1.6 Mbit/s, with Chromium saying "4g", the engine
   waits for the reader (measured, not only navigator.connection).
+
+These read what pages say and navigate: the tests on a phone's or a desktop's screen share one guarded page of
+each for the module (`reader`; a new page costs ~0.85 CPU-s, a navigation ~0.5); the others (dark mode, a context that
+prefers it: material keeps the palette a page first saw in the storage; an en-US locale; a throttled link) open their own.
 """
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import guard_context
+from support import guard_context, open_guarded
 
 pytestmark = pytest.mark.browser
 
@@ -28,13 +32,37 @@ HENGYANG_2023 = "policies/hunan/hengyang/2023-flexible-employment/"
 ENGINE = re.compile(r"/assets/pyodide/pyodide\.asm\.wasm$")
 
 
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+
+
+@pytest.fixture(scope="module")
+def sized_pages(browser):
+    """size name -> the module's guarded page on that screen (opened on first use, kept for the module)."""
+    opened = {}
+
+    def of(name: str):
+        if name not in opened:
+            opened[name] = open_guarded(browser, "about:blank", config={"idleBoot": False}, **SIZES[name])
+        return opened[name]
+
+    yield of
+    for o in opened.values():
+        o.context.close()
+
+
 @pytest.fixture
-def reader(open_page):
-    """(size=DESKTOP, **context options) -> (page, the requests that left 127.0.0.1): a new page in the worker's
-    shared context for those options (conftest's open_page). These read what a page says, not calc's answers: the
-    engine boots on use only (an idle boot costs CPU)."""
+def reader(open_page, sized_pages):
+    """(size=DESKTOP, **context options) -> (page, the requests that left 127.0.0.1 from here on): on a phone's or
+    a desktop's screen the module's page for it (sized_pages; the test navigates it), otherwise a new page in the
+    worker's shared context for those options (conftest's open_page). These read what a page says, not calc's
+    answers: the engine boots on use only (an idle boot costs CPU)."""
     def _open(size=DESKTOP, **extra):
-        opened = open_page("about:blank", config={"idleBoot": False}, **size, **extra)
+        name = next((n for n, s in SIZES.items() if s is size), None)
+        if name and not extra:
+            opened = sized_pages(name)
+            opened.clear()
+        else:
+            opened = open_page("about:blank", config={"idleBoot": False}, **size, **extra)
         return opened.page, opened.outside
     return _open
 
