@@ -23,6 +23,7 @@ import sys
 from dataclasses import dataclass
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from support import HENGYANG_EN, HENGYANG_ZH, REPO, open_guarded
 from site_checks import LANGS
@@ -62,7 +63,7 @@ def has_sheet(page, n: int) -> bool:
     """Whether the page, printed on A4, has an n-th sheet: Chromium prints that sheet alone or refuses the range."""
     try:
         page.pdf(**A4, page_ranges=str(n))
-    except Exception as refused:   # playwright's Error
+    except PlaywrightError as refused:
         assert BEYOND_LAST in str(refused), refused
         return False
     return True
