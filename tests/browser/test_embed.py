@@ -188,7 +188,9 @@ def test_host_page_resizes_computes_and_ignores_forgeries(open_page, csp_site_ur
         "<!doctype html><html><head><meta charset='utf-8'><title>A host page</title></head><body>"
         f"<h1>Host</h1>{snippet}{unregistered}</body></html>", encoding="utf-8")
 
-    o = open_page(host_url + "host.html")
+    # the engine boots on use (the real frame computes below); the unregistered frame never computes, and an
+    # idle boot of its own engine would only cost CPU (the config reaches every frame: an init script)
+    o = open_page(host_url + "host.html", config={"idleBoot": False})
     page = o.page
     real = "iframe[data-mingbai-embed]:not(#forger)"
     frame_el = page.locator(real)
