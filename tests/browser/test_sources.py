@@ -73,7 +73,8 @@ def test_pingjiang_quotes_come_from_the_readable_text(open_page, site_url, lang)
     (key, source), = [(k, s) for k, s in policy["sources"].items() if s.get("normalised")]
     assert GARBLED.search(policy["parameters"]["stage_targets"]["source"]["quote"]), \
         "the stage-target quote no longer has a garbled run: this test needs another example"
-    o = open_page(site_url + _path(PINGJIANG, lang), config={"idleBoot": False})
+    # the desktop size of the sources list test below: one shared context for both (conftest open_page)
+    o = open_page(site_url + _path(PINGJIANG, lang), config={"idleBoot": False}, viewport={"width": 1280, "height": 900})
     page = o.page
     stage = page.locator('tr[data-field="stage_targets"] .mb-quote')
     expect(stage.locator(".mb-garbled").first).to_have_text(_gap(lang))
