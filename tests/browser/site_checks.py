@@ -10,7 +10,9 @@ it shows checked against CPython's calc.run.
 - expect_shows_calc(form, lang): poll until the form shows exactly calc.run's answer for its inputs
   (outputs and steps, or calc's messages at the fields);
 - change_by_keyboard(page, control): change the focused control with keys a person would press;
-- one_page_per_calculator(pages): few pages that together show every calculator.
+- one_page_per_calculator(pages): few pages that together show every calculator;
+- markup_skeleton(html) / one_page_per_markup(site, paths): a page's markup without its words and link
+  targets, and one page for each distinct one (sweeps of static pages built from one template).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ import re
 import sys
 import time
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -203,6 +206,49 @@ def one_page_per_calculator(pages: dict[str, list[str]]) -> list[str]:
         taken.append(best)
         missing.difference_update(pages[best])
     return taken
+
+
+class _Skeleton(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.parts.append(f"<{tag} " + " ".join(f"{k}={'URL' if k == 'href' and tag == 'a' else v!r}"
+                                                for k, v in attrs) + ">")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and self.parts[-1:] != ["TEXT"]:
+            self.parts.append("TEXT")
+
+
+def markup_skeleton(html: str) -> str:
+    """html's elements and attributes, in order, with each run of words as TEXT and each link's target as URL:
+    two pages with one skeleton differ only in what they say and where their links go.
+
+    >>> a, b = '<p lang="zh">一<b>二</b></p><a href="x.html">三</a>', '<p lang="zh">四五<b>六</b></p><a href="y">七</a>'
+    >>> markup_skeleton(a) == markup_skeleton(b)
+    True
+    >>> markup_skeleton('<p lang="zh">一</p>') == markup_skeleton('<p lang="en">一</p>')
+    False
+    """
+    parser = _Skeleton()
+    parser.feed(html)
+    parser.close()
+    return "\n".join(parser.parts)
+
+
+def one_page_per_markup(site: Path, paths: list[str]) -> list[str]:
+    """The first of `paths` (below site) for each distinct markup_skeleton, in the order given. For sweeps of
+    static pages from one template (the stored-text pages): what a browser check finds on a page it finds
+    on every page of its skeleton, except what depends on the words — checked from the HTML instead."""
+    chosen: dict[str, str] = {}
+    for path in paths:
+        chosen.setdefault(markup_skeleton((site / path).read_text(encoding="utf-8")), path)
+    return list(chosen.values())
 
 
 def collect(form) -> dict:

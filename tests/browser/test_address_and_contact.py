@@ -8,10 +8,13 @@ Two builds of the real site (tests/site_cache.py: `plain` is built_site's build 
   (no policy in policies/ names a contact yet; the copy is this test's own). Each page's canonical
   link is the page's address at the configured site, the sitemap's too; the contact appears in the
   footer of that policy's pages, beside the disclaimer and the checked date, in zh, en and zh-Hant,
-  on a 360 px phone and a 1280 px desktop; a policy without a contact shows none.
+  on a 360 px phone and a 1280 px desktop; a policy without a contact shows none (every page of every
+  other policy, from the HTML: test_footer_names_the_contact_where_the_policy_gives_one).
+Each build is served once for the module; the browser tests only read pages.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import sys
@@ -72,6 +75,20 @@ def addressed(tmp_path_factory) -> Path:
                    "MINGBAI_POLICY_DATA": str(work / "policies.json")}, work)
 
 
+@pytest.fixture(scope="module")
+def served(request):
+    """which build ("plain" or "addressed") -> its address at 127.0.0.1, each served once for the module."""
+    with contextlib.ExitStack() as stack:
+        urls: dict[str, str] = {}
+
+        def url_of(which: str) -> str:
+            if which not in urls:
+                urls[which] = stack.enter_context(serve(request.getfixturevalue(which)))
+            return urls[which]
+
+        yield url_of
+
+
 def _pages(site: Path) -> list[Path]:
     return [p for p in site.rglob("*.html") if "sources" not in p.relative_to(site).parts[:1]]
 
@@ -108,19 +125,18 @@ def test_with_an_address_canonical_links_use_it(addressed: Path) -> None:
 
 @pytest.mark.parametrize("which", ["plain", "addressed"])
 @pytest.mark.parametrize("target", ["en", "zh-Hant"])
-def test_language_switch_keeps_the_page(request, open_page, which: str, target: str) -> None:
+def test_language_switch_keeps_the_page(served, open_page, which: str, target: str) -> None:
     """Served at 127.0.0.1 (not the configured address): the switcher opens the same policy in the
     other language, with no console error (no sitemap.xml lookup that would send it to the root)."""
-    site = request.getfixturevalue(which)
-    with serve(site) as url:
-        o = open_page(f"{url}policies/{PINGJIANG}/", config={"idleBoot": False})
-        page = o.page
-        page.locator(".md-select").first.hover()
-        page.locator(f'a.md-select__link[hreflang="{target}"]').click()
-        page.wait_for_url(f"{url}{target}/policies/{PINGJIANG}/")
-        assert page.evaluate("document.documentElement.lang") == target
-        assert not [r for r in o.requests if r.endswith("sitemap.xml")], o.requests
-        o.assert_clean()
+    url = served(which)
+    o = open_page(f"{url}policies/{PINGJIANG}/", config={"idleBoot": False})
+    page = o.page
+    page.locator(".md-select").first.hover()
+    page.locator(f'a.md-select__link[hreflang="{target}"]').click()
+    page.wait_for_url(f"{url}{target}/policies/{PINGJIANG}/")
+    assert page.evaluate("document.documentElement.lang") == target
+    assert not [r for r in o.requests if r.endswith("sitemap.xml")], o.requests
+    o.assert_clean()
 
 
 def _contact(lang: str) -> str:
@@ -142,20 +158,17 @@ def test_footer_names_the_contact_where_the_policy_gives_one(addressed: Path) ->
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [360, 1280])
-def test_contact_shown_beside_the_disclaimer_on_phone_and_desktop(open_page, addressed: Path, lang: str, width: int) -> None:
+def test_contact_shown_beside_the_disclaimer_on_phone_and_desktop(served, open_page, lang: str, width: int) -> None:
+    """The contact is visible, on the screen and in the disclaimer's box. That the other policies' pages show
+    none is read from every page's HTML (test_footer_names_the_contact_where_the_policy_gives_one)."""
     pid = _with_contact()
-    with serve(addressed) as url:
-        # a page of the footer, not of calc's answers: the engine boots on use only
-        page = open_page(f"{url}{_root(lang)}policies/{pid}/", config={"idleBoot": False},
-                         viewport={"width": width, "height": 800}).page
-        footer = page.locator(".mb-disclaimer")
-        contact = footer.locator(".mb-contact")
-        expect(contact).to_be_visible()
-        assert _contact(lang) in contact.inner_text()
-        box, frame = contact.bounding_box(), footer.bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, (box, width)
-        assert frame["y"] <= box["y"] <= frame["y"] + frame["height"], (box, frame)   # in the disclaimer's box
-        other = sorted(p for p in load_policies() if p != pid)[0]
-        page.goto(f"{url}{_root(lang)}policies/{other}/", wait_until="load")
-        expect(page.locator(".mb-disclaimer")).to_be_visible()
-        expect(page.locator(".mb-contact")).to_have_count(0)
+    # a page of the footer, not of calc's answers: the engine boots on use only
+    page = open_page(f"{served('addressed')}{_root(lang)}policies/{pid}/", config={"idleBoot": False},
+                     viewport={"width": width, "height": 800}).page
+    footer = page.locator(".mb-disclaimer")
+    contact = footer.locator(".mb-contact")
+    expect(contact).to_be_visible()
+    assert _contact(lang) in contact.inner_text()
+    box, frame = contact.bounding_box(), footer.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, (box, width)
+    assert frame["y"] <= box["y"] <= frame["y"] + frame["height"], (box, frame)   # in the disclaimer's box

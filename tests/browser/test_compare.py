@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from support import REPO, guard_context, serve
+from support import REPO, serve
 from site_checks import LANGS, site_pages
 
 sys.path.insert(0, str(REPO))
@@ -89,37 +89,34 @@ def test_every_topic_with_two_places_is_compared(built_site):
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", LANGS)
-def test_compare_pages_fit_and_resolve(browser, built_site, site, lang, size):
+def test_compare_pages_fit_and_resolve(open_page, built_site, site, lang, size):
+    """One page of the worker's shared context for the size (conftest open_page) visits them all."""
     pages = [p.path for p in compare_pages(built_site) if p.lang == lang]
     assert pages, f"no comparison page in {lang}"
-    context = browser.new_context(locale="zh-CN", **SIZES[size])
-    outside = guard_context(context)
     problems: list[str] = []
-    try:
-        page = context.new_page()   # one page visits them all (a page per visit costs a new renderer)
-        for path in pages:
-            page.goto(site + path, wait_until="load")
-            problems += [f"{path}: {p}" for p in page.evaluate(FIT_JS)]
-            if size == "phone":
-                problems += [f"{path}: value without its place: {p}" for p in page.evaluate(PLACE_LABELS_JS)]
-            text = page.inner_text("article")
-            for said in ("table below", "见下表", "見下表"):
-                if said in text:
-                    problems.append(f"{path}: points at a table below that is not there")
-            for cell in page.locator("table.mb-compare td").all_inner_texts():
-                lines = [line.strip() for line in cell.splitlines() if line.strip()]
-                doubled = [line for line in lines if re.fullmatch(r"(.{2,}?)\s+\1", line)]
-                doubled += [a for a, b in zip(lines, lines[1:]) if a == b]
-                if doubled:
-                    problems.append(f"{path}: said twice: {doubled}")
-            for href in page.eval_on_selector_all("article a[href]", "els => els.map(a => a.getAttribute('href'))"):
-                if href.startswith(("#", "mailto:")) or re.match(r"https?://(?!127\.0\.0\.1)", href):
-                    continue
-                target = urljoin(site + path, href)
-                status = context.request.get(target).status
-                if status != 200:
-                    problems.append(f"{path}: link {href} → {status}")
-    finally:
-        context.close()
-    assert outside == []
+    o = open_page("about:blank", **SIZES[size])
+    page = o.page
+    for path in pages:
+        page.goto(site + path, wait_until="load")
+        problems += [f"{path}: {p}" for p in page.evaluate(FIT_JS)]
+        if size == "phone":
+            problems += [f"{path}: value without its place: {p}" for p in page.evaluate(PLACE_LABELS_JS)]
+        text = page.inner_text("article")
+        for said in ("table below", "见下表", "見下表"):
+            if said in text:
+                problems.append(f"{path}: points at a table below that is not there")
+        for cell in page.locator("table.mb-compare td").all_inner_texts():
+            lines = [line.strip() for line in cell.splitlines() if line.strip()]
+            doubled = [line for line in lines if re.fullmatch(r"(.{2,}?)\s+\1", line)]
+            doubled += [a for a, b in zip(lines, lines[1:]) if a == b]
+            if doubled:
+                problems.append(f"{path}: said twice: {doubled}")
+        for href in page.eval_on_selector_all("article a[href]", "els => els.map(a => a.getAttribute('href'))"):
+            if href.startswith(("#", "mailto:")) or re.match(r"https?://(?!127\.0\.0\.1)", href):
+                continue
+            target = urljoin(site + path, href)
+            status = page.request.get(target).status
+            if status != 200:
+                problems.append(f"{path}: link {href} → {status}")
+    assert o.outside == []
     assert problems == [], "\n".join(problems)

@@ -4,6 +4,10 @@ The zip is built once for this module (a full offline build: ~half a minute), un
 temporary directory and opened by file:// URL in a context where every request that is not
 file:, blob: or data: is aborted and recorded. Expected figures come from CPython's calc.run.
 
+The pages of tests that compute nothing on load (the engine's idle boot off) open in one context for the
+module, a new page each, the file:// origin's storage cleared after each test (a fresh context per test
+cost ~0.9 CPU-s more); the page that computes on its own (default config) gets a fresh context.
+
 No console error is allowed on a file:// page (issue 11: the theme's language switch used to fetch
 sitemap.xml, three CORS errors a page; pages no longer carry the <link rel=alternate> that made it).
 """
@@ -54,23 +58,36 @@ def bundle_root(bundle_zip, tmp_path_factory) -> Path:
     return top
 
 
+QUIET = {"idleBoot": False}   # the config of the pages that compute on use only
+
+
+def _guarded(browser, config: dict | None) -> tuple[object, list[str]]:
+    """A context where every request that is not file:, blob: or data: is aborted and recorded."""
+    context = browser.new_context(locale="zh-CN")
+    outside: list[str] = []
+
+    def route(r):
+        outside.append(r.request.url)
+        r.abort()
+
+    # matched by the Playwright driver: only what leaves the file system comes to Python (support.OUTSIDE)
+    context.route(NOT_FILES, route)
+    if config is not None:
+        import json
+
+        context.add_init_script(f"window.MINGBAI_WIDGET_CONFIG = {json.dumps(config)};")
+    return context, outside
+
+
 class FilePage:
-    def __init__(self, browser, url: str, config: dict | None = None):
-        self.context = browser.new_context(locale="zh-CN")
-        self.outside: list[str] = []
+    def __init__(self, browser, url: str, config: dict | None = None, shared: tuple | None = None):
+        """A new page in a fresh context for `config`, or in `shared` (a (context, outside) from _guarded, whose
+        config it has)."""
+        self.shared = shared is not None
+        self.context, self.outside = shared if shared is not None else _guarded(browser, config)
+        self.outside.clear()
         self.requests: list[str] = []
         self.errors: list[str] = []
-
-        def route(r):
-            self.outside.append(r.request.url)
-            r.abort()
-
-        # matched by the Playwright driver: only what leaves the file system comes to Python (support.OUTSIDE)
-        self.context.route(NOT_FILES, route)
-        if config is not None:
-            import json
-
-            self.context.add_init_script(f"window.MINGBAI_WIDGET_CONFIG = {json.dumps(config)};")
         self.page = self.context.new_page()
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("console", self._console)
@@ -94,15 +111,29 @@ class FilePage:
         assert fetched == [], fetched
 
     def close(self):
-        self.context.close()
+        if not self.shared:
+            self.context.close()
+            return
+        self.context.clear_cookies()
+        if self.page.url.startswith("file:"):   # the next test starts with no storage of this one
+            self.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def quiet_context(browser):
+    """The module's context for pages with the engine's idle boot off (QUIET)."""
+    context, outside = _guarded(browser, QUIET)
+    yield context, outside
+    context.close()
 
 
 @pytest.fixture
-def open_file(browser):
+def open_file(browser, quiet_context):
     opened = []
 
     def _open(url: str, config: dict | None = None) -> FilePage:
-        p = FilePage(browser, url, config)
+        p = FilePage(browser, url, config, shared=quiet_context if config == QUIET else None)
         opened.append(p)
         return p
 
@@ -163,7 +194,7 @@ def test_calculators_compute_from_file_url(open_file, bundle_root):
 
 
 def test_english_page_computes_and_switches_language(open_file, bundle_root):
-    p = open_file((bundle_root / "index.html").as_uri(), config={"idleBoot": False})
+    p = open_file((bundle_root / "index.html").as_uri(), config=QUIET)
     page = p.page
     expect(page.locator("h1").first).to_have_text(re.compile("明白纸"))
     # the home page's place picker folds places (province → city): open them, as a reader would, then follow
@@ -185,7 +216,7 @@ def test_english_page_computes_and_switches_language(open_file, bundle_root):
 
 
 def test_search_from_file_url(open_file, bundle_root):
-    p = open_file((bundle_root / "index.html").as_uri(), config={"idleBoot": False})
+    p = open_file((bundle_root / "index.html").as_uri(), config=QUIET)
     page = p.page
     type_search(page, "灵活就业")
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
@@ -200,7 +231,7 @@ def test_embed_address_opens_its_policy_from_file_url(open_file, bundle_root):
     """embed/<calculator>/index.html?policy=… moves on to that policy's page (file:// has no
     directory index: embed.js names index.html) and shows its prerendered form."""
     url = (bundle_root / "embed" / "flexible-contribution" / "index.html").as_uri() + f"?policy={HENGYANG}&lang=en"
-    p = open_file(url, config={"idleBoot": False})
+    p = open_file(url, config=QUIET)
     form = p.page.locator("form.mb-calc")
     expect(form).to_have_attribute("data-policy", HENGYANG)
     assert p.page.url.endswith(f"embed/flexible-contribution/{HENGYANG}/index.html?policy={HENGYANG}&lang=en")
@@ -221,7 +252,7 @@ def test_no_console_errors_on_file_pages(open_file, bundle_root, lang):
     urls = [(bundle_root / f"{prefix}policies/{HENGYANG}.html").as_uri(),
             (bundle_root / f"{prefix}index.html").as_uri(),
             (bundle_root / "embed" / item["name"] / "index.html").as_uri() + f"?policy={item['policies'][0]}&lang={lang}"]
-    p = open_file("about:blank", config={"idleBoot": False})
+    p = open_file("about:blank", config=QUIET)
     for url in urls:
         p.visit(url)
         p.page.wait_for_load_state("networkidle")

@@ -5,8 +5,16 @@
   capture has "总?cè)蝿?wù)", and every quote shown there, its gaps aside, is a passage of the simplified
   reading the policy names (`sources.<key>.normalised`).
 - The sources list gives title, publisher, number, date (and the original's link where the YAML has
-  a url); one click on "stored capture" opens the stored file, shown verbatim and legibly (UTF-8);
-  the simplified reading likewise. Phone (360 px) and desktop (1280 px): nothing wider than the screen.
+  a url), and links each stored file, in every language, on a phone (360 px) and a desktop (1280 px):
+  nothing wider than the screen. The links are the same in every language (the stored-text pages have
+  one language-free address), so the click itself is made on the zh page at each width: one click on
+  "stored capture" opens the stored file, shown verbatim and legibly (UTF-8), the simplified reading
+  likewise, nothing wider than the screen; the en and zh-Hant pages' links are checked to lead there.
+- The stored-text pages (static, one template, no script): no CSP violation, console error or outside
+  request, and no serious axe violation in light and dark. A browser visits one page per distinct markup
+  (site_checks.one_page_per_markup: the pages differ only in their words and link targets);
+  tests/test_capture_markup.py checks from the HTML what the words change, on every page: the stored
+  text shown verbatim, a title, heading and link texts, links that resolve.
 Expectations come from policies/ (through calc.data), never from a list here.
 """
 from __future__ import annotations
@@ -19,7 +27,7 @@ from playwright.sync_api import expect
 
 from axe_checks import run_axe
 from support import REPO, serve
-from site_checks import LANGS, assert_nothing_wrong
+from site_checks import LANGS, assert_nothing_wrong, one_page_per_markup
 
 sys.path.insert(0, str(REPO))
 from calc.data import load_policies  # noqa: E402
@@ -65,7 +73,8 @@ def test_pingjiang_quotes_come_from_the_readable_text(open_page, site_url, lang)
     (key, source), = [(k, s) for k, s in policy["sources"].items() if s.get("normalised")]
     assert GARBLED.search(policy["parameters"]["stage_targets"]["source"]["quote"]), \
         "the stage-target quote no longer has a garbled run: this test needs another example"
-    o = open_page(site_url + _path(PINGJIANG, lang), config={"idleBoot": False})
+    # the desktop size of the sources list test below: one shared context for both (conftest open_page)
+    o = open_page(site_url + _path(PINGJIANG, lang), config={"idleBoot": False}, viewport={"width": 1280, "height": 900})
     page = o.page
     stage = page.locator('tr[data-field="stage_targets"] .mb-quote')
     expect(stage.locator(".mb-garbled").first).to_have_text(_gap(lang))
@@ -80,14 +89,21 @@ def test_pingjiang_quotes_come_from_the_readable_text(open_page, site_url, lang)
     o.assert_clean()
 
 
+WIDE_JS = "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [360, 1280])
 def test_sources_list_and_the_capture_one_click_away(open_page, site_url, lang, width):
+    """Every language: the list and the links to the stored files; zh: the click through to each (the
+    same pages as from the other languages: their links are checked to lead to them)."""
     policy = load_policies()[PINGJIANG]
     # no live answer is read here: the engine boots on use only
     o = open_page(site_url + _path(PINGJIANG, lang), config={"idleBoot": False}, viewport={"width": width, "height": 900})
     page = o.page
-    for key, source in policy["sources"].items():
+    sources = list(policy["sources"].items())
+    assert not page.evaluate(WIDE_JS), f"{lang} {width}px: the page is wider than the screen"
+    for key, source in sources:
         item = page.locator(f"li#source-{key}")
         text = item.inner_text()
         convert = to_hant if lang == "zh-Hant" else (lambda s: s)
@@ -100,35 +116,40 @@ def test_sources_list_and_the_capture_one_click_away(open_page, site_url, lang, 
             assert piece in text, f"{lang} {key}: {piece!r} not in {text!r}"
         if source.get("url"):
             assert item.locator(f'a[href="{source["url"]}"]').count() == 1
-        assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
-            f"{lang} {width}px: the page is wider than the screen"
-        for file in [source["file"]] + ([source["normalised"]] if source.get("normalised") else []):
-            links = item.locator("a.mb-capture-link")
-            link = links.nth(0 if file == source["file"] else 1)
+        files = [source["file"]] + ([source["normalised"]] if source.get("normalised") else [])
+        links = item.locator("a.mb-capture-link")
+        expect(links).to_have_count(len(files))
+        for n, file in enumerate(files):
+            link = links.nth(n)
             expect(link).to_be_visible()
+            assert link.evaluate("a => a.href") == site_url + f"sources/{file[:-len('.txt')]}.html", file
+            if lang != "zh":
+                continue
             with page.expect_navigation():
                 link.click()
             shown = page.locator("pre.mb-capture").inner_text()
             stored = (SOURCES / file).read_text(encoding="utf-8")
             assert _squash(shown) == _squash(stored), f"{file}: the page does not show the stored text"
             assert page.evaluate("document.characterSet") == "UTF-8"
-            assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), \
-                f"{file} at {width}px: wider than the screen"
-            page.go_back(wait_until="load")
+            assert not page.evaluate(WIDE_JS), f"{file} at {width}px: wider than the screen"
+            if (key, n) != (sources[-1][0], len(files) - 1):   # another link to click on the policy page
+                page.go_back(wait_until="load")
     o.assert_clean()
 
 
 def _capture_pages(built_site) -> list[str]:
-    """The stored-text pages, one per cited file (checked against the policies' sources)."""
+    """The stored-text pages to visit: one per distinct markup (site_checks.one_page_per_markup) of the
+    pages of every cited file (checked against the policies' sources; tests/test_capture_markup.py checks
+    each page's words)."""
     pages = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "sources").glob("*.html"))
     cited = {s[k] for p in load_policies().values() for s in p["sources"].values() for k in ("file", "normalised") if s.get(k)}
     assert sorted(f"sources/{f[:-len('.txt')]}.html" for f in cited) == pages
-    return pages
+    return one_page_per_markup(built_site, pages)
 
 
 def test_capture_pages_under_the_strict_csp(browser, built_site):
-    """The stored-text pages: no CSP violation, console error or outside request (served with the
-    strict CSP, site_checks.serve_with_csp). The colour scheme changes no request or script."""
+    """The stored-text pages, one per markup: no CSP violation, console error or outside request (served
+    with the strict CSP, site_checks.serve_with_csp). The colour scheme changes no request or script."""
     from site_checks import Recorded, serve_with_csp
 
     with serve_with_csp(built_site) as (url, reports):
@@ -141,7 +162,7 @@ def test_capture_pages_under_the_strict_csp(browser, built_site):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_capture_pages_axe(browser, built_site, scheme):
-    """The stored-text pages: no serious axe violation, in light and dark."""
+    """The stored-text pages, one per markup: no serious axe violation, in light and dark."""
     pages = _capture_pages(built_site)
     with serve(built_site) as url:   # axe is injected as a script: not under the CSP (header or the pages' <meta>)
         context = browser.new_context(color_scheme=scheme, bypass_csp=True)
