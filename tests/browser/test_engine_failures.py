@@ -1,6 +1,9 @@
 """Issue 12, item 5: an engine that never starts (a broken or missing pyodide.asm.wasm) or a worker
 that dies after "ready" must be said, within seconds: live calculation is unavailable, the result
-shown is the prerendered worked example (marked so), and a retry is offered."""
+shown is the prerendered worked example (marked so), and a retry is offered.
+
+All in pages of the shared context: the dead-worker test wraps the page's Worker with the page's own init script
+(page.add_init_script, added before the first load), so no context of its own is needed."""
 from __future__ import annotations
 
 import re
@@ -67,10 +70,12 @@ window.MINGBAI_NATIVE_WORKER = function (url) {
 
 
 def test_a_worker_that_dies_after_ready_is_said_and_retried(open_page, fixture_url):
-    o = open_page(fixture_url + "fixtures/hengyang.html", own_context=True)
+    # the wrapper is the page's own init script (it dies with the page), so the page lives in the shared context;
+    # it is added before the first load: a load without it would start an engine only to be thrown away
+    o = open_page("about:blank")
     page = o.page
-    o.context.add_init_script(WRAP_WORKER)
-    page.reload(wait_until="load")
+    page.add_init_script(WRAP_WORKER)
+    o.visit(fixture_url + "fixtures/hengyang.html")
     page.fill("#mb-1-months", "6")
     expect(page.locator("[data-output=period_total]")).to_have_text("1811.28 元", timeout=90_000)
     expect(page.locator(".mb-status")).to_have_text("就绪")
