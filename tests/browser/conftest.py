@@ -10,7 +10,8 @@
   starts as in a fresh context (no pages, cookies, storage or HTTP cache of an earlier test; the pages one test
   opens share them, as a reader's tabs do); collects console errors, page errors and every request that tried
   to leave 127.0.0.1 (`hold`: URLs left unanswered). A test that changes its context (routes, init scripts,
-  permissions, a clock, offline) asks for `own_context=True`: the shared context's view refuses such changes.
+  permissions, a clock, offline) asks for `own_context=True`: the shared context's view refuses such changes;
+- `searches` (module): support.SearchPage, one page that a module's searches are made in, one after another.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # `support`, whatever pytest's import mode
-from support import REPO, Opened, SharedContexts, launch_chromium, open_guarded, serve  # noqa: E402
+from support import REPO, Opened, SearchPage, SharedContexts, launch_chromium, open_guarded, serve  # noqa: E402
 
 from scripts.bundle.bundle_calc import write_calc_bundle, write_policy_data  # noqa: E402  (REPO: support)
 from scripts.bundle.vendor_pyodide import vendor_pyodide  # noqa: E402
@@ -125,3 +126,12 @@ def open_page(browser, shared_contexts):
     for c in contexts:
         c.close()
     shared_contexts.reset()
+
+
+@pytest.fixture(scope="module")
+def searches(browser):
+    """The module's searches, made one after another in one page per language (support.SearchPage: each from an
+    empty box, no result listed)."""
+    page = SearchPage(browser)
+    yield page
+    page.close()

@@ -14,7 +14,8 @@
   in a SharedContexts' context) that records console errors, page errors, requests and what .mb-status
   showed (conftest's `open_page` closes or wipes them after each test);
 - SharedContexts(browser): one guarded context per set of context options for many tests' pages, reset() between
-  tests; an Opened in it has a SharedContextView as `.context`, which refuses changes (ContextShared).
+  tests; an Opened in it has a SharedContextView as `.context`, which refuses changes (ContextShared);
+- SearchPage(browser): one page that a module's searches are made in, one after another (each from an empty box).
 """
 from __future__ import annotations
 
@@ -315,3 +316,33 @@ def open_guarded(browser, url: str, javascript: bool = True, config: dict | None
     # (console messages from the worker are reported on the page as well)
     opened.visit(url)
     return opened
+
+
+class SearchPage:
+    """One guarded page (a context of its own) that a module's searches are made in, one after another (issue
+    #23): a new page per query costs a page load and the language's index fetched and built again in the search
+    worker; a query on the language's page already open costs the query alone. search() starts each query as a
+    reader's first one: the page's record cleared and the box emptied, with no result listed, before it is typed
+    (so no result of an earlier query is read as this one's); a query in another language opens that language's
+    page first."""
+
+    def __init__(self, browser):
+        self.opened = open_guarded(browser, "about:blank")
+        self.url: str | None = None
+
+    def search(self, url: str, query: str) -> Opened:
+        """`query` typed as a reader does (type_search) into the search box of the page at `url`."""
+        opened, page = self.opened, self.opened.page
+        opened.clear()
+        if url != self.url:
+            opened.visit(url)
+            self.url = url
+        else:
+            page.fill("input.md-search__input", "")
+            page.keyboard.press("End")   # material queries on keyup: the empty query clears the results
+            page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=20_000)
+        type_search(page, query)
+        return opened
+
+    def close(self) -> None:
+        self.opened.context.close()

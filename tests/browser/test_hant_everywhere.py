@@ -26,6 +26,7 @@ from site_checks import collect  # noqa: E402
 
 pytestmark = pytest.mark.browser
 BOOT_TIMEOUT = 90_000
+POLL_MS = 100   # the settle wait tests the form every 100 ms, not every frame (a page kept drawing frames costs CPU)
 STALE = re.compile(r"\bmb-stale\b")
 
 
@@ -58,7 +59,7 @@ def _converted(text: str, table: dict) -> str:
 def _shows(form, run: dict) -> None:
     """The form shows calc's answer (zh display, converted as widget.js does) and no error."""
     table = _table(form.page)
-    form.page.wait_for_function(SETTLED_JS, arg=form.element_handle(), timeout=BOOT_TIMEOUT)
+    form.page.wait_for_function(SETTLED_JS, arg=form.element_handle(), timeout=BOOT_TIMEOUT, polling=POLL_MS)
     errors = form.evaluate("f => [...f.querySelectorAll('.mb-error, .mb-form-error')]"
                            ".filter(e => !e.hidden).map(e => e.textContent)")
     assert not errors, errors

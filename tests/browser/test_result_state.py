@@ -1,11 +1,13 @@
 """Whose answer the result is (issue 20 item 3): said in words at the result and announced (aria-live);
-an untouched example value is never counted as the reader's; invalid and loading are explicit."""
+an untouched example value is never counted as the reader's; invalid and loading are explicit.
+The waits for the engine's answer test the form's state every POLL_MS, not every frame."""
 from __future__ import annotations
 
 import pytest
 
 pytestmark = pytest.mark.browser
 BOOT_TIMEOUT = 90_000
+POLL_MS = 100   # the waits test the state every 100 ms, not every frame (a page kept drawing frames costs CPU)
 URL = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
 EXAMPLE_TAG = {"zh": "示例值", "en": "example value", "zh-Hant": "示例值"}
 
@@ -26,9 +28,10 @@ def test_the_result_says_whose_answer_it_is(open_page, site_url, lang) -> None:
     assert line.inner_text().strip()
     form.locator('input[name="event_date"]').fill("2022-11-01")
     page.wait_for_function("f => ['mixed', 'invalid', 'yours'].includes(f.querySelector('.mb-result-state').dataset.state)"
-                           " && f.getAttribute('data-mb-state') === 'ready'", arg=form.element_handle(), timeout=BOOT_TIMEOUT)
+                           " && f.getAttribute('data-mb-state') === 'ready'", arg=form.element_handle(), timeout=BOOT_TIMEOUT,
+                           polling=POLL_MS)
     page.wait_for_function("f => f.querySelector('.mb-result-state').dataset.state !== 'loading'", arg=form.element_handle(),
-                           timeout=BOOT_TIMEOUT)
+                           timeout=BOOT_TIMEOUT, polling=POLL_MS)
     state = line.get_attribute("data-state")
     assert state != "yours", "an untouched example payment date counted as the reader's"
     assert form.get_attribute("data-mb-result") == state
@@ -39,6 +42,6 @@ def test_the_result_says_whose_answer_it_is(open_page, site_url, lang) -> None:
     payment.locator("input").fill("2022-11-20")
     assert payment.locator(".mb-example-tag").is_hidden()
     page.wait_for_function("f => ['yours', 'invalid'].includes(f.querySelector('.mb-result-state').dataset.state)",
-                           arg=form.element_handle(), timeout=BOOT_TIMEOUT)
+                           arg=form.element_handle(), timeout=BOOT_TIMEOUT, polling=POLL_MS)
     if line.get_attribute("data-state") == "invalid":
         assert form.locator(".mb-error:not([hidden])").count() or form.locator(".mb-form-error:not([hidden])").count()

@@ -1,14 +1,20 @@
 """Issue 12, item 4: a share link whose value the form cannot hold shows that field's error (calc's
-bilingual message, as for typed input), never the default's result as if it were the link's."""
+bilingual message, as for typed input), never the default's result as if it were the link's.
+
+The links are opened in turn in one page of the module's own (`links`; a navigation costs ~0.5 CPU-s, a new page
+~0.85). A test that changes no field leaves the link's page as loaded to the next test of the same link: the
+<script> link's page, its error checked, is where the editing test starts (one load and engine boot fewer); any
+other test loads its link afresh, with the page's record cleared."""
 from __future__ import annotations
 
 import re
 import sys
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
 
-from support import HENGYANG_ZH, REPO
+from support import HENGYANG_ZH, REPO, Opened, open_guarded
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +25,33 @@ BOOT_TIMEOUT = 90_000
 HENGYANG = "hunan/hengyang/2023-flexible-employment"
 SHUANGQING = "hunan/shaoyang/shuangqing/2023-resident"
 MEASURES = "policies/hunan/2025-enrolment-measures/"
+
+
+class _Links:
+    """One guarded page (a context of its own) that share links are opened in, one after another."""
+
+    def __init__(self, browser):
+        self.opened = open_guarded(browser, "about:blank")
+        self.url: str | None = None   # the link the page shows as loaded (None: a test changed it)
+
+    def open(self, url: str, edits: bool = False) -> Opened:
+        """The page at `url` as loaded: the page already there if an earlier test only read it, else loaded now;
+        `edits`: this test will change it (the next test of the same link loads it again)."""
+        if url != self.url:
+            self.opened.clear()
+            self.opened.visit(url)
+        self.url = None if edits else url
+        return self.opened
+
+    def close(self) -> None:
+        self.opened.context.close()
+
+
+@pytest.fixture(scope="module")
+def links(browser):
+    pages = _Links(browser)
+    yield pages
+    pages.close()
 
 
 def _form(page, calculator: str):
@@ -35,28 +68,28 @@ def _expect_field_error(form, field: str, calculator: str, policy: str, raw) -> 
     expect(form.locator(".mb-result")).to_have_class(re.compile(r"\bmb-stale\b"))
 
 
-@pytest.mark.parametrize("value", ["<script>", "1e400"])
-def test_a_number_the_field_cannot_hold(open_page, site_url, value):
-    from urllib.parse import quote
-    o = open_page(f"{site_url}{HENGYANG_ZH}?calc=flexible-contribution&months={quote(value)}")
-    _expect_field_error(_form(o.page, "flexible-contribution"), "months", "flexible-contribution", HENGYANG, value)
-    assert o.outside == [] and o.page_errors == []
-
-
-def test_an_unknown_choice(open_page, site_url):
-    o = open_page(f"{site_url}{MEASURES}?calc=family-mutual-aid&relation=evil")
+def test_an_unknown_choice(links, site_url):
+    o = links.open(f"{site_url}{MEASURES}?calc=family-mutual-aid&relation=evil")
     _expect_field_error(_form(o.page, "family-mutual-aid"), "relation", "family-mutual-aid",
                         "hunan/2025-enrolment-measures", "evil")
 
 
-def test_an_unknown_category(open_page, site_url):
-    o = open_page(f"{site_url}policies/{SHUANGQING}/?calc=resident-contribution&categories=evil")
+def test_an_unknown_category(links, site_url):
+    o = links.open(f"{site_url}policies/{SHUANGQING}/?calc=resident-contribution&categories=evil")
     _expect_field_error(_form(o.page, "resident-contribution"), "categories", "resident-contribution",
                         SHUANGQING, ["evil"])
 
 
-def test_editing_the_field_replaces_the_links_value(open_page, site_url):
-    o = open_page(f"{site_url}{HENGYANG_ZH}?calc=flexible-contribution&months=%3Cscript%3E")
+# <script> last: its page, only read, is where the next test (the same link, edited) starts
+@pytest.mark.parametrize("value", ["1e400", "<script>"])
+def test_a_number_the_field_cannot_hold(links, site_url, value):
+    o = links.open(f"{site_url}{HENGYANG_ZH}?calc=flexible-contribution&months={quote(value)}")
+    _expect_field_error(_form(o.page, "flexible-contribution"), "months", "flexible-contribution", HENGYANG, value)
+    assert o.outside == [] and o.page_errors == []
+
+
+def test_editing_the_field_replaces_the_links_value(links, site_url):
+    o = links.open(f"{site_url}{HENGYANG_ZH}?calc=flexible-contribution&months={quote('<script>')}", edits=True)
     form = _form(o.page, "flexible-contribution")
     _expect_field_error(form, "months", "flexible-contribution", HENGYANG, "<script>")
     form.locator('.mb-field[data-field="months"] input').fill("6")

@@ -2,6 +2,11 @@
 checked, embed pages with an h1 and a chooser when no ?policy is given, dark mode following the OS.
 
 Policies, calculators and dates come from policies/ (through calc), never from a list here.
+
+The footer is read from the built HTML (every page, no browser). The embed tests visit every embed page in one page
+of the module's own (`embed_page`, no engine: nothing there computes), the chooser's link followed there too; the
+colour-scheme tests emulate the OS's scheme on a page of the shared context (page.emulate_media), not in a context
+of their own per scheme.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from support import REPO
+from support import REPO, open_guarded
 from site_checks import LANGS
 
 sys.path.insert(0, str(REPO))
@@ -49,9 +54,19 @@ def _calculators():
     return [c for c in calc.list_calculators()["calculators"] if c["policies"]]
 
 
+@pytest.fixture(scope="module")
+def embed_page(browser):
+    """One guarded page, no idle engine boot (nothing here computes), that the embed tests visit every page in, in
+    turn (a new page per test costs ~0.85 CPU-s, a navigation ~0.5); each test starts with its record cleared."""
+    opened = open_guarded(browser, "about:blank", config={"idleBoot": False})
+    yield opened
+    opened.context.close()
+
+
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
-def test_embed_pages_have_one_h1_naming_the_calculator(open_page, site_url: str, lang: str) -> None:
-    opened = open_page("about:blank", config={"idleBoot": False})   # one page visits them all
+def test_embed_pages_have_one_h1_naming_the_calculator(embed_page, site_url: str, lang: str) -> None:
+    opened = embed_page
+    opened.clear()
     for item in _calculators():
         pid = item["policies"][0]
         opened.visit(f"{site_url}embed/{item['name']}/{pid}/?lang={lang}")
@@ -63,9 +78,10 @@ def test_embed_pages_have_one_h1_naming_the_calculator(open_page, site_url: str,
     opened.assert_clean()
 
 
-def test_embed_without_a_policy_shows_a_chooser_not_a_default(open_page, site_url: str) -> None:
+def test_embed_without_a_policy_shows_a_chooser_not_a_default(embed_page, site_url: str) -> None:
     policies = load_policies()
-    opened = open_page("about:blank", config={"idleBoot": False})   # one page visits them all
+    opened = embed_page
+    opened.clear()
     page = opened.page
     for item in _calculators():
         url = f"{site_url}embed/{item['name']}/?lang=en"
@@ -77,10 +93,9 @@ def test_embed_without_a_policy_shows_a_chooser_not_a_default(open_page, site_ur
         links = chooser.locator("a[data-policy]")
         assert [a.get_attribute("data-policy") for a in links.all()] == item["policies"]
         assert [a.text_content() for a in links.all()] == [policies[p]["title"]["en"] for p in item["policies"]]
-    opened.assert_clean()
-    # choosing one opens its form, the query (language) kept
+    # choosing one opens its form, the query (language) kept (on the same page: a new one only costs CPU)
     item = _calculators()[0]
-    opened = open_page(f"{site_url}embed/{item['name']}/?lang=en", config={"idleBoot": False})
+    opened.visit(f"{site_url}embed/{item['name']}/?lang=en")
     opened.page.locator(".mb-embed-chooser a").first.click()
     form = opened.page.locator("form.mb-calc")
     expect(form).to_have_attribute("data-policy", item["policies"][0])
@@ -90,7 +105,11 @@ def test_embed_without_a_policy_shows_a_chooser_not_a_default(open_page, site_ur
 
 @pytest.mark.parametrize("scheme,expected,other", [("dark", "slate", "default"), ("light", "default", "slate")])
 def test_colour_scheme_follows_the_os_and_toggles(open_page, site_url: str, scheme, expected, other) -> None:
-    o = open_page(site_url + f"policies/{sorted(load_policies())[0]}/", config={"idleBoot": False}, color_scheme=scheme)
+    """The OS's scheme is emulated on the page (page.emulate_media, as the context's color_scheme option does for
+    each of its pages), before the page loads: a page in the shared context, not a context of its own per scheme."""
+    o = open_page("about:blank", config={"idleBoot": False})
+    o.page.emulate_media(color_scheme=scheme)
+    o.visit(site_url + f"policies/{sorted(load_policies())[0]}/")
     body = o.page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", expected)
     o.page.locator("form[data-md-component=palette] label:visible").first.click()

@@ -4,6 +4,8 @@ The site is built once per session with `mkdocs build --strict` (fixture
 `built_site`) and served on 127.0.0.1. Every request is routed: anything for
 another host is aborted and fails the test. Expected figures and messages come
 from CPython's calc.run, so the page must show exactly what the CLI computes.
+Every page is one of the shared context's: the idle-boot test's download-rate override is the page's own init
+script (page.add_init_script), not its context's.
 """
 from __future__ import annotations
 
@@ -141,8 +143,8 @@ NO_MEASURED_RATE = """Object.defineProperty(PerformanceResourceTiming.prototype,
 
 def test_engine_boots_when_idle(open_page, site_url):
     """No interaction at all: the engine still loads (requestIdleCallback) and says so."""
-    o = open_page("about:blank", own_context=True)
-    o.context.add_init_script(NO_MEASURED_RATE)
+    o = open_page("about:blank")
+    o.page.add_init_script(NO_MEASURED_RATE)   # the page's own (it dies with it): the shared context is left as it was
     o.visit(site_url + HENGYANG_ZH)
     status = o.page.locator(f"{FORM} .mb-status")
     expect(status).to_have_text(READY["zh"], timeout=BOOT_TIMEOUT)
