@@ -187,10 +187,9 @@ def applicable_inputs(calc: Calculator, policy: Policy) -> list[InputSpec]:
             if input_applies(spec, policy) and not (spec.applies_when or "").startswith("alias:")]
 
 
-def _check_applicability(calc: Calculator, policy: Policy, values: dict[str, Any]) -> None:
-    """A needed input that is missing, or an input the policy has no use for, is an error."""
+def _check_applicability(calc: Calculator, policy: Policy, values: dict[str, Any], specs: list[InputSpec]) -> None:
+    """A needed input that is missing, or an input the policy has no use for, is an error (specs: policy_specs')."""
     errors = []
-    specs = policy_specs(calc, policy)
     for spec in specs:
         given = values[spec.name] is not None and values[spec.name] != spec.default
         if given and (spec.applies_when or "").startswith("alias:") and input_applies(spec, policy):
@@ -323,8 +322,9 @@ def _charts(calc: Calculator, result: dict[str, Any], lang: str | None) -> dict[
 
 def _run(calc: Calculator, policy: Policy, inputs: object, lang: str | None = None) -> dict[str, Any]:
     try:
-        values = validate(policy_specs(calc, policy), inputs)
-        _check_applicability(calc, policy, values)
+        specs = policy_specs(calc, policy)   # once a run: filling in a policy's choices is a good part of a run's time
+        values = validate(specs, inputs)
+        _check_applicability(calc, policy, values, specs)
         result, steps = calc.compute(policy, values)
     except InputErrors as exc:
         return failure(exc)

@@ -32,6 +32,7 @@ from calc.data import load_policies
 
 from ..write_files import write_if_changed
 from .csp import CSP
+from .example_runs import example_runs
 from .hant import to_hant
 from .jinja_env import environment
 from .page_paths import LOCALES, data_lang
@@ -104,9 +105,10 @@ def write_embed_pages(site_dir: Path, csp: str = CSP) -> list[Path]:
     """Write embed/<calculator>/index.html and one page per (calculator, policy)."""
     policies = load_policies()
     written = []
-    for calculator in calc.list_calculators()["calculators"]:
-        for policy_id in [None, *calculator["policies"]] if calculator["policies"] else []:
-            path = Path(site_dir) / embed_path(calculator["name"], policy_id)
-            write_if_changed(path, render_embed_page(calculator, policies, policy_id, csp))
-            written.append(path)
+    with example_runs():   # a policy's examples run once for all its widgets and languages, not once per form
+        for calculator in calc.list_calculators()["calculators"]:
+            for policy_id in [None, *calculator["policies"]] if calculator["policies"] else []:
+                path = Path(site_dir) / embed_path(calculator["name"], policy_id)
+                write_if_changed(path, render_embed_page(calculator, policies, policy_id, csp))
+                written.append(path)
     return written

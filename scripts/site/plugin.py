@@ -7,6 +7,7 @@ of one build.
 
 on_config:      validate policies (stop with file:line: field lines), compile calc data, write the
                 generated pages into the pages directory (pages_dir.py) and build from it
+on_env:         share the theme's compiled templates between the languages' passes (template_cache.py)
 on_page_content / on_post_page: put generated raw HTML back (html_slots.py)
 on_post_template: keep the default language's 404.html
 on_post_build:  vendor Pyodide (from npm, never a CDN), the calc bundle, each policy's data and the
@@ -19,6 +20,7 @@ import os
 import re
 from pathlib import Path
 
+import material.plugins.search.plugin as material_search
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin, event_priority
 
@@ -41,6 +43,7 @@ from scripts.site.pages_dir import PagesDirError, create, link_hand_written, rem
 from scripts.site.search_index import split_search_index
 from scripts.site.serve_reload import forget_data, refresh
 from scripts.site.source_pages import write_source_pages
+from scripts.site.template_cache import share_compiled_templates
 from scripts.site.ui_words import theme_words
 
 
@@ -68,6 +71,14 @@ def _other_language_pass(config) -> bool:
     re-running every event: pages and assets are made once, in the first pass."""
     i18n = config["plugins"].get("i18n")
     return bool(i18n is not None and getattr(i18n, "building", False))
+
+
+def skip_jieba_segmentation() -> None:
+    """Material's search plugin segments every Chinese run of every page with jieba when jieba is
+    installed (loading its dictionary, then cutting: a fifth of a build's time). Nothing shipped keeps
+    that segmentation: every search index is rewritten as plain text without jieba's zero-width spaces
+    (search_index.py `plain`), and reader search segments pages and queries itself (search-worker.js)."""
+    material_search.jieba = None
 
 
 class MingbaiPlugin(BasePlugin[MingbaiConfig]):
@@ -105,6 +116,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             config["nav"] = self.nav_entries
             return config
         refresh(globals())   # mkdocs serve builds again in this process: compute with the code on disk
+        skip_jieba_segmentation()
         self.docs_dir = Path(config["docs_dir"])
         if self.pages_dir is None:   # one per build; `mkdocs serve`'s rebuilds keep the first (it watches it)
             try:   # checked before anything is written
@@ -137,6 +149,10 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                 elif language["locale"] == "zh-Hant":
                     language["nav_translations"] = {zh: to_hant(zh) for zh in translations}
         return config
+
+    @event_priority(-100)  # after every other plugin's on_env: its extensions are part of what the compiler emits
+    def on_env(self, env, config, files, **kwargs):
+        return share_compiled_templates(env)   # each language's pass reuses the first's compiled theme
 
     def on_serve(self, server, config, builder, **kwargs):
         """Rebuild on edits to the hand-written pages (MkDocs watches the pages directory, whose links
