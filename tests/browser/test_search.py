@@ -1,4 +1,5 @@
-"""Chinese search: jieba segments pages at build time, so 灵活就业 finds the flexible-employment pages."""
+"""Chinese search: reader search (docs/assets/mingbai/search-worker.js) matches pages and queries by character
+bigrams, so 灵活就业 finds the flexible-employment pages."""
 from __future__ import annotations
 
 import pytest

@@ -1,7 +1,7 @@
 """Search finds pages by the field's words and by everyday words, in the page's language (issue 11).
 
-- Chinese queries are segmented with the field's terms (scripts/site/search_dict.txt, jieba at build; material's
-  query segmenter fixed to try the whole word): 灵活就业 is searched as one word, not 灵活* 就*;
+- Chinese queries find the field's terms whole: reader search (docs/assets/mingbai/search-worker.js) matches pages
+  and queries by character bigrams, so 灵活就业 is found as written, not as 灵活* 就*;
 - everyday words find the pages that use the field's term (scripts/site/search_synonyms.yaml): 宝宝 and baby find
   the newborn pages;
 - English words find the English pages ("flexible" found nothing while the index was stemmed);
