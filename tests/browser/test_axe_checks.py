@@ -1,4 +1,5 @@
-"""axe_checks.run_axe with `looks`: colour contrast once per look of text, on the page where it first appears."""
+"""axe_checks.run_axe with `looks`: colour contrast once per look of text, on the page where it first appears, and
+link-in-text-block once per link look, where the rule first applies to a link of that look."""
 from __future__ import annotations
 
 import pytest
@@ -71,8 +72,8 @@ def test_other_rules_still_run_on_the_whole_page(page) -> None:
 
 
 def test_the_marks_for_one_run_are_gone_after_it(page) -> None:
-    """color-contrast's narrowed selector and the marks it selects by last one run only: the page is as it was,
-    and a run without `looks` measures every text again."""
+    """The marks of a run's new looks last that run only: the page is as it was, and a run without `looks`
+    measures every text again."""
     looks: set[str] = set()
     _page(page, FAINT + PLAIN)
     assert len(_contrast(run_axe(page, looks=looks))) == 1
