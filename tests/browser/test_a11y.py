@@ -20,8 +20,10 @@
   before only if that first look is not calc.run's answer). Driving fewer pages was measured and not
   taken: the forms' control sequences differ by policy (26 distinct among the 28 forms on zh policy pages).
 
-axe's colour contrast and link-in-text-block run once per look of text / of a link across a language's
-pages (axe_checks.py says why that is sound; tests/browser/test_axe_checks.py tests the mechanism).
+axe's colour contrast runs once per look of text across a language's pages (axe_checks.py says why that
+is sound; tests/browser/test_axe_checks.py tests the mechanism). link-in-text-block (~half of the other
+rules' time on a policy page) once per link look was tried and not kept: links the rule never applies to
+(material's hidden heading anchors, the active nav entry) recur on every page, so it ran every page anyway.
 """
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""axe_checks.run_axe with `looks`: colour contrast once per look of text, on the page where it first appears, and
-link-in-text-block once per link look, where the rule first applies to a link of that look."""
+"""axe_checks.run_axe with `looks`: colour contrast once per look of text, on the page where it first appears."""
 from __future__ import annotations
 
 import pytest
@@ -69,48 +68,3 @@ def test_other_rules_still_run_on_the_whole_page(page) -> None:
     run_axe(page, looks=looks)
     _page(page, PLAIN + '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
     assert [p for p in run_axe(page, looks=looks) if "image-alt" in p], "a missing alt is still found"
-
-
-def test_the_marks_for_one_run_are_gone_after_it(page) -> None:
-    """The marks of a run's new looks last that run only: the page is as it was, and a run without `looks`
-    measures every text again."""
-    looks: set[str] = set()
-    _page(page, FAINT + PLAIN)
-    assert len(_contrast(run_axe(page, looks=looks))) == 1
-    assert page.evaluate("document.querySelectorAll('[data-axe-new-look]').length") == 0
-    assert len(_contrast(run_axe(page))) == 1
-    assert run_axe(page, looks=looks) == [], "the looks measured are remembered"
-
-
-# a link told from the text around it only by a colour too close to the text's: link-in-text-block's
-# violation where it is in a text block
-HIDDEN_LINK = '<a href="#x" style="color:#333;text-decoration:none">link</a>'
-IN_TEXT = f'<p style="color:#000">Some words {HIDDEN_LINK} and more words.</p>'
-ALONE = f'<p style="color:#000">{HIDDEN_LINK}</p>'
-APART = f'<p style="color:#000">Some words on a line of their own<br>{HIDDEN_LINK}</p>'
-OTHER_IN_TEXT = IN_TEXT.replace("color:#333;", "color:#444;")
-
-
-def _links(problems: list[str]) -> list[str]:
-    return [p for p in problems if "link-in-text-block" in p]
-
-
-def test_a_link_look_is_checked_where_it_first_applies_and_not_again(page) -> None:
-    looks: set[str] = set()
-    _page(page, PLAIN + IN_TEXT)
-    assert len(_links(run_axe(page, looks=looks))) == 1
-    _page(page, IN_TEXT + PLAIN)
-    assert _links(run_axe(page, looks=looks)) == [], "a link look already checked is not checked again"
-    _page(page, OTHER_IN_TEXT)
-    assert len(_links(run_axe(page, looks=looks))) == 1, "a new link look on a later page is checked"
-    assert page.evaluate("document.querySelectorAll('[data-axe-new-link]').length") == 0
-    assert len(_links(run_axe(page))) == 1, "without looks, every link is checked"
-
-
-def test_a_link_look_met_where_the_rule_does_not_apply_is_not_taken_as_checked(page) -> None:
-    looks: set[str] = set()
-    for shown in (ALONE, APART):   # no text outside the link in its block; text only on another line
-        _page(page, shown)
-        assert _links(run_axe(page, looks=looks)) == []
-    _page(page, IN_TEXT)
-    assert len(_links(run_axe(page, looks=looks))) == 1
