@@ -9,7 +9,11 @@ it shows checked against CPython's calc.run.
 - collect(form): the inputs as the widget sends them (raw strings, booleans, lists);
 - expect_shows_calc(form, lang): poll until the form shows exactly calc.run's answer for its inputs
   (outputs and steps, or calc's messages at the fields);
+- expect_settled_shows_calc(form, name, policy, lang): the same, its first look awaited in the page
+  (no polling round trips while the engine boots or computes);
 - change_by_keyboard(page, control): change the focused control with keys a person would press;
+  tab_to_control(page, current) and press_to_change(page, info): Tab to the next control and change it,
+  with one read of the page between (a sweep of hundreds of controls);
 - one_page_per_calculator(pages): few pages that together show every calculator;
 - markup_skeleton(html) / one_page_per_markup(site, paths): a page's markup without its words and link
   targets, and one page for each distinct one (sweeps of static pages built from one template).
@@ -27,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from support import NO_IDLE_BOOT, REPO, QuietHandler, guard_context, serve
+from support import NO_IDLE_BOOT, REPO, SETTLED_JS, QuietHandler, guard_context, serve
 
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
@@ -349,9 +353,18 @@ def change_by_keyboard(page, control) -> str:
     MMDDYYYY when empty; text: type at the end (money: a 0;
     lists: one more item), or a value when empty.
     """
-    info = control.evaluate("""c => ({tag: c.tagName, type: c.type, value: c.value, min: c.min, max: c.max,
-        last: c.tagName === 'SELECT' && c.selectedIndex === c.options.length - 1,
-        kind: c.closest('.mb-field') && c.closest('.mb-field').dataset.type})""")
+    return _press_to_change(page, control.evaluate(CONTROL_INFO_JS), control.input_value)
+
+
+# What change_by_keyboard needs to know of a control c to choose its keys.
+CONTROL_INFO_JS = """c => ({tag: c.tagName, type: c.type, value: c.value, min: c.min, max: c.max,
+    last: c.tagName === 'SELECT' && c.selectedIndex === c.options.length - 1,
+    kind: c.closest('.mb-field') && c.closest('.mb-field').dataset.type})"""
+
+
+def _press_to_change(page, info: dict, value_now) -> str:
+    """change_by_keyboard's keys for a focused control described by CONTROL_INFO_JS (value_now(): its value
+    after typing, to check a typed date)."""
     kb = page.keyboard
     if info["type"] == "checkbox":
         kb.press("Space")
@@ -374,7 +387,8 @@ def change_by_keyboard(page, control) -> str:
             kb.press("ArrowUp")
             return "ArrowUp"
         kb.type("03152024")   # month, day, year: headless Chromium's order, whatever the locale
-        assert control.input_value() == "2024-03-15", f"date typed as {control.input_value()!r}"
+        typed = value_now()
+        assert typed == "2024-03-15", f"date typed as {typed!r}"
         return "type 03152024"
     kb.press("End")
     if value == "":
@@ -390,17 +404,63 @@ def change_by_keyboard(page, control) -> str:
     return f"type {typed!r}"
 
 
+# The focused element's key: its id, or name=value (checkboxes in a group); '' when nothing is focused.
+FOCUSED_JS = """() => { const a = document.activeElement;
+    if (!a || a === document.body) return '';
+    return a.id || (a.name ? a.name + '=' + a.value : a.tagName.toLowerCase()); }"""
+# [FOCUSED_JS's key, CONTROL_INFO_JS of the focused element or null]
+FOCUSED_CONTROL_JS = ("() => { const a = document.activeElement; return [(" + FOCUSED_JS + ")(),"
+                      " a && a !== document.body ? (" + CONTROL_INFO_JS + ")(a) : null]; }")
+
+
 def tab_to_next(page, current: str | None, limit: int = 6) -> str:
     """Press Tab until focus leaves the current element (a date input has several stops); return
     a key for the newly focused element (id, or name=value for checkboxes in a group)."""
+    return tab_to_control(page, current, limit)[0]
+
+
+def tab_to_control(page, current: str | None, limit: int = 6) -> tuple[str, dict | None]:
+    """tab_to_next, returning with the key what change_by_keyboard reads of the control (CONTROL_INFO_JS), in
+    the same read of the page: (key, info) for press_to_change."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        now = page.evaluate("""() => { const a = document.activeElement;
-            if (!a || a === document.body) return '';
-            return a.id || (a.name ? a.name + '=' + a.value : a.tagName.toLowerCase()); }""")
+        now, info = page.evaluate(FOCUSED_CONTROL_JS)
         if now != current:
-            return now
+            return now, info
     raise AssertionError(f"Tab does not leave {current!r}")
+
+
+def press_to_change(page, info: dict) -> str:
+    """change_by_keyboard for the focused control, given tab_to_control's info of it (no other read of the page
+    but a typed date's value)."""
+    return _press_to_change(page, info, lambda: page.evaluate("document.activeElement.value"))
+
+
+# async (form, ms): wait in the page (no polling round trips) until the form has settled (support.SETTLED_JS)
+# or ms have passed; then the inputs (COLLECT_JS) and what it shows (SHOWN_JS), read together.
+SETTLED_READ_JS = """async (form, ms) => {
+  const settled = SETTLED;
+  if (!settled(form)) await new Promise(resolve => {
+    const done = () => { observer.disconnect(); clearTimeout(timer); resolve(); };
+    const observer = new MutationObserver(() => { if (settled(form)) done(); });
+    const timer = setTimeout(done, ms);
+    observer.observe(form, {attributes: true, attributeFilter: ['data-mb-state', 'data-mb-result']});
+  });
+  return {inputs: (COLLECT)(form), shown: (SHOWN)(form)};
+}""".replace("SETTLED", SETTLED_JS).replace("COLLECT", COLLECT_JS).replace("SHOWN", SHOWN_JS)
+
+
+def expect_settled_shows_calc(form, name: str, policy: str, lang: str, timeout: int = ANSWER_TIMEOUT) -> dict:
+    """expect_shows_calc for the form of calculator `name` and `policy`, its first look taken once the form
+    has settled (awaited in the page) with the inputs read in the same call; should the form not show
+    calc.run's answer then (still changing), expect_shows_calc polls for the rest of the timeout."""
+    start = time.monotonic()
+    read = form.evaluate(SETTLED_READ_JS, timeout)
+    run = calc.run(name, policy, read["inputs"])
+    if not _differences(run, read["shown"], lang):
+        return run
+    left = timeout - int((time.monotonic() - start) * 1000)
+    return expect_shows_calc(form, lang, timeout=max(left, 0))
 
 
 def control_keys(form) -> list[str]:

@@ -14,6 +14,16 @@
   in order, keys change it (Space, arrows, typing), and the widget then shows exactly what
   CPython's calc.run computes for the inputs it holds (results, or calc's messages at the field).
   This runs on the site served with the strict CSP (test_csp.py) and asserts no violation too.
+  Its cost is the engine's boot on each policy page and ~600 answers: per control it reads the focus and
+  the control in one call (site_checks.tab_to_control), and awaits the answer in the page, reading the
+  inputs and what the form shows in the same call (site_checks.expect_settled_shows_calc; polling as
+  before only if that first look is not calc.run's answer). Driving fewer pages was measured and not
+  taken: the forms' control sequences differ by policy (26 distinct among the 28 forms on zh policy pages).
+
+axe's colour contrast runs once per look of text across a language's pages (axe_checks.py says why that
+is sound; tests/browser/test_axe_checks.py tests the mechanism). link-in-text-block (~half of the other
+rules' time on a policy page) once per link look was tried and not kept: links the rule never applies to
+(material's hidden heading anchors, the active nav entry) recur on every page, so it ran every page anyway.
 """
 from __future__ import annotations
 
@@ -24,7 +34,8 @@ import pytest
 from playwright.sync_api import expect
 
 from site_checks import (ANSWER_TIMEOUT, BOOT_TIMEOUT, KEYBOARD_LANG, LANGS, Recorded, change_by_keyboard,
-                         control_keys, expect_shows_calc, serve_with_csp, site_pages, tab_to_next)
+                         control_keys, expect_settled_shows_calc, press_to_change, serve_with_csp, site_pages,
+                         tab_to_control)
 from axe_checks import run_axe
 from support import NO_IDLE_BOOT, REPO, guard_context, serve, type_search
 
@@ -173,16 +184,17 @@ def test_every_widget_by_keyboard_alone(browser, built_site, csp_site):
     for path in pages:
         page.goto(url + path, wait_until="load")
         timeout = BOOT_TIMEOUT
-        for form_id in page.evaluate("[...document.querySelectorAll('form.mb-calc')].map(f => f.id)"):
+        for form_id, name, policy in page.evaluate(
+                "[...document.querySelectorAll('form.mb-calc')].map(f => [f.id, f.dataset.calc, f.dataset.policy])"):
             form = page.locator(f"#{form_id}")
             form.locator(".mb-calc-title").click()   # sets where sequential focus navigation starts
             focused = None
             for key in control_keys(form):
-                focused = tab_to_next(page, focused)
+                focused, info = tab_to_control(page, focused)
                 assert focused == key, f"{path} #{form_id}: Tab reached {focused!r}, expected {key!r}"
-                pressed = change_by_keyboard(page, page.locator(":focus"))
+                pressed = press_to_change(page, info)
                 try:
-                    expect_shows_calc(form, lang, timeout=timeout)
+                    expect_settled_shows_calc(form, name, policy, lang, timeout=timeout)
                 except AssertionError as exc:
                     problems.append(f"{path} #{form_id} {key} ({pressed}): {str(exc).splitlines()[0]}")
                 timeout = ANSWER_TIMEOUT

@@ -44,7 +44,7 @@ from playwright.sync_api import expect
 
 from page_audit import pages_of
 from site_checks import (BOOT_TIMEOUT, CHECKED_LANGS, KEYBOARD_LANG, LANGS, RECORDER, Recorded, assert_nothing_wrong,
-                         change_by_keyboard, expect_shows_calc, one_page_per_calculator, serve_with_csp, tab_to_next)
+                         change_by_keyboard, expect_settled_shows_calc, one_page_per_calculator, serve_with_csp, tab_to_next)
 from support import REPO, type_search
 
 sys.path.insert(0, str(REPO))
@@ -156,15 +156,16 @@ def test_recorder_sees_page_and_worker_violations(browser, tmp_path):
 
 
 def _use_one_widget(form, lang: str) -> None:
-    """Keyboard-change the form's first control; wait for Pyodide's answer."""
+    """Keyboard-change the form's first control; wait for Pyodide's answer (awaited in the page)."""
     page = form.page
     form.locator(".mb-calc-title").click()
     tab_to_next(page, None)
     control = page.locator(":focus")
     assert form.locator(":focus").count() == 1, "Tab from the title did not reach the first control"
     change_by_keyboard(page, control)
-    if lang in CHECKED_LANGS:
-        expect_shows_calc(form, lang, timeout=BOOT_TIMEOUT)
+    if lang in CHECKED_LANGS:   # the boot's seconds awaited in the page, not polled
+        expect_settled_shows_calc(form, form.get_attribute("data-calc"), form.get_attribute("data-policy"), lang,
+                                  timeout=BOOT_TIMEOUT)
     else:   # calc has no display text in this language: the worker's answer is in place
         expect(form.locator("ol.mb-steps > li[data-step]").first).to_be_attached(timeout=BOOT_TIMEOUT)
         expect(form.locator(".mb-result")).not_to_have_class(re.compile(r"\bmb-stale\b"))
