@@ -4,8 +4,9 @@ Three sweeps read every page of a language — the strict CSP (test_csp.py: viol
 errors, requests leaving 127.0.0.1, the icon files), a phone's screen (test_mobile.py: nothing wider than
 the screen, calculators that fit and can be tapped, chart text) and mojibake (test_sources.py: what a
 policy page shows). Each visit costs the same page load (~0.6 s of a core: material's bundle, style and
-layout), so they share one: every page of the language and every embed page, on the site served with the
-strict CSP, in a phone-sized touch screen, with the engine's idle boot off (nothing here computes).
+layout), so they share one: every page of the language and one embed page per calculator (pages_of says why
+the others add nothing a policy page does not show), on the site served with the strict CSP, in a phone-sized
+touch screen, with the engine's idle boot off (nothing here computes).
 
 `audit_pages(browser, site, url, reports, lang)` → Audit; the browser conftest's session fixture
 `audited(lang)` makes each language's once per worker (tests/conftest.py keeps its readers on one).
@@ -15,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from site_checks import Recorded, site_pages
+from site_checks import Recorded, one_embed_page_per_calculator, site_pages
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 MIN_TARGET_PX = 24
@@ -92,13 +93,15 @@ class Audit:
 
 
 def pages_of(built_site: Path, lang: str) -> list[tuple[str, str]]:
-    """(URL path, kind) of lang's pages, home first, then every embed page (with ?lang=: each carries
-    every language)."""
+    """(URL path, kind) of lang's pages, home first, then one embed page per calculator (with ?lang=: each
+    carries every language). The other embed pages are the same frame around a widget whose markup is its
+    policy page's (site_checks.one_embed_page_per_calculator), seen here on that policy page."""
     pages = site_pages(built_site)
     own = [p for p in pages if p.lang == lang and p.kind != "embed"]
     own.sort(key=lambda p: (p.kind != "home", p.path))
     query = "" if lang == "zh" else f"?lang={lang}"
-    return [(p.path, p.kind) for p in own] + [(p.path + query, p.kind) for p in pages if p.kind == "embed"]
+    embeds = one_embed_page_per_calculator([p.path for p in pages if p.kind == "embed"])
+    return [(p.path, p.kind) for p in own] + [(path + query, "embed") for path in embeds]
 
 
 def audit_pages(browser, built_site: Path, url: str, reports: list, lang: str) -> Audit:

@@ -15,6 +15,7 @@ it shows checked against CPython's calc.run.
   tab_to_control(page, current) and press_to_change(page, info): Tab to the next control and change it,
   with one read of the page between (a sweep of hundreds of controls);
 - one_page_per_calculator(pages): few pages that together show every calculator;
+- one_embed_page_per_calculator(paths): the embed pages a sweep of policy pages still needs;
 - markup_skeleton(html) / one_page_per_markup(site, paths): a page's markup without its words and link
   targets, and one page for each distinct one (sweeps of static pages built from one template).
 """
@@ -210,6 +211,21 @@ def one_page_per_calculator(pages: dict[str, list[str]]) -> list[str]:
         taken.append(best)
         missing.difference_update(pages[best])
     return taken
+
+
+def one_embed_page_per_calculator(paths: list[str]) -> list[str]:
+    """Of embed page paths (`embed/<calculator>/<policy id>/`, maybe with a query), the first of each
+    calculator in sorted order. Every embed page is one frame template around a widget whose markup is its
+    policy page's, byte for byte but the assets path (tests/test_embed_markup.py): a sweep of policy pages
+    sees every widget, and one embed page per calculator sees each calculator in the frame.
+
+    >>> one_embed_page_per_calculator(["embed/b/p/", "embed/a/q/?lang=en", "embed/a/p/?lang=en"])
+    ['embed/a/p/?lang=en', 'embed/b/p/']
+    """
+    first: dict[str, str] = {}
+    for path in sorted(paths):
+        first.setdefault(path.split("/")[1], path)
+    return sorted(first.values())
 
 
 class _Skeleton(HTMLParser):

@@ -34,8 +34,8 @@ import pytest
 from playwright.sync_api import expect
 
 from site_checks import (ANSWER_TIMEOUT, BOOT_TIMEOUT, KEYBOARD_LANG, LANGS, Recorded, change_by_keyboard,
-                         control_keys, expect_settled_shows_calc, press_to_change, serve_with_csp, site_pages,
-                         tab_to_control)
+                         control_keys, expect_settled_shows_calc, one_embed_page_per_calculator, press_to_change,
+                         serve_with_csp, site_pages, tab_to_control)
 from axe_checks import run_axe
 from support import NO_IDLE_BOOT, REPO, guard_context, serve, type_search
 
@@ -67,11 +67,8 @@ def _calculator_pages(built_site: Path, lang: str) -> list[str]:
     but the assets path (tests/test_embed_markup.py), checked here on that policy page."""
     pages = site_pages(built_site)
     own = [p.path for p in pages if p.lang == lang and p.kind == "policy"]
-    first: dict[str, str] = {}
-    for p in sorted(pages, key=lambda p: p.path):
-        if p.kind == "embed":
-            first.setdefault(p.path.split("/")[1], p.path)   # embed/<calculator>/<policy id>/
-    return own + [path + ("" if lang == "zh" else f"?lang={lang}") for path in first.values()]
+    embeds = one_embed_page_per_calculator([p.path for p in pages if p.kind == "embed"])
+    return own + [path + ("" if lang == "zh" else f"?lang={lang}") for path in embeds]
 
 
 def accessible_names(page) -> list[dict]:

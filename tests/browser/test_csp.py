@@ -180,7 +180,7 @@ def _search(page) -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_under_strict_csp(browser, built_site, csp_site, audited, lang):
-    """Every page and every embed page of the language, as the page audit visited them (page_audit.py: this
+    """Every page of the language and one embed page per calculator, as the page audit visited them (page_audit.py: this
     policy, a phone's screen, no widget use), and the home page with a search (the search worker). Zero
     violations, console errors or page errors; no request leaves 127.0.0.1; the material icons came from
     the same-origin files."""

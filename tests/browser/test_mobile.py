@@ -35,7 +35,7 @@ def _phone(browser):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_nothing_wider_than_a_phone(audited, lang):
-    """Every page of the language and every embed page (page_audit: seen on a phone): no sideways scroll;
+    """Every page of the language and one embed page per calculator (page_audit: seen on a phone): no sideways scroll;
     on policy and embed pages, content and calculators fit, controls can be tapped, results can be read."""
     audit = audited(lang)
     problems: list[str] = []
