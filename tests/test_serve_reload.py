@@ -149,28 +149,43 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def settled_builds(log: Path) -> int:
+    """The builds the server made, once it is idle: each rebuild it started has ended (MkDocs logs
+    "Reloading browsers" after one) and nothing new started for a few of its watcher's polls."""
+    seen, quiet_since = None, time.monotonic()
+    while time.monotonic() - quiet_since < 2:
+        text = log.read_text(encoding="utf-8")
+        now = (text.count("Building documentation..."), text.count("Reloading browsers"))
+        if now != seen or now[0] != now[1] + 1:   # the first build reloads no browser
+            seen, quiet_since = now, time.monotonic()
+        time.sleep(0.1)
+    return seen[0]
+
+
 @pytest.fixture(scope="module")
 def served_edits(tmp_path_factory) -> dict:
     """One server (a build costs seconds), three edits in turn, each waited for on the served page: the
-    policy figure (`figure`: serve_and_edit's record), then a template, then calc's code."""
+    policy figure (`figure`: serve_and_edit's record), then a template, then calc's code. `builds`: the
+    builds made by the time the server is idle after each edit."""
     tmp_path = tmp_path_factory.mktemp("serve")
     with serving(tmp_path) as (root, env, policies, port, server, log):
         url = f"http://127.0.0.1:{port}/policies/{POLICY}/"
         figure = {"root": root, "env": env, "policy": POLICY, **edit_and_wait(url, policies, server, log)}
         first = figure["after"]
-        time.sleep(1)
+        builds = [settled_builds(log)]
         start = time.monotonic()
         replace_in(root / "scripts" / "site" / "templates" / "policy.md.j2",
                    "## {{ t.in_short }}\n", "## {{ t.in_short }} TEMPLATE-EDITED\n")
         _, done = wait_for(url, lambda page: "TEMPLATE-EDITED" in page, server, log)
         template_s = done - start
-        time.sleep(1)
+        builds.append(settled_builds(log))
         start = time.monotonic()
         replace_in(root / "calc" / "flexible_month.py", 'f"基本医保费 = ', 'f"基本医保费（CALC-EDITED） = ')
         page, done = wait_for(url, lambda page: "CALC-EDITED" in page, server, log)
-        time.sleep(0.5)
+        builds.append(settled_builds(log))
         page = fetch(url) or page
-    return {"figure": figure, "first": first, "template_s": template_s, "page": page, "calc_s": done - start}
+    return {"figure": figure, "first": first, "template_s": template_s, "page": page, "calc_s": done - start,
+            "builds": builds}
 
 
 @pytest.mark.site
@@ -201,6 +216,13 @@ def test_serve_follows_edits_to_a_template_and_to_calc(served_edits) -> None:
     assert basic_steps >= 2 and "TEMPLATE-EDITED" not in first and "CALC-EDITED" not in first
     assert page.count("基本医保费（CALC-EDITED） = ") == basic_steps and "基本医保费 = " not in page
     print(f"\ntemplate edit → page {served_edits['template_s']:.1f} s; calc edit → page {served_edits['calc_s']:.1f} s")
+
+
+@pytest.mark.site
+def test_each_edit_is_one_rebuild(served_edits) -> None:
+    """The first build, then one build per edit (a policy, a template, calc's code): a build's own writes
+    (the pages directory, calc/data) start no other (plugin.py on_serve), so an author's save is one build."""
+    assert served_edits["builds"] == [2, 3, 4], served_edits["builds"]
 
 
 def test_changed_code_is_imported_again(monkeypatch) -> None:

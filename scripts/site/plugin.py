@@ -155,11 +155,16 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
         return share_compiled_templates(env)   # each language's pass reuses the first's compiled theme
 
     def on_serve(self, server, config, builder, **kwargs):
-        """Rebuild on edits to the hand-written pages (MkDocs watches the pages directory, whose links
-        do not change when their targets do) and to the policies wherever MINGBAI_POLICIES_DIR puts them."""
-        if self.docs_dir is not None:
+        """Rebuild on edits to what the pages are made from: the hand-written pages, the policies wherever
+        MINGBAI_POLICIES_DIR puts them, calc's code and scripts/ (mkdocs.yml `watch`). Not on what a build
+        writes, or each edit would cost a second build for the first one's own writes: the pages directory
+        (MkDocs watches it as docs_dir; its links do not change when their targets do either) and calc/data
+        (the compiled policies: calc/ is watched without its subfolders; MkDocs ignores folder events)."""
+        if self.docs_dir is not None and self.pages_dir is not None:
+            server.unwatch(config["docs_dir"])
             server.watch(str(self.docs_dir))
         server.watch(str(self.policies_dir()))
+        server.watch(str(Path(config["config_file_path"]).parent / "calc"), recursive=False)
         return server
 
     def _fill(self, html: str, page, searchable: bool) -> str:
