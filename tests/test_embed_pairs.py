@@ -24,16 +24,10 @@ import pytest
 import calc
 from calc.data import load_policies
 from scripts.site.embed_pages import LANG_DIRS, policy_version
+from scripts.site.widgets import example_inputs
 
 PAIRS = [(c["name"], pid) for c in calc.list_calculators()["calculators"] for pid in c["policies"]]
 CHECKED_LANGS = ("zh", "en")   # calc.run's display languages
-
-
-def example_inputs(policy: dict, calculator: str) -> dict:
-    """The inputs of the policy's first worked example for the calculator (what the embed prerenders)."""
-    example = next((e for e in policy.get("examples", [])
-                    if e.get("calculator", policy["calculators"][0]) == calculator), None)
-    return dict(example["inputs"]) if example else {}
 
 
 class EmbedPage(HTMLParser):

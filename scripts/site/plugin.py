@@ -164,7 +164,7 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
             server.unwatch(config["docs_dir"])
             server.watch(str(self.docs_dir))
         server.watch(str(self.policies_dir()))
-        server.watch(str(Path(config["config_file_path"]).parent / "calc"), recursive=False)
+        server.watch(str(ROOT / "calc"), recursive=False)
         return server
 
     def _fill(self, html: str, page, searchable: bool) -> str:

@@ -36,23 +36,34 @@ def _prefill(spec: dict, example_inputs: dict) -> str:
 OPTIONAL_WORDS = ("optional", "可选", "可不填", "选填")
 
 
+def widget_example(policy: dict, name: str) -> dict | None:
+    """The policy's first worked example for calculator `name`: what its widget prerenders (None: no example)."""
+    return next((e for e in policy.get("examples", []) if e.get("calculator", policy["calculators"][0]) == name), None)
+
+
+def example_inputs(policy: dict, name: str) -> dict:
+    """The inputs calculator `name`'s widget is prefilled with and prerendered for: its example's, or none."""
+    example = widget_example(policy, name)
+    return dict(example["inputs"]) if example else {}
+
+
 def build_widgets(policy: dict, lang: str) -> list[Widget]:
     pol = Policy(policy)
     widgets = []
     for index, name in enumerate(policy["calculators"]):
         calc_obj = calculators()[name]
-        example = next((e for e in policy.get("examples", []) if e.get("calculator", policy["calculators"][0]) == name), None)
-        example_inputs = dict(example["inputs"]) if example else {}
+        example = widget_example(policy, name)
+        prefill = example_inputs(policy, name)
         inputs = []
         for spec in applicable_inputs(calc_obj, pol):
             desc = spec.describe()
-            desc["value"] = _prefill(desc, example_inputs)
-            desc["selected"] = list(example_inputs.get(spec.name) or []) if spec.type == "list" else []
+            desc["value"] = _prefill(desc, prefill)
+            desc["selected"] = list(prefill.get(spec.name) or []) if spec.type == "list" else []
             # "has:" inputs are optional extras; say so unless calc's label already does
             desc["mark_optional"] = (spec.applies_when or "").startswith("has:") and not any(
                 word in desc["label"]["zh"] + desc["label"]["en"] for word in OPTIONAL_WORDS)
             inputs.append(desc)
-        run = example_run(name, policy["id"], example_inputs)
+        run = example_run(name, policy["id"], prefill)
         if not run["ok"]:
             raise ValueError(f"{policy['id']}: example for {name} fails: {run['errors']}")
         widgets.append(Widget(f"mb-{index + 1}-{lang}", calc.describe(name), inputs, run, example["note"] if example else None))

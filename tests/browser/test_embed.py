@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
 from calc.data import load_policies  # noqa: E402
 from scripts.site.embed_pages import policy_version  # noqa: E402
+from scripts.site.widgets import example_inputs  # noqa: E402
 
 BOOT_TIMEOUT = 90_000
 HENGYANG = "hunan/hengyang/2023-flexible-employment"
@@ -73,12 +74,6 @@ def host_url(host_dir, csp_site_url):
 
 def pairs() -> list[tuple[str, str]]:
     return [(c["name"], pid) for c in calc.list_calculators()["calculators"] for pid in c["policies"]]
-
-
-def example_inputs(policy: dict, calculator: str) -> dict:
-    example = next((e for e in policy.get("examples", [])
-                    if e.get("calculator", policy["calculators"][0]) == calculator), None)
-    return dict(example["inputs"]) if example else {}
 
 
 # what an embed page shows, in one read: its forms, the form's and body's stamps, each output's text
