@@ -47,7 +47,21 @@ CHROMIUM_ARGS = [
 # Pyodide for seconds, and the optimising tier-up a reader's browser does in the background cost
 # ~1 CPU-s a boot here (test_captions: 150 → 115 CPU-s), competing with the other worker on two
 # cores. Same semantics (one wasm, two compilers); make bench measures the reader's browser.
-TEST_ONLY_ARGS = ["--js-flags=--liftoff-only"]
+#
+# Each new context is a new browser window, and Chromium 156 preloads a window's omnibox popup (a WebUI page,
+# chrome://omnibox-popup.top-chrome) in a renderer of its own: ~0.35 CPU-s of the ~0.9 a new context cost, and
+# then part of the browser process's, for a popup no test opens (5 browser modules: 89 -> 77 CPU-s). Chromium obeys
+# only the last --disable-features, and Playwright passes its own list first, so ours repeats Playwright's
+# (1.64, chromiumSwitches.ts; tests/browser/test_chromium_args.py checks that it still covers it).
+PLAYWRIGHT_DISABLED_FEATURES = (
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable", "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect", "TcpPortRandomizationWin", "OptimizationHints", "NetworkTimeServiceQuerying",
+    "AimEnabled", "PreconnectToSearch", "msForceBrowserSignIn", "msEdgeUpdateLaunchServicesPreferredVersion",
+)
+OMNIBOX_POPUP_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmniboxFullPopup")
+TEST_ONLY_ARGS = ["--js-flags=--liftoff-only",
+                  "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + OMNIBOX_POPUP_FEATURES)]
 HENGYANG_ZH = "policies/hunan/hengyang/2023-flexible-employment/"
 HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
 LOCAL_HOST = "127.0.0.1"
