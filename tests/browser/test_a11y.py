@@ -36,7 +36,7 @@ from playwright.sync_api import expect
 from site_checks import (ANSWER_TIMEOUT, BOOT_TIMEOUT, KEYBOARD_LANG, LANGS, Recorded, change_by_keyboard,
                          control_keys, expect_settled_shows_calc, one_embed_page_per_calculator, press_to_change,
                          serve_with_csp, site_pages, tab_to_control)
-from axe_checks import run_axe
+from axe_checks import preload_axe, run_axe
 from support import NO_IDLE_BOOT, REPO, guard_context, serve, type_search
 
 import calc  # noqa: E402  (the repository is on sys.path: site_checks)
@@ -109,6 +109,7 @@ def test_axe_and_names_on_every_calculator_page(browser, built_site, site, lang)
     assert pages, f"no calculator pages in {lang}"
     context, outside = _context(browser)
     context.route("**/assets/pyodide/**", lambda route: route.abort())
+    preload_axe(context)
     problems: list[str] = []
     looks: set[str] = set()   # colour contrast once per look of text (axe_checks)
     failed: set[str] = set()  # calculators seen with the engine failed

@@ -25,7 +25,7 @@ import sys
 import pytest
 from playwright.sync_api import expect
 
-from axe_checks import run_axe
+from axe_checks import preload_axe, run_axe
 from support import REPO, serve
 from site_checks import LANGS, assert_nothing_wrong, one_page_per_markup
 
@@ -166,6 +166,7 @@ def test_capture_pages_axe(browser, built_site, scheme):
     pages = _capture_pages(built_site)
     with serve(built_site) as url:   # axe is injected as a script: not under the CSP (header or the pages' <meta>)
         context = browser.new_context(color_scheme=scheme, bypass_csp=True)
+        preload_axe(context)
         try:
             page = context.new_page()
             looks: set[str] = set()   # colour contrast once per look of text (axe_checks)
