@@ -89,11 +89,11 @@ def edit_figure(policies: Path, paths: list[Path]) -> None:
 
 
 def keep_only_place(policies: Path, policy: str) -> None:
-    """Leave in policies/ only the policies of `policy`'s place (its series with it) and the stored sources: the
-    server builds the same pages the same way for them, in a fraction of the time of every policy's."""
+    """Leave in policies/ only the policies of `policy`'s place (its series with it) and the stored sources (text
+    files): the server builds the same pages the same way for them, in a fraction of the time of every policy's."""
     place = (policies / policy).parent
     for path in policies.rglob("*.yaml"):
-        if path.parent != place and "sources" not in path.relative_to(policies).parts:
+        if path.parent != place:
             path.unlink()
 
 
