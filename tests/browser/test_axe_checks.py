@@ -68,3 +68,13 @@ def test_other_rules_still_run_on_the_whole_page(page) -> None:
     run_axe(page, looks=looks)
     _page(page, PLAIN + '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">')
     assert [p for p in run_axe(page, looks=looks) if "image-alt" in p], "a missing alt is still found"
+
+
+def test_text_is_measured_once_its_fade_in_has_ended(page) -> None:
+    """Black text fading in over 1.5 s: mid-fade it is grey on white (under 4.5:1), at rest it passes. A fade
+    the page starts after the check begins is awaited too (material's search dialog opens that way)."""
+    _page(page, '<p id="t" style="color:#000;background:#fff;transition:opacity 1.5s linear;opacity:.2">fading in</p>')
+    page.evaluate("() => { document.body.offsetWidth; document.getElementById('t').style.opacity = '1'; }")
+    assert page.evaluate("getComputedStyle(document.getElementById('t')).opacity") != "1", "the fade has begun"
+    assert run_axe(page, looks=set()) == []
+    assert page.evaluate("getComputedStyle(document.getElementById('t')).opacity") == "1"
