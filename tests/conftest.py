@@ -13,6 +13,7 @@ a test that builds or runs Node itself carries the marker in its module.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "browser"))   # `support` (tests/site_cache.py builds with it)
 from site_cache import cached_site  # noqa: E402  (tests/: on sys.path, this file's folder)
+from xdist_order import work_order  # noqa: E402
 # not collected for doctests (it has none): tests/browser/conftest.py is also module `conftest`, and
 # collecting this file after that one is imported fails with an import-file mismatch
 collect_ignore = ["conftest.py"]
@@ -64,6 +66,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         group = _xdist_group(item)
         if group and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(group))
+    if os.environ.get("PYTEST_XDIST_WORKER"):   # the order pytest-xdist hands work out in (--no-loadscope-reorder)
+        items[:] = work_order(items)
 
 
 @pytest.fixture(scope="session")
