@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import gzip
 import os
+import socket
+import struct
+import time
 import sys
 import urllib.request
 from pathlib import Path
@@ -110,3 +113,22 @@ def test_wire_size_is_what_is_sent(tmp_path):
     noise.write_bytes(os.urandom(20000))
     assert wire.wire_size(text) < text.stat().st_size / 10
     assert wire.wire_size(noise) == noise.stat().st_size
+
+
+def test_a_client_leaving_mid_download_is_no_error(tmp_path, capsys):
+    """A browser navigating away resets the connection while a file is being sent: no traceback on the
+    server's stderr (`make serve-site`, the tests' server), and the server goes on answering."""
+    (tmp_path / "big.bin").write_bytes(os.urandom(8_000_000))
+    (tmp_path / "index.html").write_bytes(b"<p>ok</p>")
+    with serve(tmp_path) as url:
+        host, port = url.split("//")[1].rstrip("/").split(":")
+        for _ in range(3):
+            sock = socket.create_connection((host, int(port)))
+            sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
+            sock.recv(1000)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))   # close with a reset
+            sock.close()
+        time.sleep(0.5)   # the server's threads meet the reset
+        assert urllib.request.urlopen(url + "index.html").read() == b"<p>ok</p>"
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err

@@ -175,6 +175,14 @@ class PrecompressedHandler(SimpleHTTPRequestHandler):
                     return self._send_packed(path, path + suffix, encoding)
         return super().send_head()
 
+    def handle(self) -> None:
+        # a browser that leaves a page mid-download closes the connection: the reader's choice, not the server's
+        # error (socketserver would print a traceback for each)
+        try:
+            super().handle()
+        except ConnectionError:
+            self.close_connection = True
+
     def list_directory(self, path):
         """No listings: a directory without index.html is not a page of the site."""
         self.send_error(404, "Not found")
