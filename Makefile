@@ -1,13 +1,14 @@
 # Everything installs itself: `make serve` and `make test` work on a fresh machine.
 SHELL := /bin/bash
-# independent prerequisites side by side: pip (~30 s in a clean clone) and npm (~4 s), ruff and mypy
-MAKEFLAGS += -j2
+# independent prerequisites side by side: pip (~20-30 s in a clean clone), npm (~4 s) and, on a machine without
+# them, Chromium and the CJK fonts (apt, ~24 s); ruff and mypy
+MAKEFLAGS += -j3
 PY := .venv/bin/python
 export NO_MKDOCS_2_WARNING := 1
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve serve-site build bundle check lint typecheck test bench fuzz policies source new-policy clean
+.PHONY: install chromium serve serve-site build bundle check lint typecheck test bench fuzz policies source new-policy clean
 
 install: .venv/.installed node_modules/.installed
 
@@ -20,6 +21,9 @@ install: .venv/.installed node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+chromium:                          ## Debian's Chromium and CJK fonts for the browser tests and make bench (installs them if missing)
+	bash scripts/dev/ensure_chromium.sh
 
 policies: .venv/.installed        ## validate and prove policies/ (run every calculator over sampled inputs, render every page) and compile calc/data/policies.json
 	$(PY) -m scripts.policy.loader --compile
@@ -60,12 +64,10 @@ typecheck: .venv/.installed        ## mypy: strict on calc/, a checked baseline 
 check: lint typecheck              ## fast feedback (< 2 min): unit, doctests, schema, CLI, vectors, ruff, mypy; no site build, no browser, no Node
 	HYPOTHESIS_PROFILE=check $(PY) -m pytest -q $(XDIST) -m "$(CHECK_MARKERS)" $(PYTEST_ARGS)
 
-test: install                      ## every test: unit, doctests, schema, CLI, Pyodide parity, Chromium
-	bash scripts/dev/ensure_chromium.sh
+test: install chromium             ## every test: unit, doctests, schema, CLI, Pyodide parity, Chromium
 	$(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
-bench: install                     ## benchmarks (not tests): widget, wire, offline, build; then one summary table + bench-results.json
-	bash scripts/dev/ensure_chromium.sh
+bench: install chromium            ## benchmarks (not tests): widget, wire, offline, build; then one summary table + bench-results.json
 	$(PY) -m scripts.bench.all --out bench-results.json
 
 fuzz: install                      ## property-based fuzzing: 100 000 inputs per calculator, a fresh seed each run
