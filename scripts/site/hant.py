@@ -10,10 +10,12 @@ the build writes for widget.js.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ..write_files import write_if_changed
 
@@ -46,6 +48,30 @@ def to_hant_page(text: str) -> str:
     """
     parts = _VALUE_ATTR.split(text)
     return "".join(part if index % 2 else to_hant(part) for index, part in enumerate(parts))
+
+
+def hant_overrides(site_description: str | None, palette: Any) -> dict[str, Any]:
+    """mkdocs.yml's reader-facing text outside the pages, in 繁體, as mkdocs-static-i18n overrides for the
+    zh-Hant pass: the meta description and the colour toggle's names (the pages' own text is converted by
+    to_hant_page; tests/test_hant_pages.py finds any other difference).
+
+    >>> o = hant_overrides("医保政策明白纸", [{"scheme": "slate", "toggle": {"name": "浅色模式 / Light mode"}}])
+    >>> o["site_description"], o["theme"]["palette"][0]["toggle"]["name"]
+    ('醫保政策明白紙', '淺色模式 / Light mode')
+    >>> hant_overrides(None, None)
+    {}
+    """
+    overrides: dict[str, Any] = {}
+    if site_description:
+        overrides["site_description"] = to_hant(site_description)
+    if palette:
+        palette = copy.deepcopy(list(palette))
+        for option in palette:
+            toggle = option.get("toggle") or {}
+            if toggle.get("name"):
+                toggle["name"] = to_hant(toggle["name"])
+        overrides["theme"] = {"palette": palette}
+    return overrides
 
 
 def hant_table(texts: list[str]) -> dict[str, str]:

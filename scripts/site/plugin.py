@@ -35,7 +35,7 @@ from scripts.policy.loader import POLICIES_DIR, load_all
 from scripts.site.config import MingbaiConfig
 from scripts.site.csp import CSP
 from scripts.site.embed_pages import write_embed_pages
-from scripts.site.hant import to_hant, write_hant_table
+from scripts.site.hant import hant_overrides, to_hant, write_hant_table
 from scripts.site.html_slots import SlotError, Slots
 from scripts.site.nav import nav
 from scripts.site.pages import render_site
@@ -148,6 +148,9 @@ class MingbaiPlugin(BasePlugin[MingbaiConfig]):
                     language["nav_translations"] = translations
                 elif language["locale"] == "zh-Hant":
                     language["nav_translations"] = {zh: to_hant(zh) for zh in translations}
+                    for key, value in hant_overrides(config.get("site_description"), config["theme"].get("palette")).items():
+                        if language.get(key) is None:   # mkdocs.yml's own override wins
+                            language[key] = value
         return config
 
     @event_priority(-100)  # after every other plugin's on_env: its extensions are part of what the compiler emits
