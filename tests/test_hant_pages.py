@@ -6,7 +6,8 @@ zh-Hant page, element by element, attribute by attribute and text by text, once 
 set aside:
 - addresses: every link, script and style resolved to a site path (a zh-Hant page sits one folder deeper,
   its own links lead into /zh-Hant/), material's `__config` block likewise;
-- the page's language: `<html lang>`, the forms' `data-lang`, `lang=` in the embed code shown to copy;
+- the page's language: `<html lang>`, every element's `lang` and the forms' `data-lang` (a converted quote
+  or chart is 繁體, and says so), `lang=` in the embed code shown to copy;
 - the site's frame in material's own 繁體 (its zh and zh-Hant translation files: 搜尋, not a conversion of
   查找) and the 繁體 site name (mkdocs.yml).
 Anything else a zh-Hant reader would see differently — a Simplified string left in (the meta description and
@@ -33,12 +34,13 @@ from scripts.site.hant import to_hant, to_hant_page  # noqa: E402
 pytestmark = pytest.mark.site
 HANT = "zh-Hant"
 URL_ATTRS = {"href", "src", "action", "data-md-scope", "data-assets"}
-# the page's language: the document's and each form's (the widget speaks it); a quote or chart keeps its own
-LANG_ATTRS = {("html", "lang"), ("form", "lang"), ("form", "data-lang")}
+# the page's language: the document's, each form's (the widget speaks it) and each element's in it (a quote, a chart)
+LANG_ATTRS = {"lang", "data-lang"}
 NOT_WORDS = {"language", "direction"}   # material's language code and writing direction, not words
 PAGE_LANG = "\0page-lang\0"
 EMBED_SRC = re.compile(r'(src=")([^"]*)(")')
 EMBED_LANG = re.compile(r"([?&](?:amp;)?lang=)(zh-Hant|zh)\b")
+SIMPLIFIED_MARK = re.compile(r'<[a-z]+[^>]*\slang="zh"[^>]*>')   # every text on a zh-Hant page is converted
 MATERIAL_STRING = re.compile(r'^\s*"([^"]+)": "(.*)",?$', re.M)
 
 
@@ -104,7 +106,8 @@ class _Tokens(HTMLParser):
         for name, value in attrs:
             if name in URL_ATTRS:
                 value = self.address(value)
-            elif (tag, name) in LANG_ATTRS and value == self.lang:
+            elif name in LANG_ATTRS and (value == self.lang or (self.names is not None and value == HANT)):
+                # the converted zh page: to_hant_page marks what it converted 繁體
                 value = PAGE_LANG
             elif value is not None:
                 value = self.words_of(value)
@@ -176,8 +179,11 @@ def test_every_hant_page_is_its_zh_page_converted(built_site: Path) -> None:
     for zh, hant in pairs:
         assert zh.is_file(), f"{hant.relative_to(built_site)} has no zh page"
         page = "/" + zh.relative_to(built_site).as_posix()
-        found = differences(zh.read_text(encoding="utf-8"), hant.read_text(encoding="utf-8"), page)
+        hant_html = hant.read_text(encoding="utf-8")
+        found = differences(zh.read_text(encoding="utf-8"), hant_html, page)
         problems += [f"{hant.relative_to(built_site)}: {d}" for d in found[:3]]
+        problems += [f"{hant.relative_to(built_site)}: 繁體 text marked Simplified: {m.group()}"
+                     for m in SIMPLIFIED_MARK.finditer(hant_html)][:3]
     assert problems == [], "\n".join(problems[:30])
 
 

@@ -38,16 +38,23 @@ def to_hant(text: str) -> str:
 # A form control's value is what the widget sends to calc: a code, or a policy's own (Simplified)
 # text such as a township name that calc matches exactly. Only what readers see is converted.
 _VALUE_ATTR = re.compile(r'(\svalue="[^"]*")')
+# an element's language (not hreflang, not data-lang): what it holds is converted, so it is 繁體 now
+_ZH_LANG = re.compile(r'(?<=\s)lang="zh"')
+HANT_LANG = 'lang="zh-Hant"'
 
 
 def to_hant_page(text: str) -> str:
-    """A page or HTML fragment in 繁體, with every `value="…"` attribute kept as it was.
+    """A page or HTML fragment in 繁體, with every `value="…"` attribute kept as it was. An element
+    marked Simplified (a quote, a chart) holds converted text too and is marked 繁體: the browser picks
+    the Traditional font's glyphs and a screen reader the right voice.
 
     >>> to_hant_page('<option value="梅仙镇">梅仙镇</option>')
     '<option value="梅仙镇">梅仙鎮</option>'
+    >>> to_hant_page('<blockquote lang="zh">缴费</blockquote><a hreflang="zh" data-lang="zh">')
+    '<blockquote lang="zh-Hant">繳費</blockquote><a hreflang="zh" data-lang="zh">'
     """
     parts = _VALUE_ATTR.split(text)
-    return "".join(part if index % 2 else to_hant(part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _ZH_LANG.sub(HANT_LANG, to_hant(part)) for index, part in enumerate(parts))
 
 
 def hant_overrides(site_description: str | None, palette: Any) -> dict[str, Any]:

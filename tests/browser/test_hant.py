@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 import calc
+from support import SETTLED_JS
 
 pytestmark = pytest.mark.browser
 PAGE = "/zh-Hant/policies/hunan/hengyang/2023-flexible-employment/"
@@ -44,3 +46,20 @@ def test_language_switcher_offers_three_languages(open_page, site_url: str) -> N
     opened = open_page(site_url + PAGE, javascript=False)
     names = [t.strip() for t in opened.page.locator(".md-select__link").all_text_contents()]
     assert names == ["中文", "English", "繁體中文"]
+
+
+def test_hant_chart_is_marked_hant_as_built_and_as_computed(open_page, site_url: str) -> None:
+    """A chart on a 繁體 page holds converted text and says so (lang="zh-Hant": the Traditional font's glyphs, a
+    screen reader's voice), in the page as built (scripts/site/hant.py) and once the engine has drawn it again
+    (widget results.js)."""
+    opened = open_page(site_url + "zh-Hant/policies/hunan/yueyang/pingjiang/2023-resident/")
+    page = opened.page
+    form = page.locator('form.mb-calc[data-calc="resident-contribution"]')
+    svg = form.locator('figure[data-chart="who_pays"] svg')
+    expect(svg).to_have_attribute("lang", "zh-Hant")
+    form.locator('.mb-field[data-field="categories"] input[type=checkbox]').first.check()
+    page.wait_for_function(f"f => f.getAttribute('data-mb-state') === 'ready' && ({SETTLED_JS})(f)",
+                           arg=form.element_handle(), timeout=60_000, polling=100)   # calc's answer to the change
+    expect(svg).to_have_attribute("lang", "zh-Hant")
+    assert "繳" in svg.text_content() and "缴" not in svg.text_content(), svg.text_content()
+    opened.assert_clean()

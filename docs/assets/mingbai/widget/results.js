@@ -36,11 +36,13 @@ function displayText(value, lang) {
 }
 
 /* Charts are SVG text drawn by calc (the same code drew the prerendered one).
-   Parsed as XML, never as HTML: no script runs, malformed text is ignored. */
-function placeSvg(el, text) {
+   Parsed as XML, never as HTML: no script runs, malformed text is ignored. On a 繁體 form calc's
+   zh chart is shown converted, and marked so (as the build marks the prerendered one). */
+function placeSvg(el, text, hant) {
   var doc = new DOMParser().parseFromString(text, "image/svg+xml");
   var root = doc.documentElement;
   if (!root || root.nodeName !== "svg" || doc.getElementsByTagName("parsererror").length) return;
+  if (hant && root.getAttribute("lang") === "zh") root.setAttribute("lang", "zh-Hant");
   clearChildren(el);
   el.appendChild(document.importNode(root, true));
 }
@@ -85,7 +87,7 @@ export function applyResult(st, res) {
   var charts = res.charts || {};
   $all(st.form, "[data-chart]").forEach(function (el) {
     var name = el.getAttribute("data-chart");
-    if (has(charts, name)) placeSvg(el, txt(st, displayText(charts[name], st.lang)));
+    if (has(charts, name)) placeSvg(el, txt(st, displayText(charts[name], st.lang)), st.hant);
   });
   clearErrors(st);
   setStale(st, false);
