@@ -8,8 +8,8 @@
   engine boot) on the Save-Data case only: what makes the widget wait is the one connection-dependent
   step (widget/connection.js bootsOnIdle), the button and its click handler are the same for both;
 - on a fast connection the engine boots on idle, and that boot loads no search index; the search index
-  of the page's language loads on the first search only (those pages do not boot the engine: the boot's
-  requests are checked on the fast connection).
+  of the page's language loads, and the search worker starts, on the first search only (those pages do not
+  boot the engine: the boot's requests are checked on the fast connection).
 """
 from __future__ import annotations
 
@@ -144,6 +144,8 @@ def test_search_index_loads_for_the_language_on_the_first_search(open_page, site
     page = o.page
     page.wait_for_timeout(2500)   # what the page loads by itself after load
     assert not [u for u in o.requests if "search_index" in u], o.requests
+    # nor does it start the search worker (assets/mingbai/search-loader.js): no thread, no script
+    assert not [u for u in o.requests if "search-worker" in u] and page.workers == [], (o.requests, page.workers)
     type_search(page, query)
     page.wait_for_selector(".md-search-result__item", timeout=20_000)
     links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
@@ -152,6 +154,7 @@ def test_search_index_loads_for_the_language_on_the_first_search(open_page, site
     assert all(p.startswith(root) and not (not root and p.startswith(("en/", "zh-Hant/"))) for p in paths), paths
     index = [u for u in o.requests if "search_index" in u]
     assert index == [site_url + f"search/search_index.{lang}.json"], index
+    assert [w.url for w in page.workers] == [site_url + "assets/mingbai/search-worker.js"], page.workers
     o.assert_clean()
 
 
