@@ -25,7 +25,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
+
+from mkdocs_yml import mkdocs_yml
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -52,11 +53,7 @@ def _material_strings(locale: str) -> dict[str, str]:
 
 
 def _site_names() -> tuple[str, str]:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)   # !ENV and the like: not needed here
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)   # noqa: S506 (SafeLoader)
+    config = mkdocs_yml()
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     hant = next(lang for lang in i18n["languages"] if lang["locale"] == HANT)
     return config["site_name"], hant.get("site_name") or config["site_name"]

@@ -30,21 +30,15 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
-
+from mkdocs_yml import mkdocs_yml
 from support import NO_IDLE_BOOT, REPO, SETTLED_JS, QuietHandler, guard_context, serve
 
 sys.path.insert(0, str(REPO))
 import calc  # noqa: E402
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags (!ENV, !!python/name:...): read them as nothing."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 # the site's languages (mkdocs.yml extra.language_roots), the default first
-LANGS = list(yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["extra"]["language_roots"])
+LANGS = list(mkdocs_yml()["extra"]["language_roots"])
 CHECKED_LANGS = ("zh", "en")   # calc.run's display languages: there results are compared exactly
 KEYBOARD_LANG = "zh"   # test_a11y drives every control of every widget in this language, under the CSP
 BOOT_TIMEOUT = 90_000     # ms: the first answer waits for Pyodide to boot
