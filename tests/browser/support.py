@@ -66,6 +66,7 @@ OMNIBOX_POPUP_FEATURES = ("WebUIOmniboxPopup", "WebUIOmniboxAimPopup", "WebUIOmn
 TEST_ONLY_ARGS = ["--js-flags=--liftoff-only",
                   "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + OMNIBOX_POPUP_FEATURES)]
 HENGYANG_ZH = "policies/hunan/hengyang/2023-flexible-employment/"
+HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
 LOCAL_HOST = "127.0.0.1"
 # The tests' browser sends every request not for 127.0.0.1 (localhost and the rest of 127/8 included: <-loopback>
 # drops Chromium's implicit bypass) to a proxy that refuses it: a port this process holds bound and never listens
@@ -77,7 +78,6 @@ _REFUSING.bind((LOCAL_HOST, 0))
 REFUSING_PROXY_ARGS = [f"--proxy-server=http://{LOCAL_HOST}:{_REFUSING.getsockname()[1]}",
                        f"--proxy-bypass-list=<-loopback>;{LOCAL_HOST}"]
 _GUARDED: weakref.WeakSet = weakref.WeakSet()   # browsers launched with REFUSING_PROXY_ARGS
-HENGYANG_EN = "en/policies/hunan/hengyang/2023-flexible-employment/"
 # A form has settled when calc answered its current inputs (the result line says whose answer it shows:
 # anything but "loading", an error for these inputs included) or its engine failed. A visible error
 # alone is not settled: it may answer a value since changed back, with the new answer still coming.

@@ -1,8 +1,8 @@
 """The browser tests' own checks catch what they are for.
 
 - site_checks.expect_shows_calc: a form that does not show calc.run's answer (it reads the form in one call);
-- support.guard_context: every request not for 127.0.0.1 is aborted and recorded, and only those (the driver
-  matches support.OUTSIDE; a request for the site never comes to Python).
+- support.guard_context: every request not for 127.0.0.1 is stopped (the tests' browser sends it to a proxy that
+  refuses it) and recorded, and only those (support.OUTSIDE, matched on the failed requests only).
 """
 from __future__ import annotations
 
