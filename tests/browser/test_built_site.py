@@ -22,3 +22,13 @@ def test_not_found_page_is_in_the_default_language(built_site) -> None:
     """Each language's build writes the site's one 404.html; the hook keeps the zh one."""
     text = (built_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in text and "<title>明白 Mingbai</title>" in text
+
+
+def test_every_page_names_its_icon(built_site) -> None:
+    """A page without <link rel="icon"> makes the browser ask for /favicon.ico, which the site has not: a 404 in
+    the reader's console (the tests' server answers it with nothing, support.QuietHandler, for their own pages)."""
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 50
+    missing = [str(p.relative_to(built_site)) for p in pages if '<link rel="icon"' not in p.read_text(encoding="utf-8")]
+    assert missing == []
+    assert not (built_site / "favicon.ico").exists()

@@ -6,10 +6,12 @@
 """
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from site_checks import BOOT_TIMEOUT, change_by_keyboard, expect_shows_calc
-from support import HENGYANG_ZH, guard_context
+from support import HENGYANG_ZH, QuietHandler, guard_context, serve
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +69,25 @@ def test_the_guard_stops_and_records_every_request_leaving_127_0_0_1(browser, si
         assert outside == FETCHES, outside
     finally:
         context.close()
+
+
+def test_a_page_naming_no_icon_leaves_the_console_clean(open_page, tmp_path) -> None:
+    """Chromium asks such a page's server for /favicon.ico when it likes; the tests' server answers it with nothing
+    (support.QuietHandler), not a 404 that would land in the console during some later check."""
+    asked: list[str] = []
+
+    class Recording(QuietHandler):
+        def do_GET(self):
+            asked.append(self.path)
+            super().do_GET()
+
+    (tmp_path / "index.html").write_text("<!doctype html><meta charset='utf-8'><title>no icon</title><p>x</p>",
+                                         encoding="utf-8")
+    with serve(tmp_path, Recording) as url:
+        o = open_page(url + "index.html", javascript=False)
+        deadline = time.monotonic() + 10
+        while "/favicon.ico" not in asked and time.monotonic() < deadline:
+            o.page.wait_for_timeout(100)
+        assert "/favicon.ico" in asked, asked
+        o.page.wait_for_timeout(200)   # its answer reaches the page
+        o.assert_clean()
