@@ -49,7 +49,7 @@ bundle: install                    ## dist/mingbai-offline-<version>.zip: the wh
 # what `make check` leaves out: tests marked as building the site, running Node or Pyodide, or a browser
 CHECK_MARKERS := not site and not node and not pyodide and not browser
 # pytest-xdist on every core; tests sharing a costly fixture stay on one worker, handed out in the order
-# tests/conftest.py's work_order gives (the site's build beside the tests that do not need it).
+# tests/xdist_order.py gives (the site's build beside the tests that do not need it).
 # XDIST= runs in one process (for -x, --pdb or print debugging).
 XDIST ?= -n auto --dist loadgroup --no-loadscope-reorder
 

@@ -17,6 +17,7 @@ This is also what lets the browser's accessibility sweep read one zh-Hant policy
 """
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -52,6 +53,7 @@ def _material_strings(locale: str) -> dict[str, str]:
     return {key: json.loads(f'"{value}"') for key, value in MATERIAL_STRING.findall(text)}
 
 
+@functools.cache
 def _site_names() -> tuple[str, str]:
     config = mkdocs_yml()
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
@@ -59,6 +61,7 @@ def _site_names() -> tuple[str, str]:
     return config["site_name"], hant.get("site_name") or config["site_name"]
 
 
+@functools.cache
 def frame_words() -> dict[str, str]:
     """The zh frame's words, converted, -> what the zh-Hant frame says instead (where the two differ)."""
     zh, hant = _material_strings("zh"), _material_strings(HANT)
@@ -87,8 +90,11 @@ class _Tokens(HTMLParser):
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.page), path)) if path else self.page
         if resolved == "/" + HANT or resolved.startswith(f"/{HANT}/"):
             resolved = resolved[len(HANT) + 1:] or "/"
-        rest = EMBED_LANG.sub(lambda m: m.group(1) + (PAGE_LANG if m.group(2) == self.lang else m.group(2)), rest)
-        return resolved + mark + rest
+        return resolved + mark + self.lang_parameter(rest)
+
+    def lang_parameter(self, text: str) -> str:
+        """`lang=` naming the page's language (a link's query, the embed code shown to copy) set aside."""
+        return EMBED_LANG.sub(lambda m: m.group(1) + (PAGE_LANG if m.group(2) == self.lang else m.group(2)), text)
 
     def words_of(self, text: str) -> str:
         """The zh page's frame in the zh-Hant frame's words (only for the converted zh page: names is set)."""
@@ -134,8 +140,7 @@ class _Tokens(HTMLParser):
             config["translations"] = {k: self.words_of(convert(v)) for k, v in config.get("translations", {}).items()}
             text = json.dumps(config, ensure_ascii=False, sort_keys=True)
         elif "mb-embed-code" in (attrs.get("class") or ""):
-            text = EMBED_SRC.sub(lambda m: m.group(1) + (self.address(m.group(2)) or "") + m.group(3), text)
-            text = EMBED_LANG.sub(lambda m: m.group(1) + (PAGE_LANG if m.group(2) == self.lang else m.group(2)), text)
+            text = self.lang_parameter(EMBED_SRC.sub(lambda m: m.group(1) + (self.address(m.group(2)) or "") + m.group(3), text))
         else:
             text = self.words_of(text)
         self.tokens.append(("text", text))

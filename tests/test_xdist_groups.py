@@ -41,18 +41,23 @@ def test_free(n):
 '''
 
 
-def test_a_group_runs_on_one_worker(tmp_path: Path) -> None:
-    (tmp_path / "conftest.py").write_text(CONFTEST, encoding="utf-8")
-    (tmp_path / "test_a.py").write_text(TESTS, encoding="utf-8")
-    (tmp_path / "test_b.py").write_text(TESTS, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "-v", "-p", "no:cacheprovider",
-                           "-c", "/dev/null", "--rootdir", str(tmp_path), str(tmp_path)],
+def run_on_two_workers(tmp_path: Path, files: dict[str, str], *options: str) -> tuple[list[tuple[str, str]], str]:
+    """A small suite (file name -> text) run with `-n 2 --dist loadgroup` and `options`: the (worker, test
+    function) of each passed test in the order they finished, and pytest's output."""
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", *options, "-v",
+                           "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir", str(tmp_path), str(tmp_path)],
                           cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    ran = re.findall(r"\[(gw\d+)\].*?PASSED \S*::(test_\w+)", proc.stdout)
-    assert len(ran) == 24, proc.stdout[-2000:]
+    return re.findall(r"\[(gw\d+)\].*?PASSED \S*::(test_\w+)", proc.stdout), proc.stdout[-2000:]
+
+
+def test_a_group_runs_on_one_worker(tmp_path: Path) -> None:
+    ran, out = run_on_two_workers(tmp_path, {"conftest.py": CONFTEST, "test_a.py": TESTS, "test_b.py": TESTS})
+    assert len(ran) == 24, out
     grouped = {worker for worker, name in ran if name == "test_grouped"}
-    assert len(grouped) == 1, f"the group ran on {sorted(grouped)}:\n{proc.stdout[-2000:]}"
+    assert len(grouped) == 1, f"the group ran on {sorted(grouped)}:\n{out}"
 
 
 def test_our_groups_are_given_before_xdist_reads_them(pytestconfig: pytest.Config) -> None:
@@ -122,17 +127,12 @@ def test_free(n):
 
 
 def test_the_other_worker_runs_what_needs_no_site_while_the_site_builds(tmp_path: Path) -> None:
-    (tmp_path / "conftest.py").write_text(ORDERED_CONFTEST, encoding="utf-8")
-    (tmp_path / "test_a.py").write_text(ORDERED_TESTS, encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-n", "2", "--dist", "loadgroup", "--no-loadscope-reorder", "-v",
-                           "-p", "no:cacheprovider", "-c", "/dev/null", "--rootdir", str(tmp_path), str(tmp_path)],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    ran = re.findall(r"\[(gw\d+)\].*?PASSED \S*::(test_\w+)", proc.stdout)
-    assert len(ran) == 13, proc.stdout[-2000:]
+    ran, out = run_on_two_workers(tmp_path, {"conftest.py": ORDERED_CONFTEST, "test_a.py": ORDERED_TESTS},
+                                  "--no-loadscope-reorder")
+    assert len(ran) == 13, out
     (builder,) = {worker for worker, name in ran if name == "test_first"}
-    assert {worker for worker, name in ran if name == "test_free"} != {builder}, proc.stdout[-2000:]
-    assert [name for worker, name in ran if worker != builder][:8] == ["test_free"] * 8, proc.stdout[-2000:]
+    assert {worker for worker, name in ran if name == "test_free"} != {builder}, out
+    assert [name for worker, name in ran if worker != builder][:8] == ["test_free"] * 8, out
 
 
 def test_make_keeps_this_order() -> None:
